@@ -1,0 +1,5 @@
+"""``python -m cuesheet``."""
+
+from cuesheet.cli import main
+
+main()

@@ -1,0 +1,68 @@
+"""The ``cuesheet`` command line.  The only place that imports :mod:`click`.
+
+Each command lives in its own module and is imported only when it runs, so
+``cuesheet --help`` stays fast.  Exit codes (see README):
+
+* 0 -- it ran (``check``: no finding at error level);
+* 1 -- ``check`` found errors, or the command could not run (service, I/O);
+* 2 -- the input could not be read (bad show file, list, playlist or option).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Sequence
+
+import click
+
+from cuesheet import __version__
+
+# name -> "module:attribute"; one explicit table, loaded lazily.
+COMMANDS: dict[str, str] = {
+    "export": "cuesheet.cli.export:export",
+    "timing": "cuesheet.cli.timing:timing",
+}
+
+
+class LazyGroup(click.Group):
+    """A group whose commands are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module_name, attr = target.split(":")
+        command = getattr(importlib.import_module(module_name), attr)
+        assert isinstance(command, click.Command)
+        return command
+
+    def invoke(self, ctx: click.Context) -> object:
+        """Run the command; package errors become one line on stderr and an exit code."""
+        from cuesheet.cli.errors import to_cli_error
+        from cuesheet.errors import CueSheetError
+        from metadata.errors import MetadataError
+        from playlists.errors import PlaylistError
+
+        try:
+            return super().invoke(ctx)
+        except (CueSheetError, PlaylistError, MetadataError, OSError) as error:
+            raise to_cli_error(error) from error
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="cuesheet")
+def cli() -> None:
+    """Timed, verified cue sheets and playlists from a show's music lists.
+
+    \b
+    Example:
+      cuesheet export examples/sochi-2014-closing.yaml -o sochi.csv
+    """
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Run the CLI (the console script ``cuesheet``)."""
+    cli.main(args=list(argv) if argv is not None else None, prog_name="cuesheet")

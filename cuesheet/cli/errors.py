@@ -1,0 +1,48 @@
+"""Turn the packages' exceptions into one clear line on stderr and an exit code."""
+
+from __future__ import annotations
+
+from typing import IO
+
+import click
+
+from cuesheet.errors import CueSheetError, InputError
+from metadata.errors import MetadataError, TagError
+from playlists.errors import ParseError, PlaylistError, UnknownFormatError
+
+EXIT_OK = 0
+"""It ran (``check``: nothing at error level)."""
+EXIT_FAILED = 1
+"""``check`` found errors, or the command could not run (service, I/O)."""
+EXIT_BAD_INPUT = 2
+"""The input could not be read: a bad show file, list, playlist or option."""
+
+_BAD_INPUT = (InputError, ParseError, UnknownFormatError, TagError)
+
+
+class CliError(click.ClickException):
+    """A ClickException that prints ``cuesheet: error: ...`` and carries its exit code."""
+
+    def __init__(self, message: str, exit_code: int = EXIT_FAILED) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+    def show(self, file: IO[str] | None = None) -> None:
+        click.echo(f"cuesheet: error: {self.format_message()}", err=True, file=file)
+
+
+def exit_code_for(error: BaseException) -> int:
+    """The documented exit code for an error raised by one of the packages."""
+    if isinstance(error, _BAD_INPUT):
+        return EXIT_BAD_INPUT
+    return EXIT_FAILED
+
+
+def to_cli_error(error: BaseException) -> CliError:
+    """The CliError for a package error or an OSError."""
+    if isinstance(error, (CueSheetError, PlaylistError, MetadataError)):
+        return CliError(str(error), exit_code_for(error))
+    if isinstance(error, OSError):
+        name = f"{error.filename}: " if error.filename else ""
+        return CliError(f"{name}{error.strerror or error}", EXIT_FAILED)
+    raise TypeError(f"not a cuesheet error: {error!r}")

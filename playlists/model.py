@@ -1,0 +1,65 @@
+"""The playlist model: a playlist of entries, every time an ``int`` in milliseconds.
+
+Instants (``CueData.start_utc_ms``) are milliseconds since the Unix epoch, UTC;
+durations and offsets are milliseconds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Credit:
+    """A name with its role (``composer``, ``performer``, ``conductor``, ``arranger``, ``lyricist``)."""
+
+    name: str
+    role: str
+
+
+@dataclass(frozen=True, slots=True)
+class CueData:
+    """The show-specific part of an entry: where it sits in a running order."""
+
+    segment: str = ""
+    number: str = ""
+    kind: str = ""
+    start_utc_ms: int | None = None
+    """Scheduled start, milliseconds since the Unix epoch (UTC)."""
+    credits: tuple[Credit, ...] = ()
+    isrc: str = ""
+    iswc: str = ""
+    usage: str = ""
+    duration_source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One playlist entry."""
+
+    location: str | None = None
+    """A path (absolute or relative) or a URI; ``None`` when there is no file."""
+    title: str = ""
+    creator: str = ""
+    album: str = ""
+    duration_ms: int | None = None
+    """Length in milliseconds; ``None`` when unknown."""
+    start_ms: int | None = None
+    """Offset of the entry inside its file in milliseconds (CUE INDEX 01); ``None`` if whole file."""
+    identifiers: tuple[str, ...] = ()
+    """Identifiers as URIs, e.g. ``https://musicbrainz.org/recording/<mbid>``."""
+    annotation: str = ""
+    cue: CueData | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Playlist:
+    """An ordered list of entries with a little metadata."""
+
+    title: str = ""
+    creator: str = ""
+    date: str = ""
+    """ISO 8601 date-time with its UTC offset, e.g. ``2014-02-23T20:14:00+04:00``."""
+    timezone: str = ""
+    """IANA timezone for showing ``CueData.start_utc_ms`` in local time; empty for UTC."""
+    entries: tuple[Entry, ...] = field(default_factory=tuple)
