@@ -6,6 +6,7 @@
     ├── ParseError (ValueError)        text that is not the format it claims to be
     ├── UnknownFormatError (LookupError)  a format name or extension nobody registered
     ├── FormatLimitError (ValueError)  a playlist the format cannot carry (e.g. >99 CUE tracks)
+    ├── InvalidPlaylistError (ValueError)  a model value no format can write (bad timezone)
     └── WriteError (OSError)           an output that cannot be written
 """
 
@@ -50,6 +51,10 @@ class UnknownFormatError(PlaylistError, LookupError):
 
 class FormatLimitError(PlaylistError, ValueError):
     """A playlist that the chosen format cannot carry."""
+
+
+class InvalidPlaylistError(PlaylistError, ValueError):
+    """A playlist value that cannot be written at all, e.g. an unknown IANA timezone."""
 
 
 class WriteError(PlaylistError, OSError):
