@@ -8,6 +8,13 @@
     ├── FormatLimitError (ValueError)  a playlist the format cannot carry (e.g. >99 CUE tracks)
     ├── InvalidPlaylistError (ValueError)  a model value no format can write (bad timezone)
     └── WriteError (OSError)           an output that cannot be written
+
+Warnings (issued with :mod:`warnings`, never raised by default)::
+
+    PlaylistWarning (UserWarning)
+    ├── TextChangedWarning             text shortened or replaced to fit a format
+    ├── MissingFileWarning             an entry whose file does not exist (kept, not dropped)
+    └── DroppedEntryWarning            an entry the format cannot hold (M3U without a location)
 """
 
 from __future__ import annotations
@@ -59,3 +66,19 @@ class InvalidPlaylistError(PlaylistError, ValueError):
 
 class WriteError(PlaylistError, OSError):
     """An output file that cannot be written."""
+
+
+class PlaylistWarning(UserWarning):
+    """Something a format had to change or could not check; issued with :mod:`warnings`."""
+
+
+class TextChangedWarning(PlaylistWarning):
+    """Text changed to fit a format (CUE's 80 bytes and no double quote; a line break in M3U)."""
+
+
+class MissingFileWarning(PlaylistWarning):
+    """A playlist entry whose file does not exist (the entry is kept)."""
+
+
+class DroppedEntryWarning(PlaylistWarning):
+    """An entry a format cannot hold at all (an M3U entry without a location)."""

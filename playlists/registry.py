@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import importlib
 import os
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import PurePath
-from types import MappingProxyType
 from typing import Any, Protocol, cast
 
 from playlists.errors import UnknownFormatError
@@ -39,40 +37,33 @@ class Format:
     module: str
     """Dotted name of the module implementing the format."""
     description: str
-    defaults: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
-    """Keyword options this format passes to its module unless the caller overrides them."""
 
     def _impl(self) -> _FormatModule:
         return cast(_FormatModule, importlib.import_module(self.module))
 
-    def _options(self, options: Mapping[str, Any]) -> dict[str, Any]:
-        return {**self.defaults, **options}
-
     def loads(self, text: str, path: str | None = None, **options: Any) -> Playlist:
         """Read a playlist from text; ``path`` is only used in error messages."""
-        return self._impl().loads(text, path=path, **self._options(options))
+        return self._impl().loads(text, path=path, **options)
 
     def dumps(self, playlist: Playlist, **options: Any) -> str:
         """The playlist as text in this format."""
-        return self._impl().dumps(playlist, **self._options(options))
+        return self._impl().dumps(playlist, **options)
 
     def load(self, path: str | os.PathLike[str], **options: Any) -> Playlist:
         """Read a playlist file."""
-        return self._impl().load(path, **self._options(options))
+        return self._impl().load(path, **options)
 
     def dump(self, playlist: Playlist, path: str | os.PathLike[str], **options: Any) -> None:
         """Write a playlist file atomically (temporary file, then rename)."""
-        self._impl().dump(playlist, path, **self._options(options))
+        self._impl().dump(playlist, path, **options)
 
-
-_M3U8 = MappingProxyType({"encoding": "utf-8"})
 
 FORMATS: tuple[Format, ...] = (
     Format("csv", (".csv",), "playlists.csvfile", "CSV running order or rights cue sheet"),
     Format("cue", (".cue",), "playlists.cue", "CDRWIN cue sheet"),
     Format("json", (".json",), "playlists.jsonfile", "JSON playlist (lossless)"),
     Format("m3u", (".m3u",), "playlists.m3u", "extended M3U (UTF-8, cp1252 read fallback)"),
-    Format("m3u8", (".m3u8",), "playlists.m3u", "extended M3U, UTF-8", _M3U8),
+    Format("m3u8", (".m3u8",), "playlists.m3u", "extended M3U, UTF-8"),
     Format("xspf", (".xspf",), "playlists.xspf", "XSPF version 1 (XML Shareable Playlist)"),
 )
 """Every known format, in the order :func:`names` lists them."""
