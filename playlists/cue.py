@@ -475,7 +475,7 @@ def loads(text: str, path: str | None = None) -> Playlist:
     tracks: list[_Track] = []
     track: _Track | None = None
     location: str | None = None
-    for number, raw in enumerate(text.splitlines(), start=1):
+    for number, raw in enumerate(text.split("\n"), start=1):
         line = raw.strip()
         if not line:
             continue

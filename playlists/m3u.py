@@ -210,7 +210,7 @@ def _parse(text: str, path: str | None) -> tuple[Playlist, list[int]]:
                     line=number,
                 )
             duration = _seconds_to_ms(found[1])
-            display = (found[3] or "").strip()
+            display = (found[3] or "").lstrip()
             extinf_line = number
         elif upper.startswith("#EXTGRP:"):
             group = line[8:].strip()

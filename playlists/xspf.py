@@ -257,9 +257,9 @@ def _refuse_dtd(head: str, path: str | None) -> bool:
         if pos >= len(head):
             return False
         if head.startswith("<?", pos):
-            end = head.find("?>", pos)
+            end, size = head.find("?>", pos), 2
         elif head.startswith("<!--", pos):
-            end = head.find("-->", pos)
+            end, size = head.find("-->", pos + 4), 3
         elif head.startswith("<!", pos) or (len(head) - pos < 2 and head[pos] == "<"):
             if len(head) - pos < 9 and "<!DOCTYPE".startswith(head[pos:]):
                 return False  # wait for more text
@@ -272,7 +272,7 @@ def _refuse_dtd(head: str, path: str | None) -> bool:
             return True
         if end < 0:
             return False
-        pos = end + 2
+        pos = end + size
 
 
 def _int(element: ET.Element, path: str | None, what: str) -> int:
@@ -345,7 +345,14 @@ def _extension(element: ET.Element, path: str | None) -> _Extra:
     return extra
 
 
-def _track(track: ET.Element, path: str | None) -> Entry:
+def _track(track: ET.Element, path: str | None, number: int) -> Entry:
+    try:
+        return _read_track(track, path)
+    except ParseError as error:
+        raise ParseError(f"track {number}: {error.message}", path=path, cause=error) from error
+
+
+def _read_track(track: ET.Element, path: str | None) -> Entry:
     location: str | None = None
     identifiers: list[str] = []
     fields = {"title": "", "creator": "", "annotation": "", "album": ""}
@@ -431,13 +438,14 @@ def _parse(source: IO[str] | IO[bytes], path: str | None) -> Playlist:
                         track_list = element
                     continue
                 if element.tag in track_tags and track_list is not None:
-                    entries.append(_track(element, path))
+                    entries.append(_track(element, path, len(entries) + 1))
                     track_list.clear()
         parser.close()
     except ET.ParseError as error:
         line = int(error.position[0])
+        message = re.sub(r": line \d+, column \d+$", "", str(error.msg))
         raise ParseError(
-            f"not well-formed XML: {error.msg}", path=path, line=line, cause=error
+            f"not well-formed XML: {message}", path=path, line=line, cause=error
         ) from error
     if root is None:
         raise ParseError("empty document: expected an XSPF <playlist>", path=path, line=1)

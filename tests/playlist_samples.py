@@ -7,6 +7,10 @@ invented for the tests.
 
 from __future__ import annotations
 
+import wave
+from dataclasses import replace
+from pathlib import Path
+
 from playlists.model import Credit, CueData, Entry, Playlist
 
 SOCHI_START_UTC_MS = 1_393_172_040_000
@@ -137,3 +141,25 @@ def sochi() -> Playlist:
             ),
         ),
     )
+
+
+def write_silence(path: Path, seconds: int = 2, rate: int = 44_100) -> Path:
+    """A real 16-bit stereo WAV file of silence (for players that must open every entry)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(2)
+        out.setsampwidth(2)
+        out.setframerate(rate)
+        out.writeframes(b"\0" * (4 * rate * seconds))
+    return path
+
+
+def with_wav_files(playlist: Playlist, root: Path, seconds: int = 2) -> Playlist:
+    """The playlist with a ``.wav`` under ``root`` for every entry (made up where missing)."""
+    entries = []
+    for number, entry in enumerate(playlist.entries, start=1):
+        name = entry.location or f"audio/{number:02d} untitled.flac"
+        name = name.rsplit(".", 1)[0] + ".wav"
+        write_silence(root / name, seconds)
+        entries.append(replace(entry, location=name))
+    return replace(playlist, entries=tuple(entries))

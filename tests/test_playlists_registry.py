@@ -48,6 +48,15 @@ def test_unknown_extension_names_the_file() -> None:
         registry.for_path("README")
 
 
+def test_every_format_module_has_the_four_functions() -> None:
+    import importlib
+
+    for fmt in registry.FORMATS:
+        module = importlib.import_module(fmt.module)
+        for name in ("loads", "dumps", "load", "dump"):
+            assert callable(getattr(module, name)), f"{fmt.module}.{name}"
+
+
 def test_lookup_imports_no_format_module() -> None:
     code = (
         "import sys\n"
