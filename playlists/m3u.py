@@ -46,9 +46,9 @@ from playlists.errors import (
     ParseError,
     TextChangedWarning,
 )
+from playlists.locations import PATH_MODES
 from playlists.model import CueData, Entry, Playlist
 
-PATH_MODES = ("auto", "absolute", "relative")
 _EXTINF_RE = re.compile(r"\s*(-?\d+(?:\.\d*)?)((?:\s+[^\s=,]+=\"[^\"]*\")*)\s*(?:,(.*))?$")
 _CHUNK = 2048
 
