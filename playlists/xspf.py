@@ -166,7 +166,7 @@ def write(
 ) -> None:
     """Write ``playlist`` as XSPF to an open text stream (UTF-8 is declared)."""
     base = os.path.abspath(os.fspath(base_dir) if base_dir is not None else ".")
-    head = ['<?xml version="1.0" encoding="UTF-8"?>\n', f'<playlist version="1" xmlns="{NS}">\n']
+    head = ['<?xml version="1.0" encoding="UTF-8"?>\n', f'<playlist xmlns="{NS}" version="1">\n']
     for tag, value in (
         ("title", playlist.title),
         ("creator", playlist.creator),
