@@ -97,11 +97,11 @@ def _attr(text: str) -> str:
 
 
 def _uri(location: str, base_dir: str) -> str:
-    if _paths.is_uri(location):
+    if ":" in location and _paths.is_uri(location):
         if location.isascii() and " " not in location:
             return location
         return quote(location, safe=_URL_SAFE)
-    return _paths.path_to_file_uri(_paths.absolute(location, base_dir))
+    return _paths.file_uri(location, base_dir)
 
 
 def _date(playlist: Playlist) -> str | None:
