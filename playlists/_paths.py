@@ -80,8 +80,15 @@ def _percent_run(found: re.Match[str]) -> str:
     return "".join([_HEX[byte] for byte in found[0].encode("utf-8", "surrogateescape")])
 
 
+_UNSAFE_BUT_PERCENT_RE = re.compile(r"[^A-Za-z0-9!$&'()*+,;=:@._~%-]")
+
+
 def percent_encode(name: str) -> str:
     """``name`` (no ``/`` in it) percent-encoded as :func:`urllib.parse.quote` would, faster."""
+    if "%" not in name:  # the usual case: spaces are all there is to encode
+        spaced = name.replace(" ", "%20")
+        if _UNSAFE_BUT_PERCENT_RE.search(spaced) is None:
+            return spaced
     return _UNSAFE_RUN_RE.sub(_percent_run, name)
 
 
@@ -105,7 +112,11 @@ def file_uri(location: str, base_dir: str) -> str:
     worked out once per directory.
     """
     directory, slash, name = location.rpartition("/")
-    if name in ("", ".", "..") or "\\" in location or _DRIVE_RE.match(location):
+    if (
+        name in ("", ".", "..")
+        or "\\" in location
+        or (location[1:2] == ":" and _DRIVE_RE.match(location))
+    ):
         return path_to_file_uri(absolute(location, base_dir))
     if not slash:
         directory = "."

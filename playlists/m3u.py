@@ -34,7 +34,7 @@ import io
 import os
 import re
 import warnings
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from operator import attrgetter
 from pathlib import Path
 from typing import TextIO
@@ -298,11 +298,23 @@ def _extinf(line: str, path: str | None, number: int) -> tuple[int | None, str]:
     return _seconds_to_ms(found[1]), (found[3] or "").lstrip()
 
 
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` (split at LF), a slice of about a megabyte at a time."""
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start + (1 << 20))
+        if end < 0:
+            yield from text[start:].split("\n")
+            return
+        yield from text[start:end].split("\n")
+        start = end + 1
+
+
 def loads(text: str, path: str | None = None) -> Playlist:
     """Read M3U text (``path`` is only used in error messages)."""
     if text.startswith(_text.BOM):
         text = text[1:]
-    return _parse(io.StringIO(text, newline=""), path)[0]
+    return _parse(_lines(text), path)[0]
 
 
 def missing_files(playlist: Playlist, base_dir: str | os.PathLike[str]) -> list[tuple[int, str]]:
@@ -354,20 +366,20 @@ def load(
     name = os.fspath(path)
     if encoding is None or encoding.lower().replace("_", "-") in ("utf-8", "utf8"):
         try:
-            with open(path, encoding="utf-8-sig", newline="") as source:
+            with open(path, encoding="utf-8-sig", newline="\n") as source:
                 playlist, lines = _parse(source, name, check_files)
         except UnicodeDecodeError as error:
             if encoding is not None or name.lower().endswith(".m3u8"):
                 _text.read(path)  # raises the ParseError that names the line
                 raise ParseError("not UTF-8 text", path=name, cause=error) from error
             try:
-                with open(path, encoding="cp1252", newline="") as source:
+                with open(path, encoding="cp1252", newline="\n") as source:
                     playlist, lines = _parse(source, name, check_files)
             except UnicodeDecodeError as again:  # not cp1252 either: name the first bad byte
                 _text.read(path)
                 raise ParseError("neither UTF-8 nor cp1252", path=name, cause=again) from again
     else:
-        with open(path, encoding=encoding, newline="") as source:
+        with open(path, encoding=encoding, newline="\n") as source:
             playlist, lines = _parse(source, name, check_files)
     if check_files:
         _report_missing(playlist, lines, name)

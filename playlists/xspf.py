@@ -33,7 +33,7 @@ import os
 import re
 import warnings
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, TextIO, cast
@@ -97,11 +97,13 @@ def _attr(text: str) -> str:
 
 
 def _uri(location: str, base_dir: str) -> str:
+    """``location`` as a URI, escaped for XML character data."""
     if ":" in location and _paths.is_uri(location):
-        if location.isascii() and " " not in location:
-            return location
-        return quote(location, safe=_URL_SAFE)
-    return _paths.file_uri(location, base_dir)
+        if not location.isascii() or " " in location:
+            location = quote(location, safe=_URL_SAFE)
+        return _esc(location)
+    uri = _paths.file_uri(location, base_dir)  # percent-encoded: only "&" is left to escape
+    return uri.replace("&", "&amp;") if "&" in uri else uri
 
 
 def _date(playlist: Playlist) -> str | None:
@@ -187,40 +189,67 @@ def write(
         )
     head.append("  <trackList>\n")
     out.write("".join(head))
-    chunk: list[str] = []
-    append = chunk.append
+    entries = playlist.entries
+    for first in range(0, len(entries), _CHUNK):
+        out.write("".join(_tracks(entries[first : first + _CHUNK], first + 1, base)))
+    out.write("  </trackList>\n</playlist>\n")
+
+
+def _tracks(batch: Sequence[Entry], first_number: int, base: str) -> Iterator[str]:
+    """The ``<track>`` elements of ``batch``, the first numbered ``first_number``."""
+    needs_escape = _NEEDS_ESCAPE.search
     esc = _esc
-    for number, entry in enumerate(playlist.entries, start=1):
-        append("    <track>\n")
-        if entry.location:
-            append(f"      <location>{esc(_uri(entry.location, base))}</location>\n")
-        for identifier in entry.identifiers:
-            append(f"      <identifier>{esc(_uri(identifier, base))}</identifier>\n")
-        if entry.title:
-            append(f"      <title>{esc(entry.title)}</title>\n")
-        if entry.creator:
-            append(f"      <creator>{esc(entry.creator)}</creator>\n")
-        if entry.annotation:
-            append(f"      <annotation>{esc(entry.annotation)}</annotation>\n")
-        if entry.album:
-            append(f"      <album>{esc(entry.album)}</album>\n")
-        append(f"      <trackNum>{number}</trackNum>\n")
-        if entry.duration_ms is not None:
-            append(f"      <duration>{entry.duration_ms}</duration>\n")
-        if (
-            entry.cue is not None
-            or entry.start_ms is not None
-            or entry.pregap_ms
-            or entry.postgap_ms
-            or entry.index00_ms is not None
-        ):
-            append(_cue_block(entry))
-        append("    </track>\n")
-        if len(chunk) >= _CHUNK:
-            out.write("".join(chunk))
-            chunk.clear()
-    append("  </trackList>\n</playlist>\n")
-    out.write("".join(chunk))
+    for number, entry in enumerate(batch, start=first_number):
+        location, title, creator, album = entry.location, entry.title, entry.creator, entry.album
+        # Each optional element is "" or its line; the common case escapes nothing.
+        yield (
+            "    <track>\n"
+            + (f"      <location>{_uri(location, base)}</location>\n" if location else "")
+            + (
+                "".join(
+                    [f"      <identifier>{_uri(i, base)}</identifier>\n" for i in entry.identifiers]
+                )
+                if entry.identifiers
+                else ""
+            )
+            + (
+                f"      <title>{title if needs_escape(title) is None else esc(title)}</title>\n"
+                if title
+                else ""
+            )
+            + (
+                f"      <creator>{creator if needs_escape(creator) is None else esc(creator)}"
+                "</creator>\n"
+                if creator
+                else ""
+            )
+            + (
+                f"      <annotation>{esc(entry.annotation)}</annotation>\n"
+                if entry.annotation
+                else ""
+            )
+            + (
+                f"      <album>{album if needs_escape(album) is None else esc(album)}</album>\n"
+                if album
+                else ""
+            )
+            + f"      <trackNum>{number}</trackNum>\n"
+            + (
+                f"      <duration>{entry.duration_ms}</duration>\n"
+                if entry.duration_ms is not None
+                else ""
+            )
+            + (
+                _cue_block(entry)
+                if entry.cue is not None
+                or entry.start_ms is not None
+                or entry.pregap_ms
+                or entry.postgap_ms
+                or entry.index00_ms is not None
+                else ""
+            )
+            + "    </track>\n"
+        )
 
 
 def dumps(playlist: Playlist, *, base_dir: str | os.PathLike[str] | None = None) -> str:

@@ -520,7 +520,8 @@ def test_property_round_trip_to_the_format_precision(
 
 def test_line_numbers_in_a_long_sheet() -> None:
     tracks = "".join(
-        f'  TRACK {n:02d} AUDIO\n    TITLE "Track {n}"\n    INDEX 01 {n // 60:02d}:{n % 60:02d}:00\n'
+        f'  TRACK {n:02d} AUDIO\n    TITLE "Track {n}"\n'
+        f"    INDEX 01 {n // 60:02d}:{n % 60:02d}:00\n"
         for n in range(1, 20_001)
     )
     text = 'FILE "long.wav" WAVE\n' + tracks + "  TRACK 99 AUDIO\n    INDEX 01 00:99:00\n"

@@ -129,6 +129,17 @@ def test_sochi_round_trip_is_lossless_but_for_absolute_locations() -> None:
     )
 
 
+def test_uris_with_ampersands_round_trip() -> None:
+    entry = Entry(
+        location="/a&b/c&d.wav",
+        identifiers=("https://x.example/?a=1&b=2", "urn:x:<odd>"),
+    )
+    text = xspf.dumps(Playlist(entries=(entry,)))
+    assert "<location>file:///a&amp;b/c&amp;d.wav</location>" in text
+    assert "<identifier>https://x.example/?a=1&amp;b=2</identifier>" in text
+    assert xspf.loads(text).entries == (entry,)
+
+
 def test_cue_positions_and_gaps_round_trip() -> None:
     entry = Entry(location="/a.wav", start_ms=1234, pregap_ms=2000, postgap_ms=5, index00_ms=1000)
     empty_cue = Entry(location="/b.wav", cue=CueData())
