@@ -46,6 +46,17 @@ def _unquote_name(name: str) -> str:
 
 def file_uri_to_path(uri: str) -> str:
     """The local path of a ``file:`` URI (``file:///a%20b`` -> ``/a b``; host ``localhost`` ok)."""
+    if uri.startswith("file:///"):  # the usual form: no host
+        path = uri[7:]
+        if "%" in path:
+            if path.count("%") == path.count("%20"):  # spaces are all there is to decode
+                path = path.replace("%20", " ")
+            else:
+                directory, slash, name = path.rpartition("/")
+                path = _unquote_dir(directory) + slash + _unquote_name(name)
+        if path[2:3] == ":" and _DRIVE_PATH_RE.match(path):
+            path = path[1:]
+        return path
     rest = uri[5:]
     if rest.startswith("//"):
         host, slash, tail = rest[2:].partition("/")

@@ -526,6 +526,19 @@ _ROOT_TAG_RE = re.compile(
 _LIST_START_RE = re.compile(r"""<trackList(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*(/?)>""")
 _LIST_END_RE = re.compile(r"</trackList\s*>")
 _CHILD_RE = re.compile(r"<([A-Za-z][\w.-]*)>([^<]*)</[^>]*>|<")
+_CANONICAL_RE = re.compile(
+    r"<track>\s*(?:<location>([^<]*)</location>\s*)?"
+    r"((?:<identifier>[^<]*</identifier>\s*)*)"
+    r"(?:<title>([^<]*)</title>\s*)?"
+    r"(?:<creator>([^<]*)</creator>\s*)?"
+    r"(?:<annotation>([^<]*)</annotation>\s*)?"
+    r"(?:<album>([^<]*)</album>\s*)?"
+    r"(?:<trackNum>[^<]*</trackNum>\s*)?"
+    r"(?:<duration>([^<]*)</duration>\s*)?"
+    r"</track>"
+)
+"""A track whose children come in the order the XSPF specification lists them (as we write)."""
+_IDENTIFIER_RE = re.compile(r"<identifier>([^<]*)</identifier>")
 """A child holding only text, without attributes; any other ``<`` matches alone (no name)."""
 _EXTENSION_RE = re.compile(
     r'<extension\s+application\s*=\s*"([^"<]*)"\s*>((?:(?!</?extension[\s>/]).)*?)'
@@ -592,7 +605,10 @@ def _our_extension(inner: str) -> _Extra | None:
 
 
 def _fast_track(markup: str) -> Entry | None:
-    """A ``<track>...</track>`` read with regular expressions; None when it needs ElementTree."""
+    """A ``<track>...</track>`` read with regular expressions; None when it needs ElementTree.
+
+    Raises :class:`_Unusual` when the markup may not even be one whole track.
+    """
     extensions: list[tuple[str, str]] = []
     if "<extension" in markup:
         extensions = _EXTENSION_RE.findall(markup)
@@ -601,6 +617,72 @@ def _fast_track(markup: str) -> Entry | None:
             return None
     if "xmlns" in markup or not markup.startswith("<track>"):
         return None
+    canonical = _CANONICAL_RE.fullmatch(markup)
+    if canonical is not None:
+        entry = _canonical_track(canonical)
+    else:
+        if (
+            "<!" in markup
+            or "<?" in markup
+            or markup.count("<track") != 1 + markup.count("<trackNum")
+        ):
+            raise _Unusual  # a comment, CDATA or instruction, or a track within a track
+        found = _any_order_track(markup)
+        if found is None:
+            return None
+        entry = found
+    for application, inner in extensions:
+        if _xml_attr(application) != EXTENSION:
+            continue
+        extra = _our_extension(inner)
+        if extra is None:
+            return None
+        numbers = extra.numbers
+        entry = replace(
+            entry,
+            cue=extra.cue(),
+            start_ms=numbers.get("startInFile"),
+            pregap_ms=numbers.get("pregap", 0),
+            postgap_ms=numbers.get("postgap", 0),
+            index00_ms=numbers.get("index00"),
+        )
+    return entry
+
+
+def _canonical_track(found: re.Match[str]) -> Entry:
+    location, identifiers, title, creator, annotation, album, duration = found.groups()
+    # Plain text needs no decoding: test for the two characters that say otherwise.
+    if title is None:
+        title = ""
+    elif "&" in title or "\r" in title:
+        title = _xml_text(title)
+    if creator is None:
+        creator = ""
+    elif "&" in creator or "\r" in creator:
+        creator = _xml_text(creator)
+    if album is None:
+        album = ""
+    elif "&" in album or "\r" in album:
+        album = _xml_text(album)
+    annotation = "" if annotation is None else _xml_text(annotation)
+    if location is not None:
+        location = _location(_xml_text(location) if "&" in location else location)
+    ms: int | None = None
+    if duration is not None:
+        ms = (
+            int(duration)
+            if duration.isdigit() and duration.isascii()
+            else _number(duration, "duration")
+        )
+    ids: tuple[str, ...] = ()
+    if identifiers:
+        ids = tuple(_xml_text(raw).strip() for raw in _IDENTIFIER_RE.findall(identifiers))
+    # Positional arguments (the field order of Entry): this runs once per track.
+    return Entry(location, title, creator, album, ms, None, ids, annotation)
+
+
+def _any_order_track(markup: str) -> Entry | None:
+    """A track of simple children in any order; None if it has anything else."""
     location: str | None = None
     identifiers: list[str] = []
     title = creator = annotation = album = ""
@@ -625,24 +707,7 @@ def _fast_track(markup: str) -> Entry | None:
             annotation = raw
         elif not tag:
             return None  # markup other than a child holding text
-    # Positional arguments (the field order of Entry): this runs once per track.
-    entry = Entry(location, title, creator, album, duration, None, tuple(identifiers), annotation)
-    for application, inner in extensions:
-        if _xml_attr(application) != EXTENSION:
-            continue
-        extra = _our_extension(inner)
-        if extra is None:
-            return None
-        numbers = extra.numbers
-        entry = replace(
-            entry,
-            cue=extra.cue(),
-            start_ms=numbers.get("startInFile"),
-            pregap_ms=numbers.get("pregap", 0),
-            postgap_ms=numbers.get("postgap", 0),
-            index00_ms=numbers.get("index00"),
-        )
-    return entry
+    return Entry(location, title, creator, album, duration, None, tuple(identifiers), annotation)
 
 
 class _Checker:
@@ -734,12 +799,6 @@ def _parse_fast(blocks: Iterator[str | bytes], path: str | None) -> Playlist:
                     break
                 end += 8
                 markup = buffer[begin:end]
-                if (
-                    "<!" in markup
-                    or "<?" in markup
-                    or markup.count("<track") != 1 + markup.count("<trackNum")
-                ):
-                    raise _Unusual  # a comment, CDATA, or a track within a track
                 try:
                     entry = _fast_track(markup) or _slow_track(root_and_list, markup, path)
                 except (ValueError, ParseError) as error:
