@@ -452,59 +452,61 @@ def _frames(text: str) -> int:
 def _entries(
     tracks: list[_Track], fail: Callable[[str, int, Exception], ParseError]
 ) -> Iterator[Entry]:
-    count = len(tracks)
+    previous_location = None
+    following: _Track | None
     for index, track in enumerate(tracks):
-        start = track.index01
+        # Unpacked once (this runs once per track); see _Track for the fields.
+        (_, location, title, performer, songwriter, isrc, rem, credits, identifiers) = track[:9]
+        index00, start, pregap, postgap, length = track[9:]
         assert start is not None
-        following = tracks[index + 1] if index + 1 < count else None
-        same_file = following is not None and following.location == track.location
+        following = tracks[index + 1] if index + 1 < len(tracks) else None
+        same_file = following is not None and following.location == location
         duration: int | None = None
-        if track.length is not None:
-            duration = frames_to_ms(track.length)
+        if length is not None:
+            duration = frames_to_ms(length)
         elif following is not None and same_file:
             end = following.index00 if following.index00 is not None else following.index01
             assert end is not None
             duration = frames_to_ms(end - start if end > start else 0)
-        whole_file = (
-            start == 0
-            and not same_file
-            and not (index and tracks[index - 1].location == track.location)
-        )
-        rem = track.rem
-        # Positional arguments (the field order of Entry): this runs once per track.
+        whole_file = start == 0 and not same_file and previous_location != location
+        previous_location = location
+        has_cue = rem is not None or credits is not None or isrc or songwriter
+        # Positional arguments (the field order of Entry).
         yield Entry(
-            track.location,
-            track.title,
-            track.performer,
+            location,
+            title,
+            performer,
             "",
             duration,
             None if whole_file else (2 * start * 1000 + CD_FPS) // (2 * CD_FPS),
-            tuple(track.identifiers) if track.identifiers else (),
+            tuple(identifiers) if identifiers else (),
             rem.get("COMMENT", "") if rem else "",
-            track.cue_data(fail),
-            frames_to_ms(track.pregap) if track.pregap else 0,
-            frames_to_ms(track.postgap) if track.postgap else 0,
-            None if track.index00 is None else frames_to_ms(track.index00),
+            track.cue_data(fail) if has_cue else None,
+            frames_to_ms(pregap) if pregap else 0,
+            frames_to_ms(postgap) if postgap else 0,
+            None if index00 is None else frames_to_ms(index00),
         )
 
 
 _TEXT_COMMANDS = frozenset({"TITLE", "PERFORMER", "SONGWRITER", "ISRC"})
-_LINE_RE = re.compile(
-    r'^[ \t]*([A-Za-z]+)[ \t]*(?:"([^"\n]*)"?[^\n]*|((?:[^\n]*[^\s])?))[ \t\r]*$', re.MULTILINE
-)
+_LINE_RE = re.compile(r'^[ \t]*([A-Za-z]+)[ \t]*(?:"([^"\n]*)"?[^\n]*|([^\n]*))', re.MULTILINE)
 """A command line: the command, then a quoted argument (group 2) or the bare rest (3).
 
-Lines that do not start with a word (blank lines, junk) are not command lines.
+Lines that do not start with a word (blank lines, junk) are not command lines.  The bare
+rest keeps trailing white space (a CR): each command strips it where it matters.
 """
 
 
-def _command_lines(text: str) -> Iterator[tuple[str, str, str]]:
-    """The command lines of ``text``, found a few hundred kilobytes at a time."""
-    start = 0
+def _command_lines(text: str) -> Iterator[tuple[int, list[tuple[str, str, str]]]]:
+    """The command lines of ``text``, a few hundred kilobytes at a time, each batch with
+    the number of command lines before it."""
+    start = count = 0
     while start < len(text):
         end = text.find("\n", start + _SCAN)
         end = len(text) if end < 0 else end + 1
-        yield from _LINE_RE.findall(text, start, end)
+        found = _LINE_RE.findall(text, start, end)
+        yield count, found
+        count += len(found)
         start = end
 
 
@@ -544,107 +546,116 @@ def _loads(text: str, path: str | None) -> Playlist:
     length: int | None = None
     make = _Track._make
     text_commands = _TEXT_COMMANDS
-    for index, (command, quoted, rest) in enumerate(_command_lines(text)):
-        if not command.isupper():
-            command = command.upper()
-        if command in text_commands:
-            value = quoted or rest
-            if track_line < 0:
-                head[command] = value
-            elif command == "TITLE":
-                title = value
-            elif command == "PERFORMER":
-                performer = value
-            elif command == "SONGWRITER":
-                songwriter = value
-            else:
-                isrc = value
-            continue
-        if quoted:
-            rest = f'"{quoted}"'
-        try:
-            if command == "INDEX":
+    for first, batch in _command_lines(text):
+        for offset, (command, quoted, rest) in enumerate(batch):
+            index = first + offset
+            # The two commands of nearly every track first, the quick way.
+            if command == "TITLE" and track_line >= 0:
+                title = quoted or rest.rstrip()
+                continue
+            if command == "PERFORMER" and track_line >= 0:
+                performer = quoted or rest.rstrip()
+                continue
+            if not command.isupper():
+                command = command.upper()
+            if command in text_commands:
+                value = quoted or rest.rstrip()
                 if track_line < 0:
-                    raise fail("INDEX outside a TRACK", index)
-                which, _, when = rest.partition(" ")
-                if (
-                    len(when) == 8
-                    and when[2] == ":"
-                    and when[5] == ":"
-                    and when[3:5] < "60"
-                    and when[6:] < "75"
-                    and when.replace(":", "").isdigit()
-                ):  # the usual mm:ss:ff, without a function call
-                    frames = (int(when[:2]) * 60 + int(when[3:5])) * CD_FPS + int(when[6:])
+                    head[command] = value
+                elif command == "TITLE":
+                    title = value
+                elif command == "PERFORMER":
+                    performer = value
+                elif command == "SONGWRITER":
+                    songwriter = value
                 else:
-                    try:
-                        frames = _frames(when.strip())
-                    except ValueError as error:
-                        raise fail(f"INDEX {which}: {error}", index, error) from error
-                if which == "01" or which == "1":
-                    index01 = frames
-                elif which == "00" or which == "0":
-                    index00 = frames
-                elif not which.isdigit():
-                    raise fail(f"expected INDEX nn mm:ss:ff, got INDEX {rest!r}", index)
-            elif command == "TRACK":
-                if location is None:
-                    raise fail("TRACK before any FILE", index)
-                if track_line >= 0:
-                    if index01 is None:
-                        raise fail("track has no INDEX 01", track_line)
-                    tracks.append(
-                        make(
-                            (
-                                track_line,
-                                track_location,
-                                title,
-                                performer,
-                                songwriter,
-                                isrc,
-                                rem,
-                                credits,
-                                identifiers,
-                                index00,
-                                index01,
-                                pregap,
-                                postgap,
-                                length,
+                    isrc = value
+                continue
+            if quoted:
+                rest = f'"{quoted}"'
+            try:
+                if command == "INDEX":
+                    if track_line < 0:
+                        raise fail("INDEX outside a TRACK", index)
+                    which, _, when = rest.partition(" ")
+                    if (
+                        len(when) == 8
+                        and when[2] == ":"
+                        and when[5] == ":"
+                        and when[3:5] < "60"
+                        and when[6:] < "75"
+                        and when.replace(":", "").isdigit()
+                    ):  # the usual mm:ss:ff, without a function call
+                        frames = (int(when[:2]) * 60 + int(when[3:5])) * CD_FPS + int(when[6:])
+                    else:
+                        try:
+                            frames = _frames(when.strip())
+                        except ValueError as error:
+                            raise fail(f"INDEX {which}: {error}", index, error) from error
+                    if which == "01" or which == "1":
+                        index01 = frames
+                    elif which == "00" or which == "0":
+                        index00 = frames
+                    elif not which.isdigit():
+                        raise fail(f"expected INDEX nn mm:ss:ff, got INDEX {rest!r}", index)
+                elif command == "TRACK":
+                    if location is None:
+                        raise fail("TRACK before any FILE", index)
+                    if track_line >= 0:
+                        if index01 is None:
+                            raise fail("track has no INDEX 01", track_line)
+                        tracks.append(
+                            make(
+                                (
+                                    track_line,
+                                    track_location,
+                                    title,
+                                    performer,
+                                    songwriter,
+                                    isrc,
+                                    rem,
+                                    credits,
+                                    identifiers,
+                                    index00,
+                                    index01,
+                                    pregap,
+                                    postgap,
+                                    length,
+                                )
                             )
                         )
-                    )
-                track_line, track_location = index, location
-                title = performer = songwriter = isrc = ""
-                rem = credits = identifiers = index00 = index01 = length = None
-                pregap = postgap = 0
-            elif command == "FILE":
-                location = _file_name(rest)
-            elif command == "REM":
-                key, _, value = rest.partition(" ")
-                key = key.upper()
-                value = value.strip()
-                if track_line < 0:
-                    head[key] = _value(value)
-                elif key == "CREDIT":
-                    role, name = _two_values(value)
-                    credits = (credits or []) + [Credit(name, role)]
-                elif key == "IDENTIFIER":
-                    identifiers = (identifiers or []) + [_value(value)]
-                elif key == "LENGTH":
-                    length = _frames(value)
-                else:
-                    rem = {**(rem or {}), key: _value(value)}
-            elif command == "PREGAP" or command == "POSTGAP":
-                if track_line < 0:
-                    raise fail(f"{command} outside a TRACK", index)
-                if command == "PREGAP":
-                    pregap = _frames(rest)
-                else:
-                    postgap = _frames(rest)
-        except ValueError as error:
-            if isinstance(error, ParseError):
-                raise
-            raise fail(f"{command}: {error}", index, error) from error
+                    track_line, track_location = index, location
+                    title = performer = songwriter = isrc = ""
+                    rem = credits = identifiers = index00 = index01 = length = None
+                    pregap = postgap = 0
+                elif command == "FILE":
+                    location = _file_name(rest.rstrip())
+                elif command == "REM":
+                    key, _, value = rest.rstrip().partition(" ")
+                    key = key.upper()
+                    value = value.strip()
+                    if track_line < 0:
+                        head[key] = _value(value)
+                    elif key == "CREDIT":
+                        role, name = _two_values(value)
+                        credits = (credits or []) + [Credit(name, role)]
+                    elif key == "IDENTIFIER":
+                        identifiers = (identifiers or []) + [_value(value)]
+                    elif key == "LENGTH":
+                        length = _frames(value)
+                    else:
+                        rem = {**(rem or {}), key: _value(value)}
+                elif command == "PREGAP" or command == "POSTGAP":
+                    if track_line < 0:
+                        raise fail(f"{command} outside a TRACK", index)
+                    if command == "PREGAP":
+                        pregap = _frames(rest)
+                    else:
+                        postgap = _frames(rest)
+            except ValueError as error:
+                if isinstance(error, ParseError):
+                    raise
+                raise fail(f"{command}: {error}", index, error) from error
     if track_line >= 0:
         if index01 is None:
             raise fail("track has no INDEX 01", track_line)

@@ -18,11 +18,18 @@ The writer streams text; it never builds a tree.  Relative locations are
 taken relative to ``base_dir`` (default: the directory of the file written, or
 the current directory for :func:`dumps`).
 
-Reading is hardened: a document with a DTD (``<!DOCTYPE``) is refused, so no
-external entity, external DTD or entity expansion can ever be processed.  It
-streams: tracks are read one by one with :func:`xml.etree.ElementTree.iterparse`
-semantics and dropped once converted.  ``file:`` locations come back as local
-paths (percent-decoded); other URLs are kept.
+Reading is hardened: a document with a DTD (``<!DOCTYPE``) is refused before
+any parser sees it (and expat is told to refuse one too), so no external
+entity, external DTD or entity expansion can ever be processed.  It streams,
+64 KiB at a time, and never holds a tree of the document: expat, with no
+content handlers, proves the bytes well-formed at C speed while the tracks are
+cut out of the same text and read with regular expressions; a track with
+unusual markup (attributes, prefixes, CDATA...) is read by ElementTree, and a
+document that cannot be cut up safely (comments between tracks, another
+encoding than UTF-8, a prefixed ``trackList``) is read entirely by the
+general reader, ElementTree's pull parser.  Both give the same playlist.
+``file:`` locations come back as local paths (percent-decoded); other URLs are
+kept.  An error names the line (of the track, for a bad value).
 """
 
 from __future__ import annotations
@@ -552,7 +559,6 @@ _OUR_BLOCK_RE = re.compile(
 _OUR_ITEM_RE = re.compile(r'<c:([A-Za-z]+)(?: role="([^"<]*)")?(?:/>|>([^<]*)</c:\1>)')
 _ENTITY_RE = re.compile(r"&(#x[0-9A-Fa-f]+|#[0-9]+|amp|lt|gt|quot|apos);")
 _NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
-_TEXT_FIELDS = frozenset({"title", "creator", "annotation", "album"})
 
 
 def _entity(found: re.Match[str]) -> str:
