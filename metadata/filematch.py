@@ -160,7 +160,7 @@ def _similar(a: str, b: str) -> float:
 
 
 def name_similarity(a: str, b: str) -> float:
-    """0-1: 1 when one name's words all occur in the other ("Tchaikovsky" in "P. I. Tchaikovsky")."""
+    """0-1; 1 when one name's words all occur in the other ("Tchaikovsky", "P. I. Tchaikovsky")."""
     left, right = normalise(a).split(), normalise(b).split()
     if not left or not right:
         return 0.0
