@@ -64,7 +64,7 @@ class ListItem:
     line: int
     """1-based line number in the source text."""
     text: str
-    """The line as written, without its line break and surrounding white space."""
+    """The entry as written: the line without its bullet and surrounding white space."""
     names: tuple[str, ...]
     """Names before the separator, in order (empty for a country line)."""
     title: str
@@ -216,7 +216,7 @@ def parse_list(
             raise InputError(
                 f"list {builder.open[0]!r}: {error.message}", path=path, line=number, cause=error
             ) from error
-        builder.items.append(ListItem(number, line.strip(), names, title, country))
+        builder.items.append(ListItem(number, bullet[1], names, title, country))
     builder.flush()
     if builder.sections:
         return tuple(builder.sections)
@@ -258,7 +258,7 @@ def document_title(text: str) -> str | None:
 
 
 def item_to_cue(item: ListItem, number: str, kind: CueKind, role: Role) -> Cue:
-    """The cue for one list line: names credited with ``role``, ``source_text`` = the line."""
+    """The cue for one list line: names credited with ``role``, ``source_text`` = the entry."""
     return Cue(
         number=number,
         title=item.title,
