@@ -607,7 +607,8 @@ def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     if _PLAIN_RE.match(value):
         # Tagged as YAML 1.1 would read it, so the emitter leaves it unquoted;
         # the reader takes the text as written and never the typed value.
-        tag = dumper.resolve(yaml.ScalarNode, value, (True, False))
+        resolve: Any = dumper.resolve  # untyped in the stubs
+        tag: str = resolve(yaml.ScalarNode, value, (True, False))
         return dumper.represent_scalar(tag, value)
     style = "|" if "\n" in value else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
