@@ -103,6 +103,7 @@ _CUE_COMMON = (
 )
 CUE_KEYS = ("kind", "title", "source", *_CUE_COMMON)
 SHORT_CUE_KEYS = (*KIND_KEYS, *_CUE_COMMON)
+_LONG_ONLY = ("kind", "title", "source")
 IDS_KEYS = ("work", "recording", "artists", "isrc", "iswc")
 MATCH_KEYS = ("status", "score", "note", "candidates")
 CANDIDATE_KEYS = ("title", "score", "work", "recording", "why")
@@ -310,7 +311,8 @@ class _Reader:
     def segment(
         self, node: yaml.Node, index: int, start_ms: int, timezone: str, numbering: _Numbering
     ) -> Segment:
-        where = f"segment {index}: "
+        named = _peek(node, "title")
+        where = f"segment {named!r}: " if named else f"segment {index}: "
         fields = self.mapping(node, where, SEGMENT_KEYS, "a segment")
         title = self.required_text(fields, where, "title", "the segment's name")
         where = f"segment {title!r}: "
@@ -351,6 +353,15 @@ class _Reader:
             if isinstance(k, yaml.ScalarNode) and k.value in KIND_KEYS
         ]
         short = bool(kind_keys)
+        if short:
+            for key_node, _ in node.value:
+                if isinstance(key_node, yaml.ScalarNode) and key_node.value in _LONG_ONLY:
+                    raise self.fail(
+                        key_node,
+                        where,
+                        f"{key_node.value!r} does not go with the short form "
+                        f"'{kind_keys[0]}: ...'; write either that or 'title:' and 'kind:'",
+                    )
         fields = self.mapping(node, where, SHORT_CUE_KEYS if short else CUE_KEYS, "a cue")
         if len(kind_keys) > 1:
             second = fields.entries[kind_keys[1]][0]
@@ -559,6 +570,21 @@ class _Numbering:
             number = str(int(number) + 1)
         self.take(number, node)
         return number
+
+
+def _peek(node: yaml.Node, key: str) -> str | None:
+    """The text under ``key`` of a mapping node before it is validated, for messages."""
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if (
+                isinstance(key_node, yaml.ScalarNode)
+                and key_node.value == key
+                and isinstance(value_node, yaml.ScalarNode)
+                and value_node.tag != _NULL_TAG
+                and str(value_node.value).strip()
+            ):
+                return str(value_node.value)
+    return None
 
 
 def _parse_date(text: str) -> date:
