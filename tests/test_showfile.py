@@ -657,19 +657,36 @@ def test_example_loads_and_places_every_list_entry_once() -> None:
     assert [clock.hhmmss_local(s.at_ms or 0, show.timezone) for s in closed] == ["22:04:00"]
     pyeongchang = [s for s in show.segments if "Pyeongchang" in s.title]
     assert [s.budget_ms for s in pyeongchang] == [8 * 60_000]
-    entries = [
-        (item.title, item.names, section.role)
-        for section in parse_list(EXAMPLE_LISTS.read_text(encoding="utf-8"))
-        for item in section.items
-    ]
+    sections = parse_list(EXAMPLE_LISTS.read_text(encoding="utf-8"))
+    entries = [(item, section) for section in sections for item in section.items]
     assert len(entries) == 21
-    placed = [
-        (cue.title, cue.names(role), role)
-        for _, cue in show.cues()
-        for role in (Role.COMPOSER, Role.PERFORMER)
-        if cue.kind in (CueKind.MUSIC, CueKind.ANTHEM) and cue.source_text
-    ]
-    for entry in entries:
-        assert placed.count(entry) == 1, entry
+    placed = [cue for _, cue in show.cues() if cue.source_text]
+    for item, section in entries:
+        cues = [cue for cue in placed if cue.source_text == item.text]
+        assert len(cues) == 1, item.text
+        (cue,) = cues
+        assert (cue.kind, cue.title) == (section.kind, item.title)
+        assert cue.names(section.role)[: len(item.names)] == item.names
+    assert len(placed) == 21
+    # each list's entries run in list order through the show
+    order = [cue.source_text for cue in placed]
+    for section in sections:
+        positions = [order.index(item.text) for item in section.items]
+        assert positions == sorted(positions), section.title
+    assert showfile.loads(showfile.dumps(show)) == show
+    # the seed's own lists hold the same entries, when /work/shared is there
+    seed = next(
+        (
+            p / "shared" / "seeds" / "article-closing-ceremony.txt"
+            for p in Path(__file__).resolve().parents
+            if (p / "shared" / "seeds").is_dir()
+        ),
+        None,
+    )
+    if seed is not None:
+        seed_items = [
+            i.text for sec in parse_list(seed.read_text(encoding="utf-8")) for i in sec.items
+        ]
+        assert seed_items == [item.text for item, _ in entries]
     numbers = [cue.number_key for _, cue in show.cues()]
     assert numbers == sorted(numbers)
