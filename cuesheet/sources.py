@@ -8,10 +8,10 @@ code 2 through the CLI).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, time
 from pathlib import Path
 
 from cuesheet.errors import InputError
@@ -30,10 +30,10 @@ class SourceOptions:
     title: str | None = None
     timezone: str | None = None
     """IANA timezone name; text lists default to ``UTC``."""
-    start: str | None = None
-    """Local start time ``HH:MM``; text lists default to ``00:00``."""
-    date: str | None = None
-    """Local date ``YYYY-MM-DD``; text lists default to ``1970-01-01``."""
+    start: dt.time | str | None = None
+    """Local start time (or ``HH:MM`` text); text lists default to ``00:00``."""
+    date: dt.date | str | None = None
+    """Local date (or ``YYYY-MM-DD`` text); text lists default to ``1970-01-01``."""
 
     def given(self) -> list[str]:
         """Names of the options that were given."""
@@ -78,22 +78,26 @@ def _load_text_list(path: Path, options: SourceOptions) -> Show:
     return textlist.list_to_show(sections, title=title, timezone=timezone, start_ms=start_ms)
 
 
-def _date(text: str | None) -> date:
+def _date(text: dt.date | str | None) -> dt.date:
     if text is None:
-        return date(1970, 1, 1)
+        return dt.date(1970, 1, 1)
+    if isinstance(text, dt.date):
+        return text
     try:
         if not _DATE_RE.match(text):
             raise ValueError(text)
-        return date.fromisoformat(text)
+        return dt.date.fromisoformat(text)
     except ValueError as error:
         raise InputError(f"date must be YYYY-MM-DD, got {text!r}", cause=error) from error
 
 
-def _start(text: str | None) -> time:
+def _start(text: dt.time | str | None) -> dt.time:
     from cuesheet import clock
 
     if text is None:
-        return time(0, 0)
+        return dt.time(0, 0)
+    if isinstance(text, dt.time):
+        return text
     try:
         return clock.parse_hhmm(text)
     except ValueError as error:
@@ -125,14 +129,16 @@ def load_source(
     sections: Sequence[str] | None = None,
     title: str | None = None,
     timezone: str | None = None,
-    start: str | None = None,
-    date: str | None = None,
+    start: dt.time | str | None = None,
+    date: dt.date | str | None = None,
 ) -> Show:
     """The :class:`Show` in the show file or text list at ``path``.
 
     ``.yaml``/``.yml`` files are show files, which set everything themselves
     (passing any option is then an error); anything else is read as a text
-    list (see :mod:`cuesheet.textlist`), to which the options apply.  Raises
+    list (see :mod:`cuesheet.textlist`), to which the options apply: ``start``
+    and ``date`` are local wall-clock values in ``timezone`` (default UTC), as
+    objects or as ``HH:MM`` / ``YYYY-MM-DD`` text.  Raises
     :class:`InputError` for a missing, unreadable or malformed source.
     """
     source = Path(path)

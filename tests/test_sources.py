@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 from pathlib import Path
 
@@ -68,6 +69,14 @@ def test_text_list_options(tmp_path: Path) -> None:
     assert clock.iso_local(show.start_ms, show.timezone) == "2014-02-23T20:14:00+04:00"
     assert clock.hhmm_utc(show.start_ms) == "16:14Z"
     assert [s.title for s in show.segments] == ["Encore"]
+    same = load_source(
+        path,
+        sections=["encore"],
+        timezone="Europe/Moscow",
+        start=datetime.time(20, 14),
+        date=datetime.date(2014, 2, 23),
+    )
+    assert same.start_ms == show.start_ms
 
 
 def test_title_falls_back_to_the_file_name(tmp_path: Path) -> None:
