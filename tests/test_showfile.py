@@ -690,3 +690,19 @@ def test_example_loads_and_places_every_list_entry_once() -> None:
         assert seed_items == [item.text for item, _ in entries]
     numbers = [cue.number_key for _, cue in show.cues()]
     assert numbers == sorted(numbers)
+
+
+def test_the_documented_example_loads() -> None:
+    doc = (ROOT / "docs" / "show-file.md").read_text(encoding="utf-8")
+    block = doc.split("```yaml\n", 1)[1].split("```", 1)[0]
+    show = showfile.loads(block, "docs/show-file.md")
+    assert [s.title for s in show.segments] == [
+        "Opening countdown",
+        "National anthem",
+        "Medal ceremonies",
+        "Games declared closed",
+        "Fireworks",
+    ]
+    numbers = [cue.number for _, cue in show.cues()]
+    assert numbers == ["1", "2", "3", "4", "9.5", "10", "11", "12"]
+    assert showfile.loads(showfile.dumps(show)) == show
