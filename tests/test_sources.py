@@ -179,3 +179,14 @@ def test_dispatch_table() -> None:
     assert source_kind("a/b.YML") is SOURCES[0]
     assert source_kind("b.md") is SOURCES[1]
     assert source_kind("b.m3u") is None
+
+
+def test_the_example_lists_file() -> None:
+    path = Path(__file__).resolve().parents[1] / "examples" / "sochi-2014-lists.txt"
+    show = load_source(path, timezone="Europe/Moscow", date="2014-02-23", start="20:14")
+    assert show.title == "Sochi 2014 closing ceremony: music and anthems"
+    assert [(s.title, len(s.cues)) for s in show.segments] == [
+        ("Music", 16),
+        ("Anthems", 4),
+        ("Victory ceremonies", 1),
+    ]

@@ -5,10 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from cuesheet.errors import InputError
 from cuesheet.model import CueKind, Role
-from cuesheet.textlist import document_title, list_to_show, parse_line, parse_list
+from cuesheet.textlist import (
+    SEPARATOR_RE,
+    document_title,
+    list_to_show,
+    parse_line,
+    parse_list,
+)
 
 # /work/shared next to the checkout (two or three levels up from this file), when present
 SHARED = next(
@@ -376,3 +384,29 @@ def test_list_to_show_rejects_unknown_timezone() -> None:
 def test_document_title() -> None:
     assert document_title(_seed_like()) == "A closing ceremony"
     assert document_title("== Music ==\n") is None
+
+
+_WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJ'\".,!()-", min_size=1, max_size=8)
+_NAME = (
+    st.lists(_WORD, min_size=1, max_size=3)
+    .map(" ".join)
+    .filter(lambda s: "/" not in s and not SEPARATOR_RE.search(f" {s} ") and s.lower() != "and")
+)
+_TITLE = st.lists(_WORD | st.sampled_from(["-", "\u2013", "and", "/"]), min_size=1, max_size=6).map(
+    " ".join
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    names=st.lists(_NAME, min_size=1, max_size=3),
+    joins=st.lists(st.sampled_from(["/", " / ", " and "]), min_size=2, max_size=2),
+    dash=st.sampled_from(["-", "\u2013", "\u2014"]),
+    title=_TITLE,
+)
+def test_parse_line_property(names: list[str], joins: list[str], dash: str, title: str) -> None:
+    joined = names[0]
+    for join, name in zip(joins, names[1:], strict=False):
+        joined += join + name
+    assume(all(" and " not in f" {n} " for n in names))
+    assert parse_line(f"- {joined} {dash} {title}") == (tuple(names), title.strip(), None)
