@@ -655,6 +655,12 @@ def dumps(show: Show) -> str:
     a whole second, fixed times more than a day after the start, negative
     durations, ``at_label`` without a fixed time, invalid or repeated cue numbers.
     """
+    if not show.title.strip():
+        raise ExportError("a show needs a title")
+    try:
+        clock.zone(show.timezone)
+    except ValueError as error:
+        raise ExportError(str(error), cause=error) from error
     document: dict[str, object] = {"title": show.title}
     if show.venue:
         document["venue"] = show.venue
@@ -686,16 +692,25 @@ def dumps(show: Show) -> str:
 
 
 def dump(show: Show, path: str | Path) -> None:
-    """Write ``show`` to ``path`` atomically (a temporary file renamed into place)."""
+    """Write ``show`` to ``path`` through a temporary file renamed into place.
+
+    Nothing is written when :func:`dumps` fails, and a failed write leaves
+    neither half a file nor the temporary file behind.
+    """
     text = dumps(show)
     target = Path(path)
+    temporary: str | None = None
     try:
-        handle, temporary = tempfile.mkstemp(dir=target.parent or ".", prefix=f".{target.name}.")
+        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(text)
         os.replace(temporary, target)
     except OSError as error:
-        raise ExportError(f"cannot write: {error.strerror or error}", path=path) from error
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)
+        raise ExportError(
+            f"cannot write: {error.strerror or error}", path=path, cause=error
+        ) from error
 
 
 def _clock_text(instant_ms: int, show: Show, what: str) -> str:
@@ -725,6 +740,8 @@ def _duration_text(ms: int, what: str) -> str:
 
 
 def _segment_dict(segment: Segment, show: Show, numbering: _DumpNumbering) -> dict[str, object]:
+    if not segment.title.strip():
+        raise ExportError("a segment needs a title")
     out: dict[str, object] = {"title": segment.title}
     if segment.at_ms is not None:
         out["at"] = _later_clock_text(segment.at_ms, show, f"segment {segment.title!r}: at")

@@ -31,9 +31,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from cuesheet.clock import zone
 from cuesheet.errors import InputError
 from cuesheet.model import Credit, Cue, CueKind, Role, Segment, Show
 
@@ -148,29 +149,26 @@ def _kind_and_role(headings: Iterable[str]) -> tuple[CueKind, Role]:
 
 
 class _Builder:
-    """Collects the bullets of the currently open heading."""
+    """Collects the bullets of the currently open heading, when it is a chosen one."""
 
     def __init__(self) -> None:
         self.sections: list[ListSection] = []
-        self.open: tuple[str, int, int, tuple[str, ...], CueKind, Role] | None = None
+        self.open: ListSection | None = None
+        """The chosen heading being read (its ``items`` filled in by :meth:`flush`)."""
         self.items: list[ListItem] = []
 
     def start(
         self, title: str, level: int, line: int, parents: tuple[str, ...], selected: bool
     ) -> None:
         self.flush()
+        self.open = None
         if selected:
             kind, role = _kind_and_role((title, *reversed(parents)))
-            self.open = (title, level, line, parents, kind, role)
-        else:
-            self.open = None
+            self.open = ListSection(title, level, line, kind, role, (), parents)
 
     def flush(self) -> None:
         if self.open is not None and self.items:
-            title, level, line, parents, kind, role = self.open
-            self.sections.append(
-                ListSection(title, level, line, kind, role, tuple(self.items), parents)
-            )
+            self.sections.append(replace(self.open, items=tuple(self.items)))
         self.items = []
 
 
@@ -214,7 +212,7 @@ def parse_list(
             names, title, country = parse_line(bullet[1])
         except InputError as error:
             raise InputError(
-                f"list {builder.open[0]!r}: {error.message}", path=path, line=number, cause=error
+                f"list {builder.open.title!r}: {error.message}", path=path, line=number, cause=error
             ) from error
         builder.items.append(ListItem(number, bullet[1], names, title, country))
     builder.flush()
@@ -233,7 +231,7 @@ def parse_list(
             path=path,
             line=_first_line(lines, matched[0]),
         )
-    found = ", ".join(dict.fromkeys(headings_seen))
+    found = ", ".join(dict.fromkeys(headings_seen)) or "none"
     raise InputError(
         f"no heading named {wanted} (headings found: {found}); choose others with sections",
         path=path,
@@ -282,8 +280,6 @@ def list_to_show(
     epoch, UTC) defaults to 0, so running times read as offsets from the start.
     ``timezone`` is an IANA name; an unknown one raises :class:`InputError`.
     """
-    from cuesheet.clock import zone
-
     try:
         zone(timezone)
     except ValueError as error:

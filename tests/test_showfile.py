@@ -479,6 +479,14 @@ def test_dump_writes_atomically(tmp_path: Path) -> None:
     showfile.dump(show, target)
     assert showfile.load(target) == show
     assert [p.name for p in tmp_path.iterdir()] == ["out.yaml"]
+    with pytest.raises(ExportError, match="cannot write"):
+        showfile.dump(show, tmp_path / "missing-dir" / "out.yaml")
+    # a show that cannot be written leaves the existing file alone
+    before = target.read_bytes()
+    with pytest.raises(ExportError):
+        showfile.dump(dataclasses.replace(show, title=" "), target)
+    assert target.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["out.yaml"]
 
 
 def test_dumps_refuses_what_a_show_file_cannot_say() -> None:
