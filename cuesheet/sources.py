@@ -54,13 +54,17 @@ class SourceKind:
 def _load_show_file(path: Path, options: SourceOptions) -> Show:
     from cuesheet import showfile
 
+    _refuse_options(path, options, "a show file")
+    return showfile.loads(read_text(path), path)
+
+
+def _refuse_options(path: Path, options: SourceOptions, what: str) -> None:
     given = options.given()
     if given:
         raise InputError(
-            f"a show file sets its own {', '.join(given)}; those options apply to text lists",
+            f"{what} sets its own {', '.join(given)}; those options apply to text lists",
             path=path,
         )
-    return showfile.loads(read_text(path), path)
 
 
 def _load_text_list(path: Path, options: SourceOptions) -> Show:
@@ -76,6 +80,13 @@ def _load_text_list(path: Path, options: SourceOptions) -> Show:
     start_ms = clock.local_to_ms(_date(options.date), _start(options.start), timezone)
     title = options.title or textlist.document_title(text) or path.stem
     return textlist.list_to_show(sections, title=title, timezone=timezone, start_ms=start_ms)
+
+
+def _load_json(path: Path, options: SourceOptions) -> Show:
+    from cuesheet import jsonmodel
+
+    _refuse_options(path, options, "a cuesheet JSON export")
+    return jsonmodel.loads(read_text(path), str(path))
 
 
 def _date(text: dt.date | str | None) -> dt.date:
@@ -107,7 +118,9 @@ def _start(text: dt.time | str | None) -> dt.time:
 SHOW_FILE = SourceKind("show file", (".yaml", ".yml"), _load_show_file)
 TEXT_LIST = SourceKind("text list", (".txt", ".md", ".markdown", ".wiki"), _load_text_list)
 
-SOURCES: tuple[SourceKind, ...] = (SHOW_FILE, TEXT_LIST)
+JSON_EXPORT = SourceKind("cuesheet JSON", (".json",), _load_json)
+
+SOURCES: tuple[SourceKind, ...] = (SHOW_FILE, JSON_EXPORT, TEXT_LIST)
 """Every kind of source, in the order extensions are matched."""
 
 FALLBACK: SourceKind = TEXT_LIST
