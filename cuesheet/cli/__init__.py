@@ -47,8 +47,11 @@ class LazyGroup(click.Group):
         from metadata.errors import MetadataError
         from playlists.errors import PlaylistError
 
+        from cuesheet.cli.warn import reported
+
         try:
-            return super().invoke(ctx)
+            with reported():
+                return super().invoke(ctx)
         except (CueSheetError, PlaylistError, MetadataError, OSError) as error:
             raise to_cli_error(error) from error
 
