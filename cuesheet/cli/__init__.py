@@ -43,11 +43,10 @@ class LazyGroup(click.Group):
     def invoke(self, ctx: click.Context) -> object:
         """Run the command; package errors become one line on stderr and an exit code."""
         from cuesheet.cli.errors import to_cli_error
+        from cuesheet.cli.warn import reported
         from cuesheet.errors import CueSheetError
         from metadata.errors import MetadataError
         from playlists.errors import PlaylistError
-
-        from cuesheet.cli.warn import reported
 
         try:
             with reported():
