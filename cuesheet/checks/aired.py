@@ -80,7 +80,7 @@ def _when(ctx: Context, instant: int | None) -> str:
 def _aired_before(alignment: Alignment, index: int) -> str:
     """``after cue 9 "Z"`` -- what aired just before aired item ``index``."""
     if index == 0:
-        return "first"
+        return "as the first item"
     name = aired_name(alignment, index - 1)
     place = alignment.aired[index - 1]
     if place is not None:
@@ -95,7 +95,7 @@ def _planned_before(alignment: Alignment, run: CueRun) -> str:
     for segment in reversed(show.segments[: run.segment_index]):
         if segment.cues:
             return "after " + cue_name(segment.cues[-1])
-    return "first"
+    return "as the first cue"
 
 
 def _cue_findings(ctx: Context, alignment: Alignment) -> Iterator[Finding]:

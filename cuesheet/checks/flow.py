@@ -45,6 +45,15 @@ def aired_name(alignment: Alignment, index: int) -> str:
     return f'Unplanned "{item.title}"{line}'
 
 
+def _previous_name(alignment: Alignment, index: int) -> str:
+    """Aired item ``index`` named after the one that follows it: no segment if the same."""
+    place, after = alignment.aired[index], alignment.aired[index + 1]
+    if place is not None and after is not None and place[0] == after[0]:
+        return cue_name(alignment.show.segments[place[0]].cues[place[1]])
+    name = aired_name(alignment, index)
+    return name[0].lower() + name[1:]
+
+
 def _aired_fields(alignment: Alignment, index: int) -> dict[str, object]:
     place = alignment.aired[index]
     item = alignment.log.items[index]
@@ -111,13 +120,13 @@ def _on_air(ctx: Context, alignment: Alignment) -> Iterator[Finding]:
             planned_gap, planned_fade = cue.gap_ms, cue.crossfade_ms
         end = item.start_ms + item.duration_ms
         gap = after.start_ms - end
-        name, before = aired_name(alignment, j + 1), aired_name(alignment, j)
+        name, before = aired_name(alignment, j + 1), _previous_name(alignment, j)
         fields = _aired_fields(alignment, j + 1)
         if gap - planned_gap > ctx.tolerance_ms:
             expected = f" (planned gap {dur(planned_gap)})" if planned_gap else ""
             yield GAP.finding(
                 f"{name}: on air at {at(show, after.start_ms)}, {dur(gap)} of silence after "
-                f"{before[0].lower()}{before[1:]} ended at {at(show, end)}{expected}",
+                f"{before} ended at {at(show, end)}{expected}",
                 planned_ms=planned_gap,
                 actual_ms=gap,
                 delta_ms=gap - planned_gap,
@@ -127,7 +136,7 @@ def _on_air(ctx: Context, alignment: Alignment) -> Iterator[Finding]:
             expected = f" (planned crossfade {dur(planned_fade)})" if planned_fade else ""
             yield OVERLAP.finding(
                 f"{name}: on air at {at(show, after.start_ms)} while "
-                f"{before[0].lower()}{before[1:]} still played until {at(show, end)}, "
+                f"{before} still played until {at(show, end)}, "
                 f"{dur(-gap)} of overlap{expected}",
                 planned_ms=planned_fade,
                 actual_ms=-gap,
