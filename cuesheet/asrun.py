@@ -23,7 +23,7 @@ credits          credits, artist, artists, performer, performers, composer,  no
                  composers, by, creator (several such columns are joined)
 duration         duration, length, dur, actual duration, aired duration,     no
                  runtime
-cue number       cue, cue number, cue no, number, no, #                      no
+cue number       cue, cue number, cue no, cue #, number, no, #               no
 ===============  ==========================================================  =========
 
 .. [1] Without times, items are placed one after another from the plan's start.
@@ -66,7 +66,7 @@ _HEADERS: dict[str, tuple[str, ...]] = {
     "duration": (
         "duration", "length", "dur", "actual duration", "aired duration", "runtime",
     ),
-    "number": ("cue", "cue number", "cue no", "number", "no", "#"),
+    "number": ("cue", "cue number", "cue no", "cue #", "number", "no", "#"),
 }  # fmt: skip
 _DELIMITERS = (",", ";", "\t", "|")
 _CLOCK_RE = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2})(?:([.:])(\d{1,3}))?)?$")
@@ -144,6 +144,8 @@ def _columns(header: Sequence[str]) -> dict[str, list[int]]:
                     found.setdefault(field, []).append(index)
             if field != "credits" and field in found:
                 break
+    if "credits" in found:
+        found["credits"].sort()
     return found
 
 
