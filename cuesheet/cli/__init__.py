@@ -21,6 +21,7 @@ from cuesheet import __version__
 COMMANDS: dict[str, str] = {
     "export": "cuesheet.cli.export:export",
     "timing": "cuesheet.cli.timing:timing",
+    "timeline": "cuesheet.cli.timeline:timeline",
 }
 
 
