@@ -12,8 +12,10 @@ import pytest
 from cuesheet.model import DurationSource, Identifiers, Segment, Show
 from cuesheet.timeline import (
     AiredCue,
-    AsRun,
+    AiredLane,
+    FixedOnAir,
     Layout,
+    Order,
     Placement,
     Remark,
     place,
@@ -268,16 +270,18 @@ def test_a_show_with_no_cues_draws_an_axis() -> None:
     assert int(root.attrib["width"]) > 0
 
 
-def aired_run() -> AsRun:
+def aired_run() -> AiredLane:
     """Cue 2 late by 40 s, cues 4 and 6 swapped, cue 3 dropped, one extra."""
-    return AsRun(
+    return AiredLane(
         (
             AiredCue("Countdown", START, 90_000, (0, 0)),
             AiredCue("Prelude", START + 130_000, 257_333, (0, 1)),
             AiredCue("Extra jingle", START + 400_000, 30_000, None),
-            AiredCue("Parade music", START + 430_000, 12 * MIN, (3, 0), moved=True),
-            AiredCue("Piano Concerto", START + 430_000 + 12 * MIN, 6 * MIN, (2, 0), moved=True),
+            AiredCue("Parade music", START + 430_000, 12 * MIN, (3, 0), Order.SWAPPED),
+            AiredCue("Piano Concerto", START + 430_000 + 12 * MIN, 6 * MIN, (2, 0), Order.SWAPPED),
+            AiredCue("Welcome", None, None, (3, 1), note="no time in the log"),
         ),
+        fixed=(FixedOnAir(at("21:40"), 90_000),),
         source="asrun.csv",
     )
 
@@ -290,7 +294,7 @@ def test_as_run_draws_aired_cues_under_the_plan_with_late_moved_dropped_and_extr
         for g in root.iter(f"{SVG}g")
         if g.attrib.get("id", "").startswith("aired-")
     }
-    assert len(aired) == 5
+    assert len(aired) == 5, "an item with no time is not drawn"
     prelude = aired["aired-2"]
     rect = block(prelude)
     assert abs(float(rect.attrib["x"]) - expected_x(root, START + 130_000)) <= 1
@@ -298,8 +302,8 @@ def test_as_run_draws_aired_cues_under_the_plan_with_late_moved_dropped_and_extr
     assert float(rect.attrib["y"]) > float(plan_rect.attrib["y"])
     assert any(t.text == "+0:40" for t in prelude.iter(f"{SVG}text"))
     assert "extra" in aired["aired-3"].attrib["class"].split()
-    assert "moved" in aired["aired-4"].attrib["class"].split()
-    assert "moved" in aired["aired-5"].attrib["class"].split()
+    assert "swapped" in aired["aired-4"].attrib["class"].split()
+    assert "swapped" in aired["aired-5"].attrib["class"].split()
     groups = cue_groups(root)
     dropped = {k for k, g in groups.items() if "dropped" in g.attrib["class"].split()}
     assert (1, 0) in dropped and (0, 1) not in dropped
@@ -307,14 +311,21 @@ def test_as_run_draws_aired_cues_under_the_plan_with_late_moved_dropped_and_extr
     links = [line for line in root.iter(f"{SVG}line") if "link" in line.attrib.get("class", "")]
     assert len(links) == 4
     assert any("late" in line.attrib["class"].split() for line in links)
+    speeches = root.find(f".//{SVG}g[@id='fixed-1']")
+    assert speeches is not None
+    texts = [t.text for t in speeches.iter(f"{SVG}text")]
+    assert "on air: over by 1:30" in texts
+    hard_out = root.find(f".//{SVG}g[@id='hard-out']")
+    assert hard_out is not None
+    assert "on air: not known from the log" in [t.text for t in hard_out.iter(f"{SVG}text")]
 
 
 def test_the_page_is_self_contained_and_lists_findings_linking_to_cues() -> None:
     timing = compute(ceremony())
     findings = [
-        Remark("warning", "unknown-duration", "cue 4.1 has no duration", 2, 1),
-        Remark("error", "overrun", "segment runs <long>", 3, None),
-        Remark("info", "note", "about the show"),
+        Remark("unknown-duration", "warning", "cue 4.1 has no duration", 2, 1),
+        Remark("overrun", "error", "segment runs <long>", 3, None),
+        Remark("note", "info", "about the show"),
     ]
     page = to_html(timing, findings=findings, as_run=aired_run())
     tags = _TagCollector.of(page)
@@ -331,9 +342,7 @@ def test_the_page_is_self_contained_and_lists_findings_linking_to_cues() -> None
     external = {h for h in tags.hrefs if not h.startswith("#")}
     assert all(h.startswith("https://musicbrainz.org/") for h in external)
     assert "segment runs &lt;long&gt;" in page
-    assert (
-        "Dropped:" in page and "Out of order:" in page and "Not in the plan: Extra jingle" in page
-    )
+    assert "Dropped:" in page and "Swapped:" in page and "Not in the plan: Extra jingle" in page
 
 
 def test_the_page_without_findings_or_as_run_has_no_empty_sections() -> None:

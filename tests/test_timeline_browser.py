@@ -99,7 +99,7 @@ def test_chromium_renders_the_page_dom_and_a_screenshot_that_is_not_blank(
     tmp_path: Path,
 ) -> None:
     timing = compute(ceremony())
-    findings = [Remark("warning", "unknown-duration", "cue 4.1 has no duration", 2, 1)]
+    findings = [Remark("unknown-duration", "warning", "cue 4.1 has no duration", 2, 1)]
     page = tmp_path / "show.html"
     page.write_text(to_html(timing, findings=findings), encoding="utf-8")
 
