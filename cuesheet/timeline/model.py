@@ -17,7 +17,7 @@ class Layout:
 
     px_per_minute: int = 10
     """Horizontal scale: pixels per minute of show time."""
-    label_px: int = 230
+    label_px: int = 250
     """Width of the column of segment names on the left."""
     lane_px: int = 24
     """Height of a segment's planned lane."""

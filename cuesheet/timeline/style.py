@@ -40,8 +40,8 @@ SVG_STYLE = """
 .timeline .estimate rect.hatch { fill: url(#hatch); }
 .timeline .unknown rect.hatch { fill: url(#hatch-k); }
 .timeline .unknown rect.block, .timeline .floating rect.block {
-  fill: var(--bg); stroke: var(--k); stroke-width: 1.5; stroke-dasharray: 4 2; }
-.timeline .floating rect.block { fill: var(--k); fill-opacity: .3; }
+  fill: var(--k); fill-opacity: .18; stroke: var(--k); stroke-width: 1.5; stroke-dasharray: 4 2; }
+.timeline .floating rect.block { fill-opacity: .4; }
 .timeline .cue text { fill: var(--blocktext); font-size: 10px; pointer-events: none; }
 .timeline .cue.unknown text, .timeline .cue.floating text { fill: var(--fg); }
 .timeline .cue.dropped rect.block { fill-opacity: .35; }
