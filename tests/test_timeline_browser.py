@@ -117,3 +117,15 @@ def test_chromium_renders_the_page_dom_and_a_screenshot_that_is_not_blank(
     assert any(near(c, MUSIC_LIGHT, 4) for c in colours), "no music block was painted"
     white = sum(1 for c in colours if c == (255, 255, 255))
     assert white < len(colours)
+
+
+def test_chromium_prints_the_page_on_a4_landscape(tmp_path: Path) -> None:
+    page = tmp_path / "show.html"
+    page.write_text(to_html(compute(ceremony())), encoding="utf-8")
+    pdf = tmp_path / "show.pdf"
+    chromium(tmp_path, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri())
+    boxes = set(re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf.read_bytes()))
+    assert boxes, "no page in the PDF"
+    for width, height in boxes:
+        # A4 is 210 x 297 mm = 595.3 x 841.9 pt; landscape puts the long side across.
+        assert abs(float(width) - 841.9) < 2 and abs(float(height) - 595.3) < 2, boxes
