@@ -22,6 +22,7 @@ COMMANDS: dict[str, str] = {
     "convert": "cuesheet.cli.convert:convert",
     "export": "cuesheet.cli.export:export",
     "timing": "cuesheet.cli.timing:timing",
+    "timeline": "cuesheet.cli.timeline:timeline",
 }
 
 
