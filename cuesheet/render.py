@@ -32,10 +32,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from cuesheet import _cue, timecode
+from cuesheet import timecode
 from cuesheet.errors import InputError
 from cuesheet.ffmpeg import Decoder, PcmFormat, find_ffmpeg, open_encoder, output_format
-from playlists.model import CueData, Entry, Playlist
+from cuesheet.model import Cue, CueKind, Role, Show
+from playlists.model import Credit, CueData, Entry, Playlist
+
+MUSICBRAINZ = "https://musicbrainz.org"
 
 RENDER_FORMATS = ("wav", "flac", "mp3")
 """What ``render`` writes."""
@@ -62,6 +65,7 @@ class RenderItem:
     """Cue number, for messages and the sheet."""
     isrc: str | None = None
     recording_mbid: str | None = None
+    composers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,7 +280,9 @@ def render(
             os.unlink(partial)
         raise
     result = RenderResult(target, sheet, layout, placed[1], placed[0])
-    _cue.dump(sheet_for(result, title=title, performer=performer), sheet)
+    from playlists import cue as cue_sheet
+
+    cue_sheet.dump(sheet_for(result, title=title, performer=performer), sheet, split=True)
     return result
 
 
@@ -335,24 +341,67 @@ def _stream(
     return tuple(placed), mix.position
 
 
+def items_from_show(
+    show: Show, base_dir: str | os.PathLike[str]
+) -> tuple[list[RenderItem], list[tuple[str, Cue]]]:
+    """The cues with audio as render items, in running order, and the cues without audio.
+
+    Relative file paths are taken relative to ``base_dir`` (the show file's
+    folder).  Speech cues without a file are neither rendered nor reported.
+    """
+    items: list[RenderItem] = []
+    missing: list[tuple[str, Cue]] = []
+    for segment, cue in show.cues():
+        if cue.file is None:
+            if cue.kind is not CueKind.SPEECH:
+                missing.append((segment.title, cue))
+            continue
+        path = os.path.join(os.fspath(base_dir), os.path.expanduser(cue.file))
+        items.append(
+            RenderItem(
+                path=os.path.normpath(path),
+                title=cue.title,
+                performer=" / ".join(cue.names(Role.PERFORMER) + cue.names(Role.CONDUCTOR)),
+                gap_ms=cue.gap_ms,
+                crossfade_ms=cue.crossfade_ms,
+                number=cue.number,
+                isrc=cue.ids.isrc,
+                recording_mbid=cue.ids.recording_mbid,
+                composers=cue.names(Role.COMPOSER),
+            )
+        )
+    return items, missing
+
+
 def sheet_for(result: RenderResult, *, title: str = "", performer: str = "") -> Playlist:
-    """The CUE sheet of a render as a playlist: one FILE (the mix), one track per cue."""
+    """The CUE sheet of a render as a playlist: one FILE (the mix), one track per cue.
+
+    A track's duration is the distance to the next track's start (to the end
+    of the mix for the last), as a player of the sheet sees it.
+    """
     location = os.path.basename(result.path)
+    rate = result.pcm.sample_rate
     entries = []
     for index, cue in enumerate(result.cues):
         item = cue.item
         frames = result.start_frame(index)
+        following = result.cues[index + 1].start_sample if index + 1 < len(result.cues) else None
+        end = following if following is not None else result.samples
         entries.append(
             Entry(
                 location=location,
                 title=item.title,
                 creator=item.performer,
                 start_ms=timecode.cd_frames_to_ms(frames),
-                duration_ms=cue.samples * 1000 // result.pcm.sample_rate,
-                identifiers=(_cue.recording_uri(item.recording_mbid),)
+                duration_ms=(end - cue.start_sample) * 1000 // rate,
+                identifiers=(f"{MUSICBRAINZ}/recording/{item.recording_mbid}",)
                 if item.recording_mbid
                 else (),
-                cue=CueData(number=item.number, isrc=item.isrc or ""),
+                cue=CueData(
+                    number=item.number,
+                    isrc=item.isrc or "",
+                    credits=tuple(Credit(name, "composer") for name in item.composers),
+                ),
             )
         )
     return Playlist(title=title, creator=performer, entries=tuple(entries))
@@ -364,6 +413,7 @@ __all__ = [
     "RenderItem",
     "RenderResult",
     "gain_for",
+    "items_from_show",
     "measure",
     "render",
     "sheet_for",

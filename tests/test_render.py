@@ -10,11 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from cuesheet import _cue, render
+from cuesheet import render
 from cuesheet.errors import ExportError, InputError
 from cuesheet.ffmpeg import PcmFormat
 from cuesheet.render import RenderItem
 from metadata import tags
+from playlists import cue as cue_sheet
 from tests import audiogen
 from tests.tools import require_tool
 
@@ -214,14 +215,18 @@ def test_sheet_carries_titles_numbers_and_ids(levels: dict[str, Path], tmp_path:
             number="4.1",
             isrc="RUA011400001",
             recording_mbid=mbid,
+            composers=("Glinka",),
         )
     ]
-    render.render(items, tmp_path / "mix.wav", cue_path=tmp_path / "sheet.cue", title="Show")
-    sheet = _cue.load(tmp_path / "sheet.cue")
+    with pytest.warns(UserWarning, match="double quotes replaced"):
+        render.render(items, tmp_path / "mix.wav", cue_path=tmp_path / "sheet.cue", title="Show")
+    sheet = cue_sheet.load(tmp_path / "sheet.cue")
     entry = sheet.entries[0]
     assert (sheet.title, entry.title, entry.creator) == ("Show", "Say 'hi'", "Choir")
-    assert _cue.recording_of(entry) == mbid
-    assert entry.cue is not None and entry.cue.isrc == "RUA011400001"
+    assert entry.identifiers == (f"https://musicbrainz.org/recording/{mbid}",)
+    assert entry.cue is not None
+    assert (entry.cue.isrc, entry.cue.number) == ("RUA011400001", "4.1")
+    assert [c.name for c in entry.cue.credits] == ["Glinka"]
 
 
 @pytest.mark.parametrize(
