@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from cuesheet.cli.common import load, source_options
+from cuesheet.cli.library import apply_libraries, library_options
 
 EPILOG = """\b
 Examples:
@@ -52,6 +53,7 @@ rewritten so the exported playlist points at the same files.
     default=None,
     help="CUE: one FILE (e.g. a rehearsal mix) with every cue at its scheduled start.",
 )
+@library_options
 @source_options
 def export(
     source: Path,
@@ -62,6 +64,8 @@ def export(
     paths: str,
     split: bool,
     single_file: str | None,
+    libraries: tuple[Path, ...] = (),
+    index_path: Path | None = None,
     **options: Any,
 ) -> None:
     """Export SOURCE (a show file, a music list or an export) as a timed running order."""
@@ -75,7 +79,7 @@ def export(
         refuse_overwriting_input(output, source)
     if split and output == "-":
         raise click.UsageError("--split writes several files: give -o a file name")
-    show = load(source, options)
+    show = apply_libraries(load(source, options), libraries, index_path)
     given = {"excel": excel or None, "split": split or None, "single_file": single_file}
     chosen = {k: v for k, v in given.items() if v is not None and k in target.takes}
     write(show, target, output, base_dir=source.parent, paths=paths, options=chosen)

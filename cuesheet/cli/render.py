@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from cuesheet.cli.common import load, source_options
+from cuesheet.cli.library import apply_libraries, library_options
 
 EPILOG = """\b
 Examples:
@@ -64,20 +65,7 @@ def load_any(source: Path, options: dict[str, Any]) -> Any:
     default=None,
     help="Where to write the CUE sheet (default: OUT with .cue).",
 )
-@click.option(
-    "--library",
-    "libraries",
-    multiple=True,
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="Folder to find the cues' files in (scanned; repeatable).",
-)
-@click.option(
-    "--index",
-    "index_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Library index file (default: in the user cache folder).",
-)
+@library_options
 @click.option(
     "--loudness",
     type=float,
@@ -121,7 +109,7 @@ def render(
     with reported():
         show = load_any(source, options)
         if libraries:
-            show = _with_library(show, libraries, index_path)
+            show = apply_libraries(show, libraries, index_path)
         items, missing = rendering.items_from_show(show, source.parent)
         if missing and not skip_missing:
             names = "; ".join(f"{seg} / cue {cue.number} {cue.title!r}" for seg, cue in missing[:5])
@@ -153,17 +141,3 @@ def render(
         f"{seconds // 60 % 60:02d}:{seconds % 60:02d}) and {result.cue_path}",
         err=True,
     )
-
-
-def _with_library(show: Any, libraries: tuple[Path, ...], index_path: Path | None) -> Any:
-    from cuesheet.cli.progress import progress_bar
-    from cuesheet.library_match import apply_library, report_lines, scan_library
-
-    with progress_bar("Reading tags", minimum=100) as progress:
-        scanned = scan_library(libraries, index_path=index_path, progress=progress)
-    for problem in scanned.problems:
-        click.echo(f"cuesheet: warning: {problem.path}: {problem.message}", err=True)
-    matched, report = apply_library(show, scanned.files)
-    for line in report_lines(report):
-        click.echo(f"cuesheet: library: {line}", err=True)
-    return matched
