@@ -29,13 +29,14 @@ import math
 import os
 import warnings
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from cuesheet import timecode
 from cuesheet.errors import InputError
 from cuesheet.ffmpeg import Decoder, PcmFormat, find_ffmpeg, open_encoder, output_format
 from cuesheet.model import Cue, CueKind, Role, Show
+from cuesheet.output import write_atomic
 from playlists.model import Credit, CueData, Entry, Playlist
 
 MUSICBRAINZ = "https://musicbrainz.org"
@@ -86,7 +87,8 @@ class RenderResult:
     """The rendered mix."""
 
     path: str
-    cue_path: str | None
+    cue_paths: tuple[str, ...]
+    """The CUE sheet, or sheets of 99 tracks each (``name-01.cue``...) for more cues."""
     pcm: PcmFormat
     samples: int
     """Length of the mix in samples."""
@@ -250,7 +252,8 @@ def render(
 ) -> RenderResult:
     """Join ``items`` into ``out`` (wav, flac or mp3) and write a CUE sheet at ``cue_path``.
 
-    ``cue_path`` defaults to ``out`` with the extension ``.cue``.  The mix is
+    ``cue_path`` defaults to ``out`` with the extension ``.cue`` (more than 99
+    cues make ``name-01.cue``, ``name-02.cue``...).  The mix is
     written under a temporary name and renamed when complete, so a failure
     leaves no partial file.  Raises :class:`InputError` for unusable cues or
     sources, :class:`ExportError` when the output cannot be written.
@@ -271,19 +274,28 @@ def render(
     partial = os.path.join(folder, f".{name}.partial")
     encoder = open_encoder(exe, partial, layout, kind)
     try:
-        placed = _stream(items, encoder, layout, exe, loudness_dbfs, progress)
+        placed, total = _stream(items, encoder, layout, exe, loudness_dbfs, progress)
         encoder.close()
+        result = RenderResult(target, (), layout, total, placed)
+        sheets = _sheet_texts(sheet_for(result, title=title, performer=performer), sheet)
         os.replace(partial, target)
     except BaseException:
         encoder.abort()
         if os.path.exists(partial):
             os.unlink(partial)
         raise
-    result = RenderResult(target, sheet, layout, placed[1], placed[0])
+    for path, text in sheets:
+        write_atomic(path, text)
+    return replace(result, cue_paths=tuple(path for path, _ in sheets))
+
+
+def _sheet_texts(playlist: Playlist, path: str) -> list[tuple[str, str]]:
+    """(path, text) of the sheet, or of sheets of 99 tracks; composed before anything is written."""
     from playlists import cue as cue_sheet
 
-    cue_sheet.dump(sheet_for(result, title=title, performer=performer), sheet, split=True)
-    return result
+    parts = cue_sheet.split(playlist)
+    paths = cue_sheet.sheet_paths(path, len(parts))
+    return [(str(p), cue_sheet.dumps(part)) for p, part in zip(paths, parts, strict=True)]
 
 
 def _stream(

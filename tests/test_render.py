@@ -282,3 +282,23 @@ def test_configured_ffmpeg(
         render.render([RenderItem(str(levels["a"]))], tmp_path / "mix.flac")
     monkeypatch.setenv("CUESHEET_FFMPEG", audiogen.ffmpeg())
     assert render.render([RenderItem(str(levels["a"]))], tmp_path / "mix.flac").samples == 44_117
+
+
+def test_more_than_99_cues_make_several_sheets(tmp_path: Path) -> None:
+    short = audiogen.make_level(tmp_path / "short.wav", 588, 500)
+    items = [RenderItem(str(short), title=f"Cue {n}") for n in range(1, 102)]
+    result = render.render(items, tmp_path / "long.wav")
+    assert [Path(p).name for p in result.cue_paths] == ["long-01.cue", "long-02.cue"]
+    second = _index_frames(tmp_path / "long-02.cue")
+    assert second == [99, 100]  # each 588-sample cue is one CD frame
+    assert not (tmp_path / "long.cue").exists()
+
+
+def test_a_mix_name_the_sheet_cannot_hold_leaves_nothing(
+    levels: dict[str, Path], tmp_path: Path
+) -> None:
+    from playlists.errors import FormatLimitError
+
+    with pytest.raises(FormatLimitError, match="double quote"):
+        render.render([RenderItem(str(levels["a"]))], tmp_path / 'say "hi".wav')
+    assert list(tmp_path.iterdir()) == []

@@ -138,6 +138,6 @@ def render(
     seconds = result.samples // result.pcm.sample_rate
     click.echo(
         f"wrote {result.path} ({len(result.cues)} cues, {seconds // 3600}:"
-        f"{seconds // 60 % 60:02d}:{seconds % 60:02d}) and {result.cue_path}",
+        f"{seconds // 60 % 60:02d}:{seconds % 60:02d}) and {', '.join(result.cue_paths)}",
         err=True,
     )
