@@ -34,7 +34,7 @@ from typing import Any
 
 from cuesheet import timecode
 from cuesheet.errors import InputError
-from cuesheet.ffmpeg import Decoder, PcmFormat, find_ffmpeg, open_encoder, output_format
+from cuesheet.ffmpeg import Decoder, Encoder, PcmFormat, find_ffmpeg, open_encoder, output_format
 from cuesheet.model import Cue, CueKind, Role, Show
 from cuesheet.output import write_atomic
 from playlists.model import Credit, CueData, Entry, Playlist
@@ -179,7 +179,7 @@ def gain_for(level_db: float, peak_db: float, target_db: float) -> float:
 class _Mix:
     """The output and the end of the mix held back for a crossfade."""
 
-    def __init__(self, encoder: Any, pcm: PcmFormat) -> None:
+    def __init__(self, encoder: Encoder, pcm: PcmFormat) -> None:
         self.encoder = encoder
         self.pcm = pcm
         self.position = 0
@@ -300,7 +300,7 @@ def _sheet_texts(playlist: Playlist, path: str) -> list[tuple[str, str]]:
 
 def _stream(
     items: Sequence[RenderItem],
-    encoder: Any,
+    encoder: Encoder,
     pcm: PcmFormat,
     exe: str,
     loudness_dbfs: float | None,
