@@ -335,11 +335,12 @@ def _fixed_runs(alignment: Alignment) -> tuple[FixedRun, ...]:
         si = point.segment_index
         if si is None:
             # An item of unknown length still shows the show was on air at its start.
-            last = [
-                end if end is not None else item.start_ms
-                for item, end in zip(log.items, ends, strict=True)
-                if end is not None or item.start_ms is not None
-            ]
+            last: list[int] = []
+            for item, end in zip(log.items, ends, strict=True):
+                if end is not None:
+                    last.append(end)
+                elif item.start_ms is not None:
+                    last.append(item.start_ms)
             runs.append(FixedRun(point.label, point.at_ms, None, None, max(last, default=None)))
             continue
         starts = [run.aired_ms for run in alignment.cues[si] if run.aired_ms is not None]

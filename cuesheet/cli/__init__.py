@@ -19,6 +19,7 @@ from cuesheet import __version__
 
 # name -> "module:attribute"; one explicit table, loaded lazily.
 COMMANDS: dict[str, str] = {
+    "check": "cuesheet.cli.check:check",
     "export": "cuesheet.cli.export:export",
     "timing": "cuesheet.cli.timing:timing",
 }
