@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import wave
 from dataclasses import replace
 from pathlib import Path
 
@@ -17,7 +18,6 @@ from checkcases import (
     reordered,
     shifted,
     with_cue,
-    write_files,
 )
 from click.testing import CliRunner, Result
 
@@ -53,11 +53,37 @@ def save_log(log: AsRun, path: Path) -> Path:
     return path
 
 
+def without_files(show: Show) -> Show:
+    segments = tuple(
+        replace(s, cues=tuple(replace(c, file=None) for c in s.cues)) for s in show.segments
+    )
+    return replace(show, segments=segments)
+
+
 @pytest.fixture()
 def show(tmp_path: Path) -> Show:
-    clean = clean_show(tmp_path)
-    write_files(clean)
-    return clean
+    return without_files(clean_show(tmp_path))
+
+
+def write_wav(path: Path, seconds: int) -> None:
+    """A silent 8-bit mono WAV at 1 kHz lasting exactly ``seconds``."""
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(1)
+        out.setframerate(1000)
+        out.writeframes(b"\x80" * 1000 * seconds)
+
+
+def test_audio_lengths_are_read_from_the_files(tmp_path: Path) -> None:
+    planned = clean_show(tmp_path)  # cue 1 lasts 3:00, cue 2 4:00
+    show = without_files(planned)
+    show = with_cue(with_cue(show, "1", file="1.wav"), "2", file="2.wav")
+    show = with_cue(show, "3", file="missing.wav")
+    write_wav(tmp_path / "1.wav", 180)
+    write_wav(tmp_path / "2.wav", 235)
+    result = invoke("check", save_show(show, tmp_path / "show.json"), "--json")
+    found = [(f["code"], f["cue"], f["times"]["delta_ms"]) for f in json.loads(result.stdout)]
+    assert found == [("AUD002", "2", -5 * SEC), ("AUD001", "3", None)]
 
 
 def test_clean_show_exits_0_with_no_findings(show: Show, tmp_path: Path) -> None:

@@ -35,24 +35,17 @@ def _seconds(ctx: click.Context, param: click.Parameter, value: str) -> int:
     return int((seconds * 1000).to_integral_value())
 
 
-def _probe() -> Any:
-    """A ``probe(path) -> duration_ms | None`` reading audio tags, or ``None`` without one."""
-    try:
-        from metadata import tags
-    except ImportError:
-        return None
+def _probe(path: Path) -> int | None:
+    """An audio file's real length from its tags (mutagen), ``None`` when unreadable."""
+    from metadata import tags
     from metadata.errors import MetadataError
 
-    def probe(path: Path) -> int | None:
-        if tags.format_of(path) is None:
-            return None
-        try:
-            duration: int = tags.read(path).duration_ms
-        except (MetadataError, OSError):
-            return None
-        return duration
-
-    return probe
+    if tags.format_of(path) is None:
+        return None
+    try:
+        return tags.read(path).duration_ms
+    except (MetadataError, OSError):
+        return None
 
 
 def _style(text: str, role: str) -> str:
@@ -130,7 +123,7 @@ def check(
         show,
         timing=timing,
         tolerance_ms=tolerance,
-        probe=_probe(),
+        probe=_probe,
         base_dir=source.parent,
         alignment=alignment,
         ignore=ignore,
