@@ -106,8 +106,9 @@ def _cue_findings(ctx: Context, alignment: Alignment) -> Iterator[Finding]:
         head = where(segment, cue)
         fields = _fields(alignment, run)
         if run.status is CueStatus.MISSING:
+            planned = "" if run.planned_ms is None else f"planned at {at(show, run.planned_ms)}, "
             yield MISSING.finding(
-                f"{head}: planned at {_when(ctx, run.planned_ms)}, not in the as-run log",
+                f"{head}: {planned}not in the as-run log",
                 planned_ms=run.planned_ms,
                 at_ms=run.planned_ms,
                 **fields,
