@@ -84,9 +84,24 @@ def _ensure_cues(cache: Path, ffmpeg: str, count: int, seconds: int) -> list[Pat
             frequency = 220 + 37 * index
             print(f"  generating {path.name} ({seconds} s)...", flush=True)
             subprocess.run(
-                [ffmpeg, "-nostdin", "-v", "error", "-y", "-f", "lavfi", "-i",
-                 f"sine=frequency={frequency}:sample_rate={RATE}:duration={seconds}",
-                 "-ac", "2", "-c:a", "flac", "-sample_fmt", "s16", str(path)],
+                [
+                    ffmpeg,
+                    "-nostdin",
+                    "-v",
+                    "error",
+                    "-y",
+                    "-f",
+                    "lavfi",
+                    "-i",
+                    f"sine=frequency={frequency}:sample_rate={RATE}:duration={seconds}",
+                    "-ac",
+                    "2",
+                    "-c:a",
+                    "flac",
+                    "-sample_fmt",
+                    "s16",
+                    str(path),
+                ],
                 check=True,
             )
         paths.append(path)
@@ -94,8 +109,9 @@ def _ensure_cues(cache: Path, ffmpeg: str, count: int, seconds: int) -> list[Pat
 
 
 def _render(paths: list[Path], out: Path, crossfade: int) -> tuple[float, int, dict[str, float]]:
-    code = _RENDER_CHILD.format(root=str(ROOT), paths=[str(p) for p in paths],
-                                crossfade=crossfade, out=str(out))
+    code = _RENDER_CHILD.format(
+        root=str(ROOT), paths=[str(p) for p in paths], crossfade=crossfade, out=str(out)
+    )
     try:
         wall, tree_kib, stdout = _run_measured([sys.executable, "-c", code])
     finally:
@@ -109,8 +125,22 @@ def _concat(ffmpeg: str, paths: list[Path], out: Path) -> tuple[float, int]:
     listing.write_text("".join(f"file '{p}'\n" for p in paths), encoding="utf-8")
     try:
         wall, kib, _ = _run_measured(
-            [ffmpeg, "-nostdin", "-v", "error", "-y", "-f", "concat", "-safe", "0", "-i",
-             str(listing), "-c:a", "pcm_s16le", str(out)]
+            [
+                ffmpeg,
+                "-nostdin",
+                "-v",
+                "error",
+                "-y",
+                "-f",
+                "concat",
+                "-safe",
+                "0",
+                "-i",
+                str(listing),
+                "-c:a",
+                "pcm_s16le",
+                str(out),
+            ]
         )
     finally:
         out.unlink(missing_ok=True)
@@ -124,24 +154,32 @@ def bench_render(args: argparse.Namespace, ffmpeg: str) -> None:
     out = cache / "out"
     out.mkdir(exist_ok=True)
     hours = args.cues * args.seconds / 3600
-    print(f"\nRender: {args.cues} cues x {args.seconds} s = {hours:.2f} h, "
-          f"{args.crossfade_ms} ms crossfades, 44.1 kHz 16-bit stereo WAV out")
+    print(
+        f"\nRender: {args.cues} cues x {args.seconds} s = {hours:.2f} h, "
+        f"{args.crossfade_ms} ms crossfades, 44.1 kHz 16-bit stereo WAV out"
+    )
     ff_wall, ff_kib = _concat(ffmpeg, paths, out / "concat.wav")
     wall, tree_kib, child = _render(paths, out / "mix.wav", args.crossfade_ms)
     print(f"  {'':34} {'wall s':>8} {'max RSS MiB':>12}")
     print(f"  {'ffmpeg -f concat (no crossfade)':34} {ff_wall:8.2f} {ff_kib / 1024:12.1f}")
-    print(f"  {'cuesheet render (child process)':34} {wall:8.2f} {tree_kib / 1024:12.1f}"
-          f"   (python itself {child['self_maxrss_kib'] / 1024:.1f} MiB)")
-    print(f"  ratio render / concat: {wall / ff_wall:.2f}x (goal <= 2x); "
-          f"peak memory {tree_kib / 1024:.0f} MiB (goal < 300 MiB)")
+    print(
+        f"  {'cuesheet render (child process)':34} {wall:8.2f} {tree_kib / 1024:12.1f}"
+        f"   (python itself {child['self_maxrss_kib'] / 1024:.1f} MiB)"
+    )
+    print(
+        f"  ratio render / concat: {wall / ff_wall:.2f}x (goal <= 2x); "
+        f"peak memory {tree_kib / 1024:.0f} MiB (goal < 300 MiB)"
+    )
     if args.no_scaling:
         return
     doubled = paths + paths
     wall2, tree2, _ = _render(doubled, out / "mix2.wav", args.crossfade_ms)
     per20, per40 = wall / len(paths), wall2 / len(doubled)
-    print(f"  time per cue: {len(paths)} cues {per20:.3f} s, {len(doubled)} cues {per40:.3f} s "
-          f"(ratio {per40 / per20:.2f}; goal ~1.0); peak memory with {len(doubled)} cues "
-          f"{tree2 / 1024:.0f} MiB")
+    print(
+        f"  time per cue: {len(paths)} cues {per20:.3f} s, {len(doubled)} cues {per40:.3f} s "
+        f"(ratio {per40 / per20:.2f}; goal ~1.0); peak memory with {len(doubled)} cues "
+        f"{tree2 / 1024:.0f} MiB"
+    )
 
 
 def _ensure_library(cache: Path, ffmpeg: str, count: int) -> Path:
@@ -152,16 +190,36 @@ def _ensure_library(cache: Path, ffmpeg: str, count: int) -> Path:
     shutil.rmtree(root, ignore_errors=True)
     templates = cache / "templates"
     templates.mkdir(parents=True, exist_ok=True)
-    codecs = {".mp3": ["-c:a", "libmp3lame"], ".flac": ["-c:a", "flac"],
-              ".ogg": ["-c:a", "libvorbis"], ".m4a": ["-c:a", "aac"],
-              ".opus": ["-c:a", "libopus"], ".wav": ["-c:a", "pcm_s16le"]}
+    codecs = {
+        ".mp3": ["-c:a", "libmp3lame"],
+        ".flac": ["-c:a", "flac"],
+        ".ogg": ["-c:a", "libvorbis"],
+        ".m4a": ["-c:a", "aac"],
+        ".opus": ["-c:a", "libopus"],
+        ".wav": ["-c:a", "pcm_s16le"],
+    }
     made = {}
     for ext in SCAN_FORMATS:
         path = templates / f"t{ext}"
         rate = 48_000 if ext == ".opus" else RATE
-        subprocess.run([ffmpeg, "-nostdin", "-v", "error", "-y", "-f", "lavfi", "-i",
-                        f"sine=frequency=440:sample_rate={rate}:duration=1", "-ac", "2",
-                        *codecs[ext], str(path)], check=True)
+        subprocess.run(
+            [
+                ffmpeg,
+                "-nostdin",
+                "-v",
+                "error",
+                "-y",
+                "-f",
+                "lavfi",
+                "-i",
+                f"sine=frequency=440:sample_rate={rate}:duration=1",
+                "-ac",
+                "2",
+                *codecs[ext],
+                str(path),
+            ],
+            check=True,
+        )
         made[ext] = path
     print(f"  generating {count} tagged files...", flush=True)
     for index in range(count):
@@ -170,11 +228,16 @@ def _ensure_library(cache: Path, ffmpeg: str, count: int) -> Path:
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"{index:05d} Track{ext}"
         shutil.copyfile(made[ext], path)
-        tags.write(path, tags.Tags(
-            title=f"Track {index}", artists=(f"Artist {index % 40:02d}",),
-            album=f"Album {index % 7}", track_number=index % 20 + 1,
-            recording_mbid=f"00000000-0000-4000-8000-{index:012d}",
-        ))
+        tags.write(
+            path,
+            tags.Tags(
+                title=f"Track {index}",
+                artists=(f"Artist {index % 40:02d}",),
+                album=f"Album {index % 7}",
+                track_number=index % 20 + 1,
+                recording_mbid=f"00000000-0000-4000-8000-{index:012d}",
+            ),
+        )
     marker.touch()
     return root
 
@@ -185,8 +248,9 @@ def bench_scan(args: argparse.Namespace, ffmpeg: str) -> None:
     for path in paths:  # warm the OS cache
         Path(path).read_bytes()
     count = len(paths)
-    print(f"\nScan: {count} files ({', '.join(SCAN_FORMATS)}), warm OS cache, "
-          f"{os.cpu_count()} CPUs")
+    print(
+        f"\nScan: {count} files ({', '.join(SCAN_FORMATS)}), warm OS cache, {os.cpu_count()} CPUs"
+    )
     rows = []
     for label, workers in (("process pool (default)", None), ("inline (workers=1)", 1)):
         with tempfile.TemporaryDirectory() as folder:
@@ -205,10 +269,13 @@ def bench_scan(args: argparse.Namespace, ffmpeg: str) -> None:
     threads = time.perf_counter() - started
     print(f"  {'':28} {'first scan s':>12} {'files/s':>9} {'rescan s':>9} {'speed-up':>9}")
     for label, first, rescan in rows:
-        print(f"  {label:28} {first:12.3f} {count / first:9.0f} {rescan:9.4f} "
-              f"{first / rescan:8.1f}x")
-    print(f"  {'reads on a thread pool':28} {threads:12.3f} {count / threads:9.0f}"
-          "   (tag reads only, no index)")
+        print(
+            f"  {label:28} {first:12.3f} {count / first:9.0f} {rescan:9.4f} {first / rescan:8.1f}x"
+        )
+    print(
+        f"  {'reads on a thread pool':28} {threads:12.3f} {count / threads:9.0f}"
+        "   (tag reads only, no index)"
+    )
     print("  goals: first scan >= 5,000 files/s; rescan >= 5x faster than the first scan")
 
 
