@@ -83,3 +83,11 @@ def test_rights_cue_sheet_of_what_aired(tmp_path: Path) -> None:
     assert "Valery Gergiev (conductor)" in anthems[0]["performers"]
     assert "London Philharmonic Orchestra (performer)" in anthems[1]["performers"]
     assert [row["timing_in"] for row in anthems] == ["00:10:00", "00:36:25"]
+
+
+def test_the_documented_example_is_what_the_command_prints() -> None:
+    args = ["check", str(PLAN), "--as-run", str(LOG), "--ignore", "unknown-duration"]
+    result = CliRunner().invoke(cli, [*args, "--ignore", "EXP001", "--ignore", "EXP002"])
+    docs = (ROOT / "docs" / "checks.md").read_text(encoding="utf-8")
+    printed = result.stdout.replace(str(LOG), "examples/sochi-2014-asrun.csv").rstrip("\n")
+    assert printed in docs

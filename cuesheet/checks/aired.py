@@ -210,7 +210,7 @@ def _fixed(ctx: Context, alignment: Alignment) -> Iterator[Finding]:
         if abs(over) <= ctx.tolerance_ms:
             continue
         segment = show.segments[point.segment_index]
-        label = f' ("{segment.at_label}")' if segment.at_label else ""
+        label = f' ("{segment.at_label}")' if segment.at_label not in ("", segment.title) else ""
         actual = point.started_ms if point.started_ms is not None else point.reached_ms
         assert actual is not None
         what = "started on air" if point.started_ms is not None else "what aired before it ended"
