@@ -233,3 +233,35 @@ def test_export_refuses_to_overwrite_the_as_run_log(show: Show, tmp_path: Path) 
     result = invoke("export", plan, "--as-run", log, "-o", log)
     assert result.exit_code == 2
     assert log.read_bytes() == before
+
+
+def test_as_run_from_a_playlist_of_what_played(show: Show, tmp_path: Path) -> None:
+    plan = save_show(show, tmp_path / "show.json")
+    played = tmp_path / "played.m3u8"
+    played.write_text(
+        "#EXTM3U\n"
+        "#EXTINF:180,Modest Mussorgsky - Pictures at an Exhibition\n1.flac\n"
+        "#EXTINF:180,Aram Khachaturian - Waltz from Masquerade\n3.flac\n"
+        "#EXTINF:240,Sergei Rachmaninoff - Piano Concerto No. 2\n2.flac\n"
+        "#EXTINF:15,Station - Jingle\njingle.mp3\n",
+        encoding="utf-8",
+    )
+    result = invoke("check", plan, "--as-run", played, "--json")
+    found = [(f["code"], f["cue"]) for f in json.loads(result.stdout)]
+    assert ("RUN004", "2") in found and ("RUN002", None) in found
+    assert [c for c, _ in found].count("RUN001") == 4  # 4, 4.1, 5 and 6 never played
+    assert "RUN005" not in {c for c, _ in found}  # no logged times: no deviations
+    ended = [f for f in json.loads(result.stdout) if f["code"] == "RUN006"]
+    assert ended and "worked out from the log's durations" in ended[0]["message"]
+
+
+def test_any_playlist_format_can_be_checked(show: Show, tmp_path: Path) -> None:
+    plan = save_show(with_cue(show, "3", number="2"), tmp_path / "show.json")
+    for name in ("plan.csv", "plan.xspf", "plan.m3u8"):
+        out = tmp_path / name
+        assert invoke("export", plan, "--no-resolve", "-o", out).exit_code == 0
+        result = invoke("check", out, "--json")
+        assert result.exit_code in (0, 1), result.output
+        codes = {f["code"] for f in json.loads(result.stdout)}
+        if name != "plan.m3u8":  # M3U carries no cue numbers
+            assert "NUM001" in codes, name

@@ -182,6 +182,8 @@ def _extras(ctx: Context, alignment: Alignment) -> Iterator[Finding]:
 
 def _fixed(ctx: Context, alignment: Alignment) -> Iterator[Finding]:
     show = ctx.show
+    worked_out = any(item.start_derived for item in alignment.log.items)
+    note = " (times worked out from the log's durations)" if worked_out else ""
     for point in alignment.fixed:
         over = point.over_ms
         if over is None:
@@ -191,7 +193,7 @@ def _fixed(ctx: Context, alignment: Alignment) -> Iterator[Finding]:
             if over > 0:
                 yield HARD_OUT.finding(
                     f"The show ended on air at {at(show, point.reached_ms)}, {dur(over)} past "
-                    f"its hard out at {at(show, point.at_ms)}",
+                    f"its hard out at {at(show, point.at_ms)}{note}",
                     at_ms=point.at_ms,
                     planned_ms=point.at_ms,
                     actual_ms=point.reached_ms,
@@ -200,7 +202,7 @@ def _fixed(ctx: Context, alignment: Alignment) -> Iterator[Finding]:
             elif -over > ctx.tolerance_ms:
                 yield FIXED.finding(
                     f"The show ended on air at {at(show, point.reached_ms)}, {dur(-over)} before "
-                    f"its hard out at {at(show, point.at_ms)}",
+                    f"its hard out at {at(show, point.at_ms)}{note}",
                     at_ms=point.at_ms,
                     planned_ms=point.at_ms,
                     actual_ms=point.reached_ms,
@@ -220,7 +222,7 @@ def _fixed(ctx: Context, alignment: Alignment) -> Iterator[Finding]:
             before = f"; the cues before it ended at {at(show, point.reached_ms)}"
         yield FIXED.finding(
             f"{where(segment)} fixed at {at(show, point.at_ms)}{label}: {what} at "
-            f"{at(show, actual)}, running {dur(abs(over))} {word}{before}",
+            f"{at(show, actual)}, running {dur(abs(over))} {word}{before}{note}",
             segment=segment.title,
             segment_index=point.segment_index,
             at_ms=point.at_ms,
