@@ -386,3 +386,62 @@ class _TagCollector(HTMLParser):
 def test_layout_refuses_a_scale_below_one_pixel_per_minute() -> None:
     with pytest.raises(ValueError, match="px_per_minute"):
         Layout(px_per_minute=0)
+
+
+def test_an_aired_cue_is_not_called_late_against_a_guessed_planned_start() -> None:
+    timing = compute(ceremony())
+    floating = next(b for row in place(timing) for b in row if b.placement is Placement.FLOATING)
+    key = (floating.segment_index, floating.cue_index)
+    late = AiredLane((AiredCue("x", floating.start_ms + 5 * MIN, MIN, key),))
+    root = parse(to_svg(timing, as_run=late))
+    group = root.find(f".//{SVG}g[@id='aired-1']")
+    assert group is not None
+    assert [t.text for t in group.iter(f"{SVG}text")] == []
+    assert "planned start is not known" in (group.findtext(f"{SVG}title") or "")
+    timed_key = (0, 1)
+    planned = timing.cue(*timed_key).front_ms
+    assert planned is not None
+    late = AiredLane((AiredCue("x", planned + 5 * MIN, MIN, timed_key),))
+    group = parse(to_svg(timing, as_run=late)).find(f".//{SVG}g[@id='aired-1']")
+    assert group is not None
+    assert [t.text for t in group.iter(f"{SVG}text")] == ["+5:00"]
+
+
+LOG = """time,title,duration
+20:14:00,Countdown,1:30
+20:16:10,Prelude in C sharp minor,4:17
+20:20:27,National Anthem,1:33
+20:22:00,Swan Lake,5:00
+20:27:00,Piano Concerto No. 2,6:00
+20:33:00,Jingle,0:30
+20:33:30,Parade music,12:00
+20:45:30,Welcome,
+21:41:30,IOC president,6:00
+22:04:00,Flame music,4:00
+22:08:00,Handover,8:00
+"""
+
+
+def test_the_lane_from_checks_alignment_keeps_order_partners_and_fixed_times() -> None:
+    from cuesheet import asrun
+    from cuesheet.align import align
+    from cuesheet.timeline.aired import lane
+
+    show = ceremony()
+    timing = compute(show)
+    log = asrun.loads_csv(LOG, timezone=MSK, near_ms=START, path="asrun.csv")
+    aired = lane(align(show, timing, log))
+    assert aired.source == "asrun.csv"
+    by_title = {c.title: c for c in aired.cues}
+    assert by_title["Swan Lake"].plan == (2, 2)
+    assert by_title["Swan Lake"].order is Order.SWAPPED
+    assert "swapped with cue 4" in by_title["Swan Lake"].note
+    assert by_title["Jingle"].plan is None
+    # No duration logged: as long as the planned cue (3:00).
+    assert by_title["Welcome"].duration_ms == 3 * MIN
+    assert aired.dropped(timing) == [(2, 1), (5, 1)]
+    assert [(f.at_ms, f.over_ms) for f in aired.fixed] == [
+        (at("21:40"), 90_000),
+        (at("22:04"), 0),
+        (at("22:25"), -9 * MIN),
+    ]

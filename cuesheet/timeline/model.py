@@ -27,8 +27,8 @@ class Layout:
     """Space between two segment rows."""
     right_px: int = 48
     """Margin right of the axis end."""
-    late_tolerance_ms: int = 10_000
-    """An aired cue further than this from its planned start is drawn as late or early (ms)."""
+    late_tolerance_ms: int = 2_000
+    """An aired cue further than this from its planned start is late or early (ms; as check)."""
     nominal_ms: int = 2 * MS_PER_MINUTE
     """Length drawn for a cue of unknown length when no time is known to be left for it (ms)."""
 
