@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 
 import pytest
 
+from cuesheet.checks import Finding, Severity
 from cuesheet.model import DurationSource, Identifiers, Segment, Show
 from cuesheet.timeline import (
     AiredCue,
@@ -17,7 +18,6 @@ from cuesheet.timeline import (
     Layout,
     Order,
     Placement,
-    Remark,
     place,
     to_html,
     to_svg,
@@ -323,9 +323,11 @@ def test_as_run_draws_aired_cues_under_the_plan_with_late_moved_dropped_and_extr
 def test_the_page_is_self_contained_and_lists_findings_linking_to_cues() -> None:
     timing = compute(ceremony())
     findings = [
-        Remark("unknown-duration", "warning", "cue 4.1 has no duration", 2, 1),
-        Remark("overrun", "error", "segment runs <long>", 3, None),
-        Remark("note", "info", "about the show"),
+        Finding(
+            "TIM008", Severity.WARNING, "cue 4.1 has no duration", segment_index=2, cue_index=1
+        ),
+        Finding("TIM005", Severity.ERROR, "segment runs <long>", segment_index=3),
+        Finding("SHW001", Severity.WARNING, "about the show"),
     ]
     page = to_html(timing, findings=findings, as_run=aired_run())
     tags = _TagCollector.of(page)
@@ -342,6 +344,8 @@ def test_the_page_is_self_contained_and_lists_findings_linking_to_cues() -> None
     external = {h for h in tags.hrefs if not h.startswith("#")}
     assert all(h.startswith("https://musicbrainz.org/") for h in external)
     assert "segment runs &lt;long&gt;" in page
+    assert '<li id="finding-2" class="sev-error"><span class="sev">error</span>' in page
+    assert "Severity." not in page
     assert "Dropped:" in page and "Swapped:" in page and "Not in the plan: Extra jingle" in page
 
 
