@@ -449,3 +449,17 @@ def test_the_lane_from_checks_alignment_keeps_order_partners_and_fixed_times() -
         (at("22:04"), 0),
         (at("22:25"), -9 * MIN),
     ]
+
+
+def test_a_moved_cue_is_marked_apart_from_a_swapped_one() -> None:
+    timing = compute(ceremony())
+    planned = timing.cue(3, 0).front_ms
+    assert planned is not None
+    moved = AiredLane((AiredCue("Parade music", planned, 12 * MIN, (3, 0), Order.MOVED),))
+    group = parse(to_svg(timing, as_run=moved)).find(f".//{SVG}g[@id='aired-1']")
+    assert group is not None
+    assert "moved" in group.attrib["class"].split()
+    assert "swapped" not in group.attrib["class"].split()
+    assert [t.text for t in group.iter(f"{SVG}text")] == ["↷"]
+    page = to_html(timing, as_run=moved)
+    assert 'Moved: <a href="#cue-6">cue 6</a>' in page
