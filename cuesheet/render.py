@@ -29,13 +29,17 @@ import math
 import os
 import warnings
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from cuesheet import _cue, timecode
+from cuesheet import timecode
 from cuesheet.errors import InputError
-from cuesheet.ffmpeg import Decoder, PcmFormat, find_ffmpeg, open_encoder, output_format
-from playlists.model import CueData, Entry, Playlist
+from cuesheet.ffmpeg import Decoder, Encoder, PcmFormat, find_ffmpeg, open_encoder, output_format
+from cuesheet.model import Cue, CueKind, Role, Show
+from cuesheet.output import write_atomic
+from playlists.model import Credit, CueData, Entry, Playlist
+
+MUSICBRAINZ = "https://musicbrainz.org"
 
 RENDER_FORMATS = ("wav", "flac", "mp3")
 """What ``render`` writes."""
@@ -62,6 +66,7 @@ class RenderItem:
     """Cue number, for messages and the sheet."""
     isrc: str | None = None
     recording_mbid: str | None = None
+    composers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +87,8 @@ class RenderResult:
     """The rendered mix."""
 
     path: str
-    cue_path: str | None
+    cue_paths: tuple[str, ...]
+    """The CUE sheet, or sheets of 99 tracks each (``name-01.cue``...) for more cues."""
     pcm: PcmFormat
     samples: int
     """Length of the mix in samples."""
@@ -173,7 +179,7 @@ def gain_for(level_db: float, peak_db: float, target_db: float) -> float:
 class _Mix:
     """The output and the end of the mix held back for a crossfade."""
 
-    def __init__(self, encoder: Any, pcm: PcmFormat) -> None:
+    def __init__(self, encoder: Encoder, pcm: PcmFormat) -> None:
         self.encoder = encoder
         self.pcm = pcm
         self.position = 0
@@ -246,7 +252,8 @@ def render(
 ) -> RenderResult:
     """Join ``items`` into ``out`` (wav, flac or mp3) and write a CUE sheet at ``cue_path``.
 
-    ``cue_path`` defaults to ``out`` with the extension ``.cue``.  The mix is
+    ``cue_path`` defaults to ``out`` with the extension ``.cue`` (more than 99
+    cues make ``name-01.cue``, ``name-02.cue``...).  The mix is
     written under a temporary name and renamed when complete, so a failure
     leaves no partial file.  Raises :class:`InputError` for unusable cues or
     sources, :class:`ExportError` when the output cannot be written.
@@ -267,22 +274,33 @@ def render(
     partial = os.path.join(folder, f".{name}.partial")
     encoder = open_encoder(exe, partial, layout, kind)
     try:
-        placed = _stream(items, encoder, layout, exe, loudness_dbfs, progress)
+        placed, total = _stream(items, encoder, layout, exe, loudness_dbfs, progress)
         encoder.close()
+        result = RenderResult(target, (), layout, total, placed)
+        sheets = _sheet_texts(sheet_for(result, title=title, performer=performer), sheet)
         os.replace(partial, target)
     except BaseException:
         encoder.abort()
         if os.path.exists(partial):
             os.unlink(partial)
         raise
-    result = RenderResult(target, sheet, layout, placed[1], placed[0])
-    _cue.dump(sheet_for(result, title=title, performer=performer), sheet)
-    return result
+    for path, text in sheets:
+        write_atomic(path, text)
+    return replace(result, cue_paths=tuple(path for path, _ in sheets))
+
+
+def _sheet_texts(playlist: Playlist, path: str) -> list[tuple[str, str]]:
+    """(path, text) of the sheet, or of sheets of 99 tracks; composed before anything is written."""
+    from playlists import cue as cue_sheet
+
+    parts = cue_sheet.split(playlist)
+    paths = cue_sheet.sheet_paths(path, len(parts))
+    return [(str(p), cue_sheet.dumps(part)) for p, part in zip(paths, parts, strict=True)]
 
 
 def _stream(
     items: Sequence[RenderItem],
-    encoder: Any,
+    encoder: Encoder,
     pcm: PcmFormat,
     exe: str,
     loudness_dbfs: float | None,
@@ -335,24 +353,67 @@ def _stream(
     return tuple(placed), mix.position
 
 
+def items_from_show(
+    show: Show, base_dir: str | os.PathLike[str]
+) -> tuple[list[RenderItem], list[tuple[str, Cue]]]:
+    """The cues with audio as render items, in running order, and the cues without audio.
+
+    Relative file paths are taken relative to ``base_dir`` (the show file's
+    folder).  Speech cues without a file are neither rendered nor reported.
+    """
+    items: list[RenderItem] = []
+    missing: list[tuple[str, Cue]] = []
+    for segment, cue in show.cues():
+        if cue.file is None:
+            if cue.kind is not CueKind.SPEECH:
+                missing.append((segment.title, cue))
+            continue
+        path = os.path.join(os.fspath(base_dir), os.path.expanduser(cue.file))
+        items.append(
+            RenderItem(
+                path=os.path.normpath(path),
+                title=cue.title,
+                performer=" / ".join(cue.names(Role.PERFORMER) + cue.names(Role.CONDUCTOR)),
+                gap_ms=cue.gap_ms,
+                crossfade_ms=cue.crossfade_ms,
+                number=cue.number,
+                isrc=cue.ids.isrc,
+                recording_mbid=cue.ids.recording_mbid,
+                composers=cue.names(Role.COMPOSER),
+            )
+        )
+    return items, missing
+
+
 def sheet_for(result: RenderResult, *, title: str = "", performer: str = "") -> Playlist:
-    """The CUE sheet of a render as a playlist: one FILE (the mix), one track per cue."""
+    """The CUE sheet of a render as a playlist: one FILE (the mix), one track per cue.
+
+    A track's duration is the distance to the next track's start (to the end
+    of the mix for the last), as a player of the sheet sees it.
+    """
     location = os.path.basename(result.path)
+    rate = result.pcm.sample_rate
     entries = []
     for index, cue in enumerate(result.cues):
         item = cue.item
         frames = result.start_frame(index)
+        following = result.cues[index + 1].start_sample if index + 1 < len(result.cues) else None
+        end = following if following is not None else result.samples
         entries.append(
             Entry(
                 location=location,
                 title=item.title,
                 creator=item.performer,
                 start_ms=timecode.cd_frames_to_ms(frames),
-                duration_ms=cue.samples * 1000 // result.pcm.sample_rate,
-                identifiers=(_cue.recording_uri(item.recording_mbid),)
+                duration_ms=(end - cue.start_sample) * 1000 // rate,
+                identifiers=(f"{MUSICBRAINZ}/recording/{item.recording_mbid}",)
                 if item.recording_mbid
                 else (),
-                cue=CueData(number=item.number, isrc=item.isrc or ""),
+                cue=CueData(
+                    number=item.number,
+                    isrc=item.isrc or "",
+                    credits=tuple(Credit(name, "composer") for name in item.composers),
+                ),
             )
         )
     return Playlist(title=title, creator=performer, entries=tuple(entries))
@@ -364,6 +425,7 @@ __all__ = [
     "RenderItem",
     "RenderResult",
     "gain_for",
+    "items_from_show",
     "measure",
     "render",
     "sheet_for",

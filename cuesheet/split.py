@@ -84,6 +84,8 @@ def safe_name(text: str, limit: int = _NAME_BYTES) -> str:
 def pieces_from_sheet(sheet: Playlist, path: str | None = None) -> tuple[Piece, ...]:
     """The pieces a (single-FILE) cue sheet describes, in order.
 
+    A track without its own PERFORMER takes the sheet's.
+
     Raises :class:`InputError` for a sheet naming several files or with
     ``INDEX 01`` points that do not increase.
     """
@@ -109,7 +111,7 @@ def pieces_from_sheet(sheet: Playlist, path: str | None = None) -> tuple[Piece, 
                 number=number,
                 start_frame=start,
                 title=entry.title,
-                performer=entry.creator,
+                performer=entry.creator or sheet.creator,
                 composers=tuple(c.name for c in cue.credits if c.role == "composer") if cue else (),
                 isrc=(cue.isrc or None) if cue else None,
                 recording_mbid=_mbid(entry.identifiers, "recording"),

@@ -11,8 +11,14 @@ For each :class:`FileQuery`, the first rule that finds a file wins:
    punctuation and bracketed suffixes such as "(Live)" ignored; a file with no
    title tag is judged by its file name without the track number) and, when
    both sides name people, the names are too.  Score = 70 % title + 30 %
-   credits (title alone when either side has no names); a match needs a score
-   of at least ``threshold`` and a title similarity of at least 60.
+   best name similarity (counted as 0 under 60 %; title alone when either
+   side has no names); a match needs a score of at least ``threshold`` and a
+   title similarity of at least 60.
+
+Text is compared after :func:`metadata.normalize.fold` (Cyrillic and Greek
+transliterated, accents and punctuation dropped); names and title words also
+through :func:`metadata.normalize.skeleton`, so Чайковский, Tchaikovsky and
+Tschaikowsky meet.
 
 Scores are 0-100.  The report lists every query without a file, and every file
 that more than one query matched.  Imports nothing from :mod:`cuesheet`.
@@ -22,12 +28,12 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from enum import Enum
 
+from metadata.normalize import fold, skeleton
 from metadata.tags import AudioFile
 
 DEFAULT_THRESHOLD = 80
@@ -35,6 +41,8 @@ DEFAULT_THRESHOLD = 80
 
 _MIN_TITLE = 60
 _NAME_MATCH = 0.8
+_NAME_AGREES = 0.6
+"""Below this, two names are different people and add nothing to a title match."""
 _UNIQUE_WORK_SCORE = 85
 _ISRC_SCORE = 98
 
@@ -128,10 +136,8 @@ _TRACK_PREFIX = re.compile(r"^\s*(?:\d{1,3}(?:[-.]\d{1,3})?)\s*(?:[-._)]\s*|\s+)
 
 
 def normalise(text: str) -> str:
-    """Lower case, no accents, ``&`` as "and", punctuation as single spaces."""
-    decomposed = unicodedata.normalize("NFKD", text.replace("&", " and "))
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(_NOT_WORD.sub(" ", bare.casefold()).split())
+    """Lower case, Latin script, no accents, ``&`` as "and", punctuation as single spaces."""
+    return fold(text.replace("&", " and "))
 
 
 def _title_forms(text: str) -> tuple[str, ...]:
@@ -161,7 +167,8 @@ def _similar(a: str, b: str) -> float:
 
 def name_similarity(a: str, b: str) -> float:
     """0-1; 1 when one name's words all occur in the other ("Tchaikovsky", "P. I. Tchaikovsky")."""
-    left, right = normalise(a).split(), normalise(b).split()
+    left = [skeleton(w) for w in normalise(a).split()]
+    right = [skeleton(w) for w in normalise(b).split()]
     if not left or not right:
         return 0.0
     small, large = sorted((set(left), set(right)), key=len)
@@ -206,7 +213,7 @@ class _Index:
                     table.setdefault(value, []).append(file)
             forms = _title_forms(_file_title(file))
             self.titles.append(forms)
-            for word in set(" ".join(forms).split()):
+            for word in {skeleton(w) for w in " ".join(forms).split()}:
                 self.words.setdefault(word, []).append(position)
 
     def match(self, query: FileQuery, threshold: int) -> FileMatch | None:
@@ -245,7 +252,8 @@ class _Index:
         self, query: FileQuery, forms: tuple[str, ...], threshold: int
     ) -> FileMatch | None:
         names = query.performers + query.composers
-        candidates = sorted({p for w in " ".join(forms).split() for p in self.words.get(w, [])})
+        keys = {skeleton(w) for w in " ".join(forms).split()}
+        candidates = sorted({p for key in keys for p in self.words.get(key, [])})
         best: tuple[float, int] | None = None
         for position in candidates:
             title = max(_similar(a, b) for a in forms for b in self.titles[position])
@@ -254,7 +262,8 @@ class _Index:
             file = self.files[position]
             theirs = file.tags.artists + file.tags.composers
             if names and theirs:
-                score = 0.7 * title + 0.3 * _best_name_similarity(names, theirs)
+                credit = _best_name_similarity(names, theirs)
+                score = 0.7 * title + 0.3 * (credit if credit >= _NAME_AGREES else 0.0)
             else:
                 score = title
             if best is None or score > best[0]:

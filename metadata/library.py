@@ -19,8 +19,9 @@ import multiprocessing
 import os
 import sqlite3
 import sys
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -210,16 +211,32 @@ class Library:
         )
 
     def _read_all(self, paths: list[str]) -> Iterator[list[tuple[str, AudioFile | str]]]:
-        """Batches of (path, file or error message), in completion order."""
-        chunks = [paths[i : i + _CHUNK] for i in range(0, len(paths), _CHUNK)]
+        """Batches of (path, file or error message), in completion order.
+
+        The pool gets two chunks per worker at a time; while none has come
+        back, this process reads a chunk itself, so a busy machine (workers
+        starved of CPU) degrades to inline speed instead of waiting.
+        """
+        chunks = deque(paths[i : i + _CHUNK] for i in range(0, len(paths), _CHUNK))
         if len(paths) < self.pool_threshold or self.workers == 1:
-            for chunk in chunks:
-                yield _read_chunk(chunk)
+            while chunks:
+                yield _read_chunk(chunks.popleft())
             return
+        running: set[Future[list[tuple[str, AudioFile | str]]]] = set()
         with _pool(self.workers) as pool:
-            futures = [pool.submit(_read_chunk, chunk) for chunk in chunks]
-            for future in as_completed(futures):
-                yield future.result()
+            while chunks or running:
+                while chunks and len(running) < 2 * self.workers:
+                    running.add(pool.submit(_read_chunk, chunks.popleft()))
+                finished = {future for future in running if future.done()}
+                for future in finished:
+                    running.discard(future)
+                    yield future.result()
+                if finished:
+                    continue
+                if chunks:
+                    yield _read_chunk(chunks.popleft())
+                else:
+                    wait(running, return_when=FIRST_COMPLETED)
 
 
 def _pool(workers: int) -> Executor:

@@ -383,6 +383,8 @@ def _itunsmpb(handle: Any, atoms: Any) -> int | None:
 
 
 def _clean(values: Iterable[Any]) -> tuple[str, ...]:
+    if not values:  # the common case, cheaply (an empty list or tuple)
+        return ()
     return tuple(s for s in (str(v).strip().replace("\x00", "") for v in values) if s)
 
 

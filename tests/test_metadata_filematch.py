@@ -40,11 +40,13 @@ def _one(query: FileQuery, files: list[AudioFile], threshold: int = 80) -> tuple
 
 def test_normalise_and_names() -> None:
     assert normalise("  Boléro — (Live) & Friends!") == "bolero live and friends"
-    assert normalise("Полёт шмеля") == normalise("ПОЛЕТ ШМЕЛЯ")
+    assert normalise("Полёт шмеля") == normalise("ПОЛЁТ ШМЕЛЯ") == "polyot shmelya"
     assert name_similarity("Tchaikovsky", "Pyotr Ilyich Tchaikovsky") == 1.0
     assert name_similarity("Rachmaninoff, Sergei", "Sergei Rachmaninoff") == 1.0
     assert name_similarity("Rachmaninov", "Rachmaninoff") > 0.8
     assert name_similarity("Glinka", "Borodin") < 0.5
+    assert name_similarity("Чайковский", "Pyotr Tchaikovsky") == 1.0
+    assert name_similarity("Tschaikowsky", "Tchaikovsky") == 1.0
 
 
 def test_recording_id_beats_a_better_title() -> None:
@@ -92,6 +94,7 @@ def test_work_id_with_another_performer_falls_through_to_isrc() -> None:
         ("Boléro", "BOLERO"),
         ("Kalinka", "Kalinka (Live at Fisht Stadium)"),
         ("Полёт шмеля", "Полет шмеля"),
+        ("Калинка", "Kalinka"),
         ("The Nutcracker: Waltz of the Flowers", "Nutcracker - Waltz of the Flowers"),
     ],
 )

@@ -10,11 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from cuesheet import _cue, render
+from cuesheet import render
 from cuesheet.errors import ExportError, InputError
 from cuesheet.ffmpeg import PcmFormat
 from cuesheet.render import RenderItem
 from metadata import tags
+from playlists import cue as cue_sheet
 from tests import audiogen
 from tests.tools import require_tool
 
@@ -214,14 +215,18 @@ def test_sheet_carries_titles_numbers_and_ids(levels: dict[str, Path], tmp_path:
             number="4.1",
             isrc="RUA011400001",
             recording_mbid=mbid,
+            composers=("Glinka",),
         )
     ]
-    render.render(items, tmp_path / "mix.wav", cue_path=tmp_path / "sheet.cue", title="Show")
-    sheet = _cue.load(tmp_path / "sheet.cue")
+    with pytest.warns(UserWarning, match="double quotes replaced"):
+        render.render(items, tmp_path / "mix.wav", cue_path=tmp_path / "sheet.cue", title="Show")
+    sheet = cue_sheet.load(tmp_path / "sheet.cue")
     entry = sheet.entries[0]
     assert (sheet.title, entry.title, entry.creator) == ("Show", "Say 'hi'", "Choir")
-    assert _cue.recording_of(entry) == mbid
-    assert entry.cue is not None and entry.cue.isrc == "RUA011400001"
+    assert entry.identifiers == (f"https://musicbrainz.org/recording/{mbid}",)
+    assert entry.cue is not None
+    assert (entry.cue.isrc, entry.cue.number) == ("RUA011400001", "4.1")
+    assert [c.name for c in entry.cue.credits] == ["Glinka"]
 
 
 @pytest.mark.parametrize(
@@ -277,3 +282,23 @@ def test_configured_ffmpeg(
         render.render([RenderItem(str(levels["a"]))], tmp_path / "mix.flac")
     monkeypatch.setenv("CUESHEET_FFMPEG", audiogen.ffmpeg())
     assert render.render([RenderItem(str(levels["a"]))], tmp_path / "mix.flac").samples == 44_117
+
+
+def test_more_than_99_cues_make_several_sheets(tmp_path: Path) -> None:
+    short = audiogen.make_level(tmp_path / "short.wav", 588, 500)
+    items = [RenderItem(str(short), title=f"Cue {n}") for n in range(1, 102)]
+    result = render.render(items, tmp_path / "long.wav")
+    assert [Path(p).name for p in result.cue_paths] == ["long-01.cue", "long-02.cue"]
+    second = _index_frames(tmp_path / "long-02.cue")
+    assert second == [99, 100]  # each 588-sample cue is one CD frame
+    assert not (tmp_path / "long.cue").exists()
+
+
+def test_a_mix_name_the_sheet_cannot_hold_leaves_nothing(
+    levels: dict[str, Path], tmp_path: Path
+) -> None:
+    from playlists.errors import FormatLimitError
+
+    with pytest.raises(FormatLimitError, match="double quote"):
+        render.render([RenderItem(str(levels["a"]))], tmp_path / 'say "hi".wav')
+    assert list(tmp_path.iterdir()) == []

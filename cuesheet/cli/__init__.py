@@ -24,6 +24,9 @@ COMMANDS: dict[str, str] = {
     "export": "cuesheet.cli.export:export",
     "timing": "cuesheet.cli.timing:timing",
     "timeline": "cuesheet.cli.timeline:timeline",
+    "scan": "cuesheet.cli.scan:scan",
+    "render": "cuesheet.cli.render:render",
+    "split": "cuesheet.cli.split:split",
 }
 
 

@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from cuesheet.cli.common import load, source_options
+from cuesheet.cli.library import apply_libraries, library_options
 
 EPILOG = """\b
 Examples:
@@ -61,6 +62,7 @@ rewritten so the exported playlist points at the same files.
     metavar="LOG",
     help="Write what aired by this as-run log, with its timings (see docs/checks.md).",
 )
+@library_options
 @source_options
 def export(
     source: Path,
@@ -71,6 +73,8 @@ def export(
     paths: str,
     split: bool,
     single_file: str | None,
+    libraries: tuple[Path, ...] = (),
+    index_path: Path | None = None,
     **options: Any,
 ) -> None:
     """Export SOURCE (a show file, a music list or an export) as a timed running order."""
@@ -85,7 +89,7 @@ def export(
         refuse_overwriting_input(output, source, *([as_run] if as_run else []))
     if split and output == "-":
         raise click.UsageError("--split writes several files: give -o a file name")
-    show = load(source, options)
+    show = apply_libraries(load(source, options), libraries, index_path)
     timing = None
     if as_run is not None:
         from cuesheet.asrunshow import as_run_show
