@@ -32,7 +32,7 @@ KEY = "key"
 # Words that describe rather than name ("Theme from ...", "9th Movement from ...").
 # fmt: off
 _WEAK = {
-    "theme": 0.35, "main": 0.3, "title": 0.3, "movement": 0.3, "mvt": 0.3, "excerpt": 0.3,
+    "theme": 0.6, "main": 0.3, "title": 0.3, "movement": 0.3, "mvt": 0.3, "excerpt": 0.3,
     "excerpts": 0.3, "version": 0.3, "music": 0.3, "song": 0.3, "suite": 0.5, "act": 0.2,
     "scene": 0.2, "part": 0.2, "tableau": 0.2, "finale": 0.6, "op": 0.2,
 }
@@ -240,7 +240,8 @@ def best_title(query: Sequence[Token], candidates: Iterable[str]) -> TitleMatch:
 # ---------------------------------------------------------------- names
 
 _PLACEHOLDER = re.compile(
-    r"\b(unnamed|unknown|anonymous|uncredited|unidentified|various|n/?a|tba|tbc)\b", re.IGNORECASE
+    r"\b(?:unnamed|unknown|anonymous|uncredited|unidentified|various|tba|tbc)\b|\bn/a\b",
+    re.IGNORECASE,
 )
 
 
