@@ -476,9 +476,15 @@ def parse(data: bytes, *, source: str = "") -> Parsed:
     """
     try:
         message = mbxml.parse_message(data)
-    except (ET.ParseError, ExpatError, UnicodeError, ValueError) as error:
+    except (ET.ParseError, ExpatError, UnicodeError) as error:
         raise ServiceError(
             f"MusicBrainz answered with malformed XML ({error})", path=source or None, cause=error
+        ) from error
+    except (ValueError, KeyError, TypeError) as error:  # XML, but not in the WS/2 namespace
+        raise ServiceError(
+            "MusicBrainz answered with XML that is not a WS/2 document",
+            path=source or None,
+            cause=error,
         ) from error
     for name, convert in _ENTITIES.items():
         if name in message:
