@@ -284,9 +284,11 @@ def _form_similarity(query: tuple[str, ...], form: tuple[str, ...]) -> float:
             matched += best
             if q == longest:
                 longest_hit = True
-    score = 0.5 * matched / len(query) + 0.5 * matched / len(form)
+    # Most of the weight on the written name being covered: "Rachmaninov" is
+    # "Sergei Rachmaninoff", though the form says more.
+    score = 0.7 * matched / len(query) + 0.3 * matched / len(form)
     # The longest word is nearly always the family name: without it, it is someone else.
-    return score if longest_hit else score * 0.5
+    return round(score if longest_hit else score * 0.5, 4)
 
 
 def name_forms(name: str, sort_name: str = "", aliases: Iterable[str] = ()) -> tuple[str, ...]:

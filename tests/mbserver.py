@@ -60,7 +60,7 @@ def q(tag: str) -> str:
 def analyse(text: str) -> list[str]:
     """Index/query tokens: lower case, accents folded, split on anything not a letter/digit."""
     text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).casefold())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = unicodedata.normalize("NFC", "".join(ch for ch in text if not unicodedata.combining(ch)))
     text = re.sub(r"['\u2019\u02bc]", "", text)
     return [t for t in re.split(r"[^\w]+|_", text) if t]
 
