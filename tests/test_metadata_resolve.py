@@ -12,37 +12,11 @@ import pytest
 from metadata.cache import Cache
 from metadata.musicbrainz import MusicBrainz, UserAgent
 from metadata.resolve import CACHE_KIND, Name, Query, Resolution, Resolver, Status
-from tests.mbseed import ANTHEMS, MUSIC, SEED, VICTORY
+from tests.mbseed import ANTHEMS, EXPECTED, MUSIC, SEED, VICTORY
 from tests.mbserver import MBServer
 
 IDS = json.loads((Path(__file__).parent / "fixtures" / "mb" / "ids.json").read_text("utf-8"))
 AGENT = UserAgent("cuesheet-tests", "9.9", "tests@example.org")
-R, A = Status.RESOLVED, Status.AMBIGUOUS
-
-# (status, work, recording, duration_source, duration_ms) for every seed entry, in order.
-EXPECTED: list[tuple[Status, str | None, str | None, str | None, int | None]] = [
-    (R, "babayaga", None, "estimate", 211_000),  # movement, "Hunt"/"Hut", "IX."
-    (R, "wonderful_main", None, "estimate", 132_000),  # "Theme from" = main title
-    (R, "giant_main", None, "estimate", 175_000),
-    (R, "coronation", None, "estimate", 370_000),  # Cyrillic title, English alias
-    (R, "census_suite", None, "estimate", 2_140_000),  # the suite, not the theatre music
-    (Status.UNRESOLVED, None, None, None, None),  # not in MusicBrainz; a decoy is not taken
-    (R, "rach2", None, "estimate", 2_032_000),  # "No. 2" vs "no. 2 ... op. 18", the whole work
-    (R, "sheh1", None, "estimate", 592_000),  # the composer is written with U+2010
-    (R, "masq_waltz", None, "estimate", 242_000),
-    (A, None, None, None, None),  # two Shostakovich works are "the Second Waltz"
-    (R, "cind_waltz", None, "estimate", 165_000),
-    (R, None, "arirang_ysn", "musicbrainz", 275_000),  # a performer listed as composer
-    (R, "athome", None, "estimate", 178_000),
-    (R, "goodbyemoscow", None, "estimate", 242_000),
-    (Status.UNRESOLVED, None, None, None, None),  # "Goodbye, Sochi!" is not "Goodbye, Moscow"
-    (R, "tchai1", None, "estimate", 2_110_000),
-    (R, "ru_anthem", "ru_bdh", "musicbrainz", 202_000),  # performer through an alias
-    (R, "gr_anthem", "gr_lpo", "musicbrainz", 62_000),  # Hymn to Liberty, by country
-    (R, "olympic_hymn", "oh_lpo", "musicbrainz", 185_000),
-    (R, "kr_anthem", None, "estimate", 72_000),  # not North Korea's namesake; "unnamed" ignored
-    (R, "no_anthem", None, "estimate", 100_000),  # "NOR ..."
-]
 
 
 def mbid(kind: str, slug: str | None) -> str | None:
