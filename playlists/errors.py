@@ -6,7 +6,15 @@
     ├── ParseError (ValueError)        text that is not the format it claims to be
     ├── UnknownFormatError (LookupError)  a format name or extension nobody registered
     ├── FormatLimitError (ValueError)  a playlist the format cannot carry (e.g. >99 CUE tracks)
+    ├── InvalidPlaylistError (ValueError)  a model value no format can write (bad timezone)
     └── WriteError (OSError)           an output that cannot be written
+
+Warnings (issued with :mod:`warnings`, never raised by default)::
+
+    PlaylistWarning (UserWarning)
+    ├── TextChangedWarning             text shortened or replaced to fit a format
+    ├── MissingFileWarning             an entry whose file does not exist (kept, not dropped)
+    └── DroppedEntryWarning            an entry the format cannot hold (M3U without a location)
 """
 
 from __future__ import annotations
@@ -52,5 +60,25 @@ class FormatLimitError(PlaylistError, ValueError):
     """A playlist that the chosen format cannot carry."""
 
 
+class InvalidPlaylistError(PlaylistError, ValueError):
+    """A playlist value that cannot be written at all, e.g. an unknown IANA timezone."""
+
+
 class WriteError(PlaylistError, OSError):
     """An output file that cannot be written."""
+
+
+class PlaylistWarning(UserWarning):
+    """Something a format had to change or could not check; issued with :mod:`warnings`."""
+
+
+class TextChangedWarning(PlaylistWarning):
+    """Text changed to fit a format (CUE's 80 bytes and no double quote; a line break in M3U)."""
+
+
+class MissingFileWarning(PlaylistWarning):
+    """A playlist entry whose file does not exist (the entry is kept)."""
+
+
+class DroppedEntryWarning(PlaylistWarning):
+    """An entry a format cannot hold at all (an M3U entry without a location)."""

@@ -11,7 +11,11 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True, slots=True)
 class Credit:
-    """A name with its role (``composer``, ``performer``, ``conductor``, ``arranger``, ``lyricist``)."""
+    """A name with its role.
+
+    Roles used by cuesheet: ``composer``, ``performer``, ``conductor``,
+    ``arranger``, ``lyricist``; any other text is kept as written.
+    """
 
     name: str
     role: str
@@ -45,11 +49,17 @@ class Entry:
     duration_ms: int | None = None
     """Length in milliseconds; ``None`` when unknown."""
     start_ms: int | None = None
-    """Offset of the entry inside its file in milliseconds (CUE INDEX 01); ``None`` if whole file."""
+    """Offset of the entry inside its file, ms (CUE ``INDEX 01``); ``None`` for the whole file."""
     identifiers: tuple[str, ...] = ()
     """Identifiers as URIs, e.g. ``https://musicbrainz.org/recording/<mbid>``."""
     annotation: str = ""
     cue: CueData | None = None
+    pregap_ms: int = 0
+    """Silence generated before the entry (CUE ``PREGAP``), milliseconds."""
+    postgap_ms: int = 0
+    """Silence generated after the entry (CUE ``POSTGAP``), milliseconds."""
+    index00_ms: int | None = None
+    """Start of the pre-gap held in the file (CUE ``INDEX 00``), ms; ``None`` if none."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,3 +73,5 @@ class Playlist:
     timezone: str = ""
     """IANA timezone for showing ``CueData.start_utc_ms`` in local time; empty for UTC."""
     entries: tuple[Entry, ...] = field(default_factory=tuple)
+    annotation: str = ""
+    """A comment on the whole playlist (XSPF ``annotation``, CUE ``REM COMMENT``)."""

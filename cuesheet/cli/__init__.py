@@ -19,8 +19,10 @@ from cuesheet import __version__
 
 # name -> "module:attribute"; one explicit table, loaded lazily.
 COMMANDS: dict[str, str] = {
+    "convert": "cuesheet.cli.convert:convert",
     "export": "cuesheet.cli.export:export",
     "timing": "cuesheet.cli.timing:timing",
+    "timeline": "cuesheet.cli.timeline:timeline",
 }
 
 
@@ -42,12 +44,14 @@ class LazyGroup(click.Group):
     def invoke(self, ctx: click.Context) -> object:
         """Run the command; package errors become one line on stderr and an exit code."""
         from cuesheet.cli.errors import to_cli_error
+        from cuesheet.cli.warn import reported
         from cuesheet.errors import CueSheetError
         from metadata.errors import MetadataError
         from playlists.errors import PlaylistError
 
         try:
-            return super().invoke(ctx)
+            with reported():
+                return super().invoke(ctx)
         except (CueSheetError, PlaylistError, MetadataError, OSError) as error:
             raise to_cli_error(error) from error
 

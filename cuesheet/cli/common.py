@@ -1,0 +1,72 @@
+"""Options and helpers shared by several commands."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, time
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from cuesheet.model import Show
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def source_options(command: F) -> F:
+    """``--section``, ``--title``, ``--timezone``, ``--date``, ``--start`` for list sources."""
+    decorators = [
+        click.option(
+            "--section",
+            "sections",
+            multiple=True,
+            metavar="NAME",
+            help="List heading to read (repeatable; default: Music and Anthems).",
+        ),
+        click.option("--title", default=None, help="Show title for a bare list."),
+        click.option(
+            "--timezone", "tz", default=None, metavar="IANA", help="Timezone for a bare list."
+        ),
+        click.option(
+            "--date",
+            "day",
+            default=None,
+            metavar="YYYY-MM-DD",
+            type=click.DateTime(["%Y-%m-%d"]),
+            help="Show date for a bare list.",
+        ),
+        click.option("--start", default=None, metavar="HH:MM", help="Start time for a bare list."),
+    ]
+    for decorator in reversed(decorators):
+        command = decorator(command)
+    return command
+
+
+def load(source: Path, options: dict[str, Any]) -> Show:
+    """Load a show from any source, applying the list options."""
+    from cuesheet.sources import load_source
+
+    day = options.pop("day", None)
+    start: str | None = options.pop("start", None)
+    start_time: time | None = None
+    if start is not None:
+        from cuesheet.clock import parse_hhmm
+
+        try:
+            start_time = parse_hhmm(start)
+        except ValueError as error:
+            raise click.BadParameter(str(error), param_hint="--start") from None
+    return load_source(
+        source,
+        sections=tuple(options.pop("sections", ())) or None,
+        title=options.pop("title", None),
+        timezone=options.pop("tz", None),
+        date=day.date() if day is not None else None,
+        start=start_time,
+    )
+
+
+def as_date(value: Any) -> date | None:
+    """A click DateTime value as a date."""
+    return value.date() if value is not None else None

@@ -1,0 +1,118 @@
+"""``cuesheet export``: a show or list -> JSON, CSV, M3U/M3U8, XSPF or CUE."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from cuesheet.cli.common import load, source_options
+
+EPILOG = """\b
+Examples:
+  cuesheet export examples/sochi-2014-closing.yaml -o sochi.csv
+  cuesheet export examples/sochi-2014-closing.yaml -o rights.csv --format rights-csv
+  cuesheet export examples/sochi-2014-closing.yaml -o - --format json
+  cuesheet export examples/sochi-2014-lists.txt --timezone Europe/Moscow \\
+      --date 2014-02-23 --start 20:14 -o lists.json --no-resolve
+\b
+Formats: json, csv (running order), rights-csv, m3u, m3u8, xspf, cue.
+Relative audio paths in the show are relative to the show file; they are
+rewritten so the exported playlist points at the same files.
+"""
+
+
+@click.command(epilog=EPILOG)
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option(
+    "-o", "--output", required=True, metavar="OUT", help="Output file, or - for standard output."
+)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    default=None,
+    metavar="FORMAT",
+    help="Output format (default: from OUT's extension; json for -).",
+)
+@click.option("--no-resolve", is_flag=True, help="Do not look entries up on MusicBrainz.")
+@click.option("--excel", is_flag=True, help="CSV: add a byte-order mark for spreadsheets.")
+@click.option(
+    "--paths",
+    type=click.Choice(["auto", "absolute", "relative"]),
+    default="auto",
+    show_default=True,
+    help="M3U: how to write file locations (XSPF always writes absolute file:/// URIs).",
+)
+@click.option("--split", is_flag=True, help="CUE: more than 99 cues make several sheets.")
+@click.option(
+    "--single-file",
+    metavar="AUDIO",
+    default=None,
+    help="CUE: one FILE (e.g. a rehearsal mix) with every cue at its scheduled start.",
+)
+@source_options
+def export(
+    source: Path,
+    output: str,
+    fmt: str | None,
+    no_resolve: bool,
+    excel: bool,
+    paths: str,
+    split: bool,
+    single_file: str | None,
+    **options: Any,
+) -> None:
+    """Export SOURCE (a show file, a music list or an export) as a timed running order."""
+    from cuesheet import exports
+    from cuesheet.output import refuse_overwriting_input
+
+    if fmt is None and output == "-":
+        fmt = "json"
+    target = exports.get(fmt) if fmt else exports.for_path(output)
+    if output != "-":
+        refuse_overwriting_input(output, source)
+    if split and output == "-":
+        raise click.UsageError("--split writes several files: give -o a file name")
+    show = load(source, options)
+    given = {"excel": excel or None, "split": split or None, "single_file": single_file}
+    chosen = {k: v for k, v in given.items() if v is not None and k in target.takes}
+    write(show, target, output, base_dir=source.parent, paths=paths, options=chosen)
+
+
+def write(
+    show: Any,
+    target: Any,
+    output: str,
+    *,
+    base_dir: Path,
+    paths: str = "auto",
+    options: dict[str, Any] | None = None,
+) -> None:
+    """Write a show in an export format to ``output`` (``-`` for stdout), atomically."""
+    from cuesheet import jsonmodel
+    from cuesheet.output import write_atomic
+    from cuesheet.timing import compute
+    from cuesheet.toplaylist import to_playlist
+    from playlists import registry
+    from playlists.locations import rebase
+
+    timing = compute(show)
+    if target.playlist_format is None:
+        text = jsonmodel.dumps(show, timing)
+        if output == "-":
+            click.echo(text, nl=False)
+        else:
+            write_atomic(output, text)
+        return
+    out_dir = Path(output).parent if output != "-" else Path.cwd()
+    playlist = rebase(
+        to_playlist(show, timing), base_dir=base_dir, playlist_dir=out_dir, mode=paths
+    )
+    writer = registry.get(target.playlist_format)
+    all_options = {**target.fixed, **(options or {})}
+    if output == "-":
+        click.echo(writer.dumps(playlist, **all_options), nl=False)
+    else:
+        writer.dump(playlist, output, **all_options)

@@ -1,0 +1,94 @@
+"""Instants at the edges: epoch milliseconds to and from local wall-clock text.
+
+The model keeps instants as ``int`` milliseconds since the Unix epoch (UTC);
+this module is where they meet IANA timezones (:mod:`zoneinfo`), so that
+``20:14`` in Sochi on 23 February 2014 is ``2014-02-23T20:14:00+04:00`` and
+``16:14Z``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta, timezone
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+_HHMM_RE = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?$")
+_DAY_MS = 86_400_000
+
+
+def zone(name: str) -> ZoneInfo:
+    """The :class:`ZoneInfo` for an IANA name; raises ``ValueError`` for an unknown one."""
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as error:
+        raise ValueError(f"unknown IANA timezone {name!r}") from error
+
+
+def parse_hhmm(text: str) -> time:
+    """``HH:MM`` or ``HH:MM:SS`` as a :class:`time`; raises ``ValueError`` otherwise."""
+    found = _HHMM_RE.match(text.strip())
+    if not found:
+        raise ValueError(f"must be HH:MM, got {text!r}")
+    hours, minutes, seconds = int(found[1]), int(found[2]), int(found[3] or 0)
+    if hours > 23 or minutes > 59 or seconds > 59:
+        raise ValueError(f"must be HH:MM, got {text!r}")
+    return time(hours, minutes, seconds)
+
+
+def local_to_ms(day: date, clock: time, tz: str) -> int:
+    """Milliseconds since the epoch of wall-clock ``clock`` on ``day`` in ``tz``."""
+    moment = datetime.combine(day, clock, tzinfo=zone(tz))
+    return to_ms(moment)
+
+
+def to_ms(moment: datetime) -> int:
+    """Milliseconds since the epoch of an aware datetime (exact integer arithmetic)."""
+    if moment.tzinfo is None:
+        raise ValueError("naive datetime: a timezone is required")
+    delta = moment - _EPOCH
+    return (delta.days * 86_400 + delta.seconds) * 1000 + delta.microseconds // 1000
+
+
+def from_ms(instant_ms: int, tz: str = "UTC") -> datetime:
+    """The aware datetime in ``tz`` for milliseconds since the epoch."""
+    return (_EPOCH + timedelta(milliseconds=instant_ms)).astimezone(zone(tz))
+
+
+def after(start_ms: int, clock: time, tz: str) -> int:
+    """The first instant at or after ``start_ms`` whose local wall clock in ``tz`` is ``clock``.
+
+    A fixed time earlier in the day than the start belongs to the next day
+    (a show running past midnight).
+    """
+    day = from_ms(start_ms, tz).date()
+    candidate = local_to_ms(day, clock, tz)
+    if candidate < start_ms:
+        candidate = local_to_ms(day + timedelta(days=1), clock, tz)
+    return candidate
+
+
+def iso_local(instant_ms: int, tz: str) -> str:
+    """ISO 8601 local time with offset, to the second: ``2014-02-23T20:14:00+04:00``."""
+    return from_ms(instant_ms, tz).isoformat(timespec="seconds")
+
+
+def iso_utc(instant_ms: int) -> str:
+    """ISO 8601 UTC with ``Z``, to the second: ``2014-02-23T16:14:00Z``."""
+    return from_ms(instant_ms).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def hhmmss_local(instant_ms: int, tz: str) -> str:
+    """Local wall clock ``HH:MM:SS``."""
+    return from_ms(instant_ms, tz).strftime("%H:%M:%S")
+
+
+def hhmm_utc(instant_ms: int) -> str:
+    """UTC wall clock ``HH:MMZ``, e.g. ``16:14Z``."""
+    return from_ms(instant_ms).strftime("%H:%MZ")
+
+
+def utc_offset(instant_ms: int, tz: str) -> str:
+    """The UTC offset in force at an instant, e.g. ``UTC+04:00``."""
+    offset = from_ms(instant_ms, tz).strftime("%z")
+    return f"UTC{offset[:3]}:{offset[3:]}"

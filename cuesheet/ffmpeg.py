@@ -1,0 +1,293 @@
+"""ffmpeg as a PCM pipe: find it, decode any audio file to raw PCM, encode raw PCM to a file.
+
+ffmpeg is imageio-ffmpeg's static binary (``pip`` alone sets it up) unless the
+caller names another one or the environment variable ``CUESHEET_FFMPEG`` does.
+That binary comes without ffprobe, so formats are always passed explicitly.
+PCM here is interleaved signed little-endian integers (16-bit, or 32-bit for
+sources deeper than 16 bits).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import subprocess
+import tempfile
+import wave
+from dataclasses import dataclass
+from types import TracebackType
+from typing import IO, Protocol
+
+from cuesheet.errors import ExportError, InputError
+
+ENV_VAR = "CUESHEET_FFMPEG"
+"""Environment variable naming the ffmpeg to use instead of imageio-ffmpeg's."""
+
+OUTPUT_FORMATS: dict[str, tuple[str, ...]] = {
+    "wav": ("-c:a", "pcm_s{bits}le", "-f", "wav"),
+    "aiff": ("-c:a", "pcm_s{bits}be", "-f", "aiff"),
+    "flac": ("-c:a", "flac", "-f", "flac"),
+    "mp3": ("-c:a", "libmp3lame", "-q:a", "2", "-f", "mp3"),
+}
+"""Formats an :class:`Encoder` writes, with their ffmpeg options (``{bits}``: 16 or 24)."""
+
+
+def find_ffmpeg(configured: str | None = None) -> str:
+    """The ffmpeg executable: ``configured``, else ``$CUESHEET_FFMPEG``, else imageio-ffmpeg's.
+
+    Raises :class:`ExportError` when the one asked for cannot be found.
+    """
+    wanted = configured or os.environ.get(ENV_VAR)
+    if wanted:
+        found = shutil.which(wanted)
+        if found is None:
+            origin = "configured" if configured else f"named by ${ENV_VAR}"
+            raise ExportError(f"ffmpeg {origin} is not an executable: {wanted}")
+        return found
+    try:
+        import imageio_ffmpeg
+
+        return str(imageio_ffmpeg.get_ffmpeg_exe())
+    except (ImportError, RuntimeError) as error:
+        raise ExportError(
+            f"no ffmpeg: install imageio-ffmpeg or set ${ENV_VAR} ({error})", cause=error
+        ) from error
+
+
+@dataclass(frozen=True, slots=True)
+class PcmFormat:
+    """Raw PCM layout: rate in Hz, channel count, bytes per sample (2 or 4)."""
+
+    sample_rate: int = 44_100
+    channels: int = 2
+    sample_width: int = 2
+
+    @property
+    def frame_bytes(self) -> int:
+        """Bytes of one sample for every channel."""
+        return self.channels * self.sample_width
+
+    @property
+    def codec(self) -> str:
+        """ffmpeg's name for this PCM."""
+        return "pcm_s16le" if self.sample_width == 2 else "pcm_s32le"
+
+    def raw_args(self) -> list[str]:
+        """ffmpeg options describing this PCM on a pipe."""
+        return ["-f", self.codec[4:], "-ar", str(self.sample_rate), "-ac", str(self.channels)]
+
+
+def _tail(handle: IO[bytes], limit: int = 600) -> str:
+    """The last lines ffmpeg wrote to its (temporary) stderr file."""
+    handle.seek(0)
+    text = handle.read().decode("utf-8", "replace").strip()
+    lines = text.splitlines()[-3:]
+    return " / ".join(line.strip() for line in lines)[-limit:] or "no message"
+
+
+class Decoder:
+    """One file's first audio stream as PCM, read in pieces; use as a context manager."""
+
+    def __init__(self, ffmpeg: str, path: str, pcm: PcmFormat) -> None:
+        self.path = path
+        self.pcm = pcm
+        self.samples_read = 0
+        self._stderr = tempfile.TemporaryFile()  # noqa: SIM115 -- lives as long as the process
+        args = [
+            ffmpeg,
+            "-nostdin",
+            "-hide_banner",
+            "-v",
+            "error",
+            "-i",
+            path,
+            "-map",
+            "0:a:0",
+            "-c:a",
+            pcm.codec,
+            *pcm.raw_args(),
+            "-",
+        ]
+        try:
+            self._process = subprocess.Popen(
+                args, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=self._stderr
+            )
+        except OSError as error:
+            self._stderr.close()
+            raise ExportError(f"cannot run ffmpeg: {error}", path=ffmpeg, cause=error) from error
+        assert self._process.stdout is not None
+        self._stdout = self._process.stdout
+
+    def read(self, samples: int) -> bytes:
+        """Up to ``samples`` samples (fewer only at the end; ``b""`` after it)."""
+        data = self._stdout.read(samples * self.pcm.frame_bytes)
+        self.samples_read += len(data) // self.pcm.frame_bytes
+        return data
+
+    def close(self) -> None:
+        """Wait for ffmpeg; raise :class:`InputError` when it could not decode the file."""
+        self._stdout.close()
+        code = self._process.wait()
+        try:
+            if code != 0:
+                raise InputError(f"ffmpeg cannot decode it: {_tail(self._stderr)}", path=self.path)
+        finally:
+            self._stderr.close()
+
+    def abort(self) -> None:
+        """Stop ffmpeg without looking at its outcome."""
+        self._process.kill()
+        self._stdout.close()
+        self._process.wait()
+        self._stderr.close()
+
+    def __enter__(self) -> Decoder:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        value: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if kind is None:
+            self.close()
+        else:
+            self.abort()
+
+
+class Encoder(Protocol):
+    """Where PCM goes: :meth:`write` pieces, then :meth:`close` (or :meth:`abort`)."""
+
+    def write(self, data: bytes | bytearray | memoryview) -> None:
+        """Append PCM (whole samples)."""
+
+    def close(self) -> None:
+        """Finish the file; raise :class:`ExportError` when it could not be written."""
+
+    def abort(self) -> None:
+        """Stop; the file is left for the caller to delete."""
+
+
+class WaveEncoder:
+    """16-bit WAV written by the standard library (no extra process for the commonest case)."""
+
+    def __init__(self, path: str, pcm: PcmFormat) -> None:
+        self.path = path
+        try:
+            self._wave = wave.open(path, "wb")  # noqa: SIM115 -- closed by close()/abort()
+        except OSError as error:
+            raise ExportError(f"cannot write: {error.strerror}", path=path, cause=error) from error
+        self._wave.setnchannels(pcm.channels)
+        self._wave.setsampwidth(pcm.sample_width)
+        self._wave.setframerate(pcm.sample_rate)
+
+    def write(self, data: bytes | bytearray | memoryview) -> None:
+        try:
+            self._wave.writeframesraw(data)
+        except OSError as error:
+            raise ExportError(
+                f"cannot write: {error.strerror}", path=self.path, cause=error
+            ) from error
+
+    def close(self) -> None:
+        try:
+            self._wave.close()
+        except OSError as error:
+            raise ExportError(
+                f"cannot write: {error.strerror}", path=self.path, cause=error
+            ) from error
+
+    def abort(self) -> None:
+        with contextlib.suppress(OSError):
+            self._wave.close()
+
+
+class FfmpegEncoder:
+    """Any of :data:`OUTPUT_FORMATS`, encoded by an ffmpeg reading PCM from a pipe."""
+
+    def __init__(self, ffmpeg: str, path: str, pcm: PcmFormat, fmt: str) -> None:
+        if fmt not in OUTPUT_FORMATS:
+            raise ExportError(
+                f"cannot write {fmt!r} audio; known: {', '.join(OUTPUT_FORMATS)}", path=path
+            )
+        self.path = path
+        bits = "16" if pcm.sample_width == 2 else "24"
+        options = [o.format(bits=bits) for o in OUTPUT_FORMATS[fmt]]
+        if fmt == "flac" and pcm.sample_width == 4:
+            options[2:2] = ["-sample_fmt", "s32", "-bits_per_raw_sample", "24"]
+        self._stderr = tempfile.TemporaryFile()  # noqa: SIM115 -- lives as long as the process
+        args = [
+            ffmpeg,
+            "-nostdin",
+            "-hide_banner",
+            "-v",
+            "error",
+            "-y",
+            *pcm.raw_args(),
+            "-i",
+            "-",
+            "-map_metadata",
+            "-1",
+            "-fflags",
+            "+bitexact",
+            "-flags:a",
+            "+bitexact",
+            *options,
+            path,
+        ]
+        try:
+            self._process = subprocess.Popen(
+                args, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=self._stderr
+            )
+        except OSError as error:
+            self._stderr.close()
+            raise ExportError(f"cannot run ffmpeg: {error}", path=ffmpeg, cause=error) from error
+        assert self._process.stdin is not None
+        self._stdin = self._process.stdin
+
+    def write(self, data: bytes | bytearray | memoryview) -> None:
+        try:
+            self._stdin.write(data)
+        except BrokenPipeError as error:
+            self._process.wait()
+            raise ExportError(
+                f"ffmpeg stopped: {_tail(self._stderr)}", path=self.path, cause=error
+            ) from error
+
+    def close(self) -> None:
+        with contextlib.suppress(BrokenPipeError):
+            self._stdin.close()
+        code = self._process.wait()
+        try:
+            if code != 0:
+                raise ExportError(f"ffmpeg cannot write it: {_tail(self._stderr)}", path=self.path)
+        finally:
+            self._stderr.close()
+
+    def abort(self) -> None:
+        self._process.kill()
+        with contextlib.suppress(BrokenPipeError):
+            self._stdin.close()
+        self._process.wait()
+        self._stderr.close()
+
+
+def open_encoder(ffmpeg: str, path: str, pcm: PcmFormat, fmt: str) -> Encoder:
+    """The encoder for ``fmt`` (one of :data:`OUTPUT_FORMATS`) writing ``path``."""
+    if fmt == "wav" and pcm.sample_width == 2:
+        return WaveEncoder(path, pcm)
+    return FfmpegEncoder(ffmpeg, path, pcm, fmt)
+
+
+def output_format(path: str, fmt: str | None = None) -> str:
+    """``fmt``, or the format named by ``path``'s extension; :class:`InputError` when unknown."""
+    name = (fmt or os.path.splitext(path)[1].lstrip(".")).lower()
+    name = {"aif": "aiff", "wave": "wav"}.get(name, name)
+    if name not in OUTPUT_FORMATS:
+        known = ", ".join(OUTPUT_FORMATS)
+        raise InputError(
+            f"cannot write {name or 'audio without an extension'}: use one of {known}", path=path
+        )
+    return name

@@ -1,0 +1,125 @@
+"""The way back: a :class:`playlists.model.Playlist` read from any format -> Show.
+
+Consecutive entries of one segment become a segment; entries with no segment
+data form one segment named after the playlist.  Identifiers given as
+MusicBrainz URIs or ``urn:isrc:``/``urn:iswc:`` URNs return to their fields.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from cuesheet import clock
+from cuesheet.model import (
+    Credit,
+    Cue,
+    CueKind,
+    DurationSource,
+    Identifiers,
+    Role,
+    Segment,
+    Show,
+    UsageCode,
+    is_valid_cue_number,
+)
+from playlists.model import Entry, Playlist
+
+_MB_PREFIXES = ("https://musicbrainz.org/", "http://musicbrainz.org/")
+
+
+def _ids(entry: Entry) -> Identifiers:
+    work = recording = isrc = iswc = None
+    artists: list[str] = []
+    for uri in entry.identifiers:
+        for prefix in _MB_PREFIXES:
+            if uri.startswith(prefix):
+                kind, _, mbid = uri[len(prefix) :].partition("/")
+                if kind == "recording":
+                    recording = mbid
+                elif kind == "work":
+                    work = mbid
+                elif kind == "artist":
+                    artists.append(mbid)
+        if uri.lower().startswith("urn:isrc:"):
+            isrc = uri[9:]
+        elif uri.lower().startswith("urn:iswc:"):
+            iswc = uri[9:]
+    data = entry.cue
+    if data is not None:
+        isrc = data.isrc or isrc
+        iswc = data.iswc or iswc
+    return Identifiers(work, recording, tuple(artists), isrc, iswc)
+
+
+def _enum_or(kind: type[CueKind] | type[UsageCode] | type[DurationSource], value: str) -> object:
+    try:
+        return kind(value)
+    except ValueError:
+        return None
+
+
+def _cue(entry: Entry, number: int) -> Cue:
+    data = entry.cue
+    credits: tuple[Credit, ...] = ()
+    if data is not None and data.credits:
+        credits = tuple(
+            Credit(c.name, Role(c.role)) for c in data.credits if c.role in Role._value2member_map_
+        )
+    elif entry.creator:
+        credits = tuple(
+            Credit(name.strip(), Role.PERFORMER) for name in entry.creator.split(" / ") if name
+        )
+    cue_number = data.number if data is not None and is_valid_cue_number(data.number) else ""
+    kind = _enum_or(CueKind, data.kind) if data is not None else None
+    usage = _enum_or(UsageCode, data.usage) if data is not None else None
+    source = _enum_or(DurationSource, data.duration_source) if data is not None else None
+    if source is None and entry.duration_ms is not None:
+        source = DurationSource.PLANNED
+    return Cue(
+        number=cue_number or str(number),
+        title=entry.title or (entry.location or ""),
+        kind=kind if isinstance(kind, CueKind) else CueKind.MUSIC,
+        credits=credits,
+        duration_ms=entry.duration_ms,
+        duration_source=source if isinstance(source, DurationSource) else None,
+        ids=_ids(entry),
+        file=entry.location,
+        usage=usage if isinstance(usage, UsageCode) else None,
+        notes=entry.annotation,
+    )
+
+
+def _start(playlist: Playlist) -> int:
+    for entry in playlist.entries:
+        if entry.cue is not None and entry.cue.start_utc_ms is not None:
+            return entry.cue.start_utc_ms
+    if playlist.date:
+        try:
+            return clock.to_ms(datetime.fromisoformat(playlist.date.replace("Z", "+00:00")))
+        except ValueError:
+            pass
+    return 0
+
+
+def to_show(playlist: Playlist, *, title: str = "") -> Show:
+    """The show a playlist describes; starts at its first known start (epoch 0 if none)."""
+    tz = playlist.timezone or "UTC"
+    segments: list[Segment] = []
+    current: str | None = None
+    cues: list[Cue] = []
+    for number, entry in enumerate(playlist.entries, start=1):
+        name = entry.cue.segment if entry.cue is not None else ""
+        if current is not None and name != current:
+            segments.append(Segment(current or playlist.title or "Playlist", tuple(cues)))
+            cues = []
+        current = name
+        cues.append(_cue(entry, number))
+    if cues:
+        segments.append(Segment(current or playlist.title or "Playlist", tuple(cues)))
+    return Show(
+        title=title or playlist.title,
+        timezone=tz,
+        start_ms=_start(playlist),
+        segments=tuple(segments),
+        venue=playlist.creator,
+    )

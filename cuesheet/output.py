@@ -1,0 +1,29 @@
+"""Writing outputs safely: atomically, and never over the input they came from."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from cuesheet.errors import InputError
+from playlists.atomic import write_text
+
+
+def refuse_overwriting_input(output: str | Path, *inputs: str | Path) -> None:
+    """Raise InputError when ``output`` is the same file as one of ``inputs``."""
+    out = Path(output)
+    for source in inputs:
+        src = Path(source)
+        same = out.resolve() == src.resolve()
+        if not same and out.exists() and src.exists():
+            same = os.path.samefile(out, src)
+        if same:
+            raise InputError(f"refusing to overwrite the input {src} with an output")
+
+
+def write_atomic(path: str | Path, text: str) -> None:
+    """Write UTF-8 ``text`` to ``path`` through a temporary file and a rename.
+
+    An interrupted write leaves the old file or the new one, never half a file.
+    """
+    write_text(path, text)

@@ -1,0 +1,370 @@
+"""Render cues into one audio file, one cue at a time, with a CUE sheet of its exact INDEX points.
+
+Each cue's file is decoded by ffmpeg to PCM at the mix's rate and streamed
+straight to the output; only the end of the mix that the next cue may
+crossfade into is held back.  Memory therefore stays near one read buffer plus
+one crossfade, and time grows with the length of the mix, not with the square
+of the number of cues (which is what appending pydub segments would cost).
+
+Placement, in samples of the mix (``spf`` = samples per CD frame, 588 at 44.1 kHz):
+
+* a cue with ``gap_ms`` starts that much after the previous cue ends, rounded
+  *up* to a whole CD frame;
+* a cue with ``crossfade_ms`` starts that much before the previous cue ends,
+  rounded *down* to a whole CD frame; over the overlap the previous audio fades
+  out and the new one fades in, linearly, in steps of about a millisecond.
+
+So every cue starts on a CD frame and the sheet's ``INDEX 01`` points are exact;
+a gap or crossfade is at most 1/75 s longer than asked.  The first cue's
+crossfade is ignored (there is nothing to fade from).  Optional loudness
+matching measures each cue's RMS level (a first decoding pass) and applies the
+gain that brings it to the target; a lift stops when the peak reaches -0.1 dBFS.
+pydub does the level measurement and the gain (its millisecond slicing is
+avoided where samples count); it is imported only when rendering.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import warnings
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from cuesheet import _cue, timecode
+from cuesheet.errors import InputError
+from cuesheet.ffmpeg import Decoder, PcmFormat, find_ffmpeg, open_encoder, output_format
+from playlists.model import CueData, Entry, Playlist
+
+RENDER_FORMATS = ("wav", "flac", "mp3")
+"""What ``render`` writes."""
+
+CHUNK_SAMPLES = 65_536
+"""Samples read from a decoder at a time (256 KiB of 16-bit stereo)."""
+
+Progress = Callable[[int, int], None]
+"""``progress(cues_done, cues_total)``."""
+
+
+@dataclass(frozen=True, slots=True)
+class RenderItem:
+    """One cue to render: its file, what the sheet says of it, and how it joins the previous."""
+
+    path: str
+    title: str = ""
+    performer: str = ""
+    gap_ms: int = 0
+    """Silence before this cue, in milliseconds."""
+    crossfade_ms: int = 0
+    """Overlap with the previous cue, in milliseconds."""
+    number: str = ""
+    """Cue number, for messages and the sheet."""
+    isrc: str | None = None
+    recording_mbid: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedCue:
+    """Where a cue landed in the mix."""
+
+    item: RenderItem
+    start_sample: int
+    """First sample of the cue in the mix (always on a CD frame)."""
+    samples: int
+    """Length of the cue's own audio, in samples at the mix rate."""
+    gain_db: float = 0.0
+    """Gain applied by loudness matching, in dB (0 when off)."""
+
+
+@dataclass(frozen=True, slots=True)
+class RenderResult:
+    """The rendered mix."""
+
+    path: str
+    cue_path: str | None
+    pcm: PcmFormat
+    samples: int
+    """Length of the mix in samples."""
+    cues: tuple[PlacedCue, ...]
+
+    def start_frame(self, index: int) -> int:
+        """Cue ``index``'s start in CD frames (exact)."""
+        return self.cues[index].start_sample * timecode.CD_FPS // self.pcm.sample_rate
+
+
+def _pydub() -> Any:
+    """pydub's AudioSegment and its audioop, imported quietly (it warns about ffprobe at import)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from pydub import audio_segment
+
+    return audio_segment
+
+
+def _samples(ms: int, rate: int) -> int:
+    return ms * rate // 1000
+
+
+def _align_up(sample: int, spf: int) -> int:
+    return -(-sample // spf) * spf
+
+
+def _label(item: RenderItem, index: int) -> str:
+    return f"cue {item.number}" if item.number else f"cue #{index + 1}"
+
+
+def _check(items: Sequence[RenderItem], out: str) -> None:
+    if not items:
+        raise InputError("nothing to render: no cue has an audio file")
+    target = os.path.realpath(out)
+    for index, item in enumerate(items):
+        if item.gap_ms < 0 or item.crossfade_ms < 0:
+            raise InputError(f"{_label(item, index)}: gap and crossfade cannot be negative")
+        if item.gap_ms and item.crossfade_ms and index > 0:
+            raise InputError(f"{_label(item, index)}: has both a gap and a crossfade")
+        if os.path.realpath(item.path) == target:
+            raise InputError(f"refusing to overwrite the input {item.path} with the mix")
+        if not os.path.isfile(item.path):
+            raise InputError(f"{_label(item, index)}: audio file not found", path=item.path)
+
+
+def measure(ffmpeg: str, path: str, pcm: PcmFormat) -> tuple[float, float]:
+    """(RMS level, peak level) of a file in dBFS, decoded as ``pcm`` (``-inf`` for silence)."""
+    segment = _pydub().AudioSegment
+    squares = 0.0
+    count = 0
+    peak = 0
+    with Decoder(ffmpeg, path, pcm) as decoder:
+        while chunk := decoder.read(CHUNK_SAMPLES):
+            piece = segment(
+                data=chunk,
+                sample_width=pcm.sample_width,
+                frame_rate=pcm.sample_rate,
+                channels=pcm.channels,
+            )
+            values = len(chunk) // pcm.sample_width
+            squares += float(piece.rms) ** 2 * values
+            count += values
+            peak = max(peak, int(piece.max))
+    full_scale = float(1 << (8 * pcm.sample_width - 1))
+    rms = math.sqrt(squares / count) if count else 0.0
+    return _db(rms, full_scale), _db(float(peak), full_scale)
+
+
+def _db(value: float, full_scale: float) -> float:
+    return 20 * math.log10(value / full_scale) if value > 0 else -math.inf
+
+
+HEADROOM_DB = 0.1
+"""Loudness matching never lifts a cue's peak above this far under full scale."""
+
+
+def gain_for(level_db: float, peak_db: float, target_db: float) -> float:
+    """The gain (dB) bringing ``level_db`` to ``target_db``; a lift stops at -0.1 dBFS peak."""
+    if math.isinf(level_db) or math.isinf(peak_db):
+        return 0.0
+    wanted = target_db - level_db
+    if wanted <= 0:
+        return wanted
+    return max(0.0, min(wanted, -HEADROOM_DB - peak_db))
+
+
+class _Mix:
+    """The output and the end of the mix held back for a crossfade."""
+
+    def __init__(self, encoder: Any, pcm: PcmFormat) -> None:
+        self.encoder = encoder
+        self.pcm = pcm
+        self.position = 0
+        """Samples in the mix so far (written plus held)."""
+        self.held = bytearray()
+
+    def append(self, data: bytes | bytearray, keep: int) -> None:
+        """Add PCM at the end, then write out all but the last ``keep`` samples."""
+        self.held += data
+        self.position += len(data) // self.pcm.frame_bytes
+        self.flush(keep)
+
+    def silence(self, samples: int, keep: int) -> None:
+        """Add ``samples`` of silence, a chunk at a time."""
+        while samples > 0:
+            size = min(samples, CHUNK_SAMPLES)
+            self.append(bytes(size * self.pcm.frame_bytes), keep)
+            samples -= size
+
+    def flush(self, keep: int) -> None:
+        excess = len(self.held) - keep * self.pcm.frame_bytes
+        if excess > 0:
+            with memoryview(self.held) as view:
+                self.encoder.write(view[:excess])
+            del self.held[:excess]
+
+    @property
+    def held_samples(self) -> int:
+        return len(self.held) // self.pcm.frame_bytes
+
+
+def _crossfade(tail: bytes, head: bytes, pcm: PcmFormat) -> bytes:
+    """``tail`` fading out under ``head`` fading in (equal lengths), linear in ~1 ms steps."""
+    pydub = _pydub()
+    audioop = pydub.audioop
+    width, frame = pcm.sample_width, pcm.frame_bytes
+    total = len(tail) // frame
+    step = max(1, pcm.sample_rate // 1000)
+    out_tail, out_head = bytearray(), bytearray()
+    for start in range(0, total, step):
+        end = min(total, start + step)
+        level = (start + end) / (2 * total)
+        out_tail += audioop.mul(tail[start * frame : end * frame], width, 1.0 - level)
+        out_head += audioop.mul(head[start * frame : end * frame], width, level)
+    # audioop directly: pydub's overlay slices in whole milliseconds and would drop samples.
+    return bytes(audioop.add(bytes(out_tail), bytes(out_head), width))
+
+
+def _gained(data: bytes, gain_db: float, pcm: PcmFormat) -> bytes:
+    if not gain_db:
+        return data
+    piece = _pydub().AudioSegment(
+        data=data, sample_width=pcm.sample_width, frame_rate=pcm.sample_rate, channels=pcm.channels
+    )
+    return bytes(piece.apply_gain(gain_db).raw_data)
+
+
+def render(
+    items: Sequence[RenderItem],
+    out: str | os.PathLike[str],
+    *,
+    fmt: str | None = None,
+    pcm: PcmFormat | None = None,
+    loudness_dbfs: float | None = None,
+    ffmpeg: str | None = None,
+    cue_path: str | os.PathLike[str] | None = None,
+    title: str = "",
+    performer: str = "",
+    progress: Progress | None = None,
+) -> RenderResult:
+    """Join ``items`` into ``out`` (wav, flac or mp3) and write a CUE sheet at ``cue_path``.
+
+    ``cue_path`` defaults to ``out`` with the extension ``.cue``.  The mix is
+    written under a temporary name and renamed when complete, so a failure
+    leaves no partial file.  Raises :class:`InputError` for unusable cues or
+    sources, :class:`ExportError` when the output cannot be written.
+    """
+    target = os.fspath(out)
+    kind = output_format(target, fmt)
+    if kind not in RENDER_FORMATS:
+        raise InputError(f"render writes {', '.join(RENDER_FORMATS)}, not {kind}", path=target)
+    layout = pcm or PcmFormat()
+    if layout.sample_width != 2 or layout.sample_rate % timecode.CD_FPS:
+        raise InputError(f"the mix rate must be a multiple of 75 Hz, got {layout.sample_rate}")
+    sheet = os.fspath(cue_path) if cue_path is not None else os.path.splitext(target)[0] + ".cue"
+    _check(items, target)
+    if os.path.realpath(sheet) in {os.path.realpath(i.path) for i in items}:
+        raise InputError(f"refusing to overwrite the input {sheet} with the cue sheet")
+    exe = find_ffmpeg(ffmpeg)
+    folder, name = os.path.split(os.path.abspath(target))
+    partial = os.path.join(folder, f".{name}.partial")
+    encoder = open_encoder(exe, partial, layout, kind)
+    try:
+        placed = _stream(items, encoder, layout, exe, loudness_dbfs, progress)
+        encoder.close()
+        os.replace(partial, target)
+    except BaseException:
+        encoder.abort()
+        if os.path.exists(partial):
+            os.unlink(partial)
+        raise
+    result = RenderResult(target, sheet, layout, placed[1], placed[0])
+    _cue.dump(sheet_for(result, title=title, performer=performer), sheet)
+    return result
+
+
+def _stream(
+    items: Sequence[RenderItem],
+    encoder: Any,
+    pcm: PcmFormat,
+    exe: str,
+    loudness_dbfs: float | None,
+    progress: Progress | None,
+) -> tuple[tuple[PlacedCue, ...], int]:
+    spf = pcm.sample_rate // timecode.CD_FPS
+    mix = _Mix(encoder, pcm)
+    placed: list[PlacedCue] = []
+    for index, item in enumerate(items):
+        gain = 0.0
+        if loudness_dbfs is not None:
+            gain = gain_for(*measure(exe, item.path, pcm), loudness_dbfs)
+        following = items[index + 1] if index + 1 < len(items) else None
+        keep = spf + (_samples(following.crossfade_ms, pcm.sample_rate) if following else 0)
+        with Decoder(exe, item.path, pcm) as decoder:
+            crossfade = _samples(item.crossfade_ms, pcm.sample_rate) if index else 0
+            if crossfade:
+                start = (mix.position - crossfade) // spf * spf
+                overlap = mix.position - start
+                if overlap > mix.held_samples:
+                    raise InputError(
+                        f"{_label(item, index)}: a crossfade of {item.crossfade_ms} ms is longer "
+                        "than the audio before it",
+                        path=item.path,
+                    )
+                head = _gained(decoder.read(overlap), gain, pcm)
+                if len(head) < overlap * pcm.frame_bytes:
+                    raise InputError(
+                        f"{_label(item, index)}: a crossfade of {item.crossfade_ms} ms is longer "
+                        "than the cue",
+                        path=item.path,
+                    )
+                cut = len(mix.held) - len(head)
+                mixed = _crossfade(bytes(mix.held[cut:]), head, pcm)
+                del mix.held[cut:]
+                mix.position -= overlap
+                mix.append(mixed, keep)
+            else:
+                start = _align_up(mix.position + _samples(item.gap_ms, pcm.sample_rate), spf)
+                mix.silence(start - mix.position, keep)
+            while chunk := decoder.read(CHUNK_SAMPLES):
+                mix.append(_gained(chunk, gain, pcm), keep)
+            length = decoder.samples_read
+        if length == 0:
+            raise InputError(f"{_label(item, index)}: the file has no audio", path=item.path)
+        placed.append(PlacedCue(item, start, length, gain))
+        if progress is not None:
+            progress(index + 1, len(items))
+    mix.flush(0)
+    return tuple(placed), mix.position
+
+
+def sheet_for(result: RenderResult, *, title: str = "", performer: str = "") -> Playlist:
+    """The CUE sheet of a render as a playlist: one FILE (the mix), one track per cue."""
+    location = os.path.basename(result.path)
+    entries = []
+    for index, cue in enumerate(result.cues):
+        item = cue.item
+        frames = result.start_frame(index)
+        entries.append(
+            Entry(
+                location=location,
+                title=item.title,
+                creator=item.performer,
+                start_ms=timecode.cd_frames_to_ms(frames),
+                duration_ms=cue.samples * 1000 // result.pcm.sample_rate,
+                identifiers=(_cue.recording_uri(item.recording_mbid),)
+                if item.recording_mbid
+                else (),
+                cue=CueData(number=item.number, isrc=item.isrc or ""),
+            )
+        )
+    return Playlist(title=title, creator=performer, entries=tuple(entries))
+
+
+__all__ = [
+    "RENDER_FORMATS",
+    "PlacedCue",
+    "RenderItem",
+    "RenderResult",
+    "gain_for",
+    "measure",
+    "render",
+    "sheet_for",
+]

@@ -1,0 +1,104 @@
+"""Durations at the edges: milliseconds to CD frames and EBU timecode, and back.
+
+The one place that owns the rounding rule: a millisecond count converts to the
+*nearest* frame, halves rounding up (integer arithmetic only).  CD audio has
+75 frames a second; EBU timecode runs at 25 fps, so one EBU frame is three CD
+frames.
+"""
+
+from __future__ import annotations
+
+import re
+
+CD_FPS = 75
+EBU_FPS = 25
+CD_FRAMES_PER_EBU_FRAME = CD_FPS // EBU_FPS
+
+_MSF_RE = re.compile(r"^(\d{1,3}):(\d{2}):(\d{2})$")
+_EBU_RE = re.compile(r"^(\d{2,}):(\d{2}):(\d{2})[:;](\d{2})$")
+
+
+def _nearest(numerator: int, denominator: int) -> int:
+    """``round(numerator / denominator)`` with halves rounding up, in integers."""
+    return (2 * numerator + denominator) // (2 * denominator)
+
+
+def ms_to_cd_frames(ms: int) -> int:
+    """Milliseconds to the nearest CD frame (1/75 s)."""
+    return _nearest(ms * CD_FPS, 1000)
+
+
+def cd_frames_to_ms(frames: int) -> int:
+    """CD frames to the nearest millisecond."""
+    return _nearest(frames * 1000, CD_FPS)
+
+
+def format_msf(frames: int) -> str:
+    """CD frames as CUE ``MM:SS:FF`` (minutes may exceed 99 only in broken sheets)."""
+    if frames < 0:
+        raise ValueError(f"negative frame count {frames}")
+    seconds, ff = divmod(frames, CD_FPS)
+    minutes, ss = divmod(seconds, 60)
+    return f"{minutes:02d}:{ss:02d}:{ff:02d}"
+
+
+def parse_msf(text: str) -> int:
+    """CUE ``MM:SS:FF`` to CD frames; raises ``ValueError`` when malformed."""
+    found = _MSF_RE.match(text.strip())
+    if not found:
+        raise ValueError(f"must be MM:SS:FF, got {text!r}")
+    minutes, seconds, frames = int(found[1]), int(found[2]), int(found[3])
+    if seconds > 59 or frames >= CD_FPS:
+        raise ValueError(f"must be MM:SS:FF with SS < 60 and FF < 75, got {text!r}")
+    return (minutes * 60 + seconds) * CD_FPS + frames
+
+
+def ms_to_ebu(ms: int) -> str:
+    """Milliseconds to EBU timecode ``HH:MM:SS:FF`` at 25 fps (nearest frame)."""
+    if ms < 0:
+        raise ValueError(f"negative duration {ms} ms")
+    frames = _nearest(ms * EBU_FPS, 1000)
+    seconds, ff = divmod(frames, EBU_FPS)
+    minutes, ss = divmod(seconds, 60)
+    hh, mm = divmod(minutes, 60)
+    return f"{hh:02d}:{mm:02d}:{ss:02d}:{ff:02d}"
+
+
+def ebu_to_ms(text: str) -> int:
+    """EBU timecode ``HH:MM:SS:FF`` (25 fps) to milliseconds."""
+    found = _EBU_RE.match(text.strip())
+    if not found:
+        raise ValueError(f"must be HH:MM:SS:FF, got {text!r}")
+    hh, mm, ss, ff = (int(found[i]) for i in range(1, 5))
+    if mm > 59 or ss > 59 or ff >= EBU_FPS:
+        raise ValueError(f"must be HH:MM:SS:FF with FF < 25, got {text!r}")
+    return ((hh * 60 + mm) * 60 + ss) * 1000 + ff * 1000 // EBU_FPS
+
+
+def ebu_to_cd_frames(text: str) -> int:
+    """EBU timecode to CD frames, exactly (one EBU frame is three CD frames)."""
+    hh, mm, ss, ff = (int(p) for p in re.split(r"[:;]", text.strip()))
+    return ((hh * 60 + mm) * 60 + ss) * CD_FPS + ff * CD_FRAMES_PER_EBU_FRAME
+
+
+def format_duration(ms: int) -> str:
+    """A duration for people: ``H:MM:SS`` or ``M:SS`` (rounded to the nearest second)."""
+    sign = "-" if ms < 0 else ""
+    seconds = _nearest(abs(ms), 1000)
+    minutes, ss = divmod(seconds, 60)
+    hh, mm = divmod(minutes, 60)
+    return f"{sign}{hh}:{mm:02d}:{ss:02d}" if hh else f"{sign}{mm}:{ss:02d}"
+
+
+def parse_duration(text: str) -> int:
+    """``H:MM:SS``, ``M:SS``, ``SS`` or with ``.mmm`` fraction, to milliseconds."""
+    found = re.match(r"^(?:(?:(\d+):)?(\d{1,2}):)?(\d{1,2})(?:\.(\d{1,3}))?$", text.strip())
+    if not found:
+        raise ValueError(f"must be a duration like 3:25 or 1:02:03, got {text!r}")
+    hours = int(found[1] or 0)
+    minutes = int(found[2] or 0)
+    seconds = int(found[3])
+    fraction = (found[4] or "").ljust(3, "0")
+    if (found[2] is not None and seconds > 59) or (found[1] is not None and minutes > 59):
+        raise ValueError(f"must be a duration like 3:25 or 1:02:03, got {text!r}")
+    return ((hours * 60 + minutes) * 60 + seconds) * 1000 + int(fraction or 0)

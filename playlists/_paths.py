@@ -1,0 +1,108 @@
+"""Locations: local paths (relative or absolute), ``file:`` URIs and other URLs.
+
+Local paths are POSIX-style (a Windows drive path such as ``C:\\x.wav`` is turned
+into ``/C:/x.wav`` for URIs).  Only this module percent-encodes or decodes.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+from collections.abc import Callable
+from functools import lru_cache
+from urllib.parse import quote, unquote
+
+_SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")
+_DRIVE_RE = re.compile(r"^[A-Za-z]:[\\/]")
+_URI_SAFE = "/!$&'()*+,;=:@-._~"
+
+
+def is_uri(location: str) -> bool:
+    """True for ``scheme:...`` (two letters or more, so ``C:\\`` is a path, not a URI)."""
+    return _SCHEME_RE.match(location) is not None and not _DRIVE_RE.match(location)
+
+
+def is_file_uri(location: str) -> bool:
+    """True for a ``file:`` URI."""
+    return location[:5].lower() == "file:"
+
+
+def file_uri_to_path(uri: str) -> str:
+    """The local path of a ``file:`` URI (``file:///a%20b`` -> ``/a b``; host ``localhost`` ok)."""
+    rest = uri[5:]
+    if rest.startswith("//"):
+        host, slash, tail = rest[2:].partition("/")
+        rest = "/" + tail if slash else "/"
+        if host and host.lower() != "localhost":
+            rest = "//" + host + rest
+    path = unquote(rest, errors="surrogateescape")
+    if re.match(r"^/[A-Za-z]:/", path):
+        path = path[1:]
+    return path
+
+
+@lru_cache(maxsize=4096)
+def _quote_dir(directory: str) -> str:
+    return quote(directory, safe=_URI_SAFE)
+
+
+def path_to_file_uri(path: str) -> str:
+    """A percent-encoded ``file:///`` URI for an absolute local path (UTF-8 bytes encoded)."""
+    if _DRIVE_RE.match(path):
+        path = "/" + path.replace("\\", "/")
+    directory, _, name = path.rpartition("/")
+    return "file://" + _quote_dir(directory) + "/" + quote(name, safe=_URI_SAFE)
+
+
+def absolute(location: str, base_dir: str) -> str:
+    """``location`` (a relative or absolute path) as a normalised absolute path."""
+    if location.startswith("/") or _DRIVE_RE.match(location):
+        return location
+    return posixpath.normpath(posixpath.join(base_dir, location))
+
+
+def placer(mode: str, base_dir: str | None, playlist_dir: str) -> Callable[[str], str] | None:
+    """A function rewriting a location for a playlist kept in ``playlist_dir``.
+
+    ``mode`` is ``auto`` (keep absolute paths and URLs; relative paths stay
+    relative, rebased when ``base_dir`` differs from ``playlist_dir``),
+    ``absolute`` (every local path absolute) or ``relative`` (every local path
+    relative to ``playlist_dir``).  Relative locations are taken relative to
+    ``base_dir`` (``None``: already relative to ``playlist_dir``).  ``file:``
+    URIs count as local paths in the ``absolute`` and ``relative`` modes.
+    Returns ``None`` when every location would stay as it is.
+    """
+    playlist_dir = os.path.abspath(playlist_dir)
+    base = os.path.abspath(base_dir) if base_dir is not None else playlist_dir
+    if mode == "auto":
+        if base == playlist_dir:
+            return None
+
+        def rebase(location: str) -> str:
+            if is_uri(location) or location.startswith("/") or _DRIVE_RE.match(location):
+                return location
+            return posixpath.relpath(posixpath.join(base, location), playlist_dir)
+
+        return rebase
+    if mode == "absolute":
+
+        def to_absolute(location: str) -> str:
+            if is_uri(location):
+                return file_uri_to_path(location) if is_file_uri(location) else location
+            return absolute(location, base)
+
+        return to_absolute
+    if mode == "relative":
+
+        def to_relative(location: str) -> str:
+            if is_uri(location):
+                if not is_file_uri(location):
+                    return location
+                location = file_uri_to_path(location)
+            if _DRIVE_RE.match(location):
+                return location
+            return posixpath.relpath(absolute(location, base), playlist_dir)
+
+        return to_relative
+    raise ValueError(f"unknown path mode {mode!r}; known: auto, absolute, relative")

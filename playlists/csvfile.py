@@ -1,0 +1,485 @@
+"""CSV playlists in two profiles: a show's running order, and a music cue sheet for rights.
+
+``running-order`` columns::
+
+    segment, cue, start_local, start_utc, duration, kind, title, credits, identifiers, file
+
+``rights`` columns (what performing-rights societies ask for)::
+
+    sequence, cue, title, writers, performers, iswc, isrc, usage, timing_in, timing_out, duration
+
+Text is UTF-8 (``excel=True`` adds a byte-order mark so spreadsheets pick UTF-8),
+rows end in CRLF (RFC 4180).  Instants are ISO 8601 (``start_local`` with the
+playlist's UTC offset, ``start_utc`` with ``Z``); durations and rights timings
+are ``HH:MM:SS`` with ``.mmm`` when not whole seconds, so nothing is rounded.
+Rights timings count from the programme start: ``Playlist.date`` when it is not
+after the first entry, else the first entry's start.
+
+Credits are ``Name (role); Name (role)``; a ``;`` or ``\\`` inside a name is
+escaped with a backslash, as are parentheses inside a role.  Identifiers are
+URIs separated by spaces.
+
+Cells a spreadsheet would run as a formula (first character ``=``, ``+``,
+``-``, ``@``, tab or carriage return) get a leading apostrophe; so does a cell
+that already starts with an apostrophe followed by one of those (or another
+apostrophe), so that :func:`loads` removes exactly what :func:`dumps` added.
+
+Reading recognises the profile from the header row (column order is free,
+unknown columns are ignored).  Lossy by design: the running order has no
+album, annotation or creator (the creator is rebuilt from the credits); the
+rights profile has no segment, file or absolute time (give ``origin_utc_ms``
+to :func:`loads` to get absolute starts back) and lists writers before
+performers.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from collections.abc import Callable, Iterable, Sequence
+from typing import TextIO
+
+from playlists import _text, _time
+from playlists.atomic import atomic_open
+from playlists.errors import InvalidPlaylistError, ParseError
+from playlists.model import Credit, CueData, Entry, Playlist
+
+RUNNING_ORDER = "running-order"
+RIGHTS = "rights"
+PROFILES = (RUNNING_ORDER, RIGHTS)
+
+RUNNING_ORDER_COLUMNS = (
+    "segment",
+    "cue",
+    "start_local",
+    "start_utc",
+    "duration",
+    "kind",
+    "title",
+    "credits",
+    "identifiers",
+    "file",
+)
+RIGHTS_COLUMNS = (
+    "sequence",
+    "cue",
+    "title",
+    "writers",
+    "performers",
+    "iswc",
+    "isrc",
+    "usage",
+    "timing_in",
+    "timing_out",
+    "duration",
+)
+PERFORMING_ROLES = frozenset({"performer", "conductor"})
+"""Roles listed under ``performers`` in the rights profile; every other role is a writer."""
+
+_FORMULA_START = frozenset("=+-@\t\r")
+_NAME_SPECIAL = "\\;"
+_ROLE_SPECIAL = "\\;()"
+
+
+# -- cells ------------------------------------------------------------------------------
+
+
+def neutralise(cell: str) -> str:
+    """``cell`` made safe from spreadsheet formula evaluation (see module docstring)."""
+    if cell and (
+        cell[0] in _FORMULA_START
+        or (cell[0] == "'" and len(cell) > 1 and (cell[1] in _FORMULA_START or cell[1] == "'"))
+    ):
+        return "'" + cell
+    return cell
+
+
+def restore(cell: str) -> str:
+    """The inverse of :func:`neutralise`."""
+    if len(cell) > 1 and cell[0] == "'" and (cell[1] in _FORMULA_START or cell[1] == "'"):
+        return cell[1:]
+    return cell
+
+
+def _escape(text: str, special: str) -> str:
+    if not any(ch in text for ch in special):
+        return text
+    return "".join("\\" + ch if ch in special else ch for ch in text)
+
+
+def format_credits(credits: Iterable[Credit]) -> str:
+    """Credits as ``Name (role); Name (role)``; a credit without a role is just its name."""
+    parts: list[str] = []
+    for credit in credits:
+        name = _escape(credit.name, _NAME_SPECIAL)
+        if credit.role:
+            parts.append(f"{name} ({_escape(credit.role, _ROLE_SPECIAL)})")
+        elif name.endswith(")"):
+            parts.append(name[:-1] + "\\)")  # not a role: keep it out of reach of the reader
+        else:
+            parts.append(name)
+    return "; ".join(parts)
+
+
+def _split_unescaped(text: str, separator: str) -> list[list[tuple[str, bool]]]:
+    """Characters of each ``separator``-separated part, each flagged True when escaped."""
+    parts: list[list[tuple[str, bool]]] = [[]]
+    chars = iter(text)
+    for ch in chars:
+        if ch == "\\":
+            parts[-1].append((next(chars, "\\"), True))
+        elif ch == separator:
+            parts.append([])
+        else:
+            parts[-1].append((ch, False))
+    return parts
+
+
+def parse_credits(text: str) -> tuple[Credit, ...]:
+    """The inverse of :func:`format_credits`."""
+    if not text:
+        return ()
+    credits: list[Credit] = []
+    for index, part in enumerate(_split_unescaped(text, ";")):
+        if index and part[:1] == [(" ", False)]:
+            part = part[1:]
+        role = ""
+        if part and part[-1] == (")", False):
+            opening = max(
+                (i for i, (ch, escaped) in enumerate(part) if ch == "(" and not escaped),
+                default=-1,
+            )
+            if opening == 0 or (opening > 0 and part[opening - 1] == (" ", False)):
+                role = "".join(ch for ch, _ in part[opening + 1 : -1])
+                part = part[: max(opening - 1, 0)]
+        credits.append(Credit("".join(ch for ch, _ in part), role))
+    return tuple(credits)
+
+
+def _creator(credits: Sequence[Credit]) -> str:
+    """Who a player would show: performers (or unroled names), else everybody."""
+    names = [c.name for c in credits if c.role in PERFORMING_ROLES or not c.role]
+    return " / ".join(names or [c.name for c in credits])
+
+
+# -- writing ----------------------------------------------------------------------------
+
+
+def _duration(ms: int | None) -> str:
+    return "" if ms is None else _time.format_duration(ms)
+
+
+def _credits_of(entry: Entry) -> tuple[Credit, ...]:
+    if entry.cue is not None and entry.cue.credits:
+        return entry.cue.credits
+    return (Credit(entry.creator, ""),) if entry.creator else ()
+
+
+def _origin(playlist: Playlist) -> int | None:
+    starts = [
+        e.cue.start_utc_ms
+        for e in playlist.entries
+        if e.cue is not None and e.cue.start_utc_ms is not None
+    ]
+    first = min(starts, default=None)
+    if playlist.date:
+        try:
+            date_ms = _time.parse_iso(playlist.date)
+        except ValueError:
+            date_ms = None
+        if date_ms is not None and (first is None or date_ms <= first):
+            return date_ms
+    return first
+
+
+def _running_order_rows(playlist: Playlist) -> Iterable[Sequence[str]]:
+    try:
+        _time.zone(playlist.timezone)
+    except ValueError as error:
+        raise InvalidPlaylistError(str(error), cause=error) from error
+    yield RUNNING_ORDER_COLUMNS
+    for entry in playlist.entries:
+        data = entry.cue or CueData()
+        start = data.start_utc_ms
+        yield (
+            data.segment,
+            data.number,
+            "" if start is None else _time.iso_local(start, playlist.timezone),
+            "" if start is None else _time.iso_utc(start),
+            _duration(entry.duration_ms),
+            data.kind,
+            entry.title,
+            format_credits(_credits_of(entry)),
+            " ".join(entry.identifiers),
+            entry.location or "",
+        )
+
+
+def _rights_rows(playlist: Playlist, origin_utc_ms: int | None) -> Iterable[Sequence[str]]:
+    origin = _origin(playlist) if origin_utc_ms is None else origin_utc_ms
+    yield RIGHTS_COLUMNS
+    for sequence, entry in enumerate(playlist.entries, start=1):
+        data = entry.cue or CueData()
+        credits = _credits_of(entry)
+        timing_in = timing_out = ""
+        if data.start_utc_ms is not None and origin is not None and data.start_utc_ms >= origin:
+            offset = data.start_utc_ms - origin
+            timing_in = _time.format_duration(offset)
+            if entry.duration_ms is not None:
+                timing_out = _time.format_duration(offset + entry.duration_ms)
+        yield (
+            str(sequence),
+            data.number,
+            entry.title,
+            format_credits(c for c in credits if c.role and c.role not in PERFORMING_ROLES),
+            format_credits(c for c in credits if not c.role or c.role in PERFORMING_ROLES),
+            data.iswc,
+            data.isrc,
+            data.usage,
+            timing_in,
+            timing_out,
+            _duration(entry.duration_ms),
+        )
+
+
+def write(
+    playlist: Playlist,
+    out: TextIO,
+    *,
+    profile: str = RUNNING_ORDER,
+    excel: bool = False,
+    origin_utc_ms: int | None = None,
+) -> None:
+    """Write ``playlist`` as CSV to an open text stream (opened with ``newline=""``)."""
+    if profile == RUNNING_ORDER:
+        rows = _running_order_rows(playlist)
+    elif profile == RIGHTS:
+        rows = _rights_rows(playlist, origin_utc_ms)
+    else:
+        raise ValueError(f"unknown CSV profile {profile!r}; known: {', '.join(PROFILES)}")
+    if excel:
+        out.write(_text.BOM)
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerows([neutralise(cell) for cell in row] for row in rows)
+
+
+def dumps(
+    playlist: Playlist,
+    *,
+    profile: str = RUNNING_ORDER,
+    excel: bool = False,
+    origin_utc_ms: int | None = None,
+) -> str:
+    """The playlist as CSV text in ``profile`` (``running-order`` or ``rights``)."""
+    buffer = io.StringIO(newline="")
+    write(playlist, buffer, profile=profile, excel=excel, origin_utc_ms=origin_utc_ms)
+    return buffer.getvalue()
+
+
+def dump(
+    playlist: Playlist,
+    path: str | os.PathLike[str],
+    *,
+    profile: str = RUNNING_ORDER,
+    excel: bool = False,
+    origin_utc_ms: int | None = None,
+    fsync: bool = True,
+) -> None:
+    """Write the playlist to ``path`` atomically."""
+    if profile not in PROFILES:
+        raise ValueError(f"unknown CSV profile {profile!r}; known: {', '.join(PROFILES)}")
+    with atomic_open(path, fsync=fsync) as out:
+        write(playlist, out, profile=profile, excel=excel, origin_utc_ms=origin_utc_ms)
+
+
+# -- reading ----------------------------------------------------------------------------
+
+
+def _header_key(cell: str) -> str:
+    return cell.strip().lower().replace(" ", "_").replace("-", "_")
+
+
+class _Row:
+    """One data row, with the line it starts on, for error messages."""
+
+    __slots__ = ("cells", "columns", "line", "path")
+
+    def __init__(
+        self, cells: list[str], columns: dict[str, int], line: int, path: str | None
+    ) -> None:
+        self.cells = cells
+        self.columns = columns
+        self.line = line
+        self.path = path
+
+    def __getitem__(self, column: str) -> str:
+        index = self.columns.get(column)
+        return "" if index is None else restore(self.cells[index])
+
+    def parsed(self, column: str, parse: Callable[[str], int]) -> int | None:
+        text = self[column].strip()
+        if not text:
+            return None
+        try:
+            return parse(text)
+        except ValueError as error:
+            raise ParseError(
+                f"column {column!r}: {error}", path=self.path, line=self.line, cause=error
+            ) from error
+
+
+def _cue_or_none(data: CueData) -> CueData | None:
+    return None if data == CueData() else data
+
+
+def _running_order_entry(row: _Row) -> Entry:
+    start = row.parsed("start_utc", _time.parse_iso)
+    if start is None:
+        start = row.parsed("start_local", _time.parse_iso)
+    credits = parse_credits(row["credits"])
+    data = CueData(
+        segment=row["segment"],
+        number=row["cue"],
+        kind=row["kind"],
+        start_utc_ms=start,
+        credits=tuple(c for c in credits if c.role),
+    )
+    return Entry(
+        location=row["file"] or None,
+        title=row["title"],
+        creator=_creator(credits),
+        duration_ms=row.parsed("duration", _time.parse_duration),
+        identifiers=tuple(row["identifiers"].split()),
+        cue=_cue_or_none(data),
+    )
+
+
+def _rights_entry(row: _Row, origin_utc_ms: int | None) -> Entry:
+    sequence = row["sequence"].strip()
+    if not sequence.isdigit() or int(sequence) < 1:
+        raise ParseError(
+            f"column 'sequence': expected a whole number from 1, got {sequence!r}",
+            path=row.path,
+            line=row.line,
+        )
+    timing_in = row.parsed("timing_in", _time.parse_duration)
+    timing_out = row.parsed("timing_out", _time.parse_duration)
+    duration = row.parsed("duration", _time.parse_duration)
+    if duration is None and timing_in is not None and timing_out is not None:
+        duration = timing_out - timing_in
+    credits = parse_credits(row["writers"]) + parse_credits(row["performers"])
+    start = None
+    if origin_utc_ms is not None and timing_in is not None:
+        start = origin_utc_ms + timing_in
+    data = CueData(
+        number=row["cue"],
+        start_utc_ms=start,
+        credits=tuple(c for c in credits if c.role),
+        isrc=row["isrc"].strip(),
+        iswc=row["iswc"].strip(),
+        usage=row["usage"].strip(),
+    )
+    return Entry(
+        title=row["title"],
+        creator=_creator(credits),
+        duration_ms=duration,
+        cue=_cue_or_none(data),
+    )
+
+
+def _profile_of(header: list[str], forced: str | None, path: str | None) -> str:
+    keys = set(header)
+    if forced is not None:
+        if forced not in PROFILES:
+            raise ValueError(f"unknown CSV profile {forced!r}; known: {', '.join(PROFILES)}")
+        wanted = RUNNING_ORDER_COLUMNS if forced == RUNNING_ORDER else RIGHTS_COLUMNS
+        missing = [c for c in wanted if c not in keys]
+        if missing:
+            raise ParseError(
+                f"header of a {forced} CSV lacks column(s) {', '.join(missing)}",
+                path=path,
+                line=1,
+            )
+        return forced
+    if keys >= set(RUNNING_ORDER_COLUMNS):
+        return RUNNING_ORDER
+    if keys >= set(RIGHTS_COLUMNS):
+        return RIGHTS
+    raise ParseError(
+        "expected a header row with the running-order columns "
+        f"({', '.join(RUNNING_ORDER_COLUMNS)}) or the rights columns "
+        f"({', '.join(RIGHTS_COLUMNS)})",
+        path=path,
+        line=1,
+    )
+
+
+def loads(
+    text: str,
+    path: str | None = None,
+    *,
+    profile: str | None = None,
+    timezone: str = "",
+    origin_utc_ms: int | None = None,
+) -> Playlist:
+    """Read CSV text in either profile (recognised from the header unless ``profile`` is given).
+
+    ``timezone`` becomes ``Playlist.timezone`` (CSV keeps only UTC offsets);
+    ``origin_utc_ms`` anchors rights timings to an absolute start.
+    Raises :class:`ParseError` naming the line of the first bad row.
+    """
+    if text.startswith(_text.BOM):
+        text = text[1:]
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    entries: list[Entry] = []
+    columns: dict[str, int] | None = None
+    chosen = RUNNING_ORDER
+    width = 0
+    line = 1
+    try:
+        for cells in reader:
+            row_line, line = line, reader.line_num + 1
+            if not cells or cells == [""]:
+                continue
+            if columns is None:
+                header = [_header_key(cell) for cell in cells]
+                chosen = _profile_of(header, profile, path)
+                columns = {name: i for i, name in reversed(list(enumerate(header)))}
+                width = len(header)
+                continue
+            if len(cells) != width:
+                raise ParseError(
+                    f"expected {width} cells as in the header, found {len(cells)}",
+                    path=path,
+                    line=row_line,
+                )
+            row = _Row(cells, columns, row_line, path)
+            if chosen == RUNNING_ORDER:
+                entries.append(_running_order_entry(row))
+            else:
+                entries.append(_rights_entry(row, origin_utc_ms))
+    except csv.Error as error:
+        raise ParseError(
+            f"not valid CSV: {error}", path=path, line=reader.line_num, cause=error
+        ) from error
+    if columns is None:
+        raise ParseError("empty CSV: expected a header row", path=path, line=1)
+    return Playlist(timezone=timezone, entries=tuple(entries))
+
+
+def load(
+    path: str | os.PathLike[str],
+    *,
+    profile: str | None = None,
+    timezone: str = "",
+    origin_utc_ms: int | None = None,
+) -> Playlist:
+    """Read a CSV file (UTF-8, with or without a byte-order mark)."""
+    return loads(
+        _text.read(path),
+        os.fspath(path),
+        profile=profile,
+        timezone=timezone,
+        origin_utc_ms=origin_utc_ms,
+    )

@@ -1,0 +1,547 @@
+"""CDRWIN cue sheets (``.cue``).
+
+Writing::
+
+    REM DATE 2014-02-23
+    REM COMMENT "..."
+    PERFORMER "<playlist creator>"
+    TITLE "<playlist title>"
+    FILE "<location>" WAVE
+      TRACK 01 AUDIO
+        TITLE "..."
+        PERFORMER "<entry creator>"
+        SONGWRITER "<composers and other writers, joined by ' / '>"
+        ISRC <12 characters, when known and well-formed>
+        REM CUE "3.1"  (and SEGMENT, KIND, START, LENGTH, CREDIT, ...: see below)
+        PREGAP mm:ss:ff
+        INDEX 00 mm:ss:ff
+        INDEX 01 mm:ss:ff
+        POSTGAP mm:ss:ff
+
+Times are CD frames, 75 a second: milliseconds become the *nearest* frame,
+halves rounding up (``(2 * ms * 75 + 1000) // 2000``), and frames become the
+nearest millisecond on reading; this module owns that rule for the CUE edge.
+A new ``FILE`` starts whenever an entry's location changes; an entry without
+a location cannot be written (:class:`FormatLimitError`).  ``INDEX 01`` is the entry's
+``start_ms`` in its file, or (when unknown) the end of the previous entry of
+the same file, or 0 for the first.  ``single_file="show.wav"`` instead writes
+one ``FILE`` for the whole show with each entry placed at its scheduled start
+(``CueData.start_utc_ms``) counted from the first, as for a recording of the
+whole show.  The ``FILE`` type is ``WAVE`` (FLAC and the like included),
+``MP3`` or ``AIFF`` from the file's extension.
+
+Text rule (cdrdao counts bytes): ``TITLE``, ``PERFORMER``, ``SONGWRITER`` and
+``REM`` values hold at most 80 bytes of UTF-8 and no double quote.  A double
+quote becomes an apostrophe, a line break or other control character a space,
+and longer text is cut at a character boundary to 80 bytes ending in ``…``;
+every change is reported with :mod:`warnings` as a :class:`TextChangedWarning`
+naming the entry and the field.  A ``FILE`` name cannot be changed like that: a
+double quote or line break in it raises :class:`FormatLimitError`.
+
+A sheet holds at most 99 tracks: more raise :class:`FormatLimitError`, unless
+written with ``split=True`` (:func:`dump`), which writes ``name-01.cue``,
+``name-02.cue``... of at most 99 tracks each (see :func:`split`).
+
+What CUE has no command for is kept in ``REM`` lines that players ignore, so a
+round trip keeps it: ``REM CUE``, ``REM SEGMENT``, ``REM KIND``, ``REM START``
+(UTC, ISO 8601), ``REM LENGTH`` (frames), ``REM CREDIT "<role>" "<name>"``,
+``REM IDENTIFIER``, ``REM ISWC``, ``REM USAGE``, ``REM COMMENT`` (the entry's
+annotation) and, for the playlist, ``REM TIMEZONE``.
+
+Reading accepts any case, a byte-order mark, CRLF, multi-``FILE`` sheets,
+``INDEX 00``, ``PREGAP``/``POSTGAP`` and ``REM`` lines; unknown commands are
+ignored.  A duration is ``REM LENGTH`` when present, else the distance to the
+next track of the same file (to its ``INDEX 00`` when it has one); the last
+track of a file has no known duration.  A ``FILE`` holding one track that
+starts at 00:00:00 reads back as a whole-file entry (``start_ms`` None).  It
+gives up, with a :class:`ParseError` naming the line, on a ``TRACK`` before any
+``FILE``, an ``INDEX`` outside a track, a track without ``INDEX 01``, or a time
+that is not ``mm:ss:ff``.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import warnings
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TextIO
+
+from playlists import _text, _time
+from playlists.atomic import atomic_open
+from playlists.errors import FormatLimitError, ParseError, TextChangedWarning
+from playlists.model import Credit, CueData, Entry, Playlist
+
+CD_FPS = 75
+"""CD frames per second."""
+MAX_TRACKS = 99
+"""Tracks a cue sheet can hold."""
+MAX_TEXT_BYTES = 80
+"""Bytes of UTF-8 a text field can hold."""
+
+_PERFORMING = frozenset({"performer", "conductor"})
+_ISRC_RE = re.compile(r"^[A-Z]{2}[A-Z0-9]{3}\d{7}$")
+_MSF_RE = re.compile(r"^(\d{1,3}):(\d{1,2}):(\d{1,2})$")
+_CONTROL_RE = re.compile("[\x00-\x1f\x7f]")
+_FILE_TYPES = {".mp3": "MP3", ".aif": "AIFF", ".aiff": "AIFF", ".aifc": "AIFF"}
+
+
+def ms_to_frames(ms: int) -> int:
+    """Milliseconds to the nearest CD frame, halves rounding up."""
+    return (2 * ms * CD_FPS + 1000) // 2000
+
+
+def frames_to_ms(frames: int) -> int:
+    """CD frames to the nearest millisecond, halves rounding up."""
+    return (2 * frames * 1000 + CD_FPS) // (2 * CD_FPS)
+
+
+def format_msf(frames: int) -> str:
+    """CD frames as ``mm:ss:ff``."""
+    seconds, ff = divmod(frames, CD_FPS)
+    minutes, ss = divmod(seconds, 60)
+    return f"{minutes:02d}:{ss:02d}:{ff:02d}"
+
+
+def parse_msf(text: str) -> int:
+    """``mm:ss:ff`` to CD frames; ``ValueError`` unless seconds < 60 and frames < 75."""
+    found = _MSF_RE.match(text)
+    if found is None:
+        raise ValueError(f"expected a time as mm:ss:ff, got {text!r}")
+    minutes, seconds, frames = int(found[1]), int(found[2]), int(found[3])
+    if seconds > 59 or frames >= CD_FPS:
+        raise ValueError(f"expected mm:ss:ff with ss < 60 and ff < 75, got {text!r}")
+    return (minutes * 60 + seconds) * CD_FPS + frames
+
+
+# -- writing ----------------------------------------------------------------------------
+
+
+def fit_text(text: str) -> tuple[str, list[str]]:
+    """``text`` made fit for a CUE text field, and what was changed (empty if nothing)."""
+    changes: list[str] = []
+    if '"' in text:
+        text = text.replace('"', "'")
+        changes.append("double quotes replaced by apostrophes")
+    if _CONTROL_RE.search(text):
+        text = _CONTROL_RE.sub(" ", text)
+        changes.append("line breaks and control characters replaced by spaces")
+    data = text.encode("utf-8")
+    if len(data) > MAX_TEXT_BYTES:
+        cut = data[: MAX_TEXT_BYTES - 3].decode("utf-8", "ignore")
+        text = cut + "…"
+        changes.append(f"shortened from {len(data)} to {MAX_TEXT_BYTES} bytes")
+    return text, changes
+
+
+@dataclass
+class _Writer:
+    """Collects the lines of one sheet and the warnings about it."""
+
+    lines: list[str] = field(default_factory=list)
+
+    def text(self, indent: str, command: str, value: str, where: str, bare: bool = False) -> None:
+        if not value:
+            return
+        fitted, changes = fit_text(value)
+        if changes:
+            warnings.warn(
+                f"{where} {command}: {'; '.join(changes)} (CUE text rule)",
+                TextChangedWarning,
+                stacklevel=5,
+            )
+        quoted = fitted if bare else f'"{fitted}"'
+        self.lines.append(f"{indent}{command} {quoted}\n")
+
+
+def _file_type(location: str) -> str:
+    return _FILE_TYPES.get(os.path.splitext(location)[1].lower(), "WAVE")
+
+
+def resolve(playlist: Playlist, single_file: str | None = None) -> Playlist:
+    """The playlist with every entry's ``location`` and ``start_ms`` as the sheet will say.
+
+    Raises :class:`FormatLimitError` when a position cannot be known or goes back in time.
+    """
+    entries: list[Entry] = []
+    location: str | None = None
+    next_start: int | None = None
+    origin = None
+    if single_file is not None:
+        origin = min(
+            (
+                e.cue.start_utc_ms
+                for e in playlist.entries
+                if e.cue is not None and e.cue.start_utc_ms is not None
+            ),
+            default=None,
+        )
+    for number, entry in enumerate(playlist.entries, start=1):
+        where: str | None
+        if single_file is not None:
+            scheduled = entry.cue.start_utc_ms if entry.cue is not None else None
+            start = (
+                scheduled - origin
+                if scheduled is not None and origin is not None
+                else (0 if number == 1 else next_start)
+            )
+            new_file = number == 1
+            where = single_file
+        else:
+            new_file = entry.location != location
+            where = entry.location or None
+            start = entry.start_ms
+            if start is None:
+                start = 0 if new_file else next_start
+        if where is None:
+            raise FormatLimitError(
+                f"entry {number} ({entry.title!r}) has no file: a cue sheet needs one for "
+                "every entry (or give single_file= for one recording of the whole show)"
+            )
+        if start is None:
+            raise FormatLimitError(
+                f"entry {number} ({entry.title!r}): its start in {where!r} is unknown "
+                "because the entry before it has no duration"
+            )
+        previous = entries[-1] if entries and not new_file else None
+        if previous is not None and previous.start_ms is not None and start < previous.start_ms:
+            raise FormatLimitError(
+                f"entry {number} ({entry.title!r}) starts before entry {number - 1} "
+                f"in the same file {where!r}"
+            )
+        location = where
+        next_start = None if entry.duration_ms is None else start + entry.duration_ms
+        entries.append(replace(entry, location=where, start_ms=start))
+    return replace(playlist, entries=tuple(entries))
+
+
+def _sheet(playlist: Playlist, first_number: int = 1) -> Iterator[str]:
+    """The lines of one sheet for a resolved playlist (see :func:`resolve`)."""
+    out = _Writer()
+    if playlist.date:
+        date = playlist.date[:10] if re.match(r"^\d{4}-\d{2}-\d{2}", playlist.date) else ""
+        out.text("", "REM DATE", date or playlist.date, "playlist", bare=True)
+    out.text("", "REM COMMENT", playlist.annotation, "playlist")
+    out.text("", "REM TIMEZONE", playlist.timezone, "playlist")
+    out.text("", "PERFORMER", playlist.creator, "playlist")
+    out.text("", "TITLE", playlist.title, "playlist")
+    location: str | None = None
+    for index, entry in enumerate(playlist.entries, start=1):
+        where = f"entry {first_number + index - 1}"
+        assert entry.location is not None and entry.start_ms is not None
+        if entry.location != location or index == 1:
+            location = entry.location
+            if '"' in location or _CONTROL_RE.search(location):
+                raise FormatLimitError(
+                    f"{where}: file name {location!r} has a double quote or a line break, "
+                    "which a cue sheet cannot hold"
+                )
+            out.lines.append(f'FILE "{location}" {_file_type(location)}\n')
+        out.lines.append(f"  TRACK {index:02d} AUDIO\n")
+        out.text("    ", "TITLE", entry.title, where)
+        out.text("    ", "PERFORMER", entry.creator, where)
+        data = entry.cue or CueData()
+        writers = " / ".join(c.name for c in data.credits if c.role not in _PERFORMING)
+        out.text("    ", "SONGWRITER", writers, where)
+        isrc = data.isrc.replace("-", "").upper()
+        if isrc:
+            if _ISRC_RE.match(isrc):
+                out.lines.append(f"    ISRC {isrc}\n")
+            else:
+                warnings.warn(
+                    f"{where}: ISRC {data.isrc!r} is not 12 letters and digits; left out",
+                    TextChangedWarning,
+                    stacklevel=4,
+                )
+        out.text("    ", "REM CUE", data.number, where)
+        out.text("    ", "REM SEGMENT", data.segment, where)
+        out.text("    ", "REM KIND", data.kind, where)
+        if data.start_utc_ms is not None:
+            out.lines.append(f"    REM START {_time.iso_utc(data.start_utc_ms)}\n")
+        if entry.duration_ms is not None:
+            out.lines.append(f"    REM LENGTH {format_msf(ms_to_frames(entry.duration_ms))}\n")
+        for credit in data.credits:
+            role, _ = fit_text(credit.role)
+            out.text("    ", f'REM CREDIT "{role}"', credit.name, where)
+        for identifier in entry.identifiers:
+            out.text("    ", "REM IDENTIFIER", identifier, where)
+        out.text("    ", "REM ISWC", data.iswc, where)
+        out.text("    ", "REM USAGE", data.usage, where)
+        out.text("    ", "REM DURATION_SOURCE", data.duration_source, where)
+        out.text("    ", "REM COMMENT", entry.annotation, where)
+        if entry.pregap_ms:
+            out.lines.append(f"    PREGAP {format_msf(ms_to_frames(entry.pregap_ms))}\n")
+        start = ms_to_frames(entry.start_ms)
+        if entry.index00_ms is not None:
+            index00 = min(ms_to_frames(entry.index00_ms), start)
+            if index00 < start:
+                out.lines.append(f"    INDEX 00 {format_msf(index00)}\n")
+        out.lines.append(f"    INDEX 01 {format_msf(start)}\n")
+        if entry.postgap_ms:
+            out.lines.append(f"    POSTGAP {format_msf(ms_to_frames(entry.postgap_ms))}\n")
+    yield from out.lines
+
+
+def _too_many(count: int) -> FormatLimitError:
+    return FormatLimitError(
+        f"{count} entries: a cue sheet holds at most {MAX_TRACKS} tracks "
+        "(split it into several sheets with split=True / --split)"
+    )
+
+
+def write(playlist: Playlist, out: TextIO, *, single_file: str | None = None) -> None:
+    """Write ``playlist`` as one cue sheet to an open text stream."""
+    if len(playlist.entries) > MAX_TRACKS:
+        raise _too_many(len(playlist.entries))
+    out.writelines(_sheet(resolve(playlist, single_file)))
+
+
+def dumps(playlist: Playlist, *, single_file: str | None = None) -> str:
+    """The playlist as one cue sheet; :class:`FormatLimitError` beyond 99 entries."""
+    buffer = io.StringIO()
+    write(playlist, buffer, single_file=single_file)
+    return buffer.getvalue()
+
+
+def _cut(playlist: Playlist, single_file: str | None, size: int) -> list[Playlist]:
+    resolved = resolve(playlist, single_file)
+    entries = resolved.entries
+    return [
+        replace(resolved, entries=entries[i : i + size]) for i in range(0, len(entries), size)
+    ] or [resolved]
+
+
+def split(
+    playlist: Playlist, *, single_file: str | None = None, size: int = MAX_TRACKS
+) -> list[Playlist]:
+    """The playlist cut into sheets of at most ``size`` entries, each one complete.
+
+    Positions are resolved first (see :func:`resolve`), so an entry continuing a
+    file in the next sheet keeps its place in that file.
+    """
+    if not 1 <= size <= MAX_TRACKS:
+        raise ValueError(f"size must be 1 to {MAX_TRACKS}, got {size}")
+    return _cut(playlist, single_file, size)
+
+
+def sheet_paths(path: str | os.PathLike[str], count: int) -> list[Path]:
+    """Where :func:`dump` with ``split=True`` writes ``count`` sheets: ``name-01.cue``..."""
+    target = Path(path)
+    if count <= 1:
+        return [target]
+    width = max(2, len(str(count)))
+    return [
+        target.with_name(f"{target.stem}-{n:0{width}d}{target.suffix}") for n in range(1, count + 1)
+    ]
+
+
+def dump(
+    playlist: Playlist,
+    path: str | os.PathLike[str],
+    *,
+    single_file: str | None = None,
+    split: bool = False,
+    fsync: bool = True,
+) -> None:
+    """Write the playlist to ``path`` atomically.
+
+    With ``split=True`` a playlist of more than 99 entries is written as several
+    sheets named by :func:`sheet_paths` (``path`` itself is then not written).
+    Every sheet is composed before the first is written.
+    """
+    if split:
+        sheets = _cut(playlist, single_file, MAX_TRACKS)
+    elif len(playlist.entries) > MAX_TRACKS:
+        raise _too_many(len(playlist.entries))
+    else:
+        sheets = [resolve(playlist, single_file)]
+    texts = ["".join(_sheet(sheet)) for sheet in sheets]
+    for target, text in zip(sheet_paths(path, len(texts)), texts, strict=True):
+        with atomic_open(target, newline="\n", fsync=fsync) as out:
+            out.write(text)
+
+
+# -- reading ----------------------------------------------------------------------------
+
+
+@dataclass
+class _Track:
+    line: int
+    location: str
+    fields: dict[str, str] = field(default_factory=dict)
+    rem: dict[str, str] = field(default_factory=dict)
+    credits: list[Credit] = field(default_factory=list)
+    identifiers: list[str] = field(default_factory=list)
+    index00: int | None = None
+    index01: int | None = None
+    pregap: int = 0
+    postgap: int = 0
+    length: int | None = None
+
+
+def _value(rest: str) -> str:
+    """A quoted or bare argument (a bare one runs to the end of the line)."""
+    if rest.startswith('"'):
+        end = rest.find('"', 1)
+        return rest[1:] if end < 0 else rest[1:end]
+    return rest
+
+
+def _two_values(rest: str) -> tuple[str, str]:
+    """``"role" "name"`` (either may be bare: then it is one word)."""
+    if rest.startswith('"'):
+        end = rest.find('"', 1)
+        first, rest = (rest[1:], "") if end < 0 else (rest[1:end], rest[end + 1 :].lstrip())
+    else:
+        first, _, rest = rest.partition(" ")
+    return first, _value(rest.strip())
+
+
+def _file_name(rest: str) -> str:
+    if rest.startswith('"'):
+        end = rest.find('"', 1)
+        return rest[1:] if end < 0 else rest[1:end]
+    name, _, _kind = rest.rpartition(" ")
+    return name.strip() if name else rest
+
+
+def _time_of(text: str, path: str | None, line: int, what: str) -> int:
+    try:
+        return parse_msf(text.strip())
+    except ValueError as error:
+        raise ParseError(f"{what}: {error}", path=path, line=line, cause=error) from error
+
+
+def _entries(tracks: list[_Track], path: str | None) -> Iterable[Entry]:
+    for index, track in enumerate(tracks):
+        assert track.index01 is not None
+        following = tracks[index + 1] if index + 1 < len(tracks) else None
+        same_file = following is not None and following.location == track.location
+        previous_same = index > 0 and tracks[index - 1].location == track.location
+        duration: int | None = None
+        if track.length is not None:
+            duration = frames_to_ms(track.length)
+        elif following is not None and same_file:
+            end = following.index00 if following.index00 is not None else following.index01
+            assert end is not None
+            duration = frames_to_ms(max(end - track.index01, 0))
+        whole_file = track.index01 == 0 and not same_file and not previous_same
+        rem = track.rem
+        start: int | None = None
+        if "START" in rem:
+            try:
+                start = _time.parse_iso(rem["START"])
+            except ValueError as error:
+                raise ParseError(
+                    f"REM START: {error}", path=path, line=track.line, cause=error
+                ) from error
+        data = CueData(
+            segment=rem.get("SEGMENT", ""),
+            number=rem.get("CUE", ""),
+            kind=rem.get("KIND", ""),
+            start_utc_ms=start,
+            credits=tuple(track.credits),
+            isrc=track.fields.get("ISRC", ""),
+            iswc=rem.get("ISWC", ""),
+            usage=rem.get("USAGE", ""),
+            duration_source=rem.get("DURATION_SOURCE", ""),
+        )
+        if not track.credits and track.fields.get("SONGWRITER"):
+            names = track.fields["SONGWRITER"].split(" / ")
+            data = replace(data, credits=tuple(Credit(n, "composer") for n in names if n))
+        yield Entry(
+            location=track.location,
+            title=track.fields.get("TITLE", ""),
+            creator=track.fields.get("PERFORMER", ""),
+            duration_ms=duration,
+            start_ms=None if whole_file else frames_to_ms(track.index01),
+            identifiers=tuple(track.identifiers),
+            annotation=rem.get("COMMENT", ""),
+            cue=None if data == CueData() else data,
+            pregap_ms=frames_to_ms(track.pregap),
+            postgap_ms=frames_to_ms(track.postgap),
+            index00_ms=None if track.index00 is None else frames_to_ms(track.index00),
+        )
+
+
+def loads(text: str, path: str | None = None) -> Playlist:
+    """Read a cue sheet (``path`` is only used in error messages)."""
+    if text.startswith(_text.BOM):
+        text = text[1:]
+    head: dict[str, str] = {}
+    tracks: list[_Track] = []
+    track: _Track | None = None
+    location: str | None = None
+    for number, raw in enumerate(text.split("\n"), start=1):
+        line = raw.strip()
+        if not line:
+            continue
+        command, _, rest = line.partition(" ")
+        command = command.upper()
+        rest = rest.strip()
+        if command == "INDEX":
+            if track is None:
+                raise ParseError("INDEX outside a TRACK", path=path, line=number)
+            which, _, when = rest.partition(" ")
+            frames = _time_of(when, path, number, f"INDEX {which}")
+            if which in ("01", "1"):
+                track.index01 = frames
+            elif which in ("00", "0"):
+                track.index00 = frames
+            elif not which.isdigit():
+                raise ParseError(
+                    f"expected INDEX nn mm:ss:ff, got {line!r}", path=path, line=number
+                )
+        elif command == "TRACK":
+            if location is None:
+                raise ParseError("TRACK before any FILE", path=path, line=number)
+            if track is not None and track.index01 is None:
+                raise ParseError("track has no INDEX 01", path=path, line=track.line)
+            track = _Track(number, location)
+            tracks.append(track)
+        elif command == "FILE":
+            location = _file_name(rest)
+        elif command in ("TITLE", "PERFORMER", "SONGWRITER", "ISRC"):
+            (track.fields if track is not None else head)[command] = _value(rest)
+        elif command == "REM":
+            key, _, value = rest.partition(" ")
+            key = key.upper()
+            value = value.strip()
+            if track is None:
+                head[key] = _value(value)
+            elif key == "CREDIT":
+                role, name = _two_values(value)
+                track.credits.append(Credit(name, role))
+            elif key == "IDENTIFIER":
+                track.identifiers.append(_value(value))
+            elif key == "LENGTH":
+                track.length = _time_of(value, path, number, "REM LENGTH")
+            else:
+                track.rem[key] = _value(value)
+        elif command in ("PREGAP", "POSTGAP"):
+            if track is None:
+                raise ParseError(f"{command} outside a TRACK", path=path, line=number)
+            frames = _time_of(rest, path, number, command)
+            if command == "PREGAP":
+                track.pregap = frames
+            else:
+                track.postgap = frames
+    if track is not None and track.index01 is None:
+        raise ParseError("track has no INDEX 01", path=path, line=track.line)
+    entries = tuple(_entries(tracks, path))
+    return Playlist(
+        title=head.get("TITLE", ""),
+        creator=head.get("PERFORMER", ""),
+        date=head.get("DATE", ""),
+        timezone=head.get("TIMEZONE", ""),
+        annotation=head.get("COMMENT", ""),
+        entries=entries,
+    )
+
+
+def load(path: str | os.PathLike[str]) -> Playlist:
+    """Read a cue sheet file (UTF-8, else cp1252)."""
+    return loads(_text.read(path, fallback="cp1252"), os.fspath(path))

@@ -1,0 +1,215 @@
+"""The playlist model as JSON: lossless, every field of every value written.
+
+::
+
+    {"format": "playlists/playlist", "version": 1,
+     "title": "...", "creator": "...", "date": "...", "timezone": "...", "annotation": "...",
+     "entries": [{"location": "...", "title": "...", ..., "duration_ms": 252000,
+                  "cue": {"segment": "...", ..., "credits": [{"name": "...", "role": "..."}]}}]}
+
+Times are integer milliseconds, as in the model; ``null`` where the model has
+``None``.  Reading checks every field's type and rejects unknown keys, naming
+the place (``entries[3].duration_ms``); a syntax error names its line.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from dataclasses import fields
+from typing import Any, TypeVar
+
+from playlists import _text
+from playlists.atomic import atomic_open
+from playlists.errors import ParseError
+from playlists.model import Credit, CueData, Entry, Playlist
+
+FORMAT = "playlists/playlist"
+VERSION = 1
+
+_T = TypeVar("_T")
+
+
+def _credit(credit: Credit) -> dict[str, Any]:
+    return {"name": credit.name, "role": credit.role}
+
+
+def _cue(data: CueData) -> dict[str, Any]:
+    out: dict[str, Any] = {f.name: getattr(data, f.name) for f in fields(data)}
+    out["credits"] = [_credit(c) for c in data.credits]
+    return out
+
+
+def _entry(entry: Entry) -> dict[str, Any]:
+    out: dict[str, Any] = {f.name: getattr(entry, f.name) for f in fields(entry)}
+    out["identifiers"] = list(entry.identifiers)
+    out["cue"] = None if entry.cue is None else _cue(entry.cue)
+    return out
+
+
+def to_dict(playlist: Playlist) -> dict[str, Any]:
+    """The playlist as JSON-ready dicts and lists."""
+    out: dict[str, Any] = {"format": FORMAT, "version": VERSION}
+    out.update({f.name: getattr(playlist, f.name) for f in fields(playlist)})
+    out["entries"] = [_entry(e) for e in playlist.entries]
+    return out
+
+
+def dumps(playlist: Playlist, *, indent: int | None = 2) -> str:
+    """The playlist as JSON text (UTF-8 characters kept, not escaped)."""
+    return json.dumps(to_dict(playlist), ensure_ascii=False, indent=indent) + "\n"
+
+
+def dump(
+    playlist: Playlist,
+    path: str | os.PathLike[str],
+    *,
+    indent: int | None = 2,
+    fsync: bool = True,
+) -> None:
+    """Write the playlist to ``path`` atomically."""
+    with atomic_open(path, newline="\n", fsync=fsync) as out:
+        out.write(dumps(playlist, indent=indent))
+
+
+# -- reading ----------------------------------------------------------------------------
+
+
+class _Reader:
+    """Builds model values from parsed JSON, naming the place of the first bad value."""
+
+    def __init__(self, path: str | None) -> None:
+        self.path = path
+
+    def fail(self, where: str, message: str) -> ParseError:
+        return ParseError(f"{where}: {message}", path=self.path)
+
+    def mapping(self, value: object, where: str, allowed: set[str]) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise self.fail(where, f"expected an object, got {type(value).__name__}")
+        unknown = sorted(set(value) - allowed)
+        if unknown:
+            raise self.fail(where, f"unknown key(s) {', '.join(unknown)}")
+        return value
+
+    def text(self, data: dict[str, Any], key: str, where: str) -> str:
+        value = data.get(key, "")
+        if not isinstance(value, str):
+            raise self.fail(f"{where}.{key}", f"expected a string, got {json.dumps(value)}")
+        return value
+
+    def optional_text(self, data: dict[str, Any], key: str, where: str) -> str | None:
+        return None if data.get(key) is None else self.text(data, key, where)
+
+    def integer(self, data: dict[str, Any], key: str, where: str, default: int | None) -> Any:
+        value = data.get(key, default)
+        if value is None and default is None:
+            return None
+        if type(value) is not int or value < 0:
+            raise self.fail(
+                f"{where}.{key}",
+                f"expected a whole number of milliseconds (0 or more), got {json.dumps(value)}",
+            )
+        return value
+
+    def array(
+        self, data: dict[str, Any], key: str, where: str, item: Callable[[object, str], _T]
+    ) -> tuple[_T, ...]:
+        value = data.get(key, [])
+        if not isinstance(value, list):
+            raise self.fail(f"{where}.{key}", f"expected an array, got {json.dumps(value)[:40]}")
+        return tuple(item(v, f"{where}.{key}[{i}]") for i, v in enumerate(value))
+
+    def string_item(self, value: object, where: str) -> str:
+        if not isinstance(value, str):
+            raise self.fail(where, f"expected a string, got {json.dumps(value)}")
+        return value
+
+    def credit(self, value: object, where: str) -> Credit:
+        data = self.mapping(value, where, {"name", "role"})
+        return Credit(self.text(data, "name", where), self.text(data, "role", where))
+
+    def cue(self, value: object, where: str) -> CueData | None:
+        if value is None:
+            return None
+        data = self.mapping(value, where, {f.name for f in fields(CueData)})
+        return CueData(
+            segment=self.text(data, "segment", where),
+            number=self.text(data, "number", where),
+            kind=self.text(data, "kind", where),
+            start_utc_ms=self.start(data, where),
+            credits=self.array(data, "credits", where, self.credit),
+            isrc=self.text(data, "isrc", where),
+            iswc=self.text(data, "iswc", where),
+            usage=self.text(data, "usage", where),
+            duration_source=self.text(data, "duration_source", where),
+        )
+
+    def start(self, data: dict[str, Any], where: str) -> int | None:
+        value = data.get("start_utc_ms")
+        if value is not None and type(value) is not int:
+            raise self.fail(
+                f"{where}.start_utc_ms",
+                f"expected milliseconds since 1970 (an integer) or null, got {json.dumps(value)}",
+            )
+        return value
+
+    def entry(self, value: object, where: str) -> Entry:
+        data = self.mapping(value, where, {f.name for f in fields(Entry)})
+        return Entry(
+            location=self.optional_text(data, "location", where),
+            title=self.text(data, "title", where),
+            creator=self.text(data, "creator", where),
+            album=self.text(data, "album", where),
+            duration_ms=self.integer(data, "duration_ms", where, None),
+            start_ms=self.integer(data, "start_ms", where, None),
+            identifiers=self.array(data, "identifiers", where, self.string_item),
+            annotation=self.text(data, "annotation", where),
+            cue=self.cue(data.get("cue"), f"{where}.cue"),
+            pregap_ms=self.integer(data, "pregap_ms", where, 0),
+            postgap_ms=self.integer(data, "postgap_ms", where, 0),
+            index00_ms=self.integer(data, "index00_ms", where, None),
+        )
+
+    def playlist(self, value: object) -> Playlist:
+        allowed = {f.name for f in fields(Playlist)} | {"format", "version"}
+        data = self.mapping(value, "top level", allowed)
+        if data.get("format") != FORMAT:
+            raise self.fail("format", f"expected {FORMAT!r}, got {json.dumps(data.get('format'))}")
+        if data.get("version") != VERSION:
+            raise self.fail("version", f"expected {VERSION}, got {json.dumps(data.get('version'))}")
+        return Playlist(
+            title=self.text(data, "title", "playlist"),
+            creator=self.text(data, "creator", "playlist"),
+            date=self.text(data, "date", "playlist"),
+            timezone=self.text(data, "timezone", "playlist"),
+            annotation=self.text(data, "annotation", "playlist"),
+            entries=self.array(data, "entries", "playlist", self.entry),
+        )
+
+
+def from_dict(value: object, path: str | None = None) -> Playlist:
+    """The playlist for parsed JSON; :class:`ParseError` names the first bad place."""
+    return _Reader(path).playlist(value)
+
+
+def loads(text: str, path: str | None = None) -> Playlist:
+    """Read a JSON playlist (``path`` is only used in error messages)."""
+    if text.startswith(_text.BOM):
+        text = text[1:]
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ParseError(
+            f"not valid JSON: {error.msg} (column {error.colno})",
+            path=path,
+            line=error.lineno,
+            cause=error,
+        ) from error
+    return from_dict(value, path)
+
+
+def load(path: str | os.PathLike[str]) -> Playlist:
+    """Read a JSON playlist file."""
+    return loads(_text.read(path), os.fspath(path))

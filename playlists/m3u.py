@@ -1,0 +1,293 @@
+"""Extended M3U and M3U8 playlists.
+
+Writing::
+
+    #EXTM3U
+    #PLAYLIST:<playlist title>
+    #EXTGRP:<segment>                       (when the entry has one)
+    #EXTINF:<whole seconds, -1 unknown>,<creator> - <title>
+    <location>
+
+Text is UTF-8 without a byte-order mark (a BOM makes VLC add a bogus entry),
+lines end in LF.  Durations are rounded to the nearest second, halves up.
+Paths are written raw, never percent-encoded (mpv cannot open an encoded
+relative path); ``paths`` chooses ``auto`` (as given), ``absolute`` or
+``relative`` (to the playlist's directory); ``base_dir`` says what relative
+locations are relative to (default: the playlist's directory).  ``#EXTART``
+is added only when ``creator - title`` would be read back wrongly (a creator
+containing `` - ``, or a title containing it with no creator).  A line break
+inside a title is replaced by a space (:class:`TextChangedWarning`); an entry
+without a location cannot be written and is left out
+(:class:`DroppedEntryWarning`).
+
+Reading strips a BOM, accepts CRLF, falls back from UTF-8 to cp1252 for
+``.m3u`` files (``.m3u8`` must be UTF-8), reads ``#EXTINF`` durations with a
+fraction and attributes (``tvg-id="..."``), ``#PLAYLIST``, ``#EXTGRP``,
+``#EXTART`` and ``#EXTALB``, and ignores other ``#`` lines.  :func:`load`
+keeps entries whose file is missing and reports them with
+:class:`MissingFileWarning` (see also :func:`missing_files`).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import warnings
+from pathlib import Path
+from typing import TextIO
+
+from playlists import _paths, _text
+from playlists.atomic import atomic_open
+from playlists.errors import (
+    DroppedEntryWarning,
+    FormatLimitError,
+    MissingFileWarning,
+    ParseError,
+    TextChangedWarning,
+)
+from playlists.locations import PATH_MODES
+from playlists.model import CueData, Entry, Playlist
+
+_EXTINF_RE = re.compile(r"\s*(-?\d+(?:\.\d*)?)((?:\s+[^\s=,]+=\"[^\"]*\")*)\s*(?:,(.*))?$")
+_CHUNK = 2048
+
+
+def _one_line(text: str, what: str, number: int) -> str:
+    if "\n" in text or "\r" in text:
+        warnings.warn(
+            f"entry {number}: line break in the {what} replaced by a space (M3U is line-based)",
+            TextChangedWarning,
+            stacklevel=4,
+        )
+        return " ".join(text.splitlines())
+    return text
+
+
+def write(
+    playlist: Playlist,
+    out: TextIO,
+    *,
+    paths: str = "auto",
+    base_dir: str | os.PathLike[str] | None = None,
+    playlist_dir: str | os.PathLike[str] = ".",
+) -> None:
+    """Write ``playlist`` as extended M3U to an open text stream."""
+    place = _paths.placer(
+        paths, os.fspath(base_dir) if base_dir is not None else None, os.fspath(playlist_dir)
+    )
+    head = ["#EXTM3U\n"]
+    if playlist.title:
+        head.append(f"#PLAYLIST:{_one_line(playlist.title, 'playlist title', 0)}\n")
+    out.write("".join(head))
+    chunk: list[str] = []
+    append = chunk.append
+    for number, entry in enumerate(playlist.entries, start=1):
+        location = entry.location
+        if not location:
+            warnings.warn(
+                f"entry {number} ({entry.title!r}) has no location: M3U cannot hold it; left out",
+                DroppedEntryWarning,
+                stacklevel=3,
+            )
+            continue
+        if place is not None:
+            location = place(location)
+        if "\n" in location or "\r" in location:
+            raise FormatLimitError(f"entry {number}: a location with a line break cannot go in M3U")
+        if location[0] == "#" or location[0].isspace():
+            location = "./" + location  # else read as a comment, or stripped
+        if location[-1].isspace():
+            raise FormatLimitError(f"entry {number}: a location ending in a space cannot go in M3U")
+        cue = entry.cue
+        if cue is not None and cue.segment:
+            append(f"#EXTGRP:{_one_line(cue.segment, 'segment', number)}\n")
+        title, creator = entry.title, entry.creator
+        if "\n" in title or "\r" in title:
+            title = _one_line(title, "title", number)
+        if creator:
+            if "\n" in creator or "\r" in creator:
+                creator = _one_line(creator, "creator", number)
+            if " - " in creator:
+                append(f"#EXTART:{creator}\n")
+            display = f"{creator} - {title}"
+        else:
+            if " - " in title:
+                append("#EXTART:\n")
+            display = title
+        ms = entry.duration_ms
+        seconds = -1 if ms is None else (ms + 500) // 1000
+        append(f"#EXTINF:{seconds},{display}\n{location}\n")
+        if len(chunk) >= _CHUNK:
+            out.write("".join(chunk))
+            chunk.clear()
+    out.write("".join(chunk))
+
+
+def dumps(
+    playlist: Playlist,
+    *,
+    paths: str = "auto",
+    base_dir: str | os.PathLike[str] | None = None,
+    playlist_dir: str | os.PathLike[str] = ".",
+) -> str:
+    """The playlist as extended M3U text (``playlist_dir``: where the file will live)."""
+    buffer = io.StringIO()
+    write(playlist, buffer, paths=paths, base_dir=base_dir, playlist_dir=playlist_dir)
+    return buffer.getvalue()
+
+
+def dump(
+    playlist: Playlist,
+    path: str | os.PathLike[str],
+    *,
+    paths: str = "auto",
+    base_dir: str | os.PathLike[str] | None = None,
+    fsync: bool = True,
+) -> None:
+    """Write the playlist to ``path`` atomically, UTF-8 without a BOM."""
+    if paths not in PATH_MODES:
+        raise ValueError(f"unknown path mode {paths!r}; known: {', '.join(PATH_MODES)}")
+    with atomic_open(path, newline="\n", fsync=fsync) as out:
+        write(playlist, out, paths=paths, base_dir=base_dir, playlist_dir=Path(path).parent)
+
+
+def _seconds_to_ms(text: str) -> int | None:
+    whole, _, fraction = text.partition(".")
+    if whole.startswith("-"):
+        return None
+    return int(whole) * 1000 + int((fraction[:3] or "0").ljust(3, "0"))
+
+
+def _parse(text: str, path: str | None) -> tuple[Playlist, list[int]]:
+    """The playlist and the line number of each entry's location."""
+    if text.startswith(_text.BOM):
+        text = text[1:]
+    entries: list[Entry] = []
+    lines_of: list[int] = []
+    title = ""
+    duration: int | None = None
+    display: str | None = None
+    group = artist = album = None
+    extinf_line = 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line[-1:] == "\r":
+            line = line[:-1]
+        if not line or line.isspace():
+            continue
+        if line[0] != "#":
+            location = line.strip()
+            if display is None:
+                entry = Entry(location=location)
+            else:
+                entry_title = display
+                creator = ""
+                if artist is not None:
+                    creator = artist
+                    if artist and display.startswith(artist + " - "):
+                        entry_title = display[len(artist) + 3 :]
+                elif " - " in display:
+                    creator, _, entry_title = display.partition(" - ")
+                entry = Entry(
+                    location=location,
+                    title=entry_title,
+                    creator=creator,
+                    album=album or "",
+                    duration_ms=duration,
+                    cue=CueData(segment=group) if group else None,
+                )
+            entries.append(entry)
+            lines_of.append(number)
+            duration, display, group, artist, album = None, None, None, None, None
+            continue
+        upper = line[:8].upper()
+        if upper.startswith("#EXTINF:"):
+            found = _EXTINF_RE.match(line, 8)
+            if found is None:
+                raise ParseError(
+                    f"expected '#EXTINF:<seconds>,<creator> - <title>', got {line[:60]!r}",
+                    path=path,
+                    line=number,
+                )
+            duration = _seconds_to_ms(found[1])
+            display = (found[3] or "").lstrip()
+            extinf_line = number
+        elif upper.startswith("#EXTGRP:"):
+            group = line[8:].strip()
+        elif upper.startswith("#EXTART:"):
+            artist = line[8:].strip()
+        elif upper.startswith("#EXTALB:"):
+            album = line[8:].strip()
+        elif upper.startswith("#PLAYLIS") and line[:10].upper() == "#PLAYLIST:":
+            title = line[10:].strip()
+    if display is not None:
+        raise ParseError(
+            "#EXTINF is not followed by a location (the file ends)", path=path, line=extinf_line
+        )
+    return Playlist(title=title, entries=tuple(entries)), lines_of
+
+
+def loads(text: str, path: str | None = None) -> Playlist:
+    """Read M3U text (``path`` is only used in error messages)."""
+    return _parse(text, path)[0]
+
+
+def missing_files(playlist: Playlist, base_dir: str | os.PathLike[str]) -> list[tuple[int, str]]:
+    """``(entry number from 1, location)`` of every local file that does not exist.
+
+    Relative locations are taken relative to ``base_dir``; URLs other than
+    ``file:`` are not checked.
+    """
+    base = os.fspath(base_dir)
+    missing: list[tuple[int, str]] = []
+    for number, entry in enumerate(playlist.entries, start=1):
+        location = entry.location
+        if not location:
+            continue
+        if _paths.is_uri(location):
+            if not _paths.is_file_uri(location):
+                continue
+            local = _paths.file_uri_to_path(location)
+        else:
+            local = os.path.join(base, location)
+        if not os.path.exists(local):
+            missing.append((number, location))
+    return missing
+
+
+def _report_missing(playlist: Playlist, lines: list[int], path: str) -> None:
+    missing = missing_files(playlist, os.path.dirname(os.path.abspath(path)))
+    shown = [f"{path}:{lines[number - 1]}: {location}" for number, location in missing[:20]]
+    if len(missing) > 20:
+        shown.append(f"... and {len(missing) - 20} more")
+    if missing:
+        warnings.warn(
+            f"{len(missing)} entr{'y' if len(missing) == 1 else 'ies'} with a missing file "
+            "(kept): " + "; ".join(shown),
+            MissingFileWarning,
+            stacklevel=3,
+        )
+
+
+def load(
+    path: str | os.PathLike[str], *, encoding: str | None = None, check_files: bool = True
+) -> Playlist:
+    """Read an M3U or M3U8 file.
+
+    ``encoding=None`` reads UTF-8 and, for any name but ``*.m3u8``, falls back to
+    cp1252 when the bytes are not UTF-8.  With ``check_files`` the entries whose
+    file is missing are reported with :class:`MissingFileWarning` (and kept).
+    """
+    name = os.fspath(path)
+    data = Path(path).read_bytes()
+    if encoding is None:
+        fallback = None if name.lower().endswith(".m3u8") else "cp1252"
+        text = _text.decode(data, name, fallback=fallback)
+    elif encoding.lower().replace("_", "-") in ("utf-8", "utf8"):
+        text = _text.decode(data, name)
+    else:
+        text = data.decode(encoding)
+    playlist, lines = _parse(text, name)
+    if check_files:
+        _report_missing(playlist, lines, name)
+    return playlist

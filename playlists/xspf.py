@@ -1,0 +1,489 @@
+"""XSPF version 1 (XML Shareable Playlist Format), namespace ``http://xspf.org/ns/0/``.
+
+Writing produces a document valid against the XSPF 1 RELAX NG schema:
+``<playlist version="1">`` with ``title``, ``creator``, ``annotation`` and a
+``date`` that carries its UTC offset; every track gets a ``location``
+(relative and absolute paths become absolute, percent-encoded ``file:///``
+URIs; URLs are kept, with spaces and non-ASCII characters percent-encoded),
+its ``identifier`` URIs (e.g. ``https://musicbrainz.org/recording/<mbid>``),
+``title``, ``creator``, ``annotation``, ``album``, ``trackNum`` counting from
+1 and ``duration`` in integer milliseconds.  What XSPF has no element for (the
+segment, cue number, kind, scheduled start, credits with roles, ISRC, ISWC,
+usage, offsets in the file, gaps; the playlist's IANA timezone) goes into an
+``<extension application="urn:cuesheet:xspf:1">`` block, so a round trip
+loses nothing.  Characters XML 1.0 cannot carry at all (most C0 controls) are
+replaced by U+FFFD with a :class:`TextChangedWarning`.
+
+The writer streams text; it never builds a tree.  Relative locations are
+taken relative to ``base_dir`` (default: the directory of the file written, or
+the current directory for :func:`dumps`).
+
+Reading is hardened: a document with a DTD (``<!DOCTYPE``) is refused, so no
+external entity, external DTD or entity expansion can ever be processed.  It
+streams: tracks are read one by one with :func:`xml.etree.ElementTree.iterparse`
+semantics and dropped once converted.  ``file:`` locations come back as local
+paths (percent-decoded); other URLs are kept.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import warnings
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import IO, TextIO, cast
+from urllib.parse import quote
+
+from playlists import _paths, _time
+from playlists.atomic import atomic_open
+from playlists.errors import ParseError, TextChangedWarning
+from playlists.model import Credit, CueData, Entry, Playlist
+
+NS = "http://xspf.org/ns/0/"
+EXTENSION = "urn:cuesheet:xspf:1"
+"""The ``application`` URI of our extension block (and its element namespace)."""
+
+_X = "{" + NS + "}"
+_C = "{" + EXTENSION + "}"
+_BAD_XML_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_NEEDS_ESCAPE = re.compile("[&<>\r\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_ATTR_NEEDS_ESCAPE = re.compile('[&<>"\t\n\r\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]')
+_URL_SAFE = "!#$%&'()*+,/:;=?@[]~-._"
+_CHUNK = 1024
+_READ_SIZE = 1 << 16
+
+
+# -- writing ----------------------------------------------------------------------------
+
+
+def _clean(text: str) -> str:
+    warnings.warn(
+        "characters XML cannot carry were replaced by U+FFFD", TextChangedWarning, stacklevel=5
+    )
+    return _BAD_XML_CHARS.sub("\ufffd", text)
+
+
+def _esc(text: str) -> str:
+    """``text`` as XML character data."""
+    if _NEEDS_ESCAPE.search(text) is None:
+        return text
+    if _BAD_XML_CHARS.search(text):
+        text = _clean(text)
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+    )
+
+
+def _attr(text: str) -> str:
+    """``text`` as a double-quoted XML attribute value (whitespace kept as character refs)."""
+    if _ATTR_NEEDS_ESCAPE.search(text) is None:
+        return text
+    if _BAD_XML_CHARS.search(text):
+        text = _clean(text)
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("\t", "&#9;")
+        .replace("\n", "&#10;")
+        .replace("\r", "&#13;")
+    )
+
+
+def _uri(location: str, base_dir: str) -> str:
+    if _paths.is_uri(location):
+        if location.isascii() and " " not in location:
+            return location
+        return quote(location, safe=_URL_SAFE)
+    return _paths.path_to_file_uri(_paths.absolute(location, base_dir))
+
+
+def _date(playlist: Playlist) -> str | None:
+    """``Playlist.date`` with its UTC offset, or None (with a warning) when it has none."""
+    if not playlist.date:
+        return None
+    try:
+        return _time.iso_local(_time.parse_iso(playlist.date), playlist.timezone)
+    except ValueError:
+        warnings.warn(
+            f"playlist date {playlist.date!r} is not an ISO 8601 date-time with a UTC offset; "
+            "left out of the XSPF",
+            TextChangedWarning,
+            stacklevel=4,
+        )
+        return None
+
+
+def _cue_block(entry: Entry) -> str:
+    parts: list[str] = []
+    data = entry.cue
+    if data is not None:
+        for tag, value in (
+            ("segment", data.segment),
+            ("number", data.number),
+            ("kind", data.kind),
+        ):
+            if value:
+                parts.append(f"<c:{tag}>{_esc(value)}</c:{tag}>")
+        if data.start_utc_ms is not None:
+            parts.append(f"<c:start>{_time.iso_utc(data.start_utc_ms)}</c:start>")
+        for credit in data.credits:
+            parts.append(f'<c:credit role="{_attr(credit.role)}">{_esc(credit.name)}</c:credit>')
+        for tag, value in (
+            ("isrc", data.isrc),
+            ("iswc", data.iswc),
+            ("usage", data.usage),
+            ("durationSource", data.duration_source),
+        ):
+            if value:
+                parts.append(f"<c:{tag}>{_esc(value)}</c:{tag}>")
+    if entry.start_ms is not None:
+        parts.append(f"<c:startInFile>{entry.start_ms}</c:startInFile>")
+    if entry.pregap_ms:
+        parts.append(f"<c:pregap>{entry.pregap_ms}</c:pregap>")
+    if entry.postgap_ms:
+        parts.append(f"<c:postgap>{entry.postgap_ms}</c:postgap>")
+    if entry.index00_ms is not None:
+        parts.append(f"<c:index00>{entry.index00_ms}</c:index00>")
+    if data is not None and data == CueData() and not parts:
+        parts.append("<c:cue/>")  # an empty CueData, kept as such
+    if not parts:
+        return ""
+    return (
+        f'      <extension application="{EXTENSION}">\n'
+        f'        <c:entry xmlns:c="{EXTENSION}">{"".join(parts)}</c:entry>\n'
+        "      </extension>\n"
+    )
+
+
+def write(
+    playlist: Playlist, out: TextIO, *, base_dir: str | os.PathLike[str] | None = None
+) -> None:
+    """Write ``playlist`` as XSPF to an open text stream (UTF-8 is declared)."""
+    base = os.path.abspath(os.fspath(base_dir) if base_dir is not None else ".")
+    head = ['<?xml version="1.0" encoding="UTF-8"?>\n', f'<playlist version="1" xmlns="{NS}">\n']
+    for tag, value in (
+        ("title", playlist.title),
+        ("creator", playlist.creator),
+        ("annotation", playlist.annotation),
+    ):
+        if value:
+            head.append(f"  <{tag}>{_esc(value)}</{tag}>\n")
+    date = _date(playlist)
+    if date:
+        head.append(f"  <date>{date}</date>\n")
+    if playlist.timezone:
+        head.append(
+            f'  <extension application="{EXTENSION}">\n'
+            f'    <c:playlist xmlns:c="{EXTENSION}">'
+            f"<c:timezone>{_esc(playlist.timezone)}</c:timezone></c:playlist>\n"
+            "  </extension>\n"
+        )
+    head.append("  <trackList>\n")
+    out.write("".join(head))
+    chunk: list[str] = []
+    append = chunk.append
+    esc = _esc
+    for number, entry in enumerate(playlist.entries, start=1):
+        append("    <track>\n")
+        if entry.location:
+            append(f"      <location>{esc(_uri(entry.location, base))}</location>\n")
+        for identifier in entry.identifiers:
+            append(f"      <identifier>{esc(_uri(identifier, base))}</identifier>\n")
+        if entry.title:
+            append(f"      <title>{esc(entry.title)}</title>\n")
+        if entry.creator:
+            append(f"      <creator>{esc(entry.creator)}</creator>\n")
+        if entry.annotation:
+            append(f"      <annotation>{esc(entry.annotation)}</annotation>\n")
+        if entry.album:
+            append(f"      <album>{esc(entry.album)}</album>\n")
+        append(f"      <trackNum>{number}</trackNum>\n")
+        if entry.duration_ms is not None:
+            append(f"      <duration>{entry.duration_ms}</duration>\n")
+        if (
+            entry.cue is not None
+            or entry.start_ms is not None
+            or entry.pregap_ms
+            or entry.postgap_ms
+            or entry.index00_ms is not None
+        ):
+            append(_cue_block(entry))
+        append("    </track>\n")
+        if len(chunk) >= _CHUNK:
+            out.write("".join(chunk))
+            chunk.clear()
+    append("  </trackList>\n</playlist>\n")
+    out.write("".join(chunk))
+
+
+def dumps(playlist: Playlist, *, base_dir: str | os.PathLike[str] | None = None) -> str:
+    """The playlist as XSPF text."""
+    buffer = io.StringIO()
+    write(playlist, buffer, base_dir=base_dir)
+    return buffer.getvalue()
+
+
+def dump(
+    playlist: Playlist,
+    path: str | os.PathLike[str],
+    *,
+    base_dir: str | os.PathLike[str] | None = None,
+    fsync: bool = True,
+) -> None:
+    """Write the playlist to ``path`` atomically; relative locations default to its directory."""
+    base = base_dir if base_dir is not None else Path(path).parent
+    with atomic_open(path, newline="\n", fsync=fsync) as out:
+        write(playlist, out, base_dir=base)
+
+
+# -- reading ----------------------------------------------------------------------------
+
+
+def _refuse_dtd(head: str, path: str | None) -> bool:
+    """Check the prolog in ``head``; True once the root element is reached.
+
+    Raises :class:`ParseError` for a ``<!DOCTYPE`` (or any other declaration).
+    """
+    pos = 1 if head.startswith("\ufeff") else 0
+    while True:
+        while pos < len(head) and head[pos] in " \t\r\n":
+            pos += 1
+        if pos >= len(head):
+            return False
+        if head.startswith("<?", pos):
+            end, size = head.find("?>", pos), 2
+        elif head.startswith("<!--", pos):
+            end, size = head.find("-->", pos + 4), 3
+        elif head.startswith("<!", pos) or (len(head) - pos < 2 and head[pos] == "<"):
+            if len(head) - pos < 9 and "<!DOCTYPE".startswith(head[pos:]):
+                return False  # wait for more text
+            raise ParseError(
+                "a DTD (<!DOCTYPE ...>) is not allowed in XSPF: refused for safety",
+                path=path,
+                line=head.count("\n", 0, pos) + 1,
+            )
+        else:
+            return True
+        if end < 0:
+            return False
+        pos = end + size
+
+
+def _int(element: ET.Element, path: str | None, what: str) -> int:
+    text = (element.text or "").strip()
+    if not text.isdigit() or not text.isascii():
+        raise ParseError(
+            f"<{what}> must be a whole number of milliseconds, got {text[:40]!r}", path=path
+        )
+    return int(text)
+
+
+def _location(text: str) -> str:
+    text = text.strip()
+    return _paths.file_uri_to_path(text) if _paths.is_file_uri(text) else text
+
+
+@dataclass(slots=True)
+class _Extra:
+    """What our extension block of one track (or of the playlist) says."""
+
+    text: dict[str, str] = field(default_factory=dict)
+    numbers: dict[str, int] = field(default_factory=dict)
+    credits: list[Credit] = field(default_factory=list)
+    start: int | None = None
+    empty_cue: bool = False
+
+    def cue(self) -> CueData | None:
+        if not (self.text or self.credits or self.start is not None or self.empty_cue):
+            return None
+        text = self.text
+        return CueData(
+            segment=text.get("segment", ""),
+            number=text.get("number", ""),
+            kind=text.get("kind", ""),
+            start_utc_ms=self.start,
+            credits=tuple(self.credits),
+            isrc=text.get("isrc", ""),
+            iswc=text.get("iswc", ""),
+            usage=text.get("usage", ""),
+            duration_source=text.get("durationSource", ""),
+        )
+
+
+_NUMBERS = frozenset({"startInFile", "pregap", "postgap", "index00"})
+
+
+def _extension(element: ET.Element, path: str | None) -> _Extra:
+    extra = _Extra()
+    for block in element:
+        if block.tag not in (_C + "entry", _C + "playlist"):
+            continue
+        for item in block:
+            if not item.tag.startswith(_C):
+                continue
+            tag = item.tag[len(_C) :]
+            text = item.text or ""
+            if tag == "credit":
+                extra.credits.append(Credit(text, item.get("role", "")))
+            elif tag == "start":
+                try:
+                    extra.start = _time.parse_iso(text)
+                except ValueError as error:
+                    raise ParseError(f"extension <start>: {error}", path=path) from error
+            elif tag in _NUMBERS:
+                extra.numbers[tag] = _int(item, path, tag)
+            elif tag == "cue":
+                extra.empty_cue = True
+            else:
+                extra.text[tag] = text
+    return extra
+
+
+def _track(track: ET.Element, path: str | None, number: int) -> Entry:
+    try:
+        return _read_track(track, path)
+    except ParseError as error:
+        raise ParseError(f"track {number}: {error.message}", path=path, cause=error) from error
+
+
+def _read_track(track: ET.Element, path: str | None) -> Entry:
+    location: str | None = None
+    identifiers: list[str] = []
+    fields = {"title": "", "creator": "", "annotation": "", "album": ""}
+    duration: int | None = None
+    extra: _Extra | None = None
+    for child in track:
+        tag = child.tag
+        if tag.startswith(_X):
+            tag = tag[len(_X) :]
+        elif tag[0] == "{":
+            continue
+        if tag in fields:
+            fields[tag] = child.text or ""
+        elif tag == "location":
+            if location is None:
+                location = _location(child.text or "")
+        elif tag == "identifier":
+            identifiers.append((child.text or "").strip())
+        elif tag == "duration":
+            duration = _int(child, path, "duration")
+        elif tag == "extension" and child.get("application") == EXTENSION:
+            extra = _extension(child, path)
+    entry = Entry(
+        location=location,
+        title=fields["title"],
+        creator=fields["creator"],
+        album=fields["album"],
+        duration_ms=duration,
+        identifiers=tuple(identifiers),
+        annotation=fields["annotation"],
+    )
+    if extra is None:
+        return entry
+    numbers = extra.numbers
+    return replace(
+        entry,
+        cue=extra.cue(),
+        start_ms=numbers.get("startInFile"),
+        pregap_ms=numbers.get("pregap", 0),
+        postgap_ms=numbers.get("postgap", 0),
+        index00_ms=numbers.get("index00"),
+    )
+
+
+def _chunks(source: IO[str] | IO[bytes]) -> Iterator[str | bytes]:
+    while True:
+        block = source.read(_READ_SIZE)
+        if not block:
+            return
+        yield block
+
+
+def _parse(source: IO[str] | IO[bytes], path: str | None) -> Playlist:
+    parser: ET.XMLPullParser[ET.Element] = ET.XMLPullParser(events=("start", "end"))
+    entries: list[Entry] = []
+    root: ET.Element | None = None
+    track_list: ET.Element | None = None
+    prolog_ok = False
+    head = ""
+    track_tags = (_X + "track", "track")
+    list_tags = (_X + "trackList", "trackList")
+    try:
+        for block in _chunks(source):
+            if not prolog_ok:
+                head += block.decode("utf-8", "replace") if isinstance(block, bytes) else block
+                prolog_ok = _refuse_dtd(head, path)
+                if not prolog_ok and len(head) > (1 << 22):
+                    raise ParseError("no root element in the first 4 MiB", path=path, line=1)
+            parser.feed(block)
+            for event_item in parser.read_events():
+                event, element = cast("tuple[str, ET.Element]", event_item)
+                if event == "start":
+                    if root is None:
+                        root = element
+                        if element.tag not in (_X + "playlist", "playlist"):
+                            raise ParseError(
+                                f"not an XSPF playlist: root element is {element.tag!r}, "
+                                f'expected <playlist xmlns="{NS}">',
+                                path=path,
+                                line=1,
+                            )
+                    elif element.tag in list_tags:
+                        track_list = element
+                    continue
+                if element.tag in track_tags and track_list is not None:
+                    entries.append(_track(element, path, len(entries) + 1))
+                    track_list.clear()
+        parser.close()
+    except ET.ParseError as error:
+        line = int(error.position[0])
+        message = re.sub(r": line \d+, column \d+$", "", str(error.msg))
+        raise ParseError(
+            f"not well-formed XML: {message}", path=path, line=line, cause=error
+        ) from error
+    if root is None:
+        raise ParseError("empty document: expected an XSPF <playlist>", path=path, line=1)
+    return _playlist(root, entries, path)
+
+
+def _playlist(root: ET.Element, entries: list[Entry], path: str | None) -> Playlist:
+    if root.get("version") not in ("0", "1"):
+        raise ParseError(
+            f'unsupported XSPF version {root.get("version")!r}, expected "1"', path=path, line=1
+        )
+    fields = {"title": "", "creator": "", "annotation": "", "date": ""}
+    timezone = ""
+    for child in root:
+        tag = child.tag[len(_X) :] if child.tag.startswith(_X) else child.tag
+        if tag in fields:
+            fields[tag] = child.text or ""
+        elif tag == "extension" and child.get("application") == EXTENSION:
+            timezone = _extension(child, path).text.get("timezone", "")
+    return Playlist(
+        title=fields["title"],
+        creator=fields["creator"],
+        date=fields["date"].strip(),
+        timezone=timezone,
+        annotation=fields["annotation"],
+        entries=tuple(entries),
+    )
+
+
+def loads(text: str, path: str | None = None) -> Playlist:
+    """Read XSPF text (``path`` is only used in error messages)."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return _parse(io.StringIO(text), path)
+
+
+def load(path: str | os.PathLike[str]) -> Playlist:
+    """Read an XSPF file, streaming."""
+    name = os.fspath(path)
+    with open(path, "rb") as source:
+        return _parse(source, name)

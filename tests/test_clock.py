@@ -1,0 +1,42 @@
+"""Instants in the show's own timezone, with the offsets of their day."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from cuesheet import clock
+
+MSK = "Europe/Moscow"
+
+
+def test_sochi_2014_start_is_utc_plus_four() -> None:
+    start = clock.local_to_ms(date(2014, 2, 23), clock.parse_hhmm("20:14"), MSK)
+    assert clock.iso_local(start, MSK) == "2014-02-23T20:14:00+04:00"
+    assert clock.hhmm_utc(start) == "16:14Z"
+    assert clock.iso_utc(start) == "2014-02-23T16:14:00Z"
+    assert clock.utc_offset(start, MSK) == "UTC+04:00"
+
+
+def test_moscow_offset_changed_after_2014() -> None:
+    later = clock.local_to_ms(date(2015, 2, 23), clock.parse_hhmm("20:14"), MSK)
+    assert clock.iso_local(later, MSK).endswith("+03:00")
+
+
+def test_fixed_time_after_midnight_is_next_day() -> None:
+    start = clock.local_to_ms(date(2014, 2, 23), clock.parse_hhmm("23:30"), MSK)
+    closing = clock.after(start, clock.parse_hhmm("00:15"), MSK)
+    assert clock.iso_local(closing, MSK) == "2014-02-24T00:15:00+04:00"
+    assert closing - start == 45 * 60_000
+
+
+@pytest.mark.parametrize("bad", ["22.04", "24:00", "7", "12:60", "ab:cd"])
+def test_parse_hhmm_rejects(bad: str) -> None:
+    with pytest.raises(ValueError, match="HH:MM"):
+        clock.parse_hhmm(bad)
+
+
+def test_unknown_zone() -> None:
+    with pytest.raises(ValueError, match="IANA"):
+        clock.zone("Mars/Olympus_Mons")

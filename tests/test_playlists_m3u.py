@@ -1,0 +1,333 @@
+"""M3U/M3U8: layout, path modes, reading quirks, mpv as the outside judge, round trips."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import warnings
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from playlists import m3u, registry
+from playlists.errors import (
+    DroppedEntryWarning,
+    MissingFileWarning,
+    ParseError,
+    TextChangedWarning,
+)
+from playlists.model import CueData, Entry, Playlist
+from tests.playlist_samples import sochi, with_wav_files
+from tests.tools import require_tool
+
+
+def _with_files(playlist: Playlist) -> Playlist:
+    return replace(playlist, entries=tuple(e for e in playlist.entries if e.location))
+
+
+def test_layout() -> None:
+    text = m3u.dumps(_with_files(sochi()))
+    lines = text.split("\n")
+    assert lines[:5] == [
+        "#EXTM3U",
+        "#PLAYLIST:Sochi 2014 closing ceremony",
+        "#EXTGRP:Opening",
+        "#EXTINF:252,Modest Mussorgsky - Pictures at an Exhibition: \"The Hut on Hen's Legs "
+        '(Baba Yaga)"',
+        "audio/01 baba yaga.flac",
+    ]
+    assert "audio/03 Рахманинов.flac" in lines  # raw, not percent-encoded
+    assert "\r" not in text and not text.startswith("\ufeff")
+
+
+@pytest.mark.parametrize(
+    ("ms", "seconds"), [(None, "-1"), (0, "0"), (1499, "1"), (1500, "2"), (252_000, "252")]
+)
+def test_extinf_whole_seconds_rounded_half_up(ms: int | None, seconds: str) -> None:
+    text = m3u.dumps(Playlist(entries=(Entry(location="a.wav", title="t", duration_ms=ms),)))
+    assert f"#EXTINF:{seconds},t\n" in text
+
+
+def test_dump_is_utf8_without_bom(tmp_path: Path) -> None:
+    out = tmp_path / "list.m3u8"
+    registry.for_path(out).dump(_with_files(sochi()), out)
+    data = out.read_bytes()
+    assert data.startswith(b"#EXTM3U\n")
+    assert "Рахманинов".encode() in data
+    assert [p.name for p in tmp_path.iterdir()] == ["list.m3u8"]
+
+
+def test_entry_without_location_is_dropped_with_a_warning() -> None:
+    with pytest.warns(DroppedEntryWarning, match=r"entry 5 \('Goodbye, Moscow!'\)"):
+        text = m3u.dumps(sochi())
+    assert "Goodbye, Moscow!" not in text
+    assert text.count("#EXTINF") == 5
+
+
+def test_line_breaks_become_spaces_with_a_warning() -> None:
+    entry = Entry(location="a.wav", title="two\nlines", creator="x\r\ny")
+    with pytest.warns(TextChangedWarning, match="line break in the title"):
+        text = m3u.dumps(Playlist(entries=(entry,)))
+    assert "#EXTINF:-1,x y - two lines\na.wav\n" in text
+
+
+@pytest.mark.parametrize(
+    ("creator", "title"),
+    [("", "A - B"), ("Orchestra - Chorus", "Anthem"), ("", "plain"), ("X", "A - B")],
+)
+def test_dash_in_names_round_trips(creator: str, title: str) -> None:
+    playlist = Playlist(entries=(Entry(location="a.wav", title=title, creator=creator),))
+    back = m3u.loads(m3u.dumps(playlist)).entries[0]
+    assert (back.creator, back.title) == (creator, title)
+
+
+def test_location_that_looks_like_a_comment() -> None:
+    playlist = Playlist(entries=(Entry(location="#1 hit.wav"), Entry(location=" lead.wav")))
+    text = m3u.dumps(playlist)
+    assert "./#1 hit.wav\n" in text and "./ lead.wav\n" in text
+    assert [e.location for e in m3u.loads(text).entries] == ["./#1 hit.wav", "./ lead.wav"]
+
+
+# -- path modes -------------------------------------------------------------------------
+
+
+def test_path_modes(tmp_path: Path) -> None:
+    music = tmp_path / "music"
+    playlist = Playlist(
+        entries=(
+            Entry(location="a b/ü.wav"),
+            Entry(location=f"{tmp_path}/other/x.wav"),
+            Entry(location="https://example.org/stream%201.mp3"),
+            Entry(location=f"file://{tmp_path}/other/caf%C3%A9.wav"),
+        )
+    )
+
+    def locations(**options: object) -> list[str]:
+        text = m3u.dumps(playlist, playlist_dir=tmp_path / "lists", **options)  # type: ignore[arg-type]
+        return [line for line in text.split("\n") if line and not line.startswith("#")]
+
+    assert locations() == [
+        "a b/ü.wav",
+        f"{tmp_path}/other/x.wav",
+        "https://example.org/stream%201.mp3",
+        f"file://{tmp_path}/other/caf%C3%A9.wav",
+    ]
+    assert locations(base_dir=music) == [
+        "../music/a b/ü.wav",
+        f"{tmp_path}/other/x.wav",
+        "https://example.org/stream%201.mp3",
+        f"file://{tmp_path}/other/caf%C3%A9.wav",
+    ]
+    assert locations(paths="absolute", base_dir=music) == [
+        f"{music}/a b/ü.wav",
+        f"{tmp_path}/other/x.wav",
+        "https://example.org/stream%201.mp3",
+        f"{tmp_path}/other/café.wav",
+    ]
+    assert locations(paths="relative", base_dir=music) == [
+        "../music/a b/ü.wav",
+        "../other/x.wav",
+        "https://example.org/stream%201.mp3",
+        "../other/café.wav",
+    ]
+    with pytest.raises(ValueError, match="unknown path mode 'sideways'"):
+        locations(paths="sideways")
+
+
+def test_dump_relative_paths_are_relative_to_the_playlist(tmp_path: Path) -> None:
+    out = tmp_path / "lists" / "show.m3u"
+    out.parent.mkdir()
+    playlist = Playlist(entries=(Entry(location=str(tmp_path / "audio" / "one.wav")),))
+    m3u.dump(playlist, out, paths="relative")
+    assert out.read_text(encoding="utf-8").endswith("\n../audio/one.wav\n")
+
+
+# -- reading ----------------------------------------------------------------------------
+
+
+def test_reading_bom_crlf_attributes_and_fractions() -> None:
+    text = (
+        "\ufeff#EXTM3U\r\n#PLAYLIST:Night\r\n"
+        '#extinf:12.5 tvg-id="a,b" group-title="x",Artist - Song, with comma\r\n'
+        "song.mp3\r\n"
+        "\r\n# a comment\r\nplain.ogg\r\n"
+        "#EXTINF:-1,Stream\r\nhttp://radio.example/live\r\n"
+    )
+    playlist = m3u.loads(text)
+    assert playlist.title == "Night"
+    first, second, third = playlist.entries
+    assert (first.location, first.creator, first.title, first.duration_ms) == (
+        "song.mp3",
+        "Artist",
+        "Song, with comma",
+        12_500,
+    )
+    assert second == Entry(location="plain.ogg")
+    assert (third.title, third.duration_ms, third.location) == (
+        "Stream",
+        None,
+        "http://radio.example/live",
+    )
+
+
+def test_plain_m3u_without_header() -> None:
+    assert [e.location for e in m3u.loads("a.mp3\nb.mp3\n").entries] == ["a.mp3", "b.mp3"]
+
+
+def test_cp1252_fallback_for_m3u_but_not_m3u8(tmp_path: Path) -> None:
+    data = "#EXTM3U\n#EXTINF:10,Café - Crème\ncafé.mp3\n".encode("cp1252")
+    legacy = tmp_path / "old.m3u"
+    legacy.write_bytes(data)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", MissingFileWarning)
+        entry = m3u.load(legacy).entries[0]
+    assert (entry.creator, entry.title, entry.location) == ("Café", "Crème", "café.mp3")
+    strict = tmp_path / "new.m3u8"
+    strict.write_bytes(data)
+    with pytest.raises(ParseError, match=r"new\.m3u8:2: not UTF-8"):
+        m3u.load(strict)
+
+
+def test_missing_files_are_kept_and_reported(tmp_path: Path) -> None:
+    (tmp_path / "here.wav").write_bytes(b"")
+    path = tmp_path / "list.m3u8"
+    path.write_text(
+        "#EXTM3U\n#EXTINF:1,here\nhere.wav\n#EXTINF:1,gone\ngone.wav\nhttp://x.example/a\n",
+        encoding="utf-8",
+    )
+    with pytest.warns(MissingFileWarning, match=r"1 entry .*list\.m3u8:5: gone\.wav"):
+        playlist = m3u.load(path)
+    assert [e.location for e in playlist.entries] == ["here.wav", "gone.wav", "http://x.example/a"]
+    assert m3u.missing_files(playlist, tmp_path) == [(2, "gone.wav")]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "what"),
+    [
+        ("#EXTM3U\n#EXTINF:abc,Title\na.mp3\n", 2, "expected '#EXTINF:<seconds>"),
+        ("#EXTM3U\na.mp3\n#EXTINF:3,Title\n\n", 3, "not followed by a location"),
+    ],
+)
+def test_bad_input_names_the_line(text: str, line: int, what: str) -> None:
+    with pytest.raises(ParseError) as caught:
+        m3u.loads(text, path="x.m3u8")
+    assert caught.value.line == line
+    assert str(caught.value).startswith(f"x.m3u8:{line}: ")
+    assert what in str(caught.value)
+
+
+def test_round_trip() -> None:
+    playlist = _with_files(sochi())
+    back = m3u.loads(m3u.dumps(playlist))
+    assert back.title == playlist.title
+    for before, after in zip(playlist.entries, back.entries, strict=True):
+        assert (after.location, after.title, after.creator, after.duration_ms) == (
+            before.location,
+            before.title,
+            before.creator,
+            before.duration_ms,
+        )
+        assert after.cue == CueData(segment=before.cue.segment if before.cue else "")
+
+
+_LINE = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_characters="\x00\n\r\x0b\x0c\x1c\x1d\x1e\x85"),
+    max_size=30,
+).map(str.strip) | st.sampled_from(['"quoted", he said', "Рахманинов", "아리랑", "x" * 3000])
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            _LINE,
+            _LINE,
+            st.none() | st.integers(0, 10**8),
+            _LINE.filter(lambda s: bool(s) and not s.startswith("#")),
+        ),
+        max_size=5,
+    )
+)
+def test_property_round_trip(rows: list[tuple[str, str, int | None, str]]) -> None:
+    playlist = Playlist(
+        entries=tuple(
+            Entry(location=loc, title=title, creator=creator, duration_ms=ms)
+            for title, creator, ms, loc in rows
+        )
+    )
+    back = m3u.loads(m3u.dumps(playlist)).entries
+    assert [(e.title, e.creator, e.location) for e in back] == [
+        (e.title, e.creator, e.location) for e in playlist.entries
+    ]
+    assert [e.duration_ms for e in back] == [
+        None if e.duration_ms is None else (e.duration_ms + 500) // 1000 * 1000
+        for e in playlist.entries
+    ]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.text(max_size=200))
+def test_property_line_breaks_never_split_an_entry(title: str) -> None:
+    playlist = Playlist(entries=(Entry(location="a.wav", title=title),))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", TextChangedWarning)
+        back = m3u.loads(m3u.dumps(playlist))
+    assert [e.location for e in back.entries] == ["a.wav"]
+
+
+# -- mpv, a player we did not write -----------------------------------------------------
+
+_MPV_MSG = "ENTRY ${playlist-pos-1}/${playlist-count} title=${media-title} path=${path}"
+
+
+def _mpv(playlist_file: Path) -> list[str]:
+    mpv = require_tool("mpv")
+    result = subprocess.run(
+        [
+            mpv,
+            "--no-config",
+            "--ytdl=no",
+            "--ao=null",
+            "--vo=null",
+            "--end=0.01",
+            "--term-status-msg=",
+            f"--term-playing-msg={_MPV_MSG}",
+            str(playlist_file),
+        ],
+        cwd=playlist_file.parent,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    return [line for line in result.stdout.splitlines() if line.startswith("ENTRY ")]
+
+
+@pytest.mark.parametrize("name", ["show.m3u8", "show.m3u"])
+def test_mpv_opens_every_entry(tmp_path: Path, name: str) -> None:
+    playlist = with_wav_files(sochi(), tmp_path)
+    out = tmp_path / name
+    registry.for_path(out).dump(playlist, out)
+    entries = _mpv(out)
+    count = len(playlist.entries)
+    assert [re.sub(r" title=.*", "", line) for line in entries] == [
+        f"ENTRY {n}/{count}" for n in range(1, count + 1)
+    ]
+    for line, entry in zip(entries, playlist.entries, strict=True):
+        assert f"title={entry.creator} - {entry.title} path=" in line
+        assert entry.location is not None and line.endswith(entry.location)
+
+
+def test_mpv_with_absolute_paths(tmp_path: Path) -> None:
+    playlist = with_wav_files(sochi(), tmp_path / "audio root")
+    lists = tmp_path / "lists"
+    lists.mkdir()
+    out = lists / "show.m3u8"
+    m3u.dump(playlist, out, paths="absolute", base_dir=tmp_path / "audio root")
+    assert len(_mpv(out)) == len(playlist.entries)
+    out_rel = lists / "rel.m3u8"
+    m3u.dump(playlist, out_rel, paths="relative", base_dir=tmp_path / "audio root")
+    assert "../audio root/audio/03 Рахманинов.wav" in out_rel.read_text(encoding="utf-8")
+    assert len(_mpv(out_rel)) == len(playlist.entries)

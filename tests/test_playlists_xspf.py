@@ -1,0 +1,315 @@
+"""XSPF: schema validity (xmllint, lxml), URIs, lossless round trips, hardened reading."""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import replace
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from playlists import registry, xspf
+from playlists.errors import ParseError, TextChangedWarning
+from playlists.model import Credit, CueData, Entry, Playlist
+from tests.playlist_samples import sochi
+from tests.tools import require_tool
+
+SCHEMA = next(
+    (
+        parent / "shared" / "validators" / "xspf-1_0.7.rng"
+        for parent in Path(__file__).resolve().parents
+        if (parent / "shared" / "validators" / "xspf-1_0.7.rng").exists()
+    ),
+    None,
+)
+NS = {"x": "http://xspf.org/ns/0/"}
+
+
+def _schema() -> Path:
+    if SCHEMA is None:
+        pytest.skip("../shared/validators/xspf-1_0.7.rng is not here (../shared is absent)")
+    return SCHEMA
+
+
+def _xmllint(path: Path) -> subprocess.CompletedProcess[str]:
+    xmllint = require_tool("xmllint")
+    return subprocess.run(
+        [xmllint, "--noout", "--relaxng", str(_schema()), str(path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def _odd() -> Playlist:
+    """Text that XML and URIs make hard: markup characters, quotes, scripts, whitespace."""
+    return Playlist(
+        title='<b>"Tom & Jerry"</b>',
+        date="2014-02-23T16:14:00Z",
+        timezone="Asia/Seoul",
+        entries=(
+            Entry(
+                location="dir with space/100% <pure> #1?.wav",
+                title="line one\nline two\r\n\ttabbed  ",
+                creator="Ünïcødé & Рахманинов & 아리랑",
+                identifiers=(
+                    "https://musicbrainz.org/recording/0f6e3c1a-4b2d-4e7f-9a1b-2c3d4e5f6a7b",
+                ),
+                annotation="]]> and <![CDATA[",
+                duration_ms=0,
+                cue=CueData(credits=(Credit('A "quoted" & <odd> name', 'role\n"x"'),)),
+            ),
+            Entry(location="https://example.org/a b/ü.mp3", title="stream"),
+            Entry(title="no file at all"),
+        ),
+    )
+
+
+def test_sochi_is_valid_and_checked_beyond_the_schema(tmp_path: Path) -> None:
+    out = tmp_path / "sochi.xspf"
+    xspf.dump(sochi(), out, base_dir="/srv/show")
+    result = _xmllint(out)
+    assert result.returncode == 0, result.stderr
+    assert "validates" in result.stderr
+    from lxml import etree
+
+    root = etree.parse(str(out)).getroot()
+    assert root.get("version") == "1" and root.nsmap[None] == NS["x"]
+    assert root.findtext("x:date", namespaces=NS) == "2014-02-23T20:14:00+04:00"
+    numbers = [int(t) for t in root.xpath("//x:trackNum/text()", namespaces=NS)]
+    assert numbers == list(range(1, len(sochi().entries) + 1))
+    locations = root.xpath("//x:location/text()", namespaces=NS)
+    assert (
+        "file:///srv/show/audio/03%20%D0%A0%D0%B0%D1%85%D0%BC%D0%B0%D0%BD%D0%B8%D0%BD%D0%BE%D0%B2.flac"
+        in locations
+    )
+    for uri in locations + root.xpath("//x:identifier/text()", namespaces=NS):
+        assert uri.isascii() and " " not in uri and urlsplit(uri).scheme in ("file", "https")
+    durations = root.xpath("//x:duration/text()", namespaces=NS)
+    assert durations[0] == "252000"
+    assert root.xpath("//x:identifier/text()", namespaces=NS)[0].startswith(
+        "https://musicbrainz.org/recording/"
+    )
+
+
+def test_odd_text_is_valid_and_round_trips(tmp_path: Path) -> None:
+    out = tmp_path / "odd.xspf"
+    xspf.dump(_odd(), out, base_dir="/base")
+    result = _xmllint(out)
+    assert result.returncode == 0, result.stderr
+    text = out.read_text(encoding="utf-8")
+    assert "file:///base/dir%20with%20space/100%25%20%3Cpure%3E%20%231%3F.wav" in text
+    assert "https://example.org/a%20b/%C3%BC.mp3" in text
+    assert "<date>2014-02-24T01:14:00+09:00</date>" in text
+    back = xspf.load(out)
+    expected = replace(
+        _odd(),
+        date="2014-02-24T01:14:00+09:00",
+        entries=(
+            replace(_odd().entries[0], location="/base/dir with space/100% <pure> #1?.wav"),
+            replace(_odd().entries[1], location="https://example.org/a%20b/%C3%BC.mp3"),
+            _odd().entries[2],
+        ),
+    )
+    assert back == expected
+
+
+def test_sochi_round_trip_is_lossless_but_for_absolute_locations() -> None:
+    playlist = sochi()
+    back = xspf.loads(xspf.dumps(playlist, base_dir="/srv/show"))
+    assert back == replace(
+        playlist,
+        entries=tuple(
+            replace(e, location=f"/srv/show/{e.location}" if e.location else None)
+            for e in playlist.entries
+        ),
+    )
+
+
+def test_cue_positions_and_gaps_round_trip() -> None:
+    entry = Entry(location="/a.wav", start_ms=1234, pregap_ms=2000, postgap_ms=5, index00_ms=1000)
+    empty_cue = Entry(location="/b.wav", cue=CueData())
+    playlist = Playlist(entries=(entry, empty_cue, Entry(location="/c.wav")))
+    assert xspf.loads(xspf.dumps(playlist)) == playlist
+
+
+def test_dump_defaults_relative_locations_to_its_directory(tmp_path: Path) -> None:
+    out = tmp_path / "x.xspf"
+    registry.get("xspf").dump(Playlist(entries=(Entry(location="a.wav"),)), out)
+    assert f"<location>file://{tmp_path}/a.wav</location>" in out.read_text(encoding="utf-8")
+
+
+def test_characters_xml_cannot_carry_are_replaced_with_a_warning(tmp_path: Path) -> None:
+    playlist = Playlist(entries=(Entry(location="/a.wav", title="bell\x07 and \x1b esc"),))
+    with pytest.warns(TextChangedWarning, match="U\\+FFFD"):
+        text = xspf.dumps(playlist)
+    assert xspf.loads(text).entries[0].title == "bell\ufffd and \ufffd esc"
+
+
+def test_a_date_without_offset_is_left_out() -> None:
+    with pytest.warns(TextChangedWarning, match="no|not an ISO"):
+        text = xspf.dumps(Playlist(date="23 February 2014"))
+    assert "<date>" not in text
+
+
+def test_other_programs_xspf_is_read() -> None:
+    text = """<?xml version="1.0" encoding="ISO-8859-1"?>
+<!-- made elsewhere -->
+<playlist version="1" xmlns="http://xspf.org/ns/0/" xmlns:vlc="http://www.videolan.org/vlc/playlist/ns/0/">
+  <title>Caf\xe9</title>
+  <trackList>
+    <track>
+      <location>file:///music/caf%C3%A9.ogg</location>
+      <location>http://mirror.example/cafe.ogg</location>
+      <title><![CDATA[A & B]]></title>
+      <duration>1000</duration>
+      <meta rel="http://example.org/x">y</meta>
+      <extension application="http://www.videolan.org/vlc/playlist/0"><vlc:id>0</vlc:id></extension>
+    </track>
+  </trackList>
+</playlist>
+""".encode("latin-1")
+    import io
+
+    playlist = xspf._parse(io.BytesIO(text), "other.xspf")
+    assert playlist.title == "Café"
+    assert playlist.entries == (Entry(location="/music/café.ogg", title="A & B", duration_ms=1000),)
+
+
+# -- hardened reading -------------------------------------------------------------------
+
+_XXE = """<?xml version="1.0"?>
+<!DOCTYPE playlist [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
+<playlist version="1" xmlns="http://xspf.org/ns/0/"><title>&secret;</title><trackList/></playlist>
+"""
+_BOMB = (
+    '<?xml version="1.0"?>\n<!DOCTYPE lolz [\n <!ENTITY lol "lol">\n'
+    + "".join(
+        f' <!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">\n'
+        for i in range(1, 10)
+    )
+    + ']>\n<playlist version="1" xmlns="http://xspf.org/ns/0/"><title>&lol9;</title>'
+    "<trackList/></playlist>\n"
+)
+_EXTERNAL_DTD = (
+    '<!-- c -->\n<!DOCTYPE playlist SYSTEM "http://127.0.0.1:9/evil.dtd">\n'
+    '<playlist version="1" xmlns="http://xspf.org/ns/0/"><trackList/></playlist>'
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "line"), [(_XXE, 2), (_BOMB, 2), (_EXTERNAL_DTD, 2)], ids=["xxe", "bomb", "dtd"]
+)
+def test_dtds_are_refused(tmp_path: Path, text: str, line: int) -> None:
+    with pytest.raises(ParseError, match="DTD") as caught:
+        xspf.loads(text, path="evil.xspf")
+    assert caught.value.line == line
+    path = tmp_path / "evil.xspf"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ParseError, match="refused"):
+        xspf.load(path)
+
+
+def test_a_doctype_split_across_read_blocks_is_still_refused(tmp_path: Path) -> None:
+    text = "<!--" + "x" * (xspf._READ_SIZE - 6) + "-->" + _EXTERNAL_DTD.split("\n", 1)[1]
+    path = tmp_path / "split.xspf"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ParseError, match="DTD"):
+        xspf.load(path)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "what"),
+    [
+        ("", 1, "no element found"),
+        (
+            "<playlist version='1' xmlns='http://xspf.org/ns/0/'>\n<trackList>\n</playlist>",
+            3,
+            "not well-formed",
+        ),
+        ("<html><body/></html>", 1, "not an XSPF playlist"),
+        (
+            "<playlist version='2' xmlns='http://xspf.org/ns/0/'><trackList/></playlist>",
+            1,
+            "version",
+        ),
+        (
+            "<playlist version='1' xmlns='http://xspf.org/ns/0/'><trackList>"
+            "<track><duration>3:00</duration></track></trackList></playlist>",
+            None,
+            "track 1: <duration> must be a whole number",
+        ),
+    ],
+)
+def test_bad_input(text: str, line: int | None, what: str) -> None:
+    with pytest.raises(ParseError) as caught:
+        xspf.loads(text, path="bad.xspf")
+    assert caught.value.line == line
+    assert what in str(caught.value)
+    assert str(caught.value).startswith("bad.xspf")
+
+
+# -- another reader: xspf-lib -----------------------------------------------------------
+
+
+def test_xspf_lib_reads_our_output(tmp_path: Path) -> None:
+    xspf_lib = pytest.importorskip("xspf_lib")
+    out = tmp_path / "sochi.xspf"
+    xspf.dump(sochi(), out, base_dir="/srv/show")
+    parsed = xspf_lib.Playlist.parse(str(out))
+    assert [t.title for t in parsed.trackList] == [e.title for e in sochi().entries]
+    assert [t.duration for t in parsed.trackList] == [e.duration_ms for e in sochi().entries]
+
+
+# -- properties -------------------------------------------------------------------------
+
+_XML_TEXT = st.text(
+    alphabet=st.characters(
+        codec="utf-8",
+        exclude_characters="".join(
+            map(chr, [*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF])
+        ),
+    ),
+    max_size=30,
+) | st.sampled_from(['"q" & <t>', "a,b\n\rc", "Рахманинов", "아리랑", "x" * 4000, "]]>"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.builds(
+            Entry,
+            location=st.none() | st.from_regex(r"\A/[a-z ü%#?&]{1,12}\.wav\Z"),
+            title=_XML_TEXT,
+            creator=_XML_TEXT,
+            album=_XML_TEXT,
+            annotation=_XML_TEXT,
+            duration_ms=st.none() | st.integers(0, 10**10),
+            identifiers=st.lists(st.from_regex(r"\Aurn:isrc:[A-Z0-9]{12}\Z"), max_size=2).map(
+                tuple
+            ),
+            cue=st.none()
+            | st.builds(
+                CueData,
+                segment=_XML_TEXT,
+                number=_XML_TEXT,
+                start_utc_ms=st.none() | st.integers(0, 4 * 10**12),
+                credits=st.lists(st.builds(Credit, _XML_TEXT, _XML_TEXT), max_size=2).map(tuple),
+            ),
+        ),
+        max_size=4,
+    ),
+    _XML_TEXT,
+)
+def test_property_round_trip_is_exact_and_valid(entries: list[Entry], title: str) -> None:
+    from lxml import etree
+
+    playlist = Playlist(title=title, entries=tuple(entries))
+    text = xspf.dumps(playlist)
+    assert xspf.loads(text) == playlist
+    if SCHEMA is not None:
+        schema = etree.RelaxNG(etree.parse(str(SCHEMA)))
+        assert schema.validate(etree.fromstring(text.encode("utf-8"))), schema.error_log

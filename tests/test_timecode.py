@@ -1,0 +1,80 @@
+"""Conversions between milliseconds, CD frames and EBU timecode."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cuesheet import timecode
+
+
+@pytest.mark.parametrize(
+    ("ms", "frames"),
+    [(0, 0), (13, 1), (6, 0), (7, 1), (1000, 75), (61_013, 4576), (3_600_000, 270_000)],
+)
+def test_ms_to_cd_frames_rounds_to_nearest(ms: int, frames: int) -> None:
+    assert timecode.ms_to_cd_frames(ms) == frames
+
+
+def test_half_frame_rounds_up() -> None:
+    # 20 ms is 1.5 frames exactly.
+    assert timecode.ms_to_cd_frames(20) == 2
+
+
+@given(st.integers(min_value=0, max_value=10**9))
+def test_frames_round_trip_exactly(frames: int) -> None:
+    assert timecode.ms_to_cd_frames(timecode.cd_frames_to_ms(frames)) == frames
+
+
+@given(st.integers(min_value=0, max_value=10**8))
+def test_ms_survive_frames_within_half_a_frame(ms: int) -> None:
+    back = timecode.cd_frames_to_ms(timecode.ms_to_cd_frames(ms))
+    assert abs(back - ms) <= 7  # half of 13.33 ms
+
+
+def test_msf_format_and_parse() -> None:
+    assert timecode.format_msf(4576) == "01:01:01"
+    assert timecode.parse_msf("01:01:01") == 4576
+    assert timecode.parse_msf("120:00:74") == 120 * 60 * 75 + 74
+
+
+@pytest.mark.parametrize("bad", ["1:2:3", "00:60:00", "00:00:75", "aa:bb:cc", ""])
+def test_msf_rejects_malformed(bad: str) -> None:
+    with pytest.raises(ValueError):
+        timecode.parse_msf(bad)
+
+
+def test_ebu_timecode() -> None:
+    assert timecode.ms_to_ebu(3_725_400) == "01:02:05:10"
+    assert timecode.ebu_to_ms("01:02:05:10") == 3_725_400
+    # One EBU frame is exactly three CD frames.
+    assert timecode.ebu_to_cd_frames("00:00:01:01") == 75 + 3
+    with pytest.raises(ValueError):
+        timecode.ebu_to_ms("00:00:00:25")
+
+
+@pytest.mark.parametrize(
+    ("text", "ms"),
+    [
+        ("3:25", 205_000),
+        ("1:02:03", 3_723_000),
+        ("45", 45_000),
+        ("0:01.5", 1_500),
+        ("8:00", 480_000),
+    ],
+)
+def test_parse_duration(text: str, ms: int) -> None:
+    assert timecode.parse_duration(text) == ms
+
+
+@pytest.mark.parametrize("bad", ["3:75", "1:60:00", "abc", "3.25.1", "-1:00"])
+def test_parse_duration_rejects(bad: str) -> None:
+    with pytest.raises(ValueError):
+        timecode.parse_duration(bad)
+
+
+def test_format_duration() -> None:
+    assert timecode.format_duration(205_000) == "3:25"
+    assert timecode.format_duration(3_723_499) == "1:02:03"
+    assert timecode.format_duration(-61_000) == "-1:01"

@@ -1,0 +1,46 @@
+"""Helpers for tests that need a third-party program or ../shared."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+
+
+def _find_shared() -> Path:
+    """``../shared`` beside the checkout (walking up, so git worktrees find it too)."""
+    here = Path(__file__).resolve()
+    for parent in here.parents[1:]:
+        if (parent / "shared" / "STYLE.md").exists():
+            return parent / "shared"
+    return here.parents[2] / "shared"
+
+
+SHARED = _find_shared()
+
+
+def in_ci() -> bool:
+    """True when running under CI, where every tool must be installed."""
+    return os.environ.get("CI", "").lower() == "true"
+
+
+def require_tool(name: str) -> str:
+    """The path of program ``name``; skip the test when absent (fail in CI, where it must be)."""
+    found = shutil.which(name)
+    if found:
+        return found
+    message = f"{name} is not installed (see .ci/apt-packages)"
+    if in_ci():
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def require_shared(*parts: str) -> Path:
+    """A path under ../shared; skip the test when ../shared is absent."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} is not here (../shared is absent)")
+    return path
