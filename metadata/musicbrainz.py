@@ -432,8 +432,7 @@ class MusicBrainz:
         if first:
             raise ServiceUnavailable(
                 f"MusicBrainz at {self.base_url} is unreachable ({_describe(cause)}, "
-                f"{attempts} attempt{'s' if attempts != 1 else ''}); "
-                "going on with cached answers only",
+                f"{attempts} attempt{'s' if attempts != 1 else ''})",
                 cause=cause,
             )
         raise NotCached("offline: MusicBrainz is unreachable")

@@ -52,7 +52,7 @@ from metadata.similarity import (
     title_tokens,
 )
 
-RESOLVER_VERSION = 1
+RESOLVER_VERSION = 2
 """Bump when a change of this module changes results: cached resolutions are keyed by it."""
 CACHE_KIND = "resolution"
 RESOLVED_AT = 75
@@ -67,7 +67,9 @@ RECORDING_LIMIT = 25
 NAME_MATCH = 0.8
 """Name similarity from which two names are taken to be the same artist."""
 
-WRITER_ROLES = frozenset({"composer", "lyricist", "arranger", "writer"})
+WRITER_ROLES = frozenset({"composer", "lyricist", "writer"})
+"""Roles checked against a work's writers.  Arrangers are not: an arrangement of the
+work is still the work, and MusicBrainz seldom credits the arranger on it."""
 PERFORMER_ROLES = frozenset({"performer", "conductor"})
 _ROLE_OF = {
     "lyricist": "lyricist",
@@ -115,7 +117,7 @@ class Query:
         return f"{self.kind}|{fold(self.title)}|{';'.join(names)}"
 
     def writers(self) -> tuple[str, ...]:
-        """Names credited with writing the work (placeholders left out)."""
+        """Names credited with writing the work: composers, lyricists (placeholders left out)."""
         return tuple(
             n.name for n in self.names if n.role in WRITER_ROLES and not is_placeholder(n.name)
         )

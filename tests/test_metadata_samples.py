@@ -12,9 +12,8 @@ import pytest
 from metadata.mbmodel import Artist, Recording, Release, ReleaseGroup, SearchResult, Work
 from metadata.musicbrainz import parse
 from metadata.similarity import name_similarity
+from tests.tools import SHARED
 
-_CANDIDATES = [Path(__file__).resolve().parents[i] / "shared" for i in (2, 3)]
-SHARED = next((p for p in _CANDIDATES if p.is_dir()), _CANDIDATES[0])
 SAMPLES = SHARED / "musicbrainz-samples" / "ws2-xml"
 FILES = sorted(SAMPLES.glob("*.xml")) if SAMPLES.is_dir() else []
 

@@ -21,6 +21,7 @@ from cuesheet import __version__
 COMMANDS: dict[str, str] = {
     "convert": "cuesheet.cli.convert:convert",
     "export": "cuesheet.cli.export:export",
+    "resolve": "cuesheet.cli.resolve:resolve",
     "timing": "cuesheet.cli.timing:timing",
     "timeline": "cuesheet.cli.timeline:timeline",
 }

@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from cuesheet.cli.common import load, source_options
+from cuesheet.cli.mboptions import musicbrainz_options, settings_from
 
 EPILOG = """\b
 Examples:
@@ -20,6 +21,11 @@ Examples:
 Formats: json, csv (running order), rights-csv, m3u, m3u8, xspf, cue.
 Relative audio paths in the show are relative to the show file; they are
 rewritten so the exported playlist points at the same files.
+
+Music and anthem cues without MusicBrainz identifiers are resolved first
+(through the cache; see cuesheet resolve --help and docs/musicbrainz.md)
+unless --no-resolve is given. When MusicBrainz is unreachable the file is
+still written, with a warning.
 """
 
 
@@ -52,6 +58,7 @@ rewritten so the exported playlist points at the same files.
     default=None,
     help="CUE: one FILE (e.g. a rehearsal mix) with every cue at its scheduled start.",
 )
+@musicbrainz_options
 @source_options
 def export(
     source: Path,
@@ -75,10 +82,27 @@ def export(
         refuse_overwriting_input(output, source)
     if split and output == "-":
         raise click.UsageError("--split writes several files: give -o a file name")
+    settings = settings_from(options)
     show = load(source, options)
+    if not no_resolve:
+        show = resolved(show, settings)
     given = {"excel": excel or None, "split": split or None, "single_file": single_file}
     chosen = {k: v for k, v in given.items() if v is not None and k in target.takes}
     write(show, target, output, base_dir=source.parent, paths=paths, options=chosen)
+
+
+def resolved(show: Any, settings: Any) -> Any:
+    """``show`` with what MusicBrainz knows filled in; service trouble is only a warning."""
+    from cuesheet.resolution import open_resolver, resolve_show
+
+    try:
+        resolver, cache = open_resolver(settings)
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--musicbrainz") from None
+    try:
+        return resolve_show(show, resolver).show
+    finally:
+        cache.close()
 
 
 def write(
