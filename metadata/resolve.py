@@ -52,7 +52,7 @@ from metadata.similarity import (
     title_tokens,
 )
 
-RESOLVER_VERSION = 2
+RESOLVER_VERSION = 4
 """Bump when a change of this module changes results: cached resolutions are keyed by it."""
 CACHE_KIND = "resolution"
 RESOLVED_AT = 75
@@ -62,6 +62,8 @@ MARGIN = 10
 AMBIGUOUS_AT = 50
 """The least score of the best candidate of an ambiguous entry."""
 MAX_CANDIDATES = 5
+NEAR_MISS = 10
+"""The least score of a near miss shown with an unresolved entry."""
 WORK_LIMIT = 25
 RECORDING_LIMIT = 25
 NAME_MATCH = 0.8
@@ -464,10 +466,11 @@ class Resolver:
                 matching.append(relation)
         names = ", ".join(dict.fromkeys(_display_name(r.artist) for r in relations))
         if best >= NAME_MATCH:
-            return 1.0, tuple(matching), f"composer {names} matches"
+            found = ", ".join(dict.fromkeys(_display_name(r.artist) for r in matching))
+            return 1.0, tuple(matching), f"{matching[0].type} {found} matches"
         if best >= 0.6:
-            return 0.8, (), f"composer {names} partly matches"
-        return 0.3, (), f"composer {names} does not match"
+            return 0.8, (), f"writer {names} partly matches"
+        return 0.3, (), f"writer {names} does not match"
 
     @staticmethod
     def _has_writer_match(scored: Iterable[_Scored]) -> bool:
@@ -591,9 +594,10 @@ def _decide(scores: Sequence[int]) -> Status:
 
 
 def _shortlist(ranked: Sequence[_Scored]) -> list[_Scored]:
+    """The candidates worth showing: near the best, or near misses when nothing fits."""
     if not ranked:
         return []
-    floor = max(30, ranked[0].score - 30)
+    floor = max(30, ranked[0].score - 30) if ranked[0].score >= AMBIGUOUS_AT else NEAR_MISS
     return [s for s in ranked if s.score >= floor][:MAX_CANDIDATES]
 
 
