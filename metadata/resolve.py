@@ -334,13 +334,18 @@ class Resolver:
     def _cache_key(self, key: str) -> str:
         return f"v{RESOLVER_VERSION}|{self.client.base_url}|{key}"
 
+    def _warn(self, error: ServiceUnavailable) -> None:
+        with self._lock:
+            if str(error) not in self.warnings:
+                self.warnings.append(str(error))
+
     def _resolve_cached(self, query: Query) -> Resolution:
         try:
             result = self._resolve(query)
+        except _Partial as partial:
+            return partial.resolution  # not cached: the next run completes it
         except ServiceUnavailable as error:
-            with self._lock:
-                if str(error) not in self.warnings:
-                    self.warnings.append(str(error))
+            self._warn(error)
             return Resolution(Status.UNRESOLVED, note="MusicBrainz unreachable; nothing cached")
         except NotCached:
             return Resolution(Status.UNRESOLVED, note="offline, and not in the cache")
@@ -491,11 +496,23 @@ class Resolver:
         return scored + [s for s in self._score_works(ctx, more.items) if s.work.mbid not in seen]
 
     def _with_duration(self, ctx: _Context, chosen: _Scored) -> Resolution:
-        work = chosen.work
         credits = [
             Credit(_display_name(r.artist), _ROLE_OF.get(r.type, "composer"), r.artist.mbid)
             for r in chosen.work.writers()
         ]
+        try:
+            return self._duration(ctx, chosen, credits)
+        except (ServiceError, NotCached) as error:
+            if isinstance(error, ServiceUnavailable):
+                self._warn(error)
+            reason = "offline" if isinstance(error, (NotCached, ServiceUnavailable)) else "failed"
+            unknown = self._resolved(
+                chosen, credits, None, None, None, f"duration not looked up ({reason})"
+            )
+            raise _Partial(unknown) from error
+
+    def _duration(self, ctx: _Context, chosen: _Scored, credits: list[Credit]) -> Resolution:
+        work = chosen.work
         note = ""
         if ctx.performers:
             found = self._performer_recording(ctx, work, ctx.performers)
@@ -583,6 +600,14 @@ class Resolver:
         if best is None:
             return None
         return best[1], round(100 * best[0]), best[2]
+
+
+class _Partial(Exception):
+    """A resolution that lacks what the service could not answer (not to be cached)."""
+
+    def __init__(self, resolution: Resolution) -> None:
+        super().__init__(resolution.note)
+        self.resolution = resolution
 
 
 def _decide(scores: Sequence[int]) -> Status:

@@ -233,3 +233,21 @@ def test_an_empty_title_is_unresolved_without_asking(server: MBServer) -> None:
     result = Resolver(adapter(server)).resolve(Query("!!!"))
     assert result.status is Status.UNRESOLVED
     assert server.count == 0
+
+
+def test_a_failed_duration_lookup_keeps_the_work(server: MBServer, tmp_path: Path) -> None:
+    cache = Cache(tmp_path / "mb.sqlite3")
+    server.fail("503", times=100, match="inc=recording-rels")
+    resolver = Resolver(adapter(server, cache, retries=0), cache=cache)
+    rach = MUSIC[6]
+    result = resolver.resolve(rach)
+    assert result.status is Status.RESOLVED
+    assert result.work_mbid == IDS["work"]["rach2"]
+    assert result.duration_ms is None
+    assert result.note == "duration not looked up (offline)"
+    assert len(resolver.warnings) == 1
+    server.faults.clear()
+    asked = server.count
+    again = Resolver(adapter(server, cache), cache=cache).resolve(rach)  # not cached half-done
+    assert again.duration_ms == 2_032_000
+    assert [r.query.get("inc") for r in server.requests[asked:]] == ["recording-rels"]
