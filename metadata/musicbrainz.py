@@ -135,7 +135,12 @@ class _Fence:
                 self._cond.wait()
             if not self._active:
                 self._saved = {name: getattr(_mb, name) for name in _GLOBALS}
-            self._apply(settings)
+            try:
+                self._apply(settings)
+            except BaseException:
+                if not self._active:
+                    self._restore()
+                raise
             self._settings = settings
             self._active += 1
         try:
@@ -144,10 +149,13 @@ class _Fence:
             with self._cond:
                 self._active -= 1
                 if not self._active:
-                    for name, value in self._saved.items():
-                        setattr(_mb, name, value)
+                    self._restore()
                     self._settings = None
                     self._cond.notify_all()
+
+    def _restore(self) -> None:
+        for name, value in self._saved.items():
+            setattr(_mb, name, value)
 
     def _apply(self, settings: _Settings) -> None:
         musicbrainzngs.set_hostname(settings.hostname, use_https=settings.https)
