@@ -237,3 +237,34 @@ def test_help_has_examples() -> None:
     result = CliRunner().invoke(cli, ["resolve", "--help"])
     assert result.exit_code == 0
     assert "Example" in result.stdout and "--musicbrainz" in result.stdout
+
+
+class _Terminal:
+    def __init__(self) -> None:
+        self.written: list[str] = []
+
+    def isatty(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        self.written.append(text)
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
+def test_a_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    from cuesheet.cli import resolve as command
+
+    terminal = _Terminal()
+    monkeypatch.setattr(command.sys, "stderr", terminal)
+    with command._progress() as update:
+        assert update is not None
+        update(0, 3)
+        update(3, 3)
+    assert "MusicBrainz" in "".join(terminal.written)
+    assert "3/3" in "".join(terminal.written)
+    monkeypatch.undo()
+    with command._progress() as update:  # pytest's captured stderr is no terminal
+        assert update is None
