@@ -9,6 +9,7 @@ import click
 
 from cuesheet.cli.common import load, source_options
 from cuesheet.cli.library import apply_libraries, library_options
+from cuesheet.cli.mboptions import musicbrainz_options, settings_from
 
 EPILOG = """\b
 Examples:
@@ -23,6 +24,11 @@ Examples:
 Formats: json, csv (running order), rights-csv, m3u, m3u8, xspf, cue.
 Relative audio paths in the show are relative to the show file; they are
 rewritten so the exported playlist points at the same files.
+
+Music and anthem cues without MusicBrainz identifiers are resolved first
+(through the cache; see cuesheet resolve --help and docs/musicbrainz.md)
+unless --no-resolve is given. When MusicBrainz is unreachable the file is
+still written, with a warning.
 """
 
 
@@ -63,6 +69,7 @@ rewritten so the exported playlist points at the same files.
     help="Write what aired by this as-run log, with its timings (see docs/checks.md).",
 )
 @library_options
+@musicbrainz_options
 @source_options
 def export(
     source: Path,
@@ -89,7 +96,11 @@ def export(
         refuse_overwriting_input(output, source, *([as_run] if as_run else []))
     if split and output == "-":
         raise click.UsageError("--split writes several files: give -o a file name")
-    show = apply_libraries(load(source, options), libraries, index_path)
+    settings = settings_from(options)
+    show = load(source, options)
+    if not no_resolve:
+        show = resolved(show, settings)
+    show = apply_libraries(show, libraries, index_path)
     timing = None
     if as_run is not None:
         from cuesheet.asrunshow import as_run_show
@@ -99,6 +110,20 @@ def export(
     given = {"excel": excel or None, "split": split or None, "single_file": single_file}
     chosen = {k: v for k, v in given.items() if v is not None and k in target.takes}
     write(show, target, output, base_dir=source.parent, paths=paths, options=chosen, timing=timing)
+
+
+def resolved(show: Any, settings: Any) -> Any:
+    """``show`` with what MusicBrainz knows filled in; service trouble is only a warning."""
+    from cuesheet.resolution import open_resolver, resolve_show
+
+    try:
+        resolver, cache = open_resolver(settings)
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--musicbrainz") from None
+    try:
+        return resolve_show(show, resolver).show
+    finally:
+        cache.close()
 
 
 def write(
