@@ -253,30 +253,6 @@ def bench_scan(args: argparse.Namespace, ffmpeg: str) -> None:
     )
     rows = []
     for label, workers in (("process pool (default)", None), ("inline (workers=1)", 1)):
-<<<<<<< HEAD
-        with tempfile.TemporaryDirectory() as folder:
-            with Library(Path(folder) / "index.sqlite", workers=workers) as library:
-                started = time.perf_counter()
-                result = library.scan([root])
-                first = time.perf_counter() - started
-                started = time.perf_counter()
-                again = library.scan([root])
-                rescan = time.perf_counter() - started
-            assert result.read == count and again.read == 0 and len(again.files) == count
-        rows.append((label, first, rescan))
-    started = time.perf_counter()
-    with ThreadPoolExecutor(os.cpu_count() or 2) as pool:
-        list(pool.map(tags.read, paths, chunksize=64))
-    threads = time.perf_counter() - started
-    print(f"  {'':28} {'first scan s':>12} {'files/s':>9} {'rescan s':>9} {'speed-up':>9}")
-    for label, first, rescan in rows:
-        print(
-            f"  {label:28} {first:12.3f} {count / first:9.0f} {rescan:9.4f} {first / rescan:8.1f}x"
-        )
-    print(
-        f"  {'reads on a thread pool':28} {threads:12.3f} {count / threads:9.0f}"
-        "   (tag reads only, no index)"
-=======
         firsts, rescans = [], []
         for _ in range(args.repeat):
             with tempfile.TemporaryDirectory() as folder:
@@ -320,7 +296,6 @@ def bench_scan(args: argparse.Namespace, ffmpeg: str) -> None:
     print(
         f"  {'tag reads on processes':26} {best_processes:6.3f} {'':8} "
         f"{count / best_processes:7.0f}   (reads only, no index)"
->>>>>>> audio
     )
     print("  goals: first scan >= 5,000 files/s; rescan >= 5x faster than the first scan")
 
