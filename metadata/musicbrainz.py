@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import contextlib
 import email.utils
+import socket
 import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
@@ -105,6 +106,14 @@ class _Transport(Exception):
     def __init__(self, cause: BaseException) -> None:
         super().__init__(str(cause))
         self.cause = cause
+
+
+def _name_unresolvable(error: BaseException) -> bool:
+    """True when the host name itself could not be resolved (DNS said no)."""
+    reason = getattr(error, "reason", None)
+    if isinstance(reason, BaseException):
+        error = reason
+    return isinstance(error, socket.gaierror)
 
 
 def _describe(error: BaseException) -> str:
@@ -398,6 +407,9 @@ class MusicBrainz:
                     continue
             except _Transport as error:
                 attempt += 1
+                if _name_unresolvable(error.cause):
+                    # No resolver answer for the host: waiting will not change that.
+                    self._go_offline(error.cause, attempt)
                 self._back_off(attempt, error.cause, key, None)
                 continue
             except musicbrainzngs.MusicBrainzError as error:

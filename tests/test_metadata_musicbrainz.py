@@ -197,6 +197,24 @@ def test_connection_refused_means_unreachable(fake: FakeTime) -> None:
         mb.get_work(RACH2)
 
 
+def test_a_host_name_that_does_not_resolve_goes_offline_at_once(
+    fake: FakeTime, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import socket
+
+    def no_such_host(*args: object, **kwargs: object) -> object:
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(socket, "getaddrinfo", no_such_host)
+    mb = MusicBrainz(
+        "https://musicbrainz.example", agent=AGENT, retries=3, clock=fake.clock, sleep=fake.sleep
+    )
+    with pytest.raises(ServiceUnavailable, match="1 attempt"):
+        mb.get_work(RACH2)
+    assert mb.requests == 1
+    assert fake.sleeps == []
+
+
 def test_malformed_xml_is_an_error_for_that_request_only(server: MBServer, fake: FakeTime) -> None:
     server.fail("malformed", times=1)
     mb = client(server, fake, cache=Cache(":memory:"))
