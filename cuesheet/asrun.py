@@ -299,7 +299,7 @@ def _row(
 
 def load_csv(path: str | Path, *, timezone: str, near_ms: int) -> AsRun:
     """Read a CSV as-run log file (see :func:`loads_csv`)."""
-    from cuesheet.anysource import read_text
+    from cuesheet.inputfile import read_text
 
     text = read_text(Path(path))
     return loads_csv(text, timezone=timezone, near_ms=near_ms, path=str(path))
@@ -378,7 +378,8 @@ def load(path: str | Path, plan: Show, *, load_show: ShowLoader | None = None) -
     playlist of what played.  Missing start times are filled in from the plan's
     start (:meth:`AsRun.timed`).
     """
-    from cuesheet.anysource import is_cuesheet_json, read_text
+    from cuesheet.inputfile import read_text
+    from cuesheet.sources import is_cuesheet_json
 
     source = Path(path)
     suffix = source.suffix.lower()

@@ -97,7 +97,6 @@ def check(
     """Check SOURCE's running order; with --as-run, compare it with what aired."""
     from cuesheet import asrun
     from cuesheet.align import align
-    from cuesheet.anysource import load_any
     from cuesheet.checks import check as run_checks
     from cuesheet.checks import has_errors
     from cuesheet.checks.registry import select
@@ -109,7 +108,7 @@ def check(
         select(ignore)
     except InputError as error:
         raise click.BadParameter(error.message, param_hint="--ignore") from None
-    show = load_any(source, load_show=lambda path: load(path, options))
+    show = load(source, options)
     try:
         select(show.ignore_rules)
     except InputError as error:

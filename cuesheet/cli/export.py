@@ -7,9 +7,7 @@ from typing import Any
 
 import click
 
-from cuesheet.cli.common import load, source_options
-from cuesheet.cli.library import apply_libraries, library_options
-from cuesheet.cli.mboptions import musicbrainz_options, settings_from
+from cuesheet.cli.common import enrich, enrich_options, load, source_options
 
 EPILOG = """\b
 Examples:
@@ -45,7 +43,6 @@ still written, with a warning.
     metavar="FORMAT",
     help="Output format (default: from OUT's extension; json for -).",
 )
-@click.option("--no-resolve", is_flag=True, help="Do not look entries up on MusicBrainz.")
 @click.option("--excel", is_flag=True, help="CSV: add a byte-order mark for spreadsheets.")
 @click.option(
     "--paths",
@@ -68,20 +65,16 @@ still written, with a warning.
     metavar="LOG",
     help="Write what aired by this as-run log, with its timings (see docs/checks.md).",
 )
-@library_options
-@musicbrainz_options
+@enrich_options
 @source_options
 def export(
     source: Path,
     output: str,
     fmt: str | None,
-    no_resolve: bool,
     excel: bool,
     paths: str,
     split: bool,
     single_file: str | None,
-    libraries: tuple[Path, ...] = (),
-    index_path: Path | None = None,
     **options: Any,
 ) -> None:
     """Export SOURCE (a show file, a music list or an export) as a timed running order."""
@@ -96,11 +89,7 @@ def export(
         refuse_overwriting_input(output, source, *([as_run] if as_run else []))
     if split and output == "-":
         raise click.UsageError("--split writes several files: give -o a file name")
-    settings = settings_from(options)
-    show = load(source, options)
-    if not no_resolve:
-        show = resolved(show, settings)
-    show = apply_libraries(show, libraries, index_path)
+    show = enrich(load(source, options), options)
     timing = None
     if as_run is not None:
         from cuesheet.asrunshow import as_run_show
@@ -110,20 +99,6 @@ def export(
     given = {"excel": excel or None, "split": split or None, "single_file": single_file}
     chosen = {k: v for k, v in given.items() if v is not None and k in target.takes}
     write(show, target, output, base_dir=source.parent, paths=paths, options=chosen, timing=timing)
-
-
-def resolved(show: Any, settings: Any) -> Any:
-    """``show`` with what MusicBrainz knows filled in; service trouble is only a warning."""
-    from cuesheet.resolution import open_resolver, resolve_show
-
-    try:
-        resolver, cache = open_resolver(settings)
-    except ValueError as error:
-        raise click.BadParameter(str(error), param_hint="--musicbrainz") from None
-    try:
-        return resolve_show(show, resolver).show
-    finally:
-        cache.close()
 
 
 def write(
