@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, time
+from datetime import time
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -65,11 +65,6 @@ def load(source: Path, options: dict[str, Any]) -> Show:
         date=day.date() if day is not None else None,
         start=start_time,
     )
-
-
-def as_date(value: Any) -> date | None:
-    """A click DateTime value as a date."""
-    return value.date() if value is not None else None
 
 
 def enrich_options(command: F) -> F:
