@@ -14,8 +14,9 @@
    moved; the deleted cues left are *missing* from air, the inserted items
    left are *extra*.
 3. **Order.**  Over the cues that aired, two cues that took each other's
-   places while everything between them stayed in place are *swapped*; of the
-   rest, a longest run in plan order is *in order* and the others *moved*.
+   places (exchanging them back gives both their planned neighbours) are
+   *swapped*; of the rest, a longest run in plan order is *in order* and the
+   others *moved*.
 
 Everything is linear in memory: no N x M table is ever built.
 """
@@ -271,25 +272,48 @@ def _pairs(keys: _Keys, log: AsRun) -> list[tuple[int, int]]:
 
 
 def _classify(pairs: list[tuple[int, int]]) -> tuple[dict[int, CueStatus], dict[int, int]]:
-    """Status of every aired plan index, and each swapped index's partner."""
+    """Status of every aired plan index, and each swapped index's partner.
+
+    Works on the cues that aired, by rank: ``r`` in plan order, ``air[r]`` on
+    air.  X and Y (X planned first) swapped when on air Y sits between X's two
+    planned neighbours and X right after Y's planned predecessor (for
+    neighbours: Y right after X's predecessor, then X), so that exchanging them
+    back gives X both its neighbours and Y the cue before it.  A move elsewhere
+    in the show does not hide a swap.
+    """
     count = len(pairs)
-    air_order = sorted(range(count), key=lambda r: pairs[r][1])
-    perm = [0] * count  # plan rank -> air rank
-    for air_rank, plan_rank in enumerate(air_order):
-        perm[plan_rank] = air_rank
-    fixed_before = [0] * (count + 1)
-    for r in range(count):
-        fixed_before[r + 1] = fixed_before[r] + (perm[r] == r)
+    by_air = sorted(range(count), key=lambda r: pairs[r][1])  # air rank -> plan rank
+    air = [0] * count  # plan rank -> air rank
+    for rank, r in enumerate(by_air):
+        air[r] = rank
+
+    def before_on_air(r: int) -> int:
+        return by_air[air[r] - 1] if air[r] > 0 else -1
+
+    def after_on_air(r: int) -> int:
+        return by_air[air[r] + 1] if air[r] + 1 < count else count
+
     status: dict[int, CueStatus] = {}
     partner: dict[int, int] = {}
-    for r in range(count):
-        s = perm[r]
-        if s > r and perm[s] == r and fixed_before[s] - fixed_before[r + 1] == s - r - 1:
-            p, q = pairs[r][0], pairs[s][0]
+    swapped: set[int] = set()
+    for x in range(count):
+        y = by_air[0] if x == 0 else after_on_air(x - 1)
+        if y >= count or y <= x or x in swapped or y in swapped:
+            continue
+        if y == x + 1:
+            ok = after_on_air(y) == x
+        else:
+            ok = after_on_air(y) == x + 1 and before_on_air(x) == y - 1
+        if ok:
+            # Undo the swap, so that a swap right after this one is seen as well.
+            air[x], air[y] = air[y], air[x]
+            by_air[air[x]], by_air[air[y]] = x, y
+            swapped.update((x, y))
+            p, q = pairs[x][0], pairs[y][0]
             status[p] = status[q] = CueStatus.SWAPPED
             partner[p], partner[q] = q, p
-    rest = [r for r in range(count) if pairs[r][0] not in status]
-    keep = {rest[k] for k in _longest_increasing([perm[r] for r in rest])}
+    rest = [r for r in range(count) if r not in swapped]
+    keep = {rest[k] for k in _longest_increasing([air[r] for r in rest])}
     for r in rest:
         status[pairs[r][0]] = CueStatus.IN_ORDER if r in keep else CueStatus.MOVED
     return status, partner
@@ -335,11 +359,12 @@ def _fixed_runs(alignment: Alignment) -> tuple[FixedRun, ...]:
         si = point.segment_index
         if si is None:
             # An item of unknown length still shows the show was on air at its start.
-            last = [
-                end if end is not None else item.start_ms
-                for item, end in zip(log.items, ends, strict=True)
-                if end is not None or item.start_ms is not None
-            ]
+            last: list[int] = []
+            for item, end in zip(log.items, ends, strict=True):
+                if end is not None:
+                    last.append(end)
+                elif item.start_ms is not None:
+                    last.append(item.start_ms)
             runs.append(FixedRun(point.label, point.at_ms, None, None, max(last, default=None)))
             continue
         starts = [run.aired_ms for run in alignment.cues[si] if run.aired_ms is not None]

@@ -76,7 +76,7 @@ _DURATION_EXPECTED = "a duration like 3:25, 1:02:03 or 205 (seconds)"
 
 CSV_SUFFIXES = (".csv", ".tsv", ".txt", ".log")
 """Files read as CSV as-run logs."""
-SHOW_SUFFIXES = (".yaml", ".yml", ".toml", ".json")
+SHOW_SUFFIXES = (".yaml", ".yml")
 """Files read as show files (their planned times are taken as what aired)."""
 
 
@@ -202,18 +202,6 @@ def parse_aired_duration(text: str) -> int:
     return parse_duration(text)
 
 
-def _decode(data: bytes, path: str | None) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise InputError(
-            f"not UTF-8 text (byte 0x{data[error.start]:02x}); save the log as UTF-8",
-            path=path,
-            line=line,
-        ) from error
-
-
 def loads_csv(text: str, *, timezone: str, near_ms: int, path: str | None = None) -> AsRun:
     """Read a CSV as-run log.
 
@@ -311,8 +299,10 @@ def _row(
 
 def load_csv(path: str | Path, *, timezone: str, near_ms: int) -> AsRun:
     """Read a CSV as-run log file (see :func:`loads_csv`)."""
-    data = Path(path).read_bytes()
-    return loads_csv(_decode(data, str(path)), timezone=timezone, near_ms=near_ms, path=str(path))
+    from cuesheet.inputfile import read_text
+
+    text = read_text(Path(path))
+    return loads_csv(text, timezone=timezone, near_ms=near_ms, path=str(path))
 
 
 # ------------------------------------------------------------ playlists and shows
@@ -380,16 +370,25 @@ ShowLoader = Callable[[Path], Show]
 def load(path: str | Path, plan: Show, *, load_show: ShowLoader | None = None) -> AsRun:
     """Read what aired from ``path``, by its extension.
 
-    ``.csv``/``.tsv``/``.txt``/``.log``: a CSV as-run log; ``.yaml``/``.yml``/
-    ``.toml``/``.json``: a show file (read with ``load_show``, by default
-    :func:`cuesheet.sources.load_source`); any other extension the
-    :mod:`playlists` registry knows (M3U, M3U8, XSPF, CUE): a playlist.  Missing
-    start times are filled in from the plan's start (:meth:`AsRun.timed`).
+    ``.csv``/``.tsv``/``.txt``/``.log``: a CSV as-run log; ``.yaml``/``.yml``:
+    another show file (read with ``load_show``, by default
+    :func:`cuesheet.sources.load_source`), its planned times taken as aired;
+    ``.json``: cuesheet's JSON model likewise, or a JSON playlist; any other
+    extension the :mod:`playlists` registry knows (M3U, M3U8, XSPF, CUE): a
+    playlist of what played.  Missing start times are filled in from the plan's
+    start (:meth:`AsRun.timed`).
     """
+    from cuesheet.inputfile import read_text
+    from cuesheet.sources import is_cuesheet_json
+
     source = Path(path)
     suffix = source.suffix.lower()
     if suffix in CSV_SUFFIXES:
         log = load_csv(source, timezone=plan.timezone, near_ms=plan.start_ms)
+    elif suffix == ".json" and is_cuesheet_json(text := read_text(source)):
+        from cuesheet import jsonmodel
+
+        log = from_show(jsonmodel.loads(text, str(source)), path=str(source))
     elif suffix in SHOW_SUFFIXES:
         if load_show is None:
             from cuesheet.sources import load_source

@@ -9,6 +9,7 @@ code 2 through the CLI).
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -82,11 +83,45 @@ def _load_text_list(path: Path, options: SourceOptions) -> Show:
     return textlist.list_to_show(sections, title=title, timezone=timezone, start_ms=start_ms)
 
 
+def is_cuesheet_json(text: str) -> bool:
+    """True when ``text`` is a JSON object written by cuesheet's JSON export."""
+    from cuesheet import jsonmodel
+
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError:
+        return False
+    return isinstance(data, dict) and data.get("format") == jsonmodel.FORMAT
+
+
 def _load_json(path: Path, options: SourceOptions) -> Show:
     from cuesheet import jsonmodel
 
-    _refuse_options(path, options, "a cuesheet JSON export")
-    return jsonmodel.loads(read_text(path), str(path))
+    _refuse_options(path, options, "a JSON export")
+    text = read_text(path)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError:
+        return jsonmodel.loads(text, str(path))  # says where the JSON breaks
+    if isinstance(data, dict) and "entries" in data and data.get("format") != jsonmodel.FORMAT:
+        from cuesheet.fromplaylist import to_show
+        from playlists import registry
+
+        return to_show(registry.get("json").loads(text, path=str(path)), title=path.stem)
+    return jsonmodel.loads(text, str(path))
+
+
+def _load_playlist(path: Path, options: SourceOptions) -> Show:
+    """A playlist of any format the :mod:`playlists` registry reads, as a show."""
+    from cuesheet.fromplaylist import to_show
+    from playlists import registry
+
+    _refuse_options(path, options, "a playlist")
+    try:
+        playlist = registry.for_path(path).load(path)
+    except FileNotFoundError as error:
+        raise InputError("no such file", path=path, cause=error) from error
+    return to_show(playlist, title=playlist.title or path.stem)
 
 
 def _date(text: dt.date | str | None) -> dt.date:
@@ -119,8 +154,9 @@ SHOW_FILE = SourceKind("show file", (".yaml", ".yml"), _load_show_file)
 TEXT_LIST = SourceKind("text list", (".txt", ".md", ".markdown", ".wiki"), _load_text_list)
 
 JSON_EXPORT = SourceKind("cuesheet JSON", (".json",), _load_json)
+PLAYLIST = SourceKind("playlist", (".m3u", ".m3u8", ".xspf", ".cue", ".csv"), _load_playlist)
 
-SOURCES: tuple[SourceKind, ...] = (SHOW_FILE, JSON_EXPORT, TEXT_LIST)
+SOURCES: tuple[SourceKind, ...] = (SHOW_FILE, JSON_EXPORT, PLAYLIST, TEXT_LIST)
 """Every kind of source, in the order extensions are matched."""
 
 FALLBACK: SourceKind = TEXT_LIST

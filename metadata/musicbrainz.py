@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import contextlib
 import email.utils
+import socket
 import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
@@ -107,6 +108,14 @@ class _Transport(Exception):
         self.cause = cause
 
 
+def _name_unresolvable(error: BaseException) -> bool:
+    """True when the host name itself could not be resolved (DNS said no)."""
+    reason = getattr(error, "reason", None)
+    if isinstance(reason, BaseException):
+        error = reason
+    return isinstance(error, socket.gaierror)
+
+
 def _describe(error: BaseException) -> str:
     reason = getattr(error, "reason", None)
     if isinstance(reason, BaseException):
@@ -135,7 +144,12 @@ class _Fence:
                 self._cond.wait()
             if not self._active:
                 self._saved = {name: getattr(_mb, name) for name in _GLOBALS}
-            self._apply(settings)
+            try:
+                self._apply(settings)
+            except BaseException:
+                if not self._active:
+                    self._restore()
+                raise
             self._settings = settings
             self._active += 1
         try:
@@ -144,10 +158,13 @@ class _Fence:
             with self._cond:
                 self._active -= 1
                 if not self._active:
-                    for name, value in self._saved.items():
-                        setattr(_mb, name, value)
+                    self._restore()
                     self._settings = None
                     self._cond.notify_all()
+
+    def _restore(self) -> None:
+        for name, value in self._saved.items():
+            setattr(_mb, name, value)
 
     def _apply(self, settings: _Settings) -> None:
         musicbrainzngs.set_hostname(settings.hostname, use_https=settings.https)
@@ -390,6 +407,9 @@ class MusicBrainz:
                     continue
             except _Transport as error:
                 attempt += 1
+                if _name_unresolvable(error.cause):
+                    # No resolver answer for the host: waiting will not change that.
+                    self._go_offline(error.cause, attempt)
                 self._back_off(attempt, error.cause, key, None)
                 continue
             except musicbrainzngs.MusicBrainzError as error:
@@ -432,8 +452,7 @@ class MusicBrainz:
         if first:
             raise ServiceUnavailable(
                 f"MusicBrainz at {self.base_url} is unreachable ({_describe(cause)}, "
-                f"{attempts} attempt{'s' if attempts != 1 else ''}); "
-                "going on with cached answers only",
+                f"{attempts} attempt{'s' if attempts != 1 else ''})",
                 cause=cause,
             )
         raise NotCached("offline: MusicBrainz is unreachable")
@@ -476,9 +495,15 @@ def parse(data: bytes, *, source: str = "") -> Parsed:
     """
     try:
         message = mbxml.parse_message(data)
-    except (ET.ParseError, ExpatError, UnicodeError, ValueError) as error:
+    except (ET.ParseError, ExpatError, UnicodeError) as error:
         raise ServiceError(
             f"MusicBrainz answered with malformed XML ({error})", path=source or None, cause=error
+        ) from error
+    except (ValueError, KeyError, TypeError) as error:  # XML, but not in the WS/2 namespace
+        raise ServiceError(
+            "MusicBrainz answered with XML that is not a WS/2 document",
+            path=source or None,
+            cause=error,
         ) from error
     for name, convert in _ENTITIES.items():
         if name in message:

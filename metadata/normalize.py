@@ -64,7 +64,10 @@ _UNDERSCORE = re.compile(r"_+")
 
 def _strip_accents(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    # NFC puts back what has no accent to lose (Hangul syllables decompose into jamo).
+    return unicodedata.normalize(
+        "NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    )
 
 
 def _translit_cyrillic(text: str) -> str:

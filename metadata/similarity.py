@@ -32,7 +32,7 @@ KEY = "key"
 # Words that describe rather than name ("Theme from ...", "9th Movement from ...").
 # fmt: off
 _WEAK = {
-    "theme": 0.35, "main": 0.3, "title": 0.3, "movement": 0.3, "mvt": 0.3, "excerpt": 0.3,
+    "theme": 0.6, "main": 0.3, "title": 0.3, "movement": 0.3, "mvt": 0.3, "excerpt": 0.3,
     "excerpts": 0.3, "version": 0.3, "music": 0.3, "song": 0.3, "suite": 0.5, "act": 0.2,
     "scene": 0.2, "part": 0.2, "tableau": 0.2, "finale": 0.6, "op": 0.2,
 }
@@ -240,7 +240,8 @@ def best_title(query: Sequence[Token], candidates: Iterable[str]) -> TitleMatch:
 # ---------------------------------------------------------------- names
 
 _PLACEHOLDER = re.compile(
-    r"\b(unnamed|unknown|anonymous|uncredited|unidentified|various|n/?a|tba|tbc)\b", re.IGNORECASE
+    r"\b(?:unnamed|unknown|anonymous|uncredited|unidentified|various|tba|tbc)\b|\bn/a\b",
+    re.IGNORECASE,
 )
 
 
@@ -283,9 +284,11 @@ def _form_similarity(query: tuple[str, ...], form: tuple[str, ...]) -> float:
             matched += best
             if q == longest:
                 longest_hit = True
-    score = 0.5 * matched / len(query) + 0.5 * matched / len(form)
+    # Most of the weight on the written name being covered: "Rachmaninov" is
+    # "Sergei Rachmaninoff", though the form says more.
+    score = 0.7 * matched / len(query) + 0.3 * matched / len(form)
     # The longest word is nearly always the family name: without it, it is someone else.
-    return score if longest_hit else score * 0.5
+    return round(score if longest_hit else score * 0.5, 4)
 
 
 def name_forms(name: str, sort_name: str = "", aliases: Iterable[str] = ()) -> tuple[str, ...]:

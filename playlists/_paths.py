@@ -28,6 +28,22 @@ def is_file_uri(location: str) -> bool:
     return location[:5].lower() == "file:"
 
 
+_DRIVE_PATH_RE = re.compile(r"^/[A-Za-z]:/")
+
+
+@lru_cache(maxsize=4096)
+def _unquote_dir(directory: str) -> str:
+    return unquote(directory, errors="surrogateescape")
+
+
+def _unquote_name(name: str) -> str:
+    if "%" not in name:
+        return name
+    if name.count("%") == name.count("%20"):  # the usual case: spaces only
+        return name.replace("%20", " ")
+    return unquote(name, errors="surrogateescape")
+
+
 def file_uri_to_path(uri: str) -> str:
     """The local path of a ``file:`` URI (``file:///a%20b`` -> ``/a b``; host ``localhost`` ok)."""
     rest = uri[5:]
@@ -36,8 +52,9 @@ def file_uri_to_path(uri: str) -> str:
         rest = "/" + tail if slash else "/"
         if host and host.lower() != "localhost":
             rest = "//" + host + rest
-    path = unquote(rest, errors="surrogateescape")
-    if re.match(r"^/[A-Za-z]:/", path):
+    directory, slash, name = rest.rpartition("/")
+    path = _unquote_dir(directory) + slash + _unquote_name(name)
+    if path[2:3] == ":" and _DRIVE_PATH_RE.match(path):
         path = path[1:]
     return path
 

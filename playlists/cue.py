@@ -65,10 +65,10 @@ import io
 import os
 import re
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TextIO
+from typing import NamedTuple, TextIO
 
 from playlists import _text, _time
 from playlists.atomic import atomic_open
@@ -367,24 +367,56 @@ def dump(
 # -- reading ----------------------------------------------------------------------------
 
 
-@dataclass
-class _Track:
+class _Track(NamedTuple):
+    """What the lines of one TRACK said."""
+
     line: int
+    """Index of its TRACK line among the sheet's command lines (for error messages)."""
     location: str
-    fields: dict[str, str] = field(default_factory=dict)
-    rem: dict[str, str] = field(default_factory=dict)
-    credits: list[Credit] = field(default_factory=list)
-    identifiers: list[str] = field(default_factory=list)
-    index00: int | None = None
-    index01: int | None = None
-    pregap: int = 0
-    postgap: int = 0
-    length: int | None = None
+    title: str
+    performer: str
+    songwriter: str
+    isrc: str
+    rem: dict[str, str] | None
+    credits: list[Credit] | None
+    identifiers: list[str] | None
+    index00: int | None
+    index01: int | None
+    pregap: int
+    postgap: int
+    length: int | None
+
+    def cue_data(self, fail: Callable[[str, int, Exception], ParseError]) -> CueData | None:
+        rem = self.rem
+        if rem is None and self.credits is None and not self.isrc and not self.songwriter:
+            return None
+        rem = rem or {}
+        start: int | None = None
+        if "START" in rem:
+            try:
+                start = _time.parse_iso(rem["START"])
+            except ValueError as error:
+                raise fail(f"REM START: {error}", self.line, error) from error
+        credits: tuple[Credit, ...] = tuple(self.credits or ())
+        if not credits and self.songwriter:
+            names = self.songwriter.split(" / ")
+            credits = tuple(Credit(name, "composer") for name in names if name)
+        return CueData(
+            segment=rem.get("SEGMENT", ""),
+            number=rem.get("CUE", ""),
+            kind=rem.get("KIND", ""),
+            start_utc_ms=start,
+            credits=credits,
+            isrc=self.isrc,
+            iswc=rem.get("ISWC", ""),
+            usage=rem.get("USAGE", ""),
+            duration_source=rem.get("DURATION_SOURCE", ""),
+        )
 
 
 def _value(rest: str) -> str:
     """A quoted or bare argument (a bare one runs to the end of the line)."""
-    if rest.startswith('"'):
+    if rest[:1] == '"':
         end = rest.find('"', 1)
         return rest[1:] if end < 0 else rest[1:end]
     return rest
@@ -408,137 +440,223 @@ def _file_name(rest: str) -> str:
     return name.strip() if name else rest
 
 
-def _time_of(text: str, path: str | None, line: int, what: str) -> int:
-    try:
-        return parse_msf(text.strip())
-    except ValueError as error:
-        raise ParseError(f"{what}: {error}", path=path, line=line, cause=error) from error
+def _frames(text: str) -> int:
+    """``mm:ss:ff`` to frames; the common well-formed case without a regular expression."""
+    if len(text) == 8 and text[2] == ":" and text[5] == ":":
+        mm, ss, ff = text[:2], text[3:5], text[6:]
+        if mm.isdigit() and ss.isdigit() and ff.isdigit() and ss < "60" and ff < "75":
+            return (int(mm) * 60 + int(ss)) * CD_FPS + int(ff)
+    return parse_msf(text.strip())
 
 
-def _entries(tracks: list[_Track], path: str | None) -> Iterable[Entry]:
+def _entries(
+    tracks: list[_Track], fail: Callable[[str, int, Exception], ParseError]
+) -> Iterator[Entry]:
+    count = len(tracks)
     for index, track in enumerate(tracks):
-        assert track.index01 is not None
-        following = tracks[index + 1] if index + 1 < len(tracks) else None
+        start = track.index01
+        assert start is not None
+        following = tracks[index + 1] if index + 1 < count else None
         same_file = following is not None and following.location == track.location
-        previous_same = index > 0 and tracks[index - 1].location == track.location
         duration: int | None = None
         if track.length is not None:
             duration = frames_to_ms(track.length)
         elif following is not None and same_file:
             end = following.index00 if following.index00 is not None else following.index01
             assert end is not None
-            duration = frames_to_ms(max(end - track.index01, 0))
-        whole_file = track.index01 == 0 and not same_file and not previous_same
+            duration = frames_to_ms(end - start if end > start else 0)
+        whole_file = (
+            start == 0
+            and not same_file
+            and not (index and tracks[index - 1].location == track.location)
+        )
         rem = track.rem
-        start: int | None = None
-        if "START" in rem:
-            try:
-                start = _time.parse_iso(rem["START"])
-            except ValueError as error:
-                raise ParseError(
-                    f"REM START: {error}", path=path, line=track.line, cause=error
-                ) from error
-        data = CueData(
-            segment=rem.get("SEGMENT", ""),
-            number=rem.get("CUE", ""),
-            kind=rem.get("KIND", ""),
-            start_utc_ms=start,
-            credits=tuple(track.credits),
-            isrc=track.fields.get("ISRC", ""),
-            iswc=rem.get("ISWC", ""),
-            usage=rem.get("USAGE", ""),
-            duration_source=rem.get("DURATION_SOURCE", ""),
-        )
-        if not track.credits and track.fields.get("SONGWRITER"):
-            names = track.fields["SONGWRITER"].split(" / ")
-            data = replace(data, credits=tuple(Credit(n, "composer") for n in names if n))
+        # Positional arguments (the field order of Entry): this runs once per track.
         yield Entry(
-            location=track.location,
-            title=track.fields.get("TITLE", ""),
-            creator=track.fields.get("PERFORMER", ""),
-            duration_ms=duration,
-            start_ms=None if whole_file else frames_to_ms(track.index01),
-            identifiers=tuple(track.identifiers),
-            annotation=rem.get("COMMENT", ""),
-            cue=None if data == CueData() else data,
-            pregap_ms=frames_to_ms(track.pregap),
-            postgap_ms=frames_to_ms(track.postgap),
-            index00_ms=None if track.index00 is None else frames_to_ms(track.index00),
+            track.location,
+            track.title,
+            track.performer,
+            "",
+            duration,
+            None if whole_file else (2 * start * 1000 + CD_FPS) // (2 * CD_FPS),
+            tuple(track.identifiers) if track.identifiers else (),
+            rem.get("COMMENT", "") if rem else "",
+            track.cue_data(fail),
+            frames_to_ms(track.pregap) if track.pregap else 0,
+            frames_to_ms(track.postgap) if track.postgap else 0,
+            None if track.index00 is None else frames_to_ms(track.index00),
         )
+
+
+_TEXT_COMMANDS = frozenset({"TITLE", "PERFORMER", "SONGWRITER", "ISRC"})
+_LINE_RE = re.compile(
+    r'^[ \t]*([A-Za-z]+)[ \t]*(?:"([^"\n]*)"?[^\n]*|((?:[^\n]*[^\s])?))[ \t\r]*$', re.MULTILINE
+)
+"""A command line: the command, then a quoted argument (group 2) or the bare rest (3).
+
+Lines that do not start with a word (blank lines, junk) are not command lines.
+"""
 
 
 def loads(text: str, path: str | None = None) -> Playlist:
     """Read a cue sheet (``path`` is only used in error messages)."""
     if text.startswith(_text.BOM):
         text = text[1:]
+
+    def fail(message: str, index: int, cause: Exception | None = None) -> ParseError:
+        """The error for the ``index``-th command line (its line number found only now)."""
+        for number, found in enumerate(_LINE_RE.finditer(text)):
+            if number == index:
+                line = text.count("\n", 0, found.start()) + 1
+                return ParseError(message, path=path, line=line, cause=cause)
+        return ParseError(message, path=path, cause=cause)
+
     head: dict[str, str] = {}
     tracks: list[_Track] = []
-    track: _Track | None = None
     location: str | None = None
-    for number, raw in enumerate(text.split("\n"), start=1):
-        line = raw.strip()
-        if not line:
+    # The track being read, kept in local variables (this loop runs once per line).
+    track_line = -1
+    track_location = title = performer = songwriter = isrc = ""
+    rem: dict[str, str] | None = None
+    credits: list[Credit] | None = None
+    identifiers: list[str] | None = None
+    index00: int | None = None
+    index01: int | None = None
+    pregap = postgap = 0
+    length: int | None = None
+    make = _Track._make
+    text_commands = _TEXT_COMMANDS
+    for index, (command, quoted, rest) in enumerate(_LINE_RE.findall(text)):
+        if not command.isupper():
+            command = command.upper()
+        if command in text_commands:
+            value = quoted or rest
+            if track_line < 0:
+                head[command] = value
+            elif command == "TITLE":
+                title = value
+            elif command == "PERFORMER":
+                performer = value
+            elif command == "SONGWRITER":
+                songwriter = value
+            else:
+                isrc = value
             continue
-        command, _, rest = line.partition(" ")
-        command = command.upper()
-        rest = rest.strip()
-        if command == "INDEX":
-            if track is None:
-                raise ParseError("INDEX outside a TRACK", path=path, line=number)
-            which, _, when = rest.partition(" ")
-            frames = _time_of(when, path, number, f"INDEX {which}")
-            if which in ("01", "1"):
-                track.index01 = frames
-            elif which in ("00", "0"):
-                track.index00 = frames
-            elif not which.isdigit():
-                raise ParseError(
-                    f"expected INDEX nn mm:ss:ff, got {line!r}", path=path, line=number
+        if quoted:
+            rest = f'"{quoted}"'
+        try:
+            if command == "INDEX":
+                if track_line < 0:
+                    raise fail("INDEX outside a TRACK", index)
+                which, _, when = rest.partition(" ")
+                if (
+                    len(when) == 8
+                    and when[2] == ":"
+                    and when[5] == ":"
+                    and when[3:5] < "60"
+                    and when[6:] < "75"
+                    and when.replace(":", "").isdigit()
+                ):  # the usual mm:ss:ff, without a function call
+                    frames = (int(when[:2]) * 60 + int(when[3:5])) * CD_FPS + int(when[6:])
+                else:
+                    try:
+                        frames = _frames(when.strip())
+                    except ValueError as error:
+                        raise fail(f"INDEX {which}: {error}", index, error) from error
+                if which == "01" or which == "1":
+                    index01 = frames
+                elif which == "00" or which == "0":
+                    index00 = frames
+                elif not which.isdigit():
+                    raise fail(f"expected INDEX nn mm:ss:ff, got INDEX {rest!r}", index)
+            elif command == "TRACK":
+                if location is None:
+                    raise fail("TRACK before any FILE", index)
+                if track_line >= 0:
+                    if index01 is None:
+                        raise fail("track has no INDEX 01", track_line)
+                    tracks.append(
+                        make(
+                            (
+                                track_line,
+                                track_location,
+                                title,
+                                performer,
+                                songwriter,
+                                isrc,
+                                rem,
+                                credits,
+                                identifiers,
+                                index00,
+                                index01,
+                                pregap,
+                                postgap,
+                                length,
+                            )
+                        )
+                    )
+                track_line, track_location = index, location
+                title = performer = songwriter = isrc = ""
+                rem = credits = identifiers = index00 = index01 = length = None
+                pregap = postgap = 0
+            elif command == "FILE":
+                location = _file_name(rest)
+            elif command == "REM":
+                key, _, value = rest.partition(" ")
+                key = key.upper()
+                value = value.strip()
+                if track_line < 0:
+                    head[key] = _value(value)
+                elif key == "CREDIT":
+                    role, name = _two_values(value)
+                    credits = (credits or []) + [Credit(name, role)]
+                elif key == "IDENTIFIER":
+                    identifiers = (identifiers or []) + [_value(value)]
+                elif key == "LENGTH":
+                    length = _frames(value)
+                else:
+                    rem = {**(rem or {}), key: _value(value)}
+            elif command == "PREGAP" or command == "POSTGAP":
+                if track_line < 0:
+                    raise fail(f"{command} outside a TRACK", index)
+                if command == "PREGAP":
+                    pregap = _frames(rest)
+                else:
+                    postgap = _frames(rest)
+        except ValueError as error:
+            if isinstance(error, ParseError):
+                raise
+            raise fail(f"{command}: {error}", index, error) from error
+    if track_line >= 0:
+        if index01 is None:
+            raise fail("track has no INDEX 01", track_line)
+        tracks.append(
+            make(
+                (
+                    track_line,
+                    track_location,
+                    title,
+                    performer,
+                    songwriter,
+                    isrc,
+                    rem,
+                    credits,
+                    identifiers,
+                    index00,
+                    index01,
+                    pregap,
+                    postgap,
+                    length,
                 )
-        elif command == "TRACK":
-            if location is None:
-                raise ParseError("TRACK before any FILE", path=path, line=number)
-            if track is not None and track.index01 is None:
-                raise ParseError("track has no INDEX 01", path=path, line=track.line)
-            track = _Track(number, location)
-            tracks.append(track)
-        elif command == "FILE":
-            location = _file_name(rest)
-        elif command in ("TITLE", "PERFORMER", "SONGWRITER", "ISRC"):
-            (track.fields if track is not None else head)[command] = _value(rest)
-        elif command == "REM":
-            key, _, value = rest.partition(" ")
-            key = key.upper()
-            value = value.strip()
-            if track is None:
-                head[key] = _value(value)
-            elif key == "CREDIT":
-                role, name = _two_values(value)
-                track.credits.append(Credit(name, role))
-            elif key == "IDENTIFIER":
-                track.identifiers.append(_value(value))
-            elif key == "LENGTH":
-                track.length = _time_of(value, path, number, "REM LENGTH")
-            else:
-                track.rem[key] = _value(value)
-        elif command in ("PREGAP", "POSTGAP"):
-            if track is None:
-                raise ParseError(f"{command} outside a TRACK", path=path, line=number)
-            frames = _time_of(rest, path, number, command)
-            if command == "PREGAP":
-                track.pregap = frames
-            else:
-                track.postgap = frames
-    if track is not None and track.index01 is None:
-        raise ParseError("track has no INDEX 01", path=path, line=track.line)
-    entries = tuple(_entries(tracks, path))
+            )
+        )
     return Playlist(
         title=head.get("TITLE", ""),
         creator=head.get("PERFORMER", ""),
         date=head.get("DATE", ""),
         timezone=head.get("TIMEZONE", ""),
         annotation=head.get("COMMENT", ""),
-        entries=entries,
+        entries=tuple(_entries(tracks, fail)),
     )
 
 

@@ -34,6 +34,8 @@ import io
 import os
 import re
 import warnings
+from collections.abc import Callable, Sequence
+from operator import attrgetter
 from pathlib import Path
 from typing import TextIO
 
@@ -51,6 +53,13 @@ from playlists.model import CueData, Entry, Playlist
 
 _EXTINF_RE = re.compile(r"\s*(-?\d+(?:\.\d*)?)((?:\s+[^\s=,]+=\"[^\"]*\")*)\s*(?:,(.*))?$")
 _CHUNK = 2048
+_SPACES = frozenset(
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+"""Every character :meth:`str.isspace` accepts (what :meth:`str.strip` removes)."""
+_ODD_START = _SPACES | {"#"}
+_FIELDS = attrgetter("location", "title", "creator", "duration_ms", "cue")
 
 
 def _one_line(text: str, what: str, number: int) -> str:
@@ -58,10 +67,47 @@ def _one_line(text: str, what: str, number: int) -> str:
         warnings.warn(
             f"entry {number}: line break in the {what} replaced by a space (M3U is line-based)",
             TextChangedWarning,
-            stacklevel=4,
+            stacklevel=5,
         )
         return " ".join(text.splitlines())
     return text
+
+
+def _entry_text(entry: Entry, number: int, place: Callable[[str], str] | None) -> str:
+    """The lines of one entry, every field checked ('' when the entry cannot be written)."""
+    location = entry.location
+    if not location:
+        warnings.warn(
+            f"entry {number} ({entry.title!r}) has no location: M3U cannot hold it; left out",
+            DroppedEntryWarning,
+            stacklevel=4,
+        )
+        return ""
+    if place is not None:
+        location = place(location)
+    if "\n" in location or "\r" in location:
+        raise FormatLimitError(f"entry {number}: a location with a line break cannot go in M3U")
+    if location[0] == "#" or location[0].isspace():
+        location = "./" + location  # else read as a comment, or stripped
+    if location[-1].isspace():
+        raise FormatLimitError(f"entry {number}: a location ending in a space cannot go in M3U")
+    lines = []
+    cue = entry.cue
+    if cue is not None and cue.segment:
+        lines.append(f"#EXTGRP:{_one_line(cue.segment, 'segment', number)}\n")
+    title = _one_line(entry.title, "title", number)
+    creator = _one_line(entry.creator, "creator", number)
+    if creator:
+        if " - " in creator:
+            lines.append(f"#EXTART:{creator}\n")
+        display = f"{creator} - {title}"
+    else:
+        if " - " in title:
+            lines.append("#EXTART:\n")
+        display = title
+    ms = entry.duration_ms
+    lines.append(f"#EXTINF:{-1 if ms is None else (ms + 500) // 1000},{display}\n{location}\n")
+    return "".join(lines)
 
 
 def write(
@@ -80,48 +126,49 @@ def write(
     if playlist.title:
         head.append(f"#PLAYLIST:{_one_line(playlist.title, 'playlist title', 0)}\n")
     out.write("".join(head))
-    chunk: list[str] = []
-    append = chunk.append
-    for number, entry in enumerate(playlist.entries, start=1):
-        location = entry.location
-        if not location:
-            warnings.warn(
-                f"entry {number} ({entry.title!r}) has no location: M3U cannot hold it; left out",
-                DroppedEntryWarning,
-                stacklevel=3,
+    entries = playlist.entries
+    for first in range(0, len(entries), _CHUNK):
+        batch = entries[first : first + _CHUNK]
+        text = None if place is not None else _quick_batch(batch)
+        if text is None:
+            text = "".join(_entry_text(e, first + i, place) for i, e in enumerate(batch, 1))
+        out.write(text)
+
+
+def _quick_batch(batch: Sequence[Entry]) -> str | None:
+    """The usual entries written the quick way, checked as a whole; None if any is unusual.
+
+    Unusual: no location, a `` - `` that needs ``#EXTART``, a line break in any
+    field, a location beginning with ``#`` or space or ending in space.  The caller
+    then writes the batch with :func:`_entry_text`, which checks (and warns) field by field.
+    (Comprehensions rather than a loop: this is the hot path of writing M3U.)
+    """
+    rows = list(map(_FIELDS, batch))
+    try:
+        if [
+            True
+            for location, title, creator, _, _ in rows
+            if location[0] in _ODD_START or location[-1] in _SPACES or " - " in (creator or title)
+        ]:
+            return None
+    except (TypeError, IndexError):  # a location that is None or empty
+        return None
+    groups = [True for _, _, _, _, cue in rows if cue is not None and cue.segment]
+    text = "".join(
+        [
+            (f"#EXTGRP:{cue.segment}\n" if cue is not None and cue.segment else "")
+            + (
+                f"#EXTINF:{-1 if ms is None else (ms + 500) // 1000},{creator} - {title}\n"
+                if creator
+                else f"#EXTINF:{-1 if ms is None else (ms + 500) // 1000},{title}\n"
             )
-            continue
-        if place is not None:
-            location = place(location)
-        if "\n" in location or "\r" in location:
-            raise FormatLimitError(f"entry {number}: a location with a line break cannot go in M3U")
-        if location[0] == "#" or location[0].isspace():
-            location = "./" + location  # else read as a comment, or stripped
-        if location[-1].isspace():
-            raise FormatLimitError(f"entry {number}: a location ending in a space cannot go in M3U")
-        cue = entry.cue
-        if cue is not None and cue.segment:
-            append(f"#EXTGRP:{_one_line(cue.segment, 'segment', number)}\n")
-        title, creator = entry.title, entry.creator
-        if "\n" in title or "\r" in title:
-            title = _one_line(title, "title", number)
-        if creator:
-            if "\n" in creator or "\r" in creator:
-                creator = _one_line(creator, "creator", number)
-            if " - " in creator:
-                append(f"#EXTART:{creator}\n")
-            display = f"{creator} - {title}"
-        else:
-            if " - " in title:
-                append("#EXTART:\n")
-            display = title
-        ms = entry.duration_ms
-        seconds = -1 if ms is None else (ms + 500) // 1000
-        append(f"#EXTINF:{seconds},{display}\n{location}\n")
-        if len(chunk) >= _CHUNK:
-            out.write("".join(chunk))
-            chunk.clear()
-    out.write("".join(chunk))
+            + f"{location}\n"
+            for location, title, creator, ms, cue in rows
+        ]
+    )
+    if text.count("\n") != 2 * len(rows) + len(groups) or "\r" in text:
+        return None
+    return text
 
 
 def dumps(

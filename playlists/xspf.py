@@ -27,6 +27,7 @@ paths (percent-decoded); other URLs are kept.
 
 from __future__ import annotations
 
+import codecs
 import io
 import os
 import re
@@ -166,7 +167,7 @@ def write(
 ) -> None:
     """Write ``playlist`` as XSPF to an open text stream (UTF-8 is declared)."""
     base = os.path.abspath(os.fspath(base_dir) if base_dir is not None else ".")
-    head = ['<?xml version="1.0" encoding="UTF-8"?>\n', f'<playlist version="1" xmlns="{NS}">\n']
+    head = ['<?xml version="1.0" encoding="UTF-8"?>\n', f'<playlist xmlns="{NS}" version="1">\n']
     for tag, value in (
         ("title", playlist.title),
         ("creator", playlist.creator),
@@ -285,8 +286,9 @@ def _int(element: ET.Element, path: str | None, what: str) -> int:
 
 
 def _location(text: str) -> str:
-    text = text.strip()
-    return _paths.file_uri_to_path(text) if _paths.is_file_uri(text) else text
+    if text[:1].isspace() or text[-1:].isspace():
+        text = text.strip()
+    return _paths.file_uri_to_path(text) if text[:5].lower() == "file:" else text
 
 
 @dataclass(slots=True)
@@ -475,15 +477,300 @@ def _playlist(root: ET.Element, entries: list[Entry], path: str | None) -> Playl
     )
 
 
+# -- the fast path ----------------------------------------------------------------------
+# Well-formedness is checked by expat with no content handlers (C speed); the tracks are
+# cut out of the text with regular expressions, which is safe because expat has already
+# vouched for the text between them.  Any track whose markup is out of the ordinary
+# (attributes, prefixes, comments...) is read by ElementTree instead; a document that
+# cannot be cut up this way at all (CDATA or comments among the tracks, a prefixed
+# trackList, another encoding than UTF-8) is read entirely by ElementTree.
+
+
+class _Unusual(Exception):
+    """The document needs the general reader."""
+
+
+_ENCODING_RE = re.compile(r"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+_ROOT_TAG_RE = re.compile(
+    r"""<(?![?!/])[^\s>/]+(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*/?>"""
+)
+_LIST_START_RE = re.compile(r"""<trackList(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*(/?)>""")
+_LIST_END_RE = re.compile(r"</trackList\s*>")
+_CHILD_RE = re.compile(r"<([A-Za-z][\w.-]*)>([^<]*)</[^>]*>|<")
+"""A child holding only text, without attributes; any other ``<`` matches alone (no name)."""
+_EXTENSION_RE = re.compile(
+    r'<extension\s+application\s*=\s*"([^"<]*)"\s*>((?:(?!</?extension[\s>/]).)*?)'
+    r"</extension\s*>",
+    re.DOTALL,
+)
+_OUR_BLOCK_RE = re.compile(
+    r'\s*<c:entry xmlns:c="urn:cuesheet:xspf:1">'
+    r'((?:<c:[A-Za-z]+(?: role="[^"<]*")?>[^<]*</c:[A-Za-z]+>|<c:cue/>)*)</c:entry>\s*'
+)
+_OUR_ITEM_RE = re.compile(r'<c:([A-Za-z]+)(?: role="([^"<]*)")?(?:/>|>([^<]*)</c:\1>)')
+_ENTITY_RE = re.compile(r"&(#x[0-9A-Fa-f]+|#[0-9]+|amp|lt|gt|quot|apos);")
+_NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
+_TEXT_FIELDS = frozenset({"title", "creator", "annotation", "album"})
+
+
+def _entity(found: re.Match[str]) -> str:
+    name = found[1]
+    if name[0] != "#":
+        return _NAMED[name]
+    return chr(int(name[2:], 16) if name[1] == "x" else int(name[1:]))
+
+
+def _xml_text(raw: str) -> str:
+    """Character data as an XML parser reports it (line ends normalised, references decoded)."""
+    if "\r" in raw:
+        raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    return _ENTITY_RE.sub(_entity, raw) if "&" in raw else raw
+
+
+def _xml_attr(raw: str) -> str:
+    """An attribute value as an XML parser reports it (whitespace normalised first)."""
+    if "\r" in raw or "\n" in raw or "\t" in raw:
+        raw = raw.replace("\r\n", " ").translate({9: 32, 10: 32, 13: 32})
+    return _ENTITY_RE.sub(_entity, raw) if "&" in raw else raw
+
+
+def _number(raw: str, what: str) -> int:
+    text = raw.strip()
+    if not text.isdigit() or not text.isascii():
+        raise ValueError(f"<{what}> must be a whole number of milliseconds, got {text[:40]!r}")
+    return int(text)
+
+
+def _our_extension(inner: str) -> _Extra | None:
+    """Our extension block read with regular expressions; None when it is not as we write it."""
+    found = _OUR_BLOCK_RE.fullmatch(inner)
+    if found is None:
+        return None
+    extra = _Extra()
+    for tag, role, raw in _OUR_ITEM_RE.findall(found[1]):
+        text = _xml_text(raw)
+        if tag == "credit":
+            extra.credits.append(Credit(text, _xml_attr(role)))
+        elif tag == "start":
+            extra.start = _time.parse_iso(text)
+        elif tag in _NUMBERS:
+            extra.numbers[tag] = _number(text, tag)
+        elif tag == "cue":
+            extra.empty_cue = True
+        else:
+            extra.text[tag] = text
+    return extra
+
+
+def _fast_track(markup: str) -> Entry | None:
+    """A ``<track>...</track>`` read with regular expressions; None when it needs ElementTree."""
+    extensions: list[tuple[str, str]] = []
+    if "<extension" in markup:
+        extensions = _EXTENSION_RE.findall(markup)
+        markup = _EXTENSION_RE.sub("", markup)
+        if "<extension" in markup:
+            return None
+    if "xmlns" in markup or not markup.startswith("<track>"):
+        return None
+    location: str | None = None
+    identifiers: list[str] = []
+    title = creator = annotation = album = ""
+    duration: int | None = None
+    for tag, raw in _CHILD_RE.findall(markup, 7, len(markup) - 8):
+        if "&" in raw or "\r" in raw:
+            raw = _xml_text(raw)
+        if tag == "title":
+            title = raw
+        elif tag == "creator":
+            creator = raw
+        elif tag == "location":
+            if location is None:
+                location = _location(raw)
+        elif tag == "duration":
+            duration = int(raw) if raw.isdigit() and raw.isascii() else _number(raw, "duration")
+        elif tag == "album":
+            album = raw
+        elif tag == "identifier":
+            identifiers.append(raw.strip())
+        elif tag == "annotation":
+            annotation = raw
+        elif not tag:
+            return None  # markup other than a child holding text
+    # Positional arguments (the field order of Entry): this runs once per track.
+    entry = Entry(location, title, creator, album, duration, None, tuple(identifiers), annotation)
+    for application, inner in extensions:
+        if _xml_attr(application) != EXTENSION:
+            continue
+        extra = _our_extension(inner)
+        if extra is None:
+            return None
+        numbers = extra.numbers
+        entry = replace(
+            entry,
+            cue=extra.cue(),
+            start_ms=numbers.get("startInFile"),
+            pregap_ms=numbers.get("pregap", 0),
+            postgap_ms=numbers.get("postgap", 0),
+            index00_ms=numbers.get("index00"),
+        )
+    return entry
+
+
+class _Checker:
+    """Expat with no content handlers: proves the bytes are well-formed XML, fast."""
+
+    def __init__(self, path: str | None) -> None:
+        import xml.parsers.expat as expat
+
+        self.expat = expat
+        self.path = path
+        self.parser = expat.ParserCreate()
+        self.parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+        self.parser.StartDoctypeDeclHandler = self._refuse
+        self.parser.EntityDeclHandler = self._refuse
+
+    def _refuse(self, *_: object) -> None:
+        raise ParseError(
+            "a DTD (<!DOCTYPE ...>) is not allowed in XSPF: refused for safety",
+            path=self.path,
+            line=self.parser.CurrentLineNumber,
+        )
+
+    def feed(self, data: str | bytes, final: bool = False) -> None:
+        try:
+            self.parser.Parse(data, final)
+        except self.expat.ExpatError as error:
+            message = self.expat.errors.messages[error.code]
+            raise ParseError(
+                f"not well-formed XML: {message}", path=self.path, line=error.lineno, cause=error
+            ) from error
+
+
+def _parse_fast(blocks: Iterator[str | bytes], path: str | None) -> Playlist:
+    """Read XSPF from UTF-8 blocks; raises :class:`_Unusual` to ask for the general reader."""
+    checker = _Checker(path)
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    head_parts: list[str] = []
+    tail_parts: list[str] = []
+    root_and_list = ""
+    entries: list[Entry] = []
+    state = "prolog"  # prolog -> head -> tracks -> tail
+    buffer = ""
+    lines_before = 0  # line breaks in the text before ``buffer``
+    for block in blocks:
+        checker.feed(block)
+        text = decoder.decode(block) if isinstance(block, bytes) else block
+        if state == "prolog":
+            buffer += text
+            if buffer.startswith("\ufeff"):
+                buffer = buffer[1:]
+            if not _refuse_dtd(buffer, path):
+                continue
+            declared = _ENCODING_RE.match(buffer)
+            if declared and declared[1].lower().replace("_", "-") not in ("utf-8", "utf8"):
+                raise _Unusual
+            state, text, buffer = "head", buffer, ""
+        if state == "head":
+            buffer += text
+            start = _LIST_START_RE.search(buffer)
+            if start is None:
+                continue
+            head_parts.append(buffer[: start.start()])
+            root = _ROOT_TAG_RE.search(head_parts[0])
+            if root is None or root.start() > start.start():
+                raise _Unusual
+            root_and_list = root[0] + start[0].replace("/>", ">")
+            lines_before += buffer.count("\n", 0, start.end())
+            state, text, buffer = ("tail" if start[1] else "tracks"), buffer[start.end() :], ""
+        if state == "tracks":
+            buffer += text
+            pos = 0
+            while True:
+                begin = buffer.find("<track", pos)
+                end = buffer.find("</track>", begin)
+                if begin < 0 or end < 0 or buffer.find("<", pos, begin) >= 0:
+                    # Maybe the end of the list; or something that is not a track.
+                    stop = buffer.find("<", pos)
+                    closing = _LIST_END_RE.match(buffer, stop) if stop >= 0 else None
+                    if closing is not None:
+                        state = "tail"
+                        lines_before += buffer.count("\n", 0, closing.end())
+                        text, buffer, pos = buffer[closing.end() :], "", 0
+                    elif stop >= 0 and buffer.startswith(("<!", "<?"), stop):
+                        raise _Unusual  # a comment, CDATA or instruction among the tracks
+                    elif begin >= 0 and end < 0 and stop == begin:
+                        pass  # a track that ends in the next block
+                    elif stop >= 0 and len(buffer) - stop > 12:
+                        raise _Unusual  # something else, e.g. <track/> or </track >
+                    break
+                end += 8
+                markup = buffer[begin:end]
+                if (
+                    "<!" in markup
+                    or "<?" in markup
+                    or markup.count("<track") != 1 + markup.count("<trackNum")
+                ):
+                    raise _Unusual  # a comment, CDATA, or a track within a track
+                try:
+                    entry = _fast_track(markup) or _slow_track(root_and_list, markup, path)
+                except (ValueError, ParseError) as error:
+                    line = lines_before + buffer.count("\n", 0, begin) + 1
+                    message = error.message if isinstance(error, ParseError) else str(error)
+                    raise ParseError(
+                        f"track {len(entries) + 1}: {message}", path=path, line=line, cause=error
+                    ) from error
+                entries.append(entry)
+                pos = end
+            if state == "tracks":
+                lines_before += buffer.count("\n", 0, pos)
+                buffer = buffer[pos:]
+        if state == "tail":
+            tail_parts.append(text)
+    checker.feed(b"", True)
+    if state != "tail":
+        raise _Unusual
+    try:
+        root_element = ET.fromstring("".join(head_parts) + "".join(tail_parts))
+    except ET.ParseError as error:
+        raise _Unusual from error
+    if root_element.tag not in (_X + "playlist", "playlist"):
+        raise ParseError(
+            f"not an XSPF playlist: root element is {root_element.tag!r}, "
+            f'expected <playlist xmlns="{NS}">',
+            path=path,
+            line=1,
+        )
+    return _playlist(root_element, entries, path)
+
+
+def _slow_track(root_and_list: str, markup: str, path: str | None) -> Entry:
+    """One track read by ElementTree, inside the playlist's start tags (for namespaces)."""
+    root = ET.fromstring(root_and_list + markup + "</trackList></playlist>")
+    for track_list in root:
+        for track in track_list:
+            return _read_track(track, path)
+    raise _Unusual
+
+
 def loads(text: str, path: str | None = None) -> Playlist:
     """Read XSPF text (``path`` is only used in error messages)."""
     if text.startswith("\ufeff"):
         text = text[1:]
-    return _parse(io.StringIO(text), path)
+    try:
+        return _parse_fast(
+            iter([text[i : i + _READ_SIZE] for i in range(0, len(text), _READ_SIZE)]), path
+        )
+    except _Unusual:
+        return _parse(io.StringIO(text), path)
 
 
 def load(path: str | os.PathLike[str]) -> Playlist:
     """Read an XSPF file, streaming."""
     name = os.fspath(path)
+    with open(path, "rb") as source:
+        try:
+            return _parse_fast(_chunks(source), name)
+        except _Unusual:
+            pass
     with open(path, "rb") as source:
         return _parse(source, name)

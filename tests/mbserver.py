@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import functools
 import math
 import re
 import socket
@@ -59,7 +60,7 @@ def q(tag: str) -> str:
 def analyse(text: str) -> list[str]:
     """Index/query tokens: lower case, accents folded, split on anything not a letter/digit."""
     text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).casefold())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = unicodedata.normalize("NFC", "".join(ch for ch in text if not unicodedata.combining(ch)))
     text = re.sub(r"['\u2019\u02bc]", "", text)
     return [t for t in re.split(r"[^\w]+|_", text) if t]
 
@@ -302,6 +303,12 @@ class Catalog:
         ]
 
 
+@functools.lru_cache(maxsize=1)
+def default_catalog() -> Catalog:
+    """The fixture catalogue, read once (lookups copy what they return)."""
+    return Catalog.from_dir()
+
+
 def _evaluate(
     node: _Node, doc: _Doc, defaults: tuple[str, ...], df: dict[tuple[str, str], int], n: int
 ) -> tuple[bool, float]:
@@ -401,9 +408,17 @@ class Request:
 class MBServer:
     """The stand-in server; use as a context manager."""
 
-    def __init__(self, catalog: Catalog | None = None, *, latency_s: float = 0.0) -> None:
-        self.catalog = catalog if catalog is not None else Catalog.from_dir()
+    def __init__(
+        self,
+        catalog: Catalog | None = None,
+        *,
+        latency_s: float = 0.0,
+        barrier: threading.Barrier | None = None,
+    ) -> None:
+        self.catalog = catalog if catalog is not None else default_catalog()
         self.latency_s = latency_s
+        self.barrier = barrier
+        """When set, every request waits here: proves that requests overlap."""
         self.requests: list[Request] = []
         self.faults: list[Fault] = []
         self._lock = threading.Lock()
@@ -440,7 +455,9 @@ class MBServer:
         handler = type("Handler", (_Handler,), {"mb": self})
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self._httpd.daemon_threads = True
-        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+        self._thread = threading.Thread(
+            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True
+        )
         self._thread.start()
         return self
 
@@ -504,6 +521,12 @@ class _Handler(BaseHTTPRequestHandler):
             )
         if self.mb.latency_s:
             time.sleep(self.mb.latency_s)
+        if self.mb.barrier is not None:
+            try:
+                self.mb.barrier.wait()
+            except threading.BrokenBarrierError:
+                self._send(503, _error("barrier broken: requests did not overlap"))
+                return
         fault = self.mb._take_fault(self.path)
         if fault is not None and self._fault(fault):
             return

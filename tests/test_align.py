@@ -84,6 +84,19 @@ def test_common_pairs_is_a_longest_common_subsequence(a: list[int], b: list[int]
     assert len(pairs) == lcs_length(a, b)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.permutations(list(range(25))), st.sets(st.integers(0, 40)), st.sets(st.integers(0, 40)))
+def test_common_pairs_of_unique_symbols(
+    order: list[int], drop_a: set[int], drop_b: set[int]
+) -> None:
+    a = [x for x in range(25) if x not in drop_a] + [100, 101]
+    b = [x for x in order if x not in drop_b] + [102]
+    pairs = common_pairs(a, b)
+    assert all(a[i] == b[j] for i, j in pairs)
+    assert all(p[0] < q[0] and p[1] < q[1] for p, q in pairwise(pairs))
+    assert len(pairs) == lcs_length(a, b)
+
+
 def test_common_pairs_edge_cases() -> None:
     assert common_pairs([], [1, 2]) == []
     assert common_pairs([1, 2, 3], [4, 5]) == []
@@ -132,17 +145,33 @@ def test_shuffling_dropping_and_inserting_is_reported_exactly(
     not_swapped = [order[i] for i in range(n) if i in kept and statuses[i] is not CueStatus.SWAPPED]
     assert len(in_order) == lis_length(not_swapped)
 
-    # A swap is two cues in each other's places with everything between them in place.
-    ranked = sorted(kept)
+    # Swaps: exchanging each pair back on air (in plan order, one after the
+    # other) gives the first both its planned neighbours and the second the
+    # cue planned before it.
+    common = sorted(kept)
+    undone = [x for x in aired if isinstance(x, int)]
+    runs = result.runs()
     for i in range(n):
-        run = result.runs()[i]
-        if run.status is CueStatus.SWAPPED:
-            assert run.partner is not None
-            other = places.index(run.partner)
-            r, s = ranked.index(i), ranked.index(other)
-            assert order[i] == s and order[other] == r
-            low, high = sorted((r, s))
-            assert all(order[ranked[t]] == t for t in range(low + 1, high))
+        partner = runs[i].partner
+        if runs[i].status is not CueStatus.SWAPPED or partner is None:
+            assert runs[i].status is not CueStatus.SWAPPED
+            continue
+        other = places.index(partner)
+        assert runs[other].partner == places[i]
+        if other < i:
+            continue
+        a, b = undone.index(i), undone.index(other)
+        undone[a], undone[b] = undone[b], undone[a]
+        assert neighbours(undone, i) == neighbours(common, i)
+        assert neighbours(undone, other)[0] == neighbours(common, other)[0]
+
+
+def neighbours(sequence: list[int], item: int) -> tuple[int | None, int | None]:
+    k = sequence.index(item)
+    return (
+        sequence[k - 1] if k > 0 else None,
+        sequence[k + 1] if k + 1 < len(sequence) else None,
+    )
 
 
 @settings(max_examples=150, deadline=None)
@@ -156,6 +185,14 @@ def test_drops_alone_leave_everything_else_in_order(n: int, data: st.DataObject)
     statuses = flat(result)
     assert {i for i, s in enumerate(statuses) if s is CueStatus.MISSING} == dropped
     assert all(s is CueStatus.IN_ORDER for i, s in enumerate(statuses) if i not in dropped)
+
+
+def test_swaps_side_by_side_are_each_found() -> None:
+    titles = [f"Piece {k}" for k in range(6)]
+    aired = [titles[k] for k in (1, 0, 3, 2, 5, 4)]
+    result = run_align(plan_of(titles), log_of(aired))
+    assert set(flat(result)) == {CueStatus.SWAPPED}
+    assert [r.partner for r in result.runs()] == [(0, k) for k in (1, 0, 3, 2, 5, 4)]
 
 
 @settings(max_examples=150, deadline=None)
@@ -274,3 +311,22 @@ def test_fixed_times_on_air_measure_running_over_and_under() -> None:
     assert (hit.label, hit.over_ms, hit.reached_ms) == ("Hit", 90_000, START + 2 * 60_000)
     assert hard_out.segment_index is None and hard_out.over_ms == 90_000
     assert [r.deviation_ms for r in result.runs()] == [0, 0, 90_000, 90_000]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(12, 50), st.data())
+def test_a_swap_is_found_whatever_happens_elsewhere(n: int, data: st.DataObject) -> None:
+    half = n // 2
+    i = data.draw(st.integers(0, half - 2))
+    j = data.draw(st.integers(i + 1, half - 1))
+    titles = [f"Piece {k}" for k in range(n)]
+    first = list(titles[:half])
+    first[i], first[j] = first[j], first[i]
+    second = list(titles[half:])
+    source = data.draw(st.integers(0, len(second) - 1))
+    second.insert(data.draw(st.integers(0, len(second) - 1)), second.pop(source))
+    if data.draw(st.booleans()):
+        second.pop(data.draw(st.integers(0, len(second) - 1)))
+    result = run_align(plan_of(titles), log_of(first + second))
+    swapped = [k for k, s in enumerate(flat(result)) if s is CueStatus.SWAPPED and k < half]
+    assert swapped == [i, j]

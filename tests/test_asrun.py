@@ -229,5 +229,5 @@ def test_load_chooses_the_reader_by_extension(tmp_path: Path) -> None:
     other = Show("Other", TZ, START, segments=(Segment("A", (Cue("1", "b", duration_ms=5),)),))
     json_path = tmp_path / "other.json"
     json_path.write_text(jsonmodel.dumps(other), encoding="utf-8")
-    loaded = load(json_path, plan, load_show=jsonmodel.load)
+    loaded = load(json_path, plan)
     assert [(i.title, i.start_ms) for i in loaded.items] == [("b", START)]

@@ -132,3 +132,19 @@ def test_python_dash_m_runs() -> None:
         [sys.executable, "-m", "cuesheet", "--version"], cwd=ROOT, capture_output=True, text=True
     )
     assert done.returncode == 0 and "cuesheet" in done.stdout
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xspf", "json"])
+def test_every_export_reads_back_as_a_source(tmp_path: Path, fmt: str) -> None:
+    """show -> format -> show keeps cues, order, titles, credits and durations."""
+    from cuesheet.sources import load_source
+
+    out = tmp_path / f"sochi.{fmt}"
+    code, _, err = run("export", str(SOCHI), "-o", str(out), "--no-resolve")
+    assert code == 0, err
+    original = load_source(SOCHI)
+    again = load_source(out)
+    before = [(c.number, c.title, c.credits, c.duration_ms) for _, c in original.cues()]
+    after = [(c.number, c.title, c.credits, c.duration_ms) for _, c in again.cues()]
+    assert after == before
+    assert [s.title for s in again.segments] == [s.title for s in original.segments]

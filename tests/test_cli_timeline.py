@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from click.testing import CliRunner
 
 from cuesheet.cli import cli
+from cuesheet.model import Show
 
 
 def test_an_unknown_output_extension_is_bad_input(tmp_path: Path) -> None:
@@ -31,3 +33,128 @@ def test_help_has_an_example() -> None:
     result = CliRunner().invoke(cli, ["timeline", "--help"])
     assert result.exit_code == 0
     assert "cuesheet timeline examples/sochi-2014-closing.yaml -o sochi.html" in result.stdout
+
+
+ROOT = Path(__file__).resolve().parent.parent
+SOCHI = ROOT / "examples" / "sochi-2014-closing.yaml"
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def sochi() -> Show:
+    from cuesheet.sources import load_source
+
+    return load_source(SOCHI)
+
+
+def test_the_sochi_page_has_every_cue_the_fixed_times_and_the_findings(tmp_path: Path) -> None:
+    out = tmp_path / "sochi.html"
+    result = CliRunner().invoke(cli, ["timeline", str(SOCHI), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    show = sochi()
+    cues = sum(len(s.cues) for s in show.segments)
+    assert page.count('class="cue k-') == cues
+    assert "22:04 Games declared closed" in page
+    assert "Local time, UTC+04:00" in page
+    # Music durations are open in the example: check says so, and the page lists it.
+    assert "<h2>Findings (" in page and "TIM008" in page
+    assert not list(tmp_path.glob(".sochi.html.*")), "temporary file left behind"
+
+
+def test_no_check_leaves_the_findings_off(tmp_path: Path) -> None:
+    out = tmp_path / "sochi.html"
+    result = CliRunner().invoke(cli, ["timeline", str(SOCHI), "-o", str(out), "--no-check"])
+    assert result.exit_code == 0, result.output
+    assert "Findings" not in out.read_text(encoding="utf-8")
+
+
+def test_an_unknown_ignore_code_is_bad_input(tmp_path: Path) -> None:
+    out = tmp_path / "sochi.html"
+    result = CliRunner().invoke(
+        cli, ["timeline", str(SOCHI), "-o", str(out), "--ignore", "NOPE999"]
+    )
+    assert result.exit_code == 2
+    assert "NOPE999" in result.stderr
+    assert not out.exists()
+
+
+def test_the_svg_goes_to_a_file_or_to_standard_output(tmp_path: Path) -> None:
+    out = tmp_path / "sochi.svg"
+    result = CliRunner().invoke(cli, ["timeline", str(SOCHI), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    root = ET.fromstring(out.read_bytes())
+    assert root.tag == f"{SVG}svg"
+    to_stdout = CliRunner().invoke(cli, ["timeline", str(SOCHI), "-o", "-", "-f", "svg"])
+    assert to_stdout.exit_code == 0
+    assert to_stdout.stdout == out.read_text(encoding="utf-8")
+
+
+def test_px_per_minute_sets_the_scale(tmp_path: Path) -> None:
+    out = tmp_path / "sochi.svg"
+    args = ["timeline", str(SOCHI), "-o", str(out), "--px-per-minute", "4"]
+    assert CliRunner().invoke(cli, args).exit_code == 0
+    root = ET.fromstring(out.read_bytes())
+    assert root.attrib["data-px-per-minute"] == "4"
+    # 20:14 to 22:25 is 131 minutes.
+    assert int(root.attrib["width"]) == 250 + 131 * 4 + 48
+
+
+def sochi_log(show: Show) -> str:
+    """What aired: the plan's cues in order, the 3rd dropped, the 5th and 6th swapped,
+    everything from the 10th on 45 s late.  Times are local wall clock."""
+    from cuesheet import clock
+    from cuesheet.timing import compute
+
+    timing = compute(show)
+    rows = [
+        (timing.cue(si, ci).front_ms, cue)
+        for si, segment in enumerate(show.segments)
+        for ci, cue in enumerate(segment.cues)
+    ]
+    start = show.start_ms
+    aired = [row for k, row in enumerate(rows) if k != 2]
+    aired[3], aired[4] = aired[4], aired[3]
+    lines = ["time,title,cue"]
+    cursor = start
+    for k, (front, cue) in enumerate(aired):
+        at = front if front is not None else cursor
+        at += 45_000 if k >= 8 else 0
+        cursor = at + (cue.duration_ms or 60_000)
+        title = cue.title.replace('"', '""')
+        lines.append(f'{clock.hhmmss_local(at, show.timezone)},"{title}",{cue.number}')
+    return "\n".join(lines) + "\n"
+
+
+def test_as_run_draws_what_aired_and_lists_what_went_wrong(tmp_path: Path) -> None:
+    show = sochi()
+    log = tmp_path / "asrun.csv"
+    log.write_text(sochi_log(show), encoding="utf-8")
+    out = tmp_path / "aired.html"
+    result = CliRunner().invoke(cli, ["timeline", str(SOCHI), "--as-run", str(log), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    cues = [c for s in show.segments for c in s.cues]
+    assert page.count('<g id="aired-') == len(cues) - 1
+    assert f'Dropped: <a href="#cue-{cues[2].number}">' in page
+    assert page.count("Swapped: ") == 2
+    assert "on air:" in page
+    assert "RUN001" in page, "the as-run findings are listed"
+    assert "+0:45" in page
+
+
+def test_a_bad_as_run_log_is_bad_input_and_writes_nothing(tmp_path: Path) -> None:
+    log = tmp_path / "asrun.csv"
+    log.write_text("time,title\n20:14:00,Countdown\n21:3O:00,Oops\n", encoding="utf-8")
+    out = tmp_path / "aired.html"
+    result = CliRunner().invoke(cli, ["timeline", str(SOCHI), "--as-run", str(log), "-o", str(out)])
+    assert result.exit_code == 2
+    assert "asrun.csv:3" in result.stderr
+    assert not out.exists()
+
+
+def test_it_refuses_to_write_over_the_as_run_log(tmp_path: Path) -> None:
+    log = tmp_path / "asrun.svg"
+    log.write_text("time,title\n20:14:00,Countdown\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["timeline", str(SOCHI), "--as-run", str(log), "-o", str(log)])
+    assert result.exit_code == 2
+    assert log.read_text(encoding="utf-8") == "time,title\n20:14:00,Countdown\n"

@@ -239,7 +239,7 @@ def test_a_doctype_split_across_read_blocks_is_still_refused(tmp_path: Path) -> 
         (
             "<playlist version='1' xmlns='http://xspf.org/ns/0/'><trackList>"
             "<track><duration>3:00</duration></track></trackList></playlist>",
-            None,
+            1,
             "track 1: <duration> must be a whole number",
         ),
     ],
@@ -250,6 +250,65 @@ def test_bad_input(text: str, line: int | None, what: str) -> None:
     assert caught.value.line == line
     assert what in str(caught.value)
     assert str(caught.value).startswith("bad.xspf")
+
+
+def test_bad_value_names_the_track_and_its_line() -> None:
+    text = xspf.dumps(sochi()).replace("<duration>190000<", "<duration>3 min<")
+    with pytest.raises(ParseError) as caught:
+        xspf.loads(text, path="s.xspf")
+    assert str(caught.value).startswith("s.xspf:22: track 2: <duration> must be a whole number")
+
+
+def test_our_documents_take_the_fast_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = xspf.dumps(sochi())
+
+    def general(*_: object) -> Playlist:
+        raise AssertionError("the general reader was used")
+
+    monkeypatch.setattr(xspf, "_parse", general)
+    assert xspf.loads(text) == xspf.loads(text.replace("\n", "\r\n"))
+    assert len(xspf.loads(text).entries) == len(sochi().entries)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda t: t.replace("<trackList>", "<trackList><!-- <track> -->"),
+        lambda t: t.replace("<track>", '<track xml:base="file:///x/">', 1),
+        lambda t: t.replace("<title>Arirang</title>", "<title><![CDATA[Arirang]]></title>"),
+        lambda t: (
+            t.replace(
+                '<playlist xmlns="http://xspf.org/ns/0/"',
+                '<x:playlist xmlns:x="http://xspf.org/ns/0/"',
+            )
+            .replace("</playlist>", "</x:playlist>")
+            .replace("<trackList>", "<x:trackList>")
+            .replace("</trackList>", "</x:trackList>")
+            .replace("<track>", "<x:track>")
+            .replace("</track>", "</x:track>")
+            .replace("<title>", "<x:title>")
+            .replace("</title>", "</x:title>")
+        ),
+        lambda t: t.replace("<c:entry", "<!-- ours --><c:entry"),
+        lambda t: t.replace(
+            "<creator>Denis Matsuev</creator>", "<creator>Denis &#77;atsuev</creator>"
+        ),
+        lambda t: t.replace(
+            "<track>",
+            '<track><extension application="http://other.example/"><a><b/></a></extension>',
+        ),
+    ],
+    ids=["comment", "attribute", "cdata", "prefixes", "our-ext-comment", "charref", "foreign-ext"],
+)
+def test_unusual_markup_reads_the_same(change: object) -> None:
+    text = xspf.dumps(sochi(), base_dir="/srv")
+    changed = change(text)  # type: ignore[operator]
+    assert changed != text
+    import io
+
+    expected = xspf._parse(io.StringIO(text), None)
+    assert xspf.loads(changed) == expected
+    assert xspf._parse(io.StringIO(changed), None) == expected
 
 
 # -- another reader: xspf-lib -----------------------------------------------------------

@@ -148,7 +148,7 @@ def test_unknown_extension_that_is_no_list(tmp_path: Path) -> None:
         load_source(path)
     message = str(caught.value)
     assert message.startswith(f"{path}: no list found")
-    assert "(read as a text list; known extensions: .yaml, .yml, .json, .txt" in message
+    assert "(read as a text list; known extensions: .yaml, .yml, .json, .m3u" in message
 
 
 def test_bad_list_line_names_file_and_line(tmp_path: Path) -> None:
@@ -175,11 +175,13 @@ def test_bad_list_options(tmp_path: Path, options: dict[str, str], message: str)
 
 
 def test_dispatch_table() -> None:
-    assert [kind.name for kind in SOURCES] == ["show file", "cuesheet JSON", "text list"]
+    names = [kind.name for kind in SOURCES]
+    assert names == ["show file", "cuesheet JSON", "playlist", "text list"]
     assert source_kind("a/b.YML") is SOURCES[0]
     assert source_kind("b.json") is SOURCES[1]
-    assert source_kind("b.md") is SOURCES[2]
-    assert source_kind("b.m3u") is None
+    assert source_kind("b.m3u") is SOURCES[2]
+    assert source_kind("b.md") is SOURCES[3]
+    assert source_kind("b.dat") is None
 
 
 def test_the_example_lists_file() -> None:

@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 
 import pytest
 
+from cuesheet.checks import Finding, Severity
 from cuesheet.model import DurationSource, Identifiers, Segment, Show
 from cuesheet.timeline import (
     AiredCue,
@@ -17,7 +18,6 @@ from cuesheet.timeline import (
     Layout,
     Order,
     Placement,
-    Remark,
     place,
     to_html,
     to_svg,
@@ -323,9 +323,11 @@ def test_as_run_draws_aired_cues_under_the_plan_with_late_moved_dropped_and_extr
 def test_the_page_is_self_contained_and_lists_findings_linking_to_cues() -> None:
     timing = compute(ceremony())
     findings = [
-        Remark("unknown-duration", "warning", "cue 4.1 has no duration", 2, 1),
-        Remark("overrun", "error", "segment runs <long>", 3, None),
-        Remark("note", "info", "about the show"),
+        Finding(
+            "TIM008", Severity.WARNING, "cue 4.1 has no duration", segment_index=2, cue_index=1
+        ),
+        Finding("TIM005", Severity.ERROR, "segment runs <long>", segment_index=3),
+        Finding("SHW001", Severity.WARNING, "about the show"),
     ]
     page = to_html(timing, findings=findings, as_run=aired_run())
     tags = _TagCollector.of(page)
@@ -342,6 +344,8 @@ def test_the_page_is_self_contained_and_lists_findings_linking_to_cues() -> None
     external = {h for h in tags.hrefs if not h.startswith("#")}
     assert all(h.startswith("https://musicbrainz.org/") for h in external)
     assert "segment runs &lt;long&gt;" in page
+    assert '<li id="finding-2" class="sev-error"><span class="sev">error</span>' in page
+    assert "Severity." not in page
     assert "Dropped:" in page and "Swapped:" in page and "Not in the plan: Extra jingle" in page
 
 
@@ -386,3 +390,76 @@ class _TagCollector(HTMLParser):
 def test_layout_refuses_a_scale_below_one_pixel_per_minute() -> None:
     with pytest.raises(ValueError, match="px_per_minute"):
         Layout(px_per_minute=0)
+
+
+def test_an_aired_cue_is_not_called_late_against_a_guessed_planned_start() -> None:
+    timing = compute(ceremony())
+    floating = next(b for row in place(timing) for b in row if b.placement is Placement.FLOATING)
+    key = (floating.segment_index, floating.cue_index)
+    late = AiredLane((AiredCue("x", floating.start_ms + 5 * MIN, MIN, key),))
+    root = parse(to_svg(timing, as_run=late))
+    group = root.find(f".//{SVG}g[@id='aired-1']")
+    assert group is not None
+    assert [t.text for t in group.iter(f"{SVG}text")] == []
+    assert "planned start is not known" in (group.findtext(f"{SVG}title") or "")
+    timed_key = (0, 1)
+    planned = timing.cue(*timed_key).front_ms
+    assert planned is not None
+    late = AiredLane((AiredCue("x", planned + 5 * MIN, MIN, timed_key),))
+    group = parse(to_svg(timing, as_run=late)).find(f".//{SVG}g[@id='aired-1']")
+    assert group is not None
+    assert [t.text for t in group.iter(f"{SVG}text")] == ["+5:00"]
+
+
+LOG = """time,title,duration
+20:14:00,Countdown,1:30
+20:16:10,Prelude in C sharp minor,4:17
+20:20:27,National Anthem,1:33
+20:22:00,Swan Lake,5:00
+20:27:00,Piano Concerto No. 2,6:00
+20:33:00,Jingle,0:30
+20:33:30,Parade music,12:00
+20:45:30,Welcome,
+21:41:30,IOC president,6:00
+22:04:00,Flame music,4:00
+22:08:00,Handover,8:00
+"""
+
+
+def test_the_lane_from_checks_alignment_keeps_order_partners_and_fixed_times() -> None:
+    from cuesheet import asrun
+    from cuesheet.align import align
+    from cuesheet.timeline.aired import lane
+
+    show = ceremony()
+    timing = compute(show)
+    log = asrun.loads_csv(LOG, timezone=MSK, near_ms=START, path="asrun.csv")
+    aired = lane(align(show, timing, log))
+    assert aired.source == "asrun.csv"
+    by_title = {c.title: c for c in aired.cues}
+    assert by_title["Swan Lake"].plan == (2, 2)
+    assert by_title["Swan Lake"].order is Order.SWAPPED
+    assert "swapped with cue 4" in by_title["Swan Lake"].note
+    assert by_title["Jingle"].plan is None
+    # No duration logged: as long as the planned cue (3:00).
+    assert by_title["Welcome"].duration_ms == 3 * MIN
+    assert aired.dropped(timing) == [(2, 1), (5, 1)]
+    assert [(f.at_ms, f.over_ms) for f in aired.fixed] == [
+        (at("21:40"), 90_000),
+        (at("22:04"), 0),
+        (at("22:25"), -9 * MIN),
+    ]
+
+
+def test_a_moved_cue_is_marked_apart_from_a_swapped_one() -> None:
+    timing = compute(ceremony())
+    planned = timing.cue(3, 0).front_ms
+    assert planned is not None
+    moved = AiredLane((AiredCue("Parade music", planned, 12 * MIN, (3, 0), Order.MOVED),))
+    group = parse(to_svg(timing, as_run=moved)).find(f".//{SVG}g[@id='aired-1']")
+    assert group is not None
+    assert "moved" in group.attrib["class"].split()
+    assert "swapped" not in group.attrib["class"].split()
+    assert [t.text for t in group.iter(f"{SVG}text")] == ["↷"]
+    page = to_html(timing, as_run=moved)
+    assert 'Moved: <a href="#cue-6">cue 6</a>' in page

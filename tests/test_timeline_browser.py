@@ -12,7 +12,8 @@ import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from cuesheet.timeline import Layout, Remark, place, to_html, to_svg
+from cuesheet.checks import Finding, Severity
+from cuesheet.timeline import Layout, place, to_html, to_svg
 from cuesheet.timing import compute
 from tests.png import Image, read_png
 from tests.timeline_shows import ceremony
@@ -99,7 +100,9 @@ def test_chromium_renders_the_page_dom_and_a_screenshot_that_is_not_blank(
     tmp_path: Path,
 ) -> None:
     timing = compute(ceremony())
-    findings = [Remark("unknown-duration", "warning", "cue 4.1 has no duration", 2, 1)]
+    findings = [
+        Finding("TIM008", Severity.WARNING, "cue 4.1 has no duration", segment_index=2, cue_index=1)
+    ]
     page = tmp_path / "show.html"
     page.write_text(to_html(timing, findings=findings), encoding="utf-8")
 

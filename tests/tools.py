@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 
-
 def _find_shared() -> Path:
     """``../shared`` beside the checkout (walking up, so git worktrees find it too)."""
     here = Path(__file__).resolve()

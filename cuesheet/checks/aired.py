@@ -106,8 +106,9 @@ def _cue_findings(ctx: Context, alignment: Alignment) -> Iterator[Finding]:
         head = where(segment, cue)
         fields = _fields(alignment, run)
         if run.status is CueStatus.MISSING:
+            planned = "" if run.planned_ms is None else f"planned at {at(show, run.planned_ms)}, "
             yield MISSING.finding(
-                f"{head}: planned at {_when(ctx, run.planned_ms)}, not in the as-run log",
+                f"{head}: {planned}not in the as-run log",
                 planned_ms=run.planned_ms,
                 at_ms=run.planned_ms,
                 **fields,
@@ -181,6 +182,8 @@ def _extras(ctx: Context, alignment: Alignment) -> Iterator[Finding]:
 
 def _fixed(ctx: Context, alignment: Alignment) -> Iterator[Finding]:
     show = ctx.show
+    worked_out = any(item.start_derived for item in alignment.log.items)
+    note = " (times worked out from the log's durations)" if worked_out else ""
     for point in alignment.fixed:
         over = point.over_ms
         if over is None:
@@ -190,7 +193,7 @@ def _fixed(ctx: Context, alignment: Alignment) -> Iterator[Finding]:
             if over > 0:
                 yield HARD_OUT.finding(
                     f"The show ended on air at {at(show, point.reached_ms)}, {dur(over)} past "
-                    f"its hard out at {at(show, point.at_ms)}",
+                    f"its hard out at {at(show, point.at_ms)}{note}",
                     at_ms=point.at_ms,
                     planned_ms=point.at_ms,
                     actual_ms=point.reached_ms,
@@ -199,7 +202,7 @@ def _fixed(ctx: Context, alignment: Alignment) -> Iterator[Finding]:
             elif -over > ctx.tolerance_ms:
                 yield FIXED.finding(
                     f"The show ended on air at {at(show, point.reached_ms)}, {dur(-over)} before "
-                    f"its hard out at {at(show, point.at_ms)}",
+                    f"its hard out at {at(show, point.at_ms)}{note}",
                     at_ms=point.at_ms,
                     planned_ms=point.at_ms,
                     actual_ms=point.reached_ms,
@@ -209,7 +212,7 @@ def _fixed(ctx: Context, alignment: Alignment) -> Iterator[Finding]:
         if abs(over) <= ctx.tolerance_ms:
             continue
         segment = show.segments[point.segment_index]
-        label = f' ("{segment.at_label}")' if segment.at_label else ""
+        label = f' ("{segment.at_label}")' if segment.at_label not in ("", segment.title) else ""
         actual = point.started_ms if point.started_ms is not None else point.reached_ms
         assert actual is not None
         what = "started on air" if point.started_ms is not None else "what aired before it ended"
@@ -219,7 +222,7 @@ def _fixed(ctx: Context, alignment: Alignment) -> Iterator[Finding]:
             before = f"; the cues before it ended at {at(show, point.reached_ms)}"
         yield FIXED.finding(
             f"{where(segment)} fixed at {at(show, point.at_ms)}{label}: {what} at "
-            f"{at(show, actual)}, running {dur(abs(over))} {word}{before}",
+            f"{at(show, actual)}, running {dur(abs(over))} {word}{before}{note}",
             segment=segment.title,
             segment_index=point.segment_index,
             at_ms=point.at_ms,

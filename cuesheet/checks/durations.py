@@ -49,17 +49,19 @@ def check(ctx: Context) -> Iterator[Finding]:
                     f"; the segment's budget of {dur(segment.budget_ms)} stands in "
                     f"(its cues of known length take {dur(known)})"
                 )
-            elif closing is not None and closing.available_ms >= 0:
-                share = (
-                    f"; {closing.unknown_cues} cue(s) of unknown length share "
-                    f"{dur(closing.available_ms)} before {closing.label} at "
-                    f"{at(show, closing.at_ms)}"
-                )
             elif closing is not None:
-                share = (
-                    f"; the cues of known length already overrun {closing.label} at "
-                    f"{at(show, closing.at_ms)} by {dur(-closing.available_ms)}"
-                )
+                label = "the hard out" if closing.segment_index is None else closing.label
+                if closing.available_ms >= 0:
+                    share = (
+                        f"; {closing.unknown_cues} cue(s) of unknown length share "
+                        f"{dur(closing.available_ms)} before {label} at "
+                        f"{at(show, closing.at_ms)}"
+                    )
+                else:
+                    share = (
+                        f"; the cues of known length already overrun {label} at "
+                        f"{at(show, closing.at_ms)} by {dur(-closing.available_ms)}"
+                    )
             yield UNKNOWN.finding(
                 f"{where(segment, cue)}: duration unknown{share}",
                 segment=segment.title,

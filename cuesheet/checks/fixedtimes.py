@@ -56,7 +56,7 @@ def _point_name(show: Show, point: FixedPoint) -> str:
     if point.segment_index is None:
         return f"the hard out at {at(show, point.at_ms)}"
     segment = show.segments[point.segment_index]
-    label = f' ("{segment.at_label}")' if segment.at_label else ""
+    label = f' ("{segment.at_label}")' if segment.at_label not in ("", segment.title) else ""
     return f"{where(segment)} fixed at {at(show, point.at_ms)}{label}"
 
 

@@ -19,8 +19,10 @@ from cuesheet import __version__
 
 # name -> "module:attribute"; one explicit table, loaded lazily.
 COMMANDS: dict[str, str] = {
+    "check": "cuesheet.cli.check:check",
     "convert": "cuesheet.cli.convert:convert",
     "export": "cuesheet.cli.export:export",
+    "resolve": "cuesheet.cli.resolve:resolve",
     "timing": "cuesheet.cli.timing:timing",
     "timeline": "cuesheet.cli.timeline:timeline",
     "scan": "cuesheet.cli.scan:scan",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, time
+from datetime import time
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -67,6 +67,38 @@ def load(source: Path, options: dict[str, Any]) -> Show:
     )
 
 
-def as_date(value: Any) -> date | None:
-    """A click DateTime value as a date."""
-    return value.date() if value is not None else None
+def enrich_options(command: F) -> F:
+    """``--no-resolve``, the MusicBrainz options and ``--library``/``--index``."""
+    from cuesheet.cli.library import library_options
+    from cuesheet.cli.mboptions import musicbrainz_options
+
+    command = library_options(musicbrainz_options(command))
+    return click.option(
+        "--no-resolve", is_flag=True, help="Do not look entries up on MusicBrainz."
+    )(command)
+
+
+def enrich(show: Show, options: dict[str, Any]) -> Show:
+    """Resolve ``show`` on MusicBrainz (unless ``--no-resolve``) and match library files.
+
+    Takes the :func:`enrich_options` keyword arguments out of ``options``.
+    Service trouble is only a warning: the show comes back with what is known.
+    """
+    from cuesheet.cli.library import apply_libraries
+    from cuesheet.cli.mboptions import settings_from
+
+    settings = settings_from(options)
+    libraries = tuple(options.pop("libraries", ()))
+    index_path = options.pop("index_path", None)
+    if not options.pop("no_resolve", False):
+        from cuesheet.resolution import open_resolver, resolve_show
+
+        try:
+            resolver, cache = open_resolver(settings)
+        except ValueError as error:
+            raise click.BadParameter(str(error), param_hint="--musicbrainz") from None
+        try:
+            show = resolve_show(show, resolver).show
+        finally:
+            cache.close()
+    return apply_libraries(show, libraries, index_path)

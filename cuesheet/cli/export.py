@@ -7,20 +7,26 @@ from typing import Any
 
 import click
 
-from cuesheet.cli.common import load, source_options
-from cuesheet.cli.library import apply_libraries, library_options
+from cuesheet.cli.common import enrich, enrich_options, load, source_options
 
 EPILOG = """\b
 Examples:
   cuesheet export examples/sochi-2014-closing.yaml -o sochi.csv
   cuesheet export examples/sochi-2014-closing.yaml -o rights.csv --format rights-csv
   cuesheet export examples/sochi-2014-closing.yaml -o - --format json
+  cuesheet export examples/sochi-2014-closing.yaml --as-run examples/sochi-2014-asrun.csv \\
+      -o rights.csv --format rights-csv
   cuesheet export examples/sochi-2014-lists.txt --timezone Europe/Moscow \\
       --date 2014-02-23 --start 20:14 -o lists.json --no-resolve
 \b
 Formats: json, csv (running order), rights-csv, m3u, m3u8, xspf, cue.
 Relative audio paths in the show are relative to the show file; they are
 rewritten so the exported playlist points at the same files.
+
+Music and anthem cues without MusicBrainz identifiers are resolved first
+(through the cache; see cuesheet resolve --help and docs/musicbrainz.md)
+unless --no-resolve is given. When MusicBrainz is unreachable the file is
+still written, with a warning.
 """
 
 
@@ -37,7 +43,6 @@ rewritten so the exported playlist points at the same files.
     metavar="FORMAT",
     help="Output format (default: from OUT's extension; json for -).",
 )
-@click.option("--no-resolve", is_flag=True, help="Do not look entries up on MusicBrainz.")
 @click.option("--excel", is_flag=True, help="CSV: add a byte-order mark for spreadsheets.")
 @click.option(
     "--paths",
@@ -53,19 +58,23 @@ rewritten so the exported playlist points at the same files.
     default=None,
     help="CUE: one FILE (e.g. a rehearsal mix) with every cue at its scheduled start.",
 )
-@library_options
+@click.option(
+    "--as-run",
+    "as_run",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    metavar="LOG",
+    help="Write what aired by this as-run log, with its timings (see docs/checks.md).",
+)
+@enrich_options
 @source_options
 def export(
     source: Path,
     output: str,
     fmt: str | None,
-    no_resolve: bool,
     excel: bool,
     paths: str,
     split: bool,
     single_file: str | None,
-    libraries: tuple[Path, ...] = (),
-    index_path: Path | None = None,
     **options: Any,
 ) -> None:
     """Export SOURCE (a show file, a music list or an export) as a timed running order."""
@@ -75,14 +84,21 @@ def export(
     if fmt is None and output == "-":
         fmt = "json"
     target = exports.get(fmt) if fmt else exports.for_path(output)
+    as_run: Path | None = options.pop("as_run", None)
     if output != "-":
-        refuse_overwriting_input(output, source)
+        refuse_overwriting_input(output, source, *([as_run] if as_run else []))
     if split and output == "-":
         raise click.UsageError("--split writes several files: give -o a file name")
-    show = apply_libraries(load(source, options), libraries, index_path)
+    show = enrich(load(source, options), options)
+    timing = None
+    if as_run is not None:
+        from cuesheet.asrunshow import as_run_show
+        from cuesheet.timing import compute
+
+        show, timing = as_run_show(show, compute(show), as_run, load_show=lambda p: load(p, {}))
     given = {"excel": excel or None, "split": split or None, "single_file": single_file}
     chosen = {k: v for k, v in given.items() if v is not None and k in target.takes}
-    write(show, target, output, base_dir=source.parent, paths=paths, options=chosen)
+    write(show, target, output, base_dir=source.parent, paths=paths, options=chosen, timing=timing)
 
 
 def write(
@@ -93,8 +109,12 @@ def write(
     base_dir: Path,
     paths: str = "auto",
     options: dict[str, Any] | None = None,
+    timing: Any = None,
 ) -> None:
-    """Write a show in an export format to ``output`` (``-`` for stdout), atomically."""
+    """Write a show in an export format to ``output`` (``-`` for stdout), atomically.
+
+    ``timing`` defaults to the show's computed timing (``--as-run`` passes the aired one).
+    """
     from cuesheet import jsonmodel
     from cuesheet.output import write_atomic
     from cuesheet.timing import compute
@@ -102,7 +122,8 @@ def write(
     from playlists import registry
     from playlists.locations import rebase
 
-    timing = compute(show)
+    if timing is None:
+        timing = compute(show)
     if target.playlist_format is None:
         text = jsonmodel.dumps(show, timing)
         if output == "-":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,11 @@ EPILOG = """\b
 Examples:
   cuesheet timeline examples/sochi-2014-closing.yaml -o sochi.html
   cuesheet timeline examples/sochi-2014-closing.yaml -o sochi.svg --px-per-minute 12
+  cuesheet timeline examples/sochi-2014-closing.yaml --as-run asrun.csv -o aired.html
+
+\b
+The page lists the findings of `cuesheet check` under the picture (the exit
+code does not depend on them).  Picture and options: docs/timeline.md.
 """
 
 _FORMATS = {".html": "html", ".htm": "html", ".svg": "svg"}
@@ -42,6 +48,20 @@ _FORMATS = {".html": "html", ".htm": "html", ".svg": "svg"}
     show_default=True,
     help="Horizontal scale of the picture.",
 )
+@click.option(
+    "--as-run",
+    "as_run",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    metavar="LOG",
+    help="Draw what aired under the plan: a CSV as-run log, a playlist, or a show file.",
+)
+@click.option(
+    "--ignore",
+    multiple=True,
+    metavar="CODE",
+    help="Leave a check's findings off the page, by code or name; repeatable.",
+)
+@click.option("--no-check", is_flag=True, help="Do not list the findings of the checks.")
 @click.option("--no-resolve", is_flag=True, help="Do not look entries up on MusicBrainz.")
 @source_options
 def timeline(
@@ -49,12 +69,15 @@ def timeline(
     output: str,
     fmt: str | None,
     px_per_minute: int,
+    as_run: Path | None,
+    ignore: tuple[str, ...],
+    no_check: bool,
     no_resolve: bool,
     **options: Any,
 ) -> None:
     """Draw SOURCE's running order against the clock, with its fixed times and hard out."""
     from cuesheet.output import refuse_overwriting_input, write_atomic
-    from cuesheet.timeline import Layout, to_html, to_svg
+    from cuesheet.timeline import FindingLike, Layout, to_html, to_svg
     from cuesheet.timing import compute
 
     if fmt is None:
@@ -68,11 +91,31 @@ def timeline(
                     param_hint="-o/--output",
                 )
     if output != "-":
-        refuse_overwriting_input(output, source)
+        refuse_overwriting_input(output, source, *([as_run] if as_run else []))
     show = load(source, options)
     timing = compute(show)
+    alignment = None
+    lane = None
+    if as_run is not None:
+        from cuesheet import asrun
+        from cuesheet.align import align
+        from cuesheet.timeline.aired import lane as aired_lane
+
+        log = asrun.load(as_run, show, load_show=lambda path: load(path, {}))
+        alignment = align(show, timing, log)
+        lane = aired_lane(alignment)
     layout = Layout(px_per_minute=px_per_minute)
-    text = to_html(timing, layout=layout) if fmt == "html" else to_svg(timing, layout=layout)
+    if fmt == "svg":
+        text = to_svg(timing, as_run=lane, layout=layout)
+    else:
+        findings: Sequence[FindingLike] = ()
+        if not no_check:
+            from cuesheet.checks import check
+
+            findings = check(
+                show, timing=timing, alignment=alignment, base_dir=source.parent, ignore=ignore
+            )
+        text = to_html(timing, findings=findings, as_run=lane, layout=layout)
     if output == "-":
         click.echo(text, nl=False)
     else:

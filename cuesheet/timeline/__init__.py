@@ -42,7 +42,6 @@ from cuesheet.timeline.model import (
     Layout,
     Order,
     Placement,
-    Remark,
 )
 from cuesheet.timeline.page import to_html
 from cuesheet.timeline.place import place
@@ -58,7 +57,6 @@ __all__ = [
     "Layout",
     "Order",
     "Placement",
-    "Remark",
     "place",
     "to_html",
     "to_svg",

@@ -27,8 +27,8 @@ class Layout:
     """Space between two segment rows."""
     right_px: int = 48
     """Margin right of the axis end."""
-    late_tolerance_ms: int = 10_000
-    """An aired cue further than this from its planned start is drawn as late or early (ms)."""
+    late_tolerance_ms: int = 2_000
+    """An aired cue further than this from its planned start is late or early (ms; as check)."""
     nominal_ms: int = 2 * MS_PER_MINUTE
     """Length drawn for a cue of unknown length when no time is known to be left for it (ms)."""
 
@@ -125,7 +125,7 @@ class AiredLane:
 
 
 class FindingLike(Protocol):
-    """What the page needs of a finding (``cuesheet.checks``' findings have it)."""
+    """What the page needs of a finding: :class:`cuesheet.checks.Finding` has it."""
 
     @property
     def code(self) -> str: ...
@@ -140,18 +140,6 @@ class FindingLike(Protocol):
     def segment_index(self) -> int | None: ...
     @property
     def cue_index(self) -> int | None: ...
-
-
-@dataclass(frozen=True, slots=True)
-class Remark:
-    """A finding to list under the picture, for callers without ``cuesheet check``."""
-
-    code: str
-    severity: str
-    """``error``, ``warning`` or ``info``."""
-    message: str
-    segment_index: int | None = None
-    cue_index: int | None = None
 
 
 def nearest(numerator: int, denominator: int) -> int:

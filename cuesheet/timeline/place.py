@@ -39,8 +39,8 @@ def place(timing: Timing, layout: Layout = DEFAULT_LAYOUT) -> list[list[Block]]:
                 base, extra = divmod(left, len(unknown))
                 shares = [base + (1 if i < extra else 0) for i in range(len(unknown))]
                 note_unknown = (
-                    f"length unknown; drawn as a share of the {format_duration(left)} left "
-                    f"for {len(unknown)} cue(s) of unknown length"
+                    f"length unknown; drawn {format_duration(base)} wide, an equal share of "
+                    f"the {format_duration(left)} left for {len(unknown)} cue(s) of unknown length"
                 )
             else:
                 shares = [layout.nominal_ms] * len(unknown)

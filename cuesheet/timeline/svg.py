@@ -534,19 +534,23 @@ def _aired_item(
         classes.append(f"k-{cue.kind.value}")
         planned = by_key[aired.plan]
         delta = aired.start_ms - planned.start_ms
-        text_class = (
-            "late"
-            if delta > layout.late_tolerance_ms
-            else "early"
-            if delta < -layout.late_tolerance_ms
-            else ""
-        )
+        timed = planned.placement is Placement.TIMED
+        text_class = ""
+        if timed and delta > layout.late_tolerance_ms:
+            text_class = "late"
+        elif timed and delta < -layout.late_tolerance_ms:
+            text_class = "early"
         text = signed(delta) if text_class else ""
         if aired.order is not Order.IN_ORDER:
             classes.append(aired.order.value)
             mark = "⇄" if aired.order is Order.SWAPPED else "↷"
             text, text_class = f"{mark} {text}".strip(), "moved"
-        hover += f"\nPlanned cue {cue.number} at {local(planned.start_ms, show)} ({signed(delta)})"
+        if timed:
+            hover += (
+                f"\nPlanned cue {cue.number} at {local(planned.start_ms, show)} ({signed(delta)})"
+            )
+        else:
+            hover += f"\nPlanned cue {cue.number}, whose planned start is not known"
         if aired.order is not Order.IN_ORDER:
             hover += f"\nAired out of its planned order ({aired.order.value})"
         px = frame.x(planned.start_ms)

@@ -1,0 +1,138 @@
+"""``cuesheet check``: a running order's problems, and planned against as-run."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+import click
+
+from cuesheet.cli.common import source_options
+
+EPILOG = """\b
+Examples:
+  cuesheet check examples/sochi-2014-closing.yaml
+  cuesheet check examples/sochi-2014-closing.yaml --as-run examples/sochi-2014-asrun.csv
+  cuesheet check show.yaml --strict --ignore TIM008 --json
+
+\b
+Exit codes: 0 no finding at error level, 1 findings at error level
+(--strict: any finding), 2 the input could not be read.
+Rules and the as-run log columns: docs/checks.md.
+"""
+
+
+def _seconds(ctx: click.Context, param: click.Parameter, value: str) -> int:
+    """``--tolerance`` seconds as text (``2``, ``0.5``) -> integer milliseconds, no floats."""
+    try:
+        seconds = Decimal(value.strip())
+    except InvalidOperation:
+        seconds = Decimal(-1)
+    if not seconds.is_finite() or seconds < 0:
+        raise click.BadParameter(f"{value!r} is not a number of seconds")
+    return int((seconds * 1000).to_integral_value())
+
+
+def _probe(path: Path) -> int | None:
+    """An audio file's real length from its tags (mutagen), ``None`` when unreadable."""
+    from metadata import tags
+    from metadata.errors import MetadataError
+
+    if tags.format_of(path) is None:
+        return None
+    try:
+        return tags.read(path).duration_ms
+    except (MetadataError, OSError):
+        return None
+
+
+def _style(text: str, role: str) -> str:
+    colours = {"error": "red", "warning": "yellow", "ok": "green"}
+    if role == "heading":
+        return click.style(text, bold=True)
+    return click.style(text, fg=colours.get(role))
+
+
+@click.command(epilog=EPILOG)
+@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--as-run",
+    "as_run",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    metavar="LOG",
+    help="What aired: a CSV as-run log, an M3U/M3U8/XSPF/CUE playlist, or another show.",
+)
+@click.option("--strict", is_flag=True, help="Report warnings as errors.")
+@click.option(
+    "--ignore",
+    "ignore",
+    multiple=True,
+    metavar="CODE",
+    help="Turn a rule off, by code (TIM008) or name (unknown-duration); repeatable.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the findings as a JSON list.")
+@click.option(
+    "--tolerance",
+    callback=_seconds,
+    default="2",
+    show_default=True,
+    metavar="SECONDS",
+    help="How far two times may differ before a rule says so.",
+)
+@source_options
+@click.pass_context
+def check(
+    ctx: click.Context,
+    /,
+    source: Path,
+    as_run: Path | None,
+    strict: bool,
+    ignore: tuple[str, ...],
+    as_json: bool,
+    tolerance: int,
+    **options: Any,
+) -> None:
+    """Check SOURCE's running order; with --as-run, compare it with what aired."""
+    from cuesheet import asrun
+    from cuesheet.align import align
+    from cuesheet.checks import check as run_checks
+    from cuesheet.checks import has_errors
+    from cuesheet.checks.registry import select
+    from cuesheet.cli.common import load
+    from cuesheet.errors import InputError
+    from cuesheet.timing import compute
+
+    try:
+        select(ignore)
+    except InputError as error:
+        raise click.BadParameter(error.message, param_hint="--ignore") from None
+    show = load(source, options)
+    try:
+        select(show.ignore_rules)
+    except InputError as error:
+        raise InputError(f"ignore: {error.message}", path=source) from None
+    timing = compute(show)
+    alignment = None
+    if as_run is not None:
+        log = asrun.load(as_run, show, load_show=lambda path: load(path, {}))
+        alignment = align(show, timing, log)
+    findings = run_checks(
+        show,
+        timing=timing,
+        tolerance_ms=tolerance,
+        probe=_probe,
+        base_dir=source.parent,
+        alignment=alignment,
+        ignore=ignore,
+        strict=strict,
+    )
+    if as_json:
+        click.echo(json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=2))
+    else:
+        from cuesheet.checkreport import render_report
+
+        for line in render_report(timing, findings, alignment=alignment, style=_style):
+            click.echo(line)
+    ctx.exit(1 if has_errors(findings) else 0)
