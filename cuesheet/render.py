@@ -27,10 +27,12 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from cuesheet import timecode
 from cuesheet.errors import InputError
@@ -353,6 +355,20 @@ def _stream(
     return tuple(placed), mix.position
 
 
+def local_path(location: str, base_dir: str | os.PathLike[str]) -> str:
+    """A cue's file as a local path: ``file:`` URIs decoded, relative paths joined to ``base_dir``.
+
+    Raises :class:`InputError` for any other URL (only local files can be rendered).
+    """
+    if re.match(r"^[A-Za-z][A-Za-z0-9+.-]+:", location):
+        parts = urlsplit(location)
+        if parts.scheme.lower() != "file" or parts.netloc not in ("", "localhost"):
+            raise InputError(f"only local files can be rendered, not {location}")
+        return os.path.normpath(unquote(parts.path))
+    path = os.path.join(os.fspath(base_dir), os.path.expanduser(location))
+    return os.path.normpath(path)
+
+
 def items_from_show(
     show: Show, base_dir: str | os.PathLike[str]
 ) -> tuple[list[RenderItem], list[tuple[str, Cue]]]:
@@ -368,10 +384,9 @@ def items_from_show(
             if cue.kind is not CueKind.SPEECH:
                 missing.append((segment.title, cue))
             continue
-        path = os.path.join(os.fspath(base_dir), os.path.expanduser(cue.file))
         items.append(
             RenderItem(
-                path=os.path.normpath(path),
+                path=local_path(cue.file, base_dir),
                 title=cue.title,
                 performer=" / ".join(cue.names(Role.PERFORMER) + cue.names(Role.CONDUCTOR)),
                 gap_ms=cue.gap_ms,

@@ -274,3 +274,48 @@ def test_help(command: str) -> None:
     code, out, _ = run(command, "--help")
     assert code == 0
     assert "Examples:" in out and f"cuesheet {command}" in out
+
+
+def test_render_an_xspf_with_file_uris(tmp_path: Path, audio: dict[str, Path]) -> None:
+    folder = tmp_path / "with space"
+    folder.mkdir()
+    for path in audio.values():
+        shutil.copyfile(path, folder / path.name)
+    playlist = tmp_path / "list.xspf"
+    playlist.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<playlist version="1" xmlns="http://xspf.org/ns/0/"><trackList>'
+        f"<track><location>{(folder / 'kalinka.flac').as_uri()}</location>"
+        "<title>Kalinka</title></track>"
+        f"<track><location>{(folder / 'anthem.wav').as_uri()}</location></track>"
+        "</trackList></playlist>\n",
+        encoding="utf-8",
+    )
+    assert "%20" in playlist.read_text(encoding="utf-8")
+    code, _, err = run("render", str(playlist), "-o", str(tmp_path / "mix.wav"))
+    assert code == 0, err
+    assert tags.read(tmp_path / "mix.wav").samples == 35 * 588 + 25_000
+
+
+def test_render_refuses_a_sheet_of_tracks_inside_one_file(
+    tmp_path: Path, audio: dict[str, Path]
+) -> None:
+    sheet = tmp_path / "one-file.cue"
+    sheet.write_text(
+        f'FILE "{audio["overture"]}" WAVE\n  TRACK 01 AUDIO\n    INDEX 01 00:00:00\n'
+        "  TRACK 02 AUDIO\n    INDEX 01 00:00:10\n",
+        encoding="utf-8",
+    )
+    code, _, err = run("render", str(sheet), "-o", str(tmp_path / "mix.wav"))
+    assert code == 2 and "starts inside its file" in err
+
+
+def test_local_path() -> None:
+    from cuesheet.errors import InputError
+    from cuesheet.render import local_path
+
+    assert local_path("file:///music/a%20b.flac", "/show") == "/music/a b.flac"
+    assert local_path("audio/../x.wav", "/show") == "/show/x.wav"
+    assert local_path("/abs/y.wav", "/show") == "/abs/y.wav"
+    with pytest.raises(InputError, match="only local files"):
+        local_path("https://example.org/a.mp3", "/show")

@@ -26,27 +26,21 @@ file are always skipped). ffmpeg: imageio-ffmpeg's, or --ffmpeg / $CUESHEET_FFMP
 
 
 def load_any(source: Path, options: dict[str, Any]) -> Any:
-    """A show from a show file, list or export, or from any playlist format."""
-    from cuesheet.sources import source_kind
-    from playlists import registry
+    """The show of any source; a playlist whose entries start inside their files is refused."""
+    from cuesheet.sources import PLAYLIST, source_kind
 
-    suffix = source.suffix.lower()
-    if source_kind(source) is not None or suffix not in registry.extensions():
-        return load(source, options)
-    from cuesheet.errors import InputError
-    from cuesheet.fromplaylist import to_show
-    from playlists.locations import rebase
+    if source_kind(source) is PLAYLIST:
+        from cuesheet.errors import InputError
+        from playlists import registry
 
-    playlist = registry.for_path(source).load(source)
-    inside = [e for e in playlist.entries if e.start_ms]
-    if inside:
-        raise InputError(
-            f"render plays whole files, but {inside[0].title or inside[0].location!r} starts "
-            "inside its file (to cut a recording, use cuesheet split)",
-            path=source,
-        )
-    playlist = rebase(playlist, base_dir=source.parent, playlist_dir=source.parent, mode="absolute")
-    return to_show(playlist, title=source.stem)
+        inside = [e for e in registry.for_path(source).load(source).entries if e.start_ms]
+        if inside:
+            raise InputError(
+                f"render plays whole files, but {inside[0].title or inside[0].location!r} "
+                "starts inside its file (to cut a recording, use cuesheet split)",
+                path=source,
+            )
+    return load(source, options)
 
 
 @click.command(epilog=EPILOG)
