@@ -202,7 +202,7 @@ def _rows(timing: Timing, frame: _Frame, rows_bottom: int) -> list[str]:
         if segment.budget_ms is not None:
             detail += f" · budget {format_duration(segment.budget_ms)}"
             if seg.over_budget_ms is not None and seg.over_budget_ms > 0:
-                detail += f", over by {format_duration(seg.over_budget_ms)}"
+                detail += f" · over {format_duration(seg.over_budget_ms)}"
         elif seg.length_ms is not None:
             detail += f" · {format_duration(seg.length_ms)}"
         hover = f"{segment.title}\nStart {detail}"
