@@ -207,3 +207,22 @@ def test_resolution_on_the_local_musicbrainz_server_fills_the_picture(tmp_path: 
         )
     )
     assert links and not re.search(r'href="https://musicbrainz', offline_svg)
+
+
+def test_the_bundled_sochi_as_run_example(tmp_path: Path) -> None:
+    """examples/sochi-2014-asrun.csv: cue 3 dropped, 24 and 25 swapped, speeches late."""
+    log = ROOT / "examples" / "sochi-2014-asrun.csv"
+    out = tmp_path / "aired.html"
+    args = ["timeline", str(SOCHI), "--as-run", str(log), "-o", str(out), "--no-resolve"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.stderr
+    page = out.read_text(encoding="utf-8")
+    assert 'Dropped: <a href="#cue-3">cue 3</a>' in page
+    assert 'Swapped: <a href="#cue-24">cue 24</a>' in page
+    assert 'Swapped: <a href="#cue-25">cue 25</a>' in page
+    assert "on air: over by 0:20" in page
+    root = ET.fromstring(page[page.index("<svg") : page.index("</svg>") + 6].encode("utf-8"))
+    # Late starts show as red connectors from the planned start down to the aired one.
+    late = [ln for ln in root.iter(f"{SVG}line") if ln.attrib.get("class") == "link late"]
+    assert late, "no aired cue is marked late"
+    assert all(float(ln.attrib["x2"]) > float(ln.attrib["x1"]) for ln in late)

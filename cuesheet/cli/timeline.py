@@ -14,7 +14,8 @@ EPILOG = """\b
 Examples:
   cuesheet timeline examples/sochi-2014-closing.yaml -o sochi.html
   cuesheet timeline examples/sochi-2014-closing.yaml -o sochi.svg --px-per-minute 12
-  cuesheet timeline examples/sochi-2014-closing.yaml --as-run asrun.csv -o aired.html
+  cuesheet timeline examples/sochi-2014-closing.yaml \\
+      --as-run examples/sochi-2014-asrun.csv -o aired.html
 
 \b
 The page lists the findings of `cuesheet check` under the picture (the exit
