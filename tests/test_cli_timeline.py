@@ -48,7 +48,7 @@ def sochi() -> Show:
 
 def test_the_sochi_page_has_every_cue_the_fixed_times_and_the_findings(tmp_path: Path) -> None:
     out = tmp_path / "sochi.html"
-    result = CliRunner().invoke(cli, ["timeline", str(SOCHI), "-o", str(out)])
+    result = CliRunner().invoke(cli, ["timeline", str(SOCHI), "-o", str(out), "--no-resolve"])
     assert result.exit_code == 0, result.output
     page = out.read_text(encoding="utf-8")
     show = sochi()
@@ -63,7 +63,9 @@ def test_the_sochi_page_has_every_cue_the_fixed_times_and_the_findings(tmp_path:
 
 def test_no_check_leaves_the_findings_off(tmp_path: Path) -> None:
     out = tmp_path / "sochi.html"
-    result = CliRunner().invoke(cli, ["timeline", str(SOCHI), "-o", str(out), "--no-check"])
+    result = CliRunner().invoke(
+        cli, ["timeline", str(SOCHI), "-o", str(out), "--no-check", "--no-resolve"]
+    )
     assert result.exit_code == 0, result.output
     assert "Findings" not in out.read_text(encoding="utf-8")
 
@@ -71,7 +73,7 @@ def test_no_check_leaves_the_findings_off(tmp_path: Path) -> None:
 def test_an_unknown_ignore_code_is_bad_input(tmp_path: Path) -> None:
     out = tmp_path / "sochi.html"
     result = CliRunner().invoke(
-        cli, ["timeline", str(SOCHI), "-o", str(out), "--ignore", "NOPE999"]
+        cli, ["timeline", str(SOCHI), "-o", str(out), "--ignore", "NOPE999", "--no-resolve"]
     )
     assert result.exit_code == 2
     assert "NOPE999" in result.stderr
@@ -80,18 +82,20 @@ def test_an_unknown_ignore_code_is_bad_input(tmp_path: Path) -> None:
 
 def test_the_svg_goes_to_a_file_or_to_standard_output(tmp_path: Path) -> None:
     out = tmp_path / "sochi.svg"
-    result = CliRunner().invoke(cli, ["timeline", str(SOCHI), "-o", str(out)])
+    result = CliRunner().invoke(cli, ["timeline", str(SOCHI), "-o", str(out), "--no-resolve"])
     assert result.exit_code == 0, result.output
     root = ET.fromstring(out.read_bytes())
     assert root.tag == f"{SVG}svg"
-    to_stdout = CliRunner().invoke(cli, ["timeline", str(SOCHI), "-o", "-", "-f", "svg"])
+    to_stdout = CliRunner().invoke(
+        cli, ["timeline", str(SOCHI), "-o", "-", "-f", "svg", "--no-resolve"]
+    )
     assert to_stdout.exit_code == 0
     assert to_stdout.stdout == out.read_text(encoding="utf-8")
 
 
 def test_px_per_minute_sets_the_scale(tmp_path: Path) -> None:
     out = tmp_path / "sochi.svg"
-    args = ["timeline", str(SOCHI), "-o", str(out), "--px-per-minute", "4"]
+    args = ["timeline", str(SOCHI), "-o", str(out), "--px-per-minute", "4", "--no-resolve"]
     assert CliRunner().invoke(cli, args).exit_code == 0
     root = ET.fromstring(out.read_bytes())
     assert root.attrib["data-px-per-minute"] == "4"
@@ -130,7 +134,9 @@ def test_as_run_draws_what_aired_and_lists_what_went_wrong(tmp_path: Path) -> No
     log = tmp_path / "asrun.csv"
     log.write_text(sochi_log(show), encoding="utf-8")
     out = tmp_path / "aired.html"
-    result = CliRunner().invoke(cli, ["timeline", str(SOCHI), "--as-run", str(log), "-o", str(out)])
+    result = CliRunner().invoke(
+        cli, ["timeline", str(SOCHI), "--as-run", str(log), "-o", str(out), "--no-resolve"]
+    )
     assert result.exit_code == 0, result.output
     page = out.read_text(encoding="utf-8")
     cues = [c for s in show.segments for c in s.cues]
@@ -146,7 +152,9 @@ def test_a_bad_as_run_log_is_bad_input_and_writes_nothing(tmp_path: Path) -> Non
     log = tmp_path / "asrun.csv"
     log.write_text("time,title\n20:14:00,Countdown\n21:3O:00,Oops\n", encoding="utf-8")
     out = tmp_path / "aired.html"
-    result = CliRunner().invoke(cli, ["timeline", str(SOCHI), "--as-run", str(log), "-o", str(out)])
+    result = CliRunner().invoke(
+        cli, ["timeline", str(SOCHI), "--as-run", str(log), "-o", str(out), "--no-resolve"]
+    )
     assert result.exit_code == 2
     assert "asrun.csv:3" in result.stderr
     assert not out.exists()
@@ -158,3 +166,63 @@ def test_it_refuses_to_write_over_the_as_run_log(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["timeline", str(SOCHI), "--as-run", str(log), "-o", str(log)])
     assert result.exit_code == 2
     assert log.read_text(encoding="utf-8") == "time,title\n20:14:00,Countdown\n"
+
+
+def test_resolution_on_the_local_musicbrainz_server_fills_the_picture(tmp_path: Path) -> None:
+    """Durations and ids found on MusicBrainz (a local server) time more cues and add links."""
+    import re
+
+    from tests.mbserver import MBServer
+
+    out = tmp_path / "resolved.svg"
+    offline = tmp_path / "offline.svg"
+    args = ["timeline", str(SOCHI), "--rate-limit", "0", "--retries", "0", "--timeout", "2"]
+    with MBServer() as server:
+        result = CliRunner().invoke(
+            cli,
+            [
+                *args,
+                "-o",
+                str(out),
+                "--cache",
+                str(tmp_path / "c.sqlite3"),
+                "--musicbrainz",
+                server.url,
+            ],
+        )
+        assert result.exit_code == 0, result.stderr
+        assert server.count > 0
+    assert (
+        CliRunner()
+        .invoke(cli, ["timeline", str(SOCHI), "-o", str(offline), "--no-resolve"])
+        .exit_code
+        == 0
+    )
+    resolved_svg, offline_svg = out.read_text("utf-8"), offline.read_text("utf-8")
+    timed = 'data-placement="timed"'
+    assert resolved_svg.count(timed) > offline_svg.count(timed)
+    links = set(
+        re.findall(
+            r'href="(https://musicbrainz\.org/(?:recording|work)/[0-9a-f-]{36})"', resolved_svg
+        )
+    )
+    assert links and not re.search(r'href="https://musicbrainz', offline_svg)
+
+
+def test_the_bundled_sochi_as_run_example(tmp_path: Path) -> None:
+    """examples/sochi-2014-asrun.csv: cue 3 dropped, 24 and 25 swapped, speeches late."""
+    log = ROOT / "examples" / "sochi-2014-asrun.csv"
+    out = tmp_path / "aired.html"
+    args = ["timeline", str(SOCHI), "--as-run", str(log), "-o", str(out), "--no-resolve"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.stderr
+    page = out.read_text(encoding="utf-8")
+    assert 'Dropped: <a href="#cue-3">cue 3</a>' in page
+    assert 'Swapped: <a href="#cue-24">cue 24</a>' in page
+    assert 'Swapped: <a href="#cue-25">cue 25</a>' in page
+    assert "on air: over by 0:20" in page
+    root = ET.fromstring(page[page.index("<svg") : page.index("</svg>") + 6].encode("utf-8"))
+    # Late starts show as red connectors from the planned start down to the aired one.
+    late = [ln for ln in root.iter(f"{SVG}line") if ln.attrib.get("class") == "link late"]
+    assert late, "no aired cue is marked late"
+    assert all(float(ln.attrib["x2"]) > float(ln.attrib["x1"]) for ln in late)

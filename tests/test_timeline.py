@@ -463,3 +463,14 @@ def test_a_moved_cue_is_marked_apart_from_a_swapped_one() -> None:
     assert [t.text for t in group.iter(f"{SVG}text")] == ["↷"]
     page = to_html(timing, as_run=moved)
     assert 'Moved: <a href="#cue-6">cue 6</a>' in page
+
+
+def test_lateness_is_judged_against_a_known_start_even_when_the_length_is_unknown() -> None:
+    timing = compute(ceremony())
+    key = (2, 1)  # cue 4.1: unknown length, but its start follows cue 4 exactly
+    front = timing.cue(*key).front_ms
+    assert front is not None
+    late = AiredLane((AiredCue("Something unknown", front + 30_000, MIN, key),))
+    group = parse(to_svg(timing, as_run=late)).find(f".//{SVG}g[@id='aired-1']")
+    assert group is not None
+    assert [t.text for t in group.iter(f"{SVG}text")] == ["+0:30"]

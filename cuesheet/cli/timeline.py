@@ -8,13 +8,14 @@ from typing import Any
 
 import click
 
-from cuesheet.cli.common import load, source_options
+from cuesheet.cli.common import enrich, enrich_options, load, source_options
 
 EPILOG = """\b
 Examples:
   cuesheet timeline examples/sochi-2014-closing.yaml -o sochi.html
   cuesheet timeline examples/sochi-2014-closing.yaml -o sochi.svg --px-per-minute 12
-  cuesheet timeline examples/sochi-2014-closing.yaml --as-run asrun.csv -o aired.html
+  cuesheet timeline examples/sochi-2014-closing.yaml \\
+      --as-run examples/sochi-2014-asrun.csv -o aired.html
 
 \b
 The page lists the findings of `cuesheet check` under the picture (the exit
@@ -62,7 +63,7 @@ _FORMATS = {".html": "html", ".htm": "html", ".svg": "svg"}
     help="Leave a check's findings off the page, by code or name; repeatable.",
 )
 @click.option("--no-check", is_flag=True, help="Do not list the findings of the checks.")
-@click.option("--no-resolve", is_flag=True, help="Do not look entries up on MusicBrainz.")
+@enrich_options
 @source_options
 def timeline(
     source: Path,
@@ -72,7 +73,6 @@ def timeline(
     as_run: Path | None,
     ignore: tuple[str, ...],
     no_check: bool,
-    no_resolve: bool,
     **options: Any,
 ) -> None:
     """Draw SOURCE's running order against the clock, with its fixed times and hard out."""
@@ -92,7 +92,7 @@ def timeline(
                 )
     if output != "-":
         refuse_overwriting_input(output, source, *([as_run] if as_run else []))
-    show = load(source, options)
+    show = enrich(load(source, options), options)
     timing = compute(show)
     alignment = None
     lane = None

@@ -202,7 +202,7 @@ def _rows(timing: Timing, frame: _Frame, rows_bottom: int) -> list[str]:
         if segment.budget_ms is not None:
             detail += f" · budget {format_duration(segment.budget_ms)}"
             if seg.over_budget_ms is not None and seg.over_budget_ms > 0:
-                detail += f", over by {format_duration(seg.over_budget_ms)}"
+                detail += f" · over {format_duration(seg.over_budget_ms)}"
         elif seg.length_ms is not None:
             detail += f" · {format_duration(seg.length_ms)}"
         hover = f"{segment.title}\nStart {detail}"
@@ -533,8 +533,11 @@ def _aired_item(
         cue = show.segments[aired.plan[0]].cues[aired.plan[1]]
         classes.append(f"k-{cue.kind.value}")
         planned = by_key[aired.plan]
-        delta = aired.start_ms - planned.start_ms
-        timed = planned.placement is Placement.TIMED
+        # Judge lateness against the engine's start when it has one (a cue of unknown
+        # length still has a known start); never against a start the layout guessed.
+        front = timing.cue(*aired.plan).front_ms
+        timed = front is not None
+        delta = aired.start_ms - (front if front is not None else planned.start_ms)
         text_class = ""
         if timed and delta > layout.late_tolerance_ms:
             text_class = "late"
@@ -546,9 +549,7 @@ def _aired_item(
             mark = "⇄" if aired.order is Order.SWAPPED else "↷"
             text, text_class = f"{mark} {text}".strip(), "moved"
         if timed:
-            hover += (
-                f"\nPlanned cue {cue.number} at {local(planned.start_ms, show)} ({signed(delta)})"
-            )
+            hover += f"\nPlanned cue {cue.number} at {local(front, show)} ({signed(delta)})"
         else:
             hover += f"\nPlanned cue {cue.number}, whose planned start is not known"
         if aired.order is not Order.IN_ORDER:
