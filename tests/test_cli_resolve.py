@@ -255,16 +255,19 @@ class _Terminal:
 
 
 def test_a_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
-    from cuesheet.cli import resolve as command
+    from cuesheet.cli import progress as module
 
     terminal = _Terminal()
-    monkeypatch.setattr(command.sys, "stderr", terminal)
-    with command._progress() as update:
-        assert update is not None
+    monkeypatch.setattr(module.sys, "stderr", terminal)
+    with module.progress_bar("MusicBrainz") as update:
         update(0, 3)
         update(3, 3)
     assert "MusicBrainz" in "".join(terminal.written)
-    assert "3/3" in "".join(terminal.written)
     monkeypatch.undo()
-    with command._progress() as update:  # pytest's captured stderr is no terminal
-        assert update is None
+    quiet = _Terminal()
+    quiet.isatty = lambda: False  # type: ignore[method-assign]
+    monkeypatch.setattr(module.sys, "stderr", quiet)
+    with module.progress_bar("MusicBrainz") as update:  # not a terminal: no bar
+        update(0, 3)
+        update(3, 3)
+    assert quiet.written == []

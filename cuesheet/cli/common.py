@@ -97,8 +97,11 @@ def enrich(show: Show, options: dict[str, Any]) -> Show:
             resolver, cache = open_resolver(settings)
         except ValueError as error:
             raise click.BadParameter(str(error), param_hint="--musicbrainz") from None
+        from cuesheet.cli.progress import progress_bar
+
         try:
-            show = resolve_show(show, resolver).show
+            with progress_bar("MusicBrainz") as progress:
+                show = resolve_show(show, resolver, progress=progress).show
         finally:
             cache.close()
     return apply_libraries(show, libraries, index_path)

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import json
-import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import click
 
 from cuesheet.cli.common import load, source_options
+from cuesheet.cli.library import library_options
 from cuesheet.cli.mboptions import musicbrainz_options, settings_from
 
 EPILOG = """\b
@@ -46,10 +46,20 @@ OUTPUT_KINDS = (".yaml", ".yml", ".json")
 )
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array, one object per cue.")
 @musicbrainz_options
+@library_options
 @source_options
-def resolve(source: Path, output: str | None, as_json: bool, **options: Any) -> None:
+def resolve(
+    source: Path,
+    output: str | None,
+    as_json: bool,
+    libraries: tuple[Path, ...],
+    index_path: Path | None,
+    **options: Any,
+) -> None:
     """Resolve SOURCE's music and anthems against MusicBrainz."""
     from cuesheet.cli.errors import EXIT_FAILED, CliError
+    from cuesheet.cli.library import apply_libraries
+    from cuesheet.cli.progress import progress_bar
     from cuesheet.output import refuse_overwriting_input
     from cuesheet.resolution import json_rows, open_resolver, resolve_show
 
@@ -70,7 +80,7 @@ def resolve(source: Path, output: str | None, as_json: bool, **options: Any) -> 
     except ValueError as error:
         raise click.BadParameter(str(error), param_hint="--musicbrainz") from None
     try:
-        with _progress() as progress:
+        with progress_bar("MusicBrainz") as progress:
             resolved = resolve_show(show, resolver, progress=progress, warn=False)
     finally:
         cache.close()
@@ -80,6 +90,9 @@ def resolve(source: Path, output: str | None, as_json: bool, **options: Any) -> 
         raise CliError(f"{resolved.warnings[0]}, and nothing is cached", EXIT_FAILED)
     for message in resolved.warnings:
         click.echo(f"cuesheet: warning: {message}; went on with cached answers only", err=True)
+    resolved = replace(
+        resolved, show=apply_libraries(resolved.show, libraries, index_path)
+    )
     if output is not None:
         _write(resolved.show, output)
     if as_json:
@@ -87,32 +100,6 @@ def resolve(source: Path, output: str | None, as_json: bool, **options: Any) -> 
     elif output != "-":
         for line in _report(resolved):
             click.echo(line)
-
-
-@contextmanager
-def _progress() -> Iterator[Callable[[int, int], None] | None]:
-    """A progress bar on a terminal; nothing otherwise."""
-    if not sys.stderr.isatty():
-        yield None
-        return
-    bars: list[Any] = []
-    done = [0]
-
-    def update(count: int, total: int) -> None:
-        if not bars:
-            bar = click.progressbar(
-                length=total, label="MusicBrainz", file=sys.stderr, show_pos=True
-            )
-            bar.__enter__()
-            bars.append(bar)
-        bars[0].update(count - done[0])
-        done[0] = count
-
-    try:
-        yield update
-    finally:
-        for bar in bars:
-            bar.__exit__(None, None, None)
 
 
 def _write(show: Any, output: str) -> None:
