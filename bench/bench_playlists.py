@@ -107,14 +107,16 @@ def lxml_write_xspf(playlist: Playlist, path: str) -> None:
             xf.write("\n  ")
             for tag, value in (("title", playlist.title), ("creator", playlist.creator)):
                 if value:
-                    element = etree.Element(q + tag, nsmap={None: NS})
+                    element = etree.Element(tag)  # no namespace of its own: see below
                     element.text = value
                     xf.write(element)
                     xf.write("\n  ")
-            with xf.element(q + "trackList"):
+            with xf.element("trackList"):
                 xf.write("\n    ")
                 for number, entry in enumerate(playlist.entries, start=1):
-                    track = etree.Element(q + "track", nsmap={None: NS})
+                    # Elements made without a namespace serialise without an xmlns of their
+                    # own, so the document is byte-for-byte ours (inside the default one).
+                    track = etree.Element("track")
                     track.text = "\n      "
                     children: list[tuple[str, str]] = []
                     if entry.location:
@@ -135,7 +137,7 @@ def lxml_write_xspf(playlist: Playlist, path: str) -> None:
                         children.append(("duration", str(entry.duration_ms)))
                     child = None
                     for tag, value in children:
-                        child = etree.SubElement(track, q + tag)
+                        child = etree.SubElement(track, tag)
                         child.text = value
                         child.tail = "\n      "
                     if child is not None:

@@ -69,7 +69,47 @@ def path_to_file_uri(path: str) -> str:
     if _DRIVE_RE.match(path):
         path = "/" + path.replace("\\", "/")
     directory, _, name = path.rpartition("/")
-    return "file://" + _quote_dir(directory) + "/" + quote(name, safe=_URI_SAFE)
+    return "file://" + _quote_dir(directory) + "/" + percent_encode(name)
+
+
+_UNSAFE_RUN_RE = re.compile(r"[^A-Za-z0-9!$&'()*+,;=:@._~-]+")
+_HEX = tuple(f"%{byte:02X}" for byte in range(256))
+
+
+def _percent_run(found: re.Match[str]) -> str:
+    return "".join([_HEX[byte] for byte in found[0].encode("utf-8", "surrogateescape")])
+
+
+def percent_encode(name: str) -> str:
+    """``name`` (no ``/`` in it) percent-encoded as :func:`urllib.parse.quote` would, faster."""
+    return _UNSAFE_RUN_RE.sub(_percent_run, name)
+
+
+@lru_cache(maxsize=4096)
+def _file_uri_prefix(directory: str, base_dir: str) -> str:
+    """``file://`` and the encoded directory, ending in ``/`` (``""`` is the root)."""
+    if not directory:
+        return "file:///"
+    path = directory
+    if not directory.startswith("/"):
+        path = absolute(directory, base_dir)
+        if path == "/":
+            return "file:///"
+    return "file://" + quote(path, safe=_URI_SAFE) + "/"
+
+
+def file_uri(location: str, base_dir: str) -> str:
+    """The percent-encoded ``file:///`` URI of a local path, relative ones taken from ``base_dir``.
+
+    The same as ``path_to_file_uri(absolute(location, base_dir))``; the directory part is
+    worked out once per directory.
+    """
+    directory, slash, name = location.rpartition("/")
+    if name in ("", ".", "..") or "\\" in location or _DRIVE_RE.match(location):
+        return path_to_file_uri(absolute(location, base_dir))
+    if not slash:
+        directory = "."
+    return _file_uri_prefix(directory, base_dir) + percent_encode(name)
 
 
 def absolute(location: str, base_dir: str) -> str:

@@ -34,12 +34,12 @@ import io
 import os
 import re
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from operator import attrgetter
 from pathlib import Path
 from typing import TextIO
 
-from playlists import _paths, _text
+from playlists import _bulk, _paths, _text
 from playlists.atomic import atomic_open
 from playlists.errors import (
     DroppedEntryWarning,
@@ -206,67 +206,79 @@ def _seconds_to_ms(text: str) -> int | None:
     return int(whole) * 1000 + int((fraction[:3] or "0").ljust(3, "0"))
 
 
-def _parse(text: str, path: str | None) -> tuple[Playlist, list[int]]:
-    """The playlist and the line number of each entry's location."""
-    if text.startswith(_text.BOM):
-        text = text[1:]
+def _parse(
+    lines: Iterable[str], path: str | None, want_lines: bool = False
+) -> tuple[Playlist, list[int]]:
+    """The playlist and, when asked for, the line number of each entry's location."""
     entries: list[Entry] = []
+    append = entries.append
     lines_of: list[int] = []
     title = ""
     duration: int | None = None
     display: str | None = None
     group = artist = album = None
     extinf_line = 0
-    for number, line in enumerate(text.split("\n"), start=1):
-        if line[-1:] == "\r":
-            line = line[:-1]
-        if not line or line.isspace():
-            continue
-        if line[0] != "#":
-            location = line.strip()
-            if display is None:
-                entry = Entry(location=location)
-            else:
-                entry_title = display
-                creator = ""
-                if artist is not None:
-                    creator = artist
-                    if artist and display.startswith(artist + " - "):
-                        entry_title = display[len(artist) + 3 :]
-                elif " - " in display:
-                    creator, _, entry_title = display.partition(" - ")
-                entry = Entry(
-                    location=location,
-                    title=entry_title,
-                    creator=creator,
-                    album=album or "",
-                    duration_ms=duration,
-                    cue=CueData(segment=group) if group else None,
-                )
-            entries.append(entry)
-            lines_of.append(number)
-            duration, display, group, artist, album = None, None, None, None, None
-            continue
-        upper = line[:8].upper()
-        if upper.startswith("#EXTINF:"):
-            found = _EXTINF_RE.match(line, 8)
-            if found is None:
-                raise ParseError(
-                    f"expected '#EXTINF:<seconds>,<creator> - <title>', got {line[:60]!r}",
-                    path=path,
-                    line=number,
-                )
-            duration = _seconds_to_ms(found[1])
-            display = (found[3] or "").lstrip()
-            extinf_line = number
-        elif upper.startswith("#EXTGRP:"):
-            group = line[8:].strip()
-        elif upper.startswith("#EXTART:"):
-            artist = line[8:].strip()
-        elif upper.startswith("#EXTALB:"):
-            album = line[8:].strip()
-        elif upper.startswith("#PLAYLIS") and line[:10].upper() == "#PLAYLIST:":
-            title = line[10:].strip()
+    with _bulk.paused_gc():
+        for number, line in enumerate(lines, start=1):
+            if line[-1:] in ("\n", "\r"):
+                line = line.rstrip("\r\n")
+            if not line or line.isspace():
+                continue
+            if line[0] != "#":
+                location = line.strip()
+                if display is None:
+                    append(Entry(location))
+                else:
+                    entry_title = display
+                    creator = ""
+                    if artist is not None:
+                        creator = artist
+                        if artist and display.startswith(artist + " - "):
+                            entry_title = display[len(artist) + 3 :]
+                    elif " - " in display:
+                        creator, _, entry_title = display.partition(" - ")
+                    # Positional arguments (the field order of Entry): once per entry.
+                    append(
+                        Entry(
+                            location,
+                            entry_title,
+                            creator,
+                            album or "",
+                            duration,
+                            None,
+                            (),
+                            "",
+                            CueData(segment=group) if group else None,
+                        )
+                    )
+                    duration = display = group = artist = album = None
+                if want_lines:
+                    lines_of.append(number)
+                continue
+            if line.startswith("#EXTINF:"):
+                seconds, comma, rest = line[8:].partition(",")
+                if comma and seconds.isdigit() and seconds.isascii():
+                    duration = int(seconds) * 1000
+                    display = rest.lstrip()
+                elif comma and seconds == "-1":
+                    duration = None
+                    display = rest.lstrip()
+                else:  # a fraction, attributes, spaces, or no comma: the full rule
+                    duration, display = _extinf(line, path, number)
+                extinf_line = number
+                continue
+            upper = line[:8].upper()
+            if upper.startswith("#EXTINF:"):
+                duration, display = _extinf(line, path, number)
+                extinf_line = number
+            elif upper.startswith("#EXTGRP:"):
+                group = line[8:].strip()
+            elif upper.startswith("#EXTART:"):
+                artist = line[8:].strip()
+            elif upper.startswith("#EXTALB:"):
+                album = line[8:].strip()
+            elif upper.startswith("#PLAYLIS") and line[:10].upper() == "#PLAYLIST:":
+                title = line[10:].strip()
     if display is not None:
         raise ParseError(
             "#EXTINF is not followed by a location (the file ends)", path=path, line=extinf_line
@@ -274,9 +286,23 @@ def _parse(text: str, path: str | None) -> tuple[Playlist, list[int]]:
     return Playlist(title=title, entries=tuple(entries)), lines_of
 
 
+def _extinf(line: str, path: str | None, number: int) -> tuple[int | None, str]:
+    """Duration (ms) and display text of any ``#EXTINF`` line."""
+    found = _EXTINF_RE.match(line, 8)
+    if found is None:
+        raise ParseError(
+            f"expected '#EXTINF:<seconds>,<creator> - <title>', got {line[:60]!r}",
+            path=path,
+            line=number,
+        )
+    return _seconds_to_ms(found[1]), (found[3] or "").lstrip()
+
+
 def loads(text: str, path: str | None = None) -> Playlist:
     """Read M3U text (``path`` is only used in error messages)."""
-    return _parse(text, path)[0]
+    if text.startswith(_text.BOM):
+        text = text[1:]
+    return _parse(io.StringIO(text, newline=""), path)[0]
 
 
 def missing_files(playlist: Playlist, base_dir: str | os.PathLike[str]) -> list[tuple[int, str]]:
@@ -319,22 +345,30 @@ def _report_missing(playlist: Playlist, lines: list[int], path: str) -> None:
 def load(
     path: str | os.PathLike[str], *, encoding: str | None = None, check_files: bool = True
 ) -> Playlist:
-    """Read an M3U or M3U8 file.
+    """Read an M3U or M3U8 file, line by line.
 
     ``encoding=None`` reads UTF-8 and, for any name but ``*.m3u8``, falls back to
     cp1252 when the bytes are not UTF-8.  With ``check_files`` the entries whose
     file is missing are reported with :class:`MissingFileWarning` (and kept).
     """
     name = os.fspath(path)
-    data = Path(path).read_bytes()
-    if encoding is None:
-        fallback = None if name.lower().endswith(".m3u8") else "cp1252"
-        text = _text.decode(data, name, fallback=fallback)
-    elif encoding.lower().replace("_", "-") in ("utf-8", "utf8"):
-        text = _text.decode(data, name)
+    if encoding is None or encoding.lower().replace("_", "-") in ("utf-8", "utf8"):
+        try:
+            with open(path, encoding="utf-8-sig", newline="") as source:
+                playlist, lines = _parse(source, name, check_files)
+        except UnicodeDecodeError as error:
+            if encoding is not None or name.lower().endswith(".m3u8"):
+                _text.read(path)  # raises the ParseError that names the line
+                raise ParseError("not UTF-8 text", path=name, cause=error) from error
+            try:
+                with open(path, encoding="cp1252", newline="") as source:
+                    playlist, lines = _parse(source, name, check_files)
+            except UnicodeDecodeError as again:  # not cp1252 either: name the first bad byte
+                _text.read(path)
+                raise ParseError("neither UTF-8 nor cp1252", path=name, cause=again) from again
     else:
-        text = data.decode(encoding)
-    playlist, lines = _parse(text, name)
+        with open(path, encoding=encoding, newline="") as source:
+            playlist, lines = _parse(source, name, check_files)
     if check_files:
         _report_missing(playlist, lines, name)
     return playlist

@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import IO, TextIO, cast
 from urllib.parse import quote
 
-from playlists import _paths, _time
+from playlists import _bulk, _paths, _time
 from playlists.atomic import atomic_open
 from playlists.errors import ParseError, TextChangedWarning
 from playlists.model import Credit, CueData, Entry, Playlist
@@ -97,11 +97,11 @@ def _attr(text: str) -> str:
 
 
 def _uri(location: str, base_dir: str) -> str:
-    if _paths.is_uri(location):
+    if ":" in location and _paths.is_uri(location):
         if location.isascii() and " " not in location:
             return location
         return quote(location, safe=_URL_SAFE)
-    return _paths.path_to_file_uri(_paths.absolute(location, base_dir))
+    return _paths.file_uri(location, base_dir)
 
 
 def _date(playlist: Playlist) -> str | None:
@@ -756,21 +756,22 @@ def loads(text: str, path: str | None = None) -> Playlist:
     """Read XSPF text (``path`` is only used in error messages)."""
     if text.startswith("\ufeff"):
         text = text[1:]
-    try:
-        return _parse_fast(
-            iter([text[i : i + _READ_SIZE] for i in range(0, len(text), _READ_SIZE)]), path
-        )
-    except _Unusual:
-        return _parse(io.StringIO(text), path)
+    blocks = (text[i : i + _READ_SIZE] for i in range(0, len(text), _READ_SIZE))
+    with _bulk.paused_gc():
+        try:
+            return _parse_fast(blocks, path)
+        except _Unusual:
+            return _parse(io.StringIO(text), path)
 
 
 def load(path: str | os.PathLike[str]) -> Playlist:
     """Read an XSPF file, streaming."""
     name = os.fspath(path)
-    with open(path, "rb") as source:
-        try:
-            return _parse_fast(_chunks(source), name)
-        except _Unusual:
-            pass
-    with open(path, "rb") as source:
-        return _parse(source, name)
+    with _bulk.paused_gc():
+        with open(path, "rb") as source:
+            try:
+                return _parse_fast(_chunks(source), name)
+            except _Unusual:
+                pass
+        with open(path, "rb") as source:
+            return _parse(source, name)

@@ -516,3 +516,33 @@ def test_property_round_trip_to_the_format_precision(
             else cue.frames_to_ms(cue.ms_to_frames(before.duration_ms))
         )
         assert after.duration_ms == expected
+
+
+def test_line_numbers_in_a_long_sheet() -> None:
+    tracks = "".join(
+        f'  TRACK {n:02d} AUDIO\n    TITLE "Track {n}"\n    INDEX 01 {n // 60:02d}:{n % 60:02d}:00\n'
+        for n in range(1, 20_001)
+    )
+    text = 'FILE "long.wav" WAVE\n' + tracks + "  TRACK 99 AUDIO\n    INDEX 01 00:99:00\n"
+    assert len(text) > 4 * cue._SCAN
+    with pytest.raises(ParseError) as caught:
+        cue.loads(text, path="long.cue")
+    assert caught.value.line == 60_003
+    good = cue.loads(text.rsplit("  TRACK 99", 1)[0])
+    assert len(good.entries) == 20_000 and good.entries[-1].title == "Track 20000"
+    assert good.entries[-1].start_ms == 20_000 * 1000
+
+
+def test_reading_leaves_the_garbage_collector_as_it_was() -> None:
+    import gc
+
+    text = _dumps(_with_files(sochi()))
+    assert gc.isenabled()
+    cue.loads(text)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        cue.loads(text)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -191,6 +191,13 @@ def test_cp1252_fallback_for_m3u_but_not_m3u8(tmp_path: Path) -> None:
         m3u.load(strict)
 
 
+def test_neither_utf8_nor_cp1252_names_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "odd.m3u"
+    path.write_bytes(b"#EXTM3U\n#EXTINF:1,a\nx\x81.wav\n")
+    with pytest.raises(ParseError, match=r"odd\.m3u:3: not UTF-8"):
+        m3u.load(path)
+
+
 def test_missing_files_are_kept_and_reported(tmp_path: Path) -> None:
     (tmp_path / "here.wav").write_bytes(b"")
     path = tmp_path / "list.m3u8"
