@@ -5,8 +5,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from cuesheet.errors import InputError
+from cuesheet.errors import ExportError, InputError
 from playlists.atomic import write_text
+from playlists.errors import WriteError
 
 
 def refuse_overwriting_input(output: str | Path, *inputs: str | Path) -> None:
@@ -26,4 +27,7 @@ def write_atomic(path: str | Path, text: str) -> None:
 
     An interrupted write leaves the old file or the new one, never half a file.
     """
-    write_text(path, text)
+    try:
+        write_text(path, text)
+    except WriteError as error:
+        raise ExportError(error.message, path=path, cause=error) from error

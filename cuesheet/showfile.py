@@ -34,9 +34,7 @@ dropped.
 from __future__ import annotations
 
 import difflib
-import os
 import re
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, time
@@ -48,7 +46,7 @@ from typing import Any, TypeVar
 import yaml
 
 from cuesheet import clock
-from cuesheet.errors import ExportError, InputError
+from cuesheet.errors import CueSheetError, ExportError, InputError
 from cuesheet.model import (
     Candidate,
     Credit,
@@ -268,6 +266,14 @@ class _Reader:
             raise self.fail(node, where, f"{key!r} must be a whole number 0-{high}, got {value!r}")
         return int(value)
 
+    def instant(self, node: yaml.Node, where: str, key: str, make: Callable[[], int]) -> int:
+        """``make()``; a wall clock that does not exist or leaves the calendar fails at the node."""
+        try:
+            return make()
+        except ValueError as error:  # TimingError is a ValueError too
+            message = error.message if isinstance(error, CueSheetError) else str(error)
+            raise self.fail(node, where, f"{key!r}: {message}") from error
+
     # -- the show
 
     def show(self, root: yaml.Node) -> Show:
@@ -283,12 +289,19 @@ class _Reader:
         day: date = self.convert(day_node, "", "date", _parse_date)
         start_node = self.required(fields, "", "start", "HH:MM, local time")
         start_clock: time = self.convert(start_node, "", "start", clock.parse_hhmm)
-        start_ms = clock.local_to_ms(day, start_clock, timezone)
+        start_ms = self.instant(
+            start_node, "", "start", lambda: clock.local_to_ms(day, start_clock, timezone)
+        )
         hard_out_ms = None
         hard_out_node = fields.get("hard_out")
         if hard_out_node is not None:
             hard_out_clock: time = self.convert(hard_out_node, "", "hard_out", clock.parse_hhmm)
-            hard_out_ms = clock.after(start_ms, hard_out_clock, timezone)
+            hard_out_ms = self.instant(
+                hard_out_node,
+                "",
+                "hard_out",
+                lambda: clock.after(start_ms, hard_out_clock, timezone),
+            )
         ignore_node = fields.get("ignore")
         ignore = () if ignore_node is None else self.texts(ignore_node, "", "ignore")
         segments_node = self.required(fields, "", "segments", "a list of segments")
@@ -320,7 +333,9 @@ class _Reader:
         at_node = fields.get("at")
         if at_node is not None:
             at_clock: time = self.convert(at_node, where, "at", clock.parse_hhmm)
-            at_ms = clock.after(start_ms, at_clock, timezone)
+            at_ms = self.instant(
+                at_node, where, "at", lambda: clock.after(start_ms, at_clock, timezone)
+            )
         at_label = self.optional_text(fields, where, "at_label")
         if at_label and at_ms is None:
             label_node = fields.entries["at_label"][0]
@@ -692,25 +707,14 @@ def dumps(show: Show) -> str:
 
 
 def dump(show: Show, path: str | Path) -> None:
-    """Write ``show`` to ``path`` through a temporary file renamed into place.
+    """Write ``show`` to ``path`` atomically (see :func:`cuesheet.output.write_atomic`).
 
     Nothing is written when :func:`dumps` fails, and a failed write leaves
     neither half a file nor the temporary file behind.
     """
-    text = dumps(show)
-    target = Path(path)
-    temporary: str | None = None
-    try:
-        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(temporary, target)
-    except OSError as error:
-        if temporary is not None:
-            Path(temporary).unlink(missing_ok=True)
-        raise ExportError(
-            f"cannot write: {error.strerror or error}", path=path, cause=error
-        ) from error
+    from cuesheet.output import write_atomic
+
+    write_atomic(path, dumps(show))
 
 
 def _clock_text(instant_ms: int, show: Show, what: str) -> str:

@@ -234,8 +234,8 @@ BAD: list[tuple[str, str, str]] = [
     (
         "    budget: 4:00",
         "    budget: four minutes",
-        "show.yaml:11: segment 'Opening': 'budget' must be a duration like 3:25 or 1:02:03, "
-        "got 'four minutes'",
+        "show.yaml:11: segment 'Opening': 'budget' must be a duration like 3:25, 1:02:03 "
+        "or 166 (seconds), got 'four minutes'",
     ),
     (
         "  - title: Opening\n",
@@ -265,8 +265,8 @@ BAD: list[tuple[str, str, str]] = [
     (
         "        duration: 2:30\n",
         "        duration: 2:75\n",
-        "show.yaml:17: segment 'Opening', cue 1: 'duration' must be a duration like 3:25 or "
-        "1:02:03, got '2:75'",
+        "show.yaml:17: segment 'Opening', cue 1: 'duration' must be a duration like 3:25, "
+        "1:02:03 or 166 (seconds), got '2:75'",
     ),
     (
         "      - speech: Welcome\n",
@@ -349,8 +349,8 @@ BAD: list[tuple[str, str, str]] = [
     (
         "        gap: 2",
         "        gap: -2",
-        "show.yaml:31: segment 'Anthems', cue 5: 'gap' must be a duration like 3:25 or 1:02:03, "
-        "got '-2'",
+        "show.yaml:31: segment 'Anthems', cue 5: 'gap' must be a duration like 3:25, 1:02:03 "
+        "or 166 (seconds), got '-2'",
     ),
     (
         "          work: 0F1E2D3C-4B5A-6978-8796-A5B4C3D2E1F0",
@@ -714,3 +714,14 @@ def test_the_documented_example_loads() -> None:
     numbers = [cue.number for _, cue in show.cues()]
     assert numbers == ["1", "2", "3", "4", "9.5", "10", "11", "12"]
     assert showfile.loads(showfile.dumps(show)) == show
+
+
+def test_dump_gives_the_usual_permissions(tmp_path: Path) -> None:
+    import os
+
+    old = os.umask(0o022)
+    try:
+        showfile.dump(showfile.loads(VALID), tmp_path / "shared.yaml")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "shared.yaml").stat().st_mode & 0o777 == 0o644

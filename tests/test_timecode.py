@@ -68,7 +68,9 @@ def test_parse_duration(text: str, ms: int) -> None:
     assert timecode.parse_duration(text) == ms
 
 
-@pytest.mark.parametrize("bad", ["3:75", "1:60:00", "abc", "3.25.1", "-1:00"])
+@pytest.mark.parametrize(
+    "bad", ["3:75", "1:60:00", "abc", "3.25.1", "-1:00", "1:5", "100:00:01", "99999999:00:00"]
+)
 def test_parse_duration_rejects(bad: str) -> None:
     with pytest.raises(ValueError):
         timecode.parse_duration(bad)
