@@ -57,6 +57,8 @@ class LazyGroup(click.Group):
         try:
             with reported():
                 return super().invoke(ctx)
+        except BrokenPipeError:
+            raise  # click closes quietly when the reader went away (cuesheet ... | head)
         except (CueSheetError, PlaylistError, MetadataError, OSError) as error:
             raise to_cli_error(error) from error
 
