@@ -73,6 +73,16 @@ def _fields(alignment: Alignment, run: CueRun) -> dict[str, object]:
     }
 
 
+def _aired_times(run: CueRun) -> dict[str, int | None]:
+    """The time fields of a finding about a cue that aired: its start against the plan."""
+    return {
+        "at_ms": run.aired_ms,
+        "planned_ms": run.planned_ms,
+        "actual_ms": run.aired_ms,
+        "delta_ms": run.deviation_ms,
+    }
+
+
 def _when(ctx: Context, instant: int | None) -> str:
     return "?" if instant is None else at(ctx.show, instant)
 
@@ -120,10 +130,7 @@ def _cue_findings(ctx: Context, alignment: Alignment) -> Iterator[Finding]:
                 f"{head}: aired out of order at {_when(ctx, run.aired_ms)}, "
                 f"{_aired_before(alignment, run.aired_index)} "
                 f"(planned {_planned_before(alignment, run)})",
-                at_ms=run.aired_ms,
-                planned_ms=run.planned_ms,
-                actual_ms=run.aired_ms,
-                delta_ms=run.deviation_ms,
+                **_aired_times(run),
                 **fields,
             )
         elif run.status is CueStatus.SWAPPED and run.partner is not None:
@@ -138,10 +145,7 @@ def _cue_findings(ctx: Context, alignment: Alignment) -> Iterator[Finding]:
                 f"{head} and {cue_name(other)}{in_other} aired in each other's places: "
                 f"cue {cue.number} at {_when(ctx, run.aired_ms)}, "
                 f"cue {other.number} at {_when(ctx, other_run.aired_ms)}",
-                at_ms=run.aired_ms,
-                planned_ms=run.planned_ms,
-                actual_ms=run.aired_ms,
-                delta_ms=run.deviation_ms,
+                **_aired_times(run),
                 **fields,
             )
         elif run.status is CueStatus.IN_ORDER:
@@ -154,10 +158,7 @@ def _cue_findings(ctx: Context, alignment: Alignment) -> Iterator[Finding]:
             yield LATE.finding(
                 f"{head}: started {dur(abs(deviation))} {word} "
                 f"(planned {at(show, run.planned_ms)}, aired {at(show, run.aired_ms)})",
-                at_ms=run.aired_ms,
-                planned_ms=run.planned_ms,
-                actual_ms=run.aired_ms,
-                delta_ms=deviation,
+                **_aired_times(run),
                 **fields,
             )
 
@@ -190,24 +191,17 @@ def _fixed(ctx: Context, alignment: Alignment) -> Iterator[Finding]:
             continue
         if point.segment_index is None:
             assert point.reached_ms is not None
-            if over > 0:
-                yield HARD_OUT.finding(
-                    f"The show ended on air at {at(show, point.reached_ms)}, {dur(over)} past "
-                    f"its hard out at {at(show, point.at_ms)}{note}",
-                    at_ms=point.at_ms,
-                    planned_ms=point.at_ms,
-                    actual_ms=point.reached_ms,
-                    delta_ms=over,
-                )
-            elif -over > ctx.tolerance_ms:
-                yield FIXED.finding(
-                    f"The show ended on air at {at(show, point.reached_ms)}, {dur(-over)} before "
-                    f"its hard out at {at(show, point.at_ms)}{note}",
-                    at_ms=point.at_ms,
-                    planned_ms=point.at_ms,
-                    actual_ms=point.reached_ms,
-                    delta_ms=over,
-                )
+            if over <= 0 and -over <= ctx.tolerance_ms:
+                continue
+            rule, side = (HARD_OUT, "past") if over > 0 else (FIXED, "before")
+            yield rule.finding(
+                f"The show ended on air at {at(show, point.reached_ms)}, {dur(abs(over))} {side} "
+                f"its hard out at {at(show, point.at_ms)}{note}",
+                at_ms=point.at_ms,
+                planned_ms=point.at_ms,
+                actual_ms=point.reached_ms,
+                delta_ms=over,
+            )
             continue
         if abs(over) <= ctx.tolerance_ms:
             continue
