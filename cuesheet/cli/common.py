@@ -43,6 +43,44 @@ def source_options(command: F) -> F:
     return command
 
 
+def _seconds(ctx: click.Context, param: click.Parameter, value: str) -> int:
+    """Seconds as text (``2``, ``0.5``) -> integer milliseconds, no floats."""
+    from decimal import Decimal, InvalidOperation
+
+    try:
+        seconds = Decimal(value.strip())
+    except InvalidOperation:
+        seconds = Decimal(-1)
+    if not seconds.is_finite() or seconds < 0:
+        raise click.BadParameter(f"{value!r} is not a number of seconds")
+    return int((seconds * 1000).to_integral_value())
+
+
+def tolerance_option(command: F) -> F:
+    """``--tolerance SECONDS`` (default 2), given to the command as integer ms."""
+    return click.option(
+        "--tolerance",
+        callback=_seconds,
+        default="2",
+        show_default=True,
+        metavar="SECONDS",
+        help="How far two times may differ before a rule says so.",
+    )(command)
+
+
+def probe(path: Path) -> int | None:
+    """An audio file's real length in ms from its tags (mutagen), ``None`` when unreadable."""
+    from metadata import tags
+    from metadata.errors import MetadataError
+
+    if tags.format_of(path) is None:
+        return None
+    try:
+        return tags.read(path).duration_ms
+    except (MetadataError, OSError):
+        return None
+
+
 def load(source: Path, options: dict[str, Any]) -> Show:
     """Load a show from any source, applying the list options."""
     from cuesheet.sources import load_source
