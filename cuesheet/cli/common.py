@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import time
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from cuesheet.model import Show
+
+if TYPE_CHECKING:
+    from playlists.model import Playlist
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -81,8 +84,12 @@ def probe(path: Path) -> int | None:
         return None
 
 
-def load(source: Path, options: dict[str, Any]) -> Show:
-    """Load a show from any source, applying the list options."""
+def load(
+    source: Path,
+    options: dict[str, Any],
+    playlist_rule: Callable[[Playlist, Path], None] | None = None,
+) -> Show:
+    """Load a show from any source, applying the list options (and ``playlist_rule``)."""
     from cuesheet.sources import load_source
 
     day = options.pop("day", None)
@@ -102,6 +109,7 @@ def load(source: Path, options: dict[str, Any]) -> Show:
         timezone=options.pop("tz", None),
         date=day.date() if day is not None else None,
         start=start_time,
+        playlist_rule=playlist_rule,
     )
 
 
