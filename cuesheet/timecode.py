@@ -1,4 +1,4 @@
-"""Durations at the edges: milliseconds to CD frames and EBU timecode, and back.
+"""Durations at the edges: milliseconds to CD frames, EBU timecode and samples, and back.
 
 The one place that owns the rounding rule: a millisecond count converts to the
 *nearest* frame, halves rounding up (integer arithmetic only).  CD audio has
@@ -31,6 +31,26 @@ def ms_to_cd_frames(ms: int) -> int:
 def cd_frames_to_ms(frames: int) -> int:
     """CD frames to the nearest millisecond."""
     return _nearest(frames * 1000, CD_FPS)
+
+
+def cd_frames_to_samples(frames: int, rate: int) -> int:
+    """CD frames to the nearest sample at ``rate`` Hz (exact when ``rate`` is a multiple of 75)."""
+    return _nearest(frames * rate, CD_FPS)
+
+
+def samples_to_cd_frames(samples: int, rate: int) -> int:
+    """Samples at ``rate`` Hz to the nearest CD frame."""
+    return _nearest(samples * CD_FPS, rate)
+
+
+def ms_to_samples(ms: int, rate: int) -> int:
+    """Milliseconds to the nearest sample at ``rate`` Hz."""
+    return _nearest(ms * rate, 1000)
+
+
+def samples_to_ms(samples: int, rate: int) -> int:
+    """Samples at ``rate`` Hz to the nearest millisecond."""
+    return _nearest(samples * 1000, rate)
 
 
 def format_msf(frames: int) -> str:

@@ -94,6 +94,7 @@ def render(
     from cuesheet.errors import InputError
     from cuesheet.ffmpeg import PcmFormat
     from cuesheet.output import refuse_overwriting_input
+    from cuesheet.timecode import format_duration, samples_to_ms
 
     refuse_overwriting_input(output, source)
     if cue_path is not None:
@@ -127,9 +128,9 @@ def render(
                 title=show.title,
                 progress=progress,
             )
-    seconds = result.samples // result.pcm.sample_rate
+    length = format_duration(samples_to_ms(result.samples, result.pcm.sample_rate))
     click.echo(
-        f"wrote {result.path} ({len(result.cues)} cues, {seconds // 3600}:"
-        f"{seconds // 60 % 60:02d}:{seconds % 60:02d}) and {', '.join(result.cue_paths)}",
+        f"wrote {result.path} ({len(result.cues)} cues, {length}) and "
+        f"{', '.join(result.cue_paths)}",
         err=True,
     )
