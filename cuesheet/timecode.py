@@ -16,6 +16,7 @@ CD_FRAMES_PER_EBU_FRAME = CD_FPS // EBU_FPS
 
 _MSF_RE = re.compile(r"^(\d{1,3}):(\d{2}):(\d{2})$")
 _EBU_RE = re.compile(r"^(\d{2,}):(\d{2}):(\d{2})[:;](\d{2})$")
+_SECONDS_RE = re.compile(r"^(?=\.?\d)(\d*)(?:\.(\d{1,3}))?$")
 
 
 def _nearest(numerator: int, denominator: int) -> int:
@@ -122,3 +123,11 @@ def parse_duration(text: str) -> int:
     if (found[2] is not None and seconds > 59) or (found[1] is not None and minutes > 59):
         raise ValueError(f"must be a duration like 3:25 or 1:02:03, got {text!r}")
     return ((hours * 60 + minutes) * 60 + seconds) * 1000 + int(fraction or 0)
+
+
+def parse_seconds(text: str) -> int:
+    """A number of seconds (``205``, ``2.5``, ``.5``; at most three decimals) to milliseconds."""
+    found = _SECONDS_RE.match(text.strip())
+    if not found:
+        raise ValueError(f"must be a number of seconds like 2 or 0.5, got {text!r}")
+    return int(found[1] or 0) * 1000 + int((found[2] or "").ljust(3, "0"))

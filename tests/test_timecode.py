@@ -103,3 +103,17 @@ def test_samples_and_ms() -> None:
     assert timecode.ms_to_samples(1, 44_100) == 44  # 44.1 -> nearest
     assert timecode.samples_to_ms(25_000, 44_100) == 567  # 566.89 -> nearest
     assert timecode.samples_to_ms(48, 48_000) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "ms"),
+    [("205", 205_000), ("2.5", 2_500), (".5", 500), (" 0.25 ", 250), ("1.005", 1_005)],
+)
+def test_parse_seconds(text: str, ms: int) -> None:
+    assert timecode.parse_seconds(text) == ms
+
+
+@pytest.mark.parametrize("bad", ["", ".", "2.", "1e3", "-1", "0.0005", "3:25", "soon"])
+def test_parse_seconds_rejects(bad: str) -> None:
+    with pytest.raises(ValueError, match="number of seconds"):
+        timecode.parse_seconds(bad)

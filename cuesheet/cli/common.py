@@ -48,15 +48,12 @@ def source_options(command: F) -> F:
 
 def _seconds(ctx: click.Context, param: click.Parameter, value: str) -> int:
     """Seconds as text (``2``, ``0.5``) -> integer milliseconds, no floats."""
-    from decimal import Decimal, InvalidOperation
+    from cuesheet.timecode import parse_seconds
 
     try:
-        seconds = Decimal(value.strip())
-    except InvalidOperation:
-        seconds = Decimal(-1)
-    if not seconds.is_finite() or seconds < 0:
-        raise click.BadParameter(f"{value!r} is not a number of seconds")
-    return int((seconds * 1000).to_integral_value())
+        return parse_seconds(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a number of seconds") from None
 
 
 def tolerance_option(command: F) -> F:
