@@ -46,8 +46,8 @@ def source_options(command: F) -> F:
     return command
 
 
-def _seconds(ctx: click.Context, param: click.Parameter, value: str) -> int:
-    """Seconds as text (``2``, ``0.5``) -> integer milliseconds, no floats."""
+def seconds_to_ms(ctx: click.Context, param: click.Parameter, value: str) -> int:
+    """Option callback: seconds as text (``2``, ``0.5``) -> integer milliseconds, no floats."""
     from cuesheet.timecode import parse_seconds
 
     try:
@@ -60,7 +60,7 @@ def tolerance_option(command: F) -> F:
     """``--tolerance SECONDS`` (default 2), given to the command as integer ms."""
     return click.option(
         "--tolerance",
-        callback=_seconds,
+        callback=seconds_to_ms,
         default="2",
         show_default=True,
         metavar="SECONDS",
