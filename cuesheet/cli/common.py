@@ -12,6 +12,7 @@ import click
 from cuesheet.model import Show
 
 if TYPE_CHECKING:
+    from cuesheet.resolution import Resolved, ResolveSettings
     from playlists.model import Playlist
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -134,17 +135,25 @@ def enrich(show: Show, options: dict[str, Any]) -> Show:
     libraries = tuple(options.pop("libraries", ()))
     index_path = options.pop("index_path", None)
     if not options.pop("no_resolve", False):
-        from cuesheet.resolution import open_resolver, resolve_show
-
-        try:
-            resolver, cache = open_resolver(settings)
-        except ValueError as error:
-            raise click.BadParameter(str(error), param_hint="--musicbrainz") from None
-        from cuesheet.cli.progress import progress_bar
-
-        try:
-            with progress_bar("MusicBrainz") as progress:
-                show = resolve_show(show, resolver, progress=progress).show
-        finally:
-            cache.close()
+        show = resolve_on_musicbrainz(show, settings).show
     return apply_libraries(show, libraries, index_path)
+
+
+def resolve_on_musicbrainz(show: Show, settings: ResolveSettings, *, warn: bool = True) -> Resolved:
+    """Resolve ``show`` on MusicBrainz with a progress bar, closing the cache afterwards.
+
+    A ``--musicbrainz`` the resolver refuses is a bad parameter (exit code 2);
+    ``warn`` as in :func:`cuesheet.resolution.resolve_show`.
+    """
+    from cuesheet.cli.progress import progress_bar
+    from cuesheet.resolution import open_resolver, resolve_show
+
+    try:
+        resolver, cache = open_resolver(settings)
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--musicbrainz") from None
+    try:
+        with progress_bar("MusicBrainz") as progress:
+            return resolve_show(show, resolver, progress=progress, warn=warn)
+    finally:
+        cache.close()
