@@ -23,6 +23,11 @@ def where(segment: Segment, cue: Cue | None = None) -> str:
     return text if cue is None else f"{text}, {cue_name(cue)}"
 
 
+def cue_place(segment: Segment, si: int, cue: Cue, ci: int) -> dict[str, object]:
+    """The fields placing a finding on one planned cue: titles, numbers and indexes."""
+    return {"segment": segment.title, "cue": cue.number, "segment_index": si, "cue_index": ci}
+
+
 def at(show: Show, instant_ms: int) -> str:
     """An instant as the show's local wall clock, ``22:04:00``."""
     return clock.hhmmss_local(instant_ms, show.timezone)

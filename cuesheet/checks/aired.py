@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cuesheet.align import Alignment, CueRun, CueStatus
-from cuesheet.checks._text import at, cue_name, dur, where
+from cuesheet.checks._text import at, cue_name, cue_place, dur, where
 from cuesheet.checks.context import Context
 from cuesheet.checks.finding import Finding, Severity
 from cuesheet.checks.flow import aired_name
@@ -62,15 +62,10 @@ RULES = (MISSING, EXTRA, MOVED, SWAPPED, LATE, FIXED, HARD_OUT)
 
 
 def _fields(alignment: Alignment, run: CueRun) -> dict[str, object]:
-    segment = alignment.show.segments[run.segment_index]
+    si, ci = run.segment_index, run.cue_index
+    segment = alignment.show.segments[si]
     line = alignment.log.items[run.aired_index].line if run.aired_index is not None else None
-    return {
-        "segment": segment.title,
-        "cue": segment.cues[run.cue_index].number,
-        "segment_index": run.segment_index,
-        "cue_index": run.cue_index,
-        "line": line,
-    }
+    return {**cue_place(segment, si, segment.cues[ci], ci), "line": line}
 
 
 def _aired_times(run: CueRun) -> dict[str, int | None]:
