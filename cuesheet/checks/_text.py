@@ -7,11 +7,6 @@ from cuesheet.model import Cue, Segment, Show
 from cuesheet.timecode import format_duration
 
 
-def segment_name(segment: Segment) -> str:
-    """``segment "Handover"``."""
-    return f'segment "{segment.title}"'
-
-
 def cue_name(cue: Cue) -> str:
     """``cue 12 "Goodbye, Sochi!"``."""
     return f'cue {cue.number} "{cue.title}"'
