@@ -23,14 +23,13 @@ Everything is linear in memory: no N x M table is ever built.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Hashable
 from dataclasses import dataclass
 from enum import Enum
 
 from cuesheet.asrun import AiredItem, AsRun
-from cuesheet.diff import common_pairs
+from cuesheet.diff import common_pairs, longest_increasing
 from cuesheet.model import Cue, Show
 from cuesheet.textnorm import normalise, tokens
 from cuesheet.timing import Timing
@@ -222,29 +221,6 @@ class _Keys:
 # --------------------------------------------------------------------- alignment
 
 
-def _longest_increasing(values: list[int]) -> list[int]:
-    """Positions of a longest strictly increasing subsequence of ``values`` (patience sort)."""
-    tails: list[int] = []
-    tail_pos: list[int] = []
-    previous = [-1] * len(values)
-    for pos, value in enumerate(values):
-        k = bisect_left(tails, value)
-        if k == len(tails):
-            tails.append(value)
-            tail_pos.append(pos)
-        else:
-            tails[k] = value
-            tail_pos[k] = pos
-        previous[pos] = tail_pos[k - 1] if k > 0 else -1
-    out: list[int] = []
-    pos = tail_pos[-1] if tail_pos else -1
-    while pos != -1:
-        out.append(pos)
-        pos = previous[pos]
-    out.reverse()
-    return out
-
-
 def _pairs(keys: _Keys, log: AsRun) -> list[tuple[int, int]]:
     """(plan index, aired index) of every cue that aired, sorted by plan index."""
     aired_cue = [keys.aired(item) for item in log.items]
@@ -313,7 +289,7 @@ def _classify(pairs: list[tuple[int, int]]) -> tuple[dict[int, CueStatus], dict[
             status[p] = status[q] = CueStatus.SWAPPED
             partner[p], partner[q] = q, p
     rest = [r for r in range(count) if r not in swapped]
-    keep = {rest[k] for k in _longest_increasing([air[r] for r in rest])}
+    keep = {rest[k] for k in longest_increasing([air[r] for r in rest])}
     for r in rest:
         status[pairs[r][0]] = CueStatus.IN_ORDER if r in keep else CueStatus.MOVED
     return status, partner

@@ -47,7 +47,7 @@ from pathlib import Path
 from cuesheet import clock
 from cuesheet.errors import InputError
 from cuesheet.model import Show
-from cuesheet.timecode import ebu_to_ms, parse_duration
+from cuesheet.timecode import ebu_to_ms, parse_duration, parse_seconds
 from playlists.model import Playlist
 
 _HEADERS: dict[str, tuple[str, ...]] = {
@@ -70,7 +70,6 @@ _HEADERS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 _DELIMITERS = (",", ";", "\t", "|")
 _CLOCK_RE = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2})(?:([.:])(\d{1,3}))?)?$")
-_SECONDS_RE = re.compile(r"^(\d+)(?:\.(\d{1,3}))?$")
 _TIME_EXPECTED = "HH:MM:SS (local) or ISO 8601 with an offset"
 _DURATION_EXPECTED = "a duration like 3:25, 1:02:03 or 205 (seconds)"
 
@@ -194,9 +193,8 @@ def parse_time_aired(text: str, reference_ms: int, tz: str) -> int:
 def parse_aired_duration(text: str) -> int:
     """A duration cell as ms: ``M:SS``, ``H:MM:SS``, seconds, or EBU ``HH:MM:SS:FF``."""
     text = text.strip()
-    seconds = _SECONDS_RE.match(text)
-    if seconds:
-        return int(seconds[1]) * 1000 + int((seconds[2] or "").ljust(3, "0") or 0)
+    if ":" not in text:
+        return parse_seconds(text)
     if text.count(":") == 3:
         return ebu_to_ms(text)
     return parse_duration(text)

@@ -125,3 +125,10 @@ def utc_offset(instant_ms: int, tz: str) -> str:
     """The UTC offset in force at an instant, e.g. ``UTC+04:00``."""
     offset = from_ms(instant_ms, tz).strftime("%z")
     return f"UTC{offset[:3]}:{offset[3:]}"
+
+
+def utc_offset_ms(instant_ms: int, tz: str) -> int:
+    """The UTC offset in force at an instant, in ms (east positive: ``+4 h`` is 14_400_000)."""
+    offset = from_ms(instant_ms, tz).utcoffset()
+    assert offset is not None
+    return (offset.days * 86_400 + offset.seconds) * 1000 + offset.microseconds // 1000

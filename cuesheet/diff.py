@@ -38,32 +38,40 @@ def common_pairs(a: Sequence[Hashable], b: Sequence[Hashable]) -> list[tuple[int
     return [(keep_a[i], keep_b[j]) for i, j in pairs]
 
 
-def _lcs_of_permutation(where: list[int]) -> list[tuple[int, int]]:
-    """LCS pairs when every symbol occurs once on each side: a longest increasing run.
+def longest_increasing(values: Sequence[int]) -> list[int]:
+    """Positions of a longest strictly increasing subsequence of ``values``, ascending.
 
-    ``where[i]`` is the position in ``b`` of ``a[i]``; patience sorting finds a
-    longest increasing subsequence in O(n log n) time and O(n) memory, whatever
-    the order (Myers would take O(n^2) time on a shuffle).
+    Patience sorting: O(n log n) time and O(n) memory, whatever the order.
     """
     tails: list[int] = []
     tail_at: list[int] = []
-    previous = [-1] * len(where)
-    for i, j in enumerate(where):
-        k = bisect_left(tails, j)
+    previous = [-1] * len(values)
+    for i, value in enumerate(values):
+        k = bisect_left(tails, value)
         if k == len(tails):
-            tails.append(j)
+            tails.append(value)
             tail_at.append(i)
         else:
-            tails[k] = j
+            tails[k] = value
             tail_at[k] = i
         previous[i] = tail_at[k - 1] if k else -1
-    pairs: list[tuple[int, int]] = []
+    out: list[int] = []
     i = tail_at[-1] if tail_at else -1
     while i != -1:
-        pairs.append((i, where[i]))
+        out.append(i)
         i = previous[i]
-    pairs.reverse()
-    return pairs
+    out.reverse()
+    return out
+
+
+def _lcs_of_permutation(where: list[int]) -> list[tuple[int, int]]:
+    """LCS pairs when every symbol occurs once on each side: a longest increasing run.
+
+    ``where[i]`` is the position in ``b`` of ``a[i]``; a longest increasing
+    subsequence takes O(n log n) time whatever the order (Myers would take
+    O(n^2) time on a shuffle).
+    """
+    return [(i, where[i]) for i in longest_increasing(where)]
 
 
 def _lcs(a: Sequence[Hashable], b: Sequence[Hashable]) -> list[tuple[int, int]]:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from types import TracebackType
 from typing import IO, Protocol
 
-from cuesheet.errors import ExportError, InputError
+from cuesheet.errors import CueSheetError, ExportError, InputError
 
 ENV_VAR = "CUESHEET_FFMPEG"
 """Environment variable naming the ffmpeg to use instead of imageio-ffmpeg's."""
@@ -86,6 +86,44 @@ def _tail(handle: IO[bytes], limit: int = 600) -> str:
     return " / ".join(line.strip() for line in lines)[-limit:] or "no message"
 
 
+def _spawn(
+    ffmpeg: str, args: list[str], *, pcm_in: bool
+) -> tuple[subprocess.Popen[bytes], IO[bytes]]:
+    """ffmpeg quietly running ``args``, with its stderr kept in a temporary file.
+
+    ``pcm_in``: PCM goes in through its stdin (an encoder); else it comes out
+    of its stdout (a decoder).
+    """
+    stderr = tempfile.TemporaryFile()  # noqa: SIM115 -- lives as long as the process
+    try:
+        process = subprocess.Popen(
+            [ffmpeg, "-nostdin", "-hide_banner", "-v", "error", *args],
+            stdin=subprocess.PIPE if pcm_in else subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL if pcm_in else subprocess.PIPE,
+            stderr=stderr,
+        )
+    except OSError as error:
+        stderr.close()
+        raise ExportError(f"cannot run ffmpeg: {error}", path=ffmpeg, cause=error) from error
+    return process, stderr
+
+
+def _wait(
+    process: subprocess.Popen[bytes],
+    stderr: IO[bytes],
+    error: type[CueSheetError],
+    message: str,
+    path: str,
+) -> None:
+    """Wait for ffmpeg; when it failed, raise ``error`` with ``message`` and what ffmpeg said."""
+    code = process.wait()
+    try:
+        if code != 0:
+            raise error(f"{message}: {_tail(stderr)}", path=path)
+    finally:
+        stderr.close()
+
+
 class Decoder:
     """One file's first audio stream as PCM, read in pieces; use as a context manager."""
 
@@ -93,29 +131,8 @@ class Decoder:
         self.path = path
         self.pcm = pcm
         self.samples_read = 0
-        self._stderr = tempfile.TemporaryFile()  # noqa: SIM115 -- lives as long as the process
-        args = [
-            ffmpeg,
-            "-nostdin",
-            "-hide_banner",
-            "-v",
-            "error",
-            "-i",
-            path,
-            "-map",
-            "0:a:0",
-            "-c:a",
-            pcm.codec,
-            *pcm.raw_args(),
-            "-",
-        ]
-        try:
-            self._process = subprocess.Popen(
-                args, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=self._stderr
-            )
-        except OSError as error:
-            self._stderr.close()
-            raise ExportError(f"cannot run ffmpeg: {error}", path=ffmpeg, cause=error) from error
+        args = ["-i", path, "-map", "0:a:0", "-c:a", pcm.codec, *pcm.raw_args(), "-"]
+        self._process, self._stderr = _spawn(ffmpeg, args, pcm_in=False)
         assert self._process.stdout is not None
         self._stdout = self._process.stdout
 
@@ -128,12 +145,7 @@ class Decoder:
     def close(self) -> None:
         """Wait for ffmpeg; raise :class:`InputError` when it could not decode the file."""
         self._stdout.close()
-        code = self._process.wait()
-        try:
-            if code != 0:
-                raise InputError(f"ffmpeg cannot decode it: {_tail(self._stderr)}", path=self.path)
-        finally:
-            self._stderr.close()
+        _wait(self._process, self._stderr, InputError, "ffmpeg cannot decode it", self.path)
 
     def abort(self) -> None:
         """Stop ffmpeg without looking at its outcome."""
@@ -217,13 +229,7 @@ class FfmpegEncoder:
         options = [o.format(bits=bits) for o in OUTPUT_FORMATS[fmt]]
         if fmt == "flac" and pcm.sample_width == 4:
             options[2:2] = ["-sample_fmt", "s32", "-bits_per_raw_sample", "24"]
-        self._stderr = tempfile.TemporaryFile()  # noqa: SIM115 -- lives as long as the process
         args = [
-            ffmpeg,
-            "-nostdin",
-            "-hide_banner",
-            "-v",
-            "error",
             "-y",
             *pcm.raw_args(),
             "-i",
@@ -237,13 +243,7 @@ class FfmpegEncoder:
             *options,
             path,
         ]
-        try:
-            self._process = subprocess.Popen(
-                args, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=self._stderr
-            )
-        except OSError as error:
-            self._stderr.close()
-            raise ExportError(f"cannot run ffmpeg: {error}", path=ffmpeg, cause=error) from error
+        self._process, self._stderr = _spawn(ffmpeg, args, pcm_in=True)
         assert self._process.stdin is not None
         self._stdin = self._process.stdin
 
@@ -259,12 +259,7 @@ class FfmpegEncoder:
     def close(self) -> None:
         with contextlib.suppress(BrokenPipeError):
             self._stdin.close()
-        code = self._process.wait()
-        try:
-            if code != 0:
-                raise ExportError(f"ffmpeg cannot write it: {_tail(self._stderr)}", path=self.path)
-        finally:
-            self._stderr.close()
+        _wait(self._process, self._stderr, ExportError, "ffmpeg cannot write it", self.path)
 
     def abort(self) -> None:
         self._process.kill()

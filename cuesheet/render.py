@@ -98,7 +98,7 @@ class RenderResult:
 
     def start_frame(self, index: int) -> int:
         """Cue ``index``'s start in CD frames (exact)."""
-        return self.cues[index].start_sample * timecode.CD_FPS // self.pcm.sample_rate
+        return timecode.samples_to_cd_frames(self.cues[index].start_sample, self.pcm.sample_rate)
 
 
 def _pydub() -> Any:
@@ -108,10 +108,6 @@ def _pydub() -> Any:
         from pydub import audio_segment
 
     return audio_segment
-
-
-def _samples(ms: int, rate: int) -> int:
-    return ms * rate // 1000
 
 
 def _align_up(sample: int, spf: int) -> int:
@@ -309,6 +305,10 @@ def _stream(
     progress: Progress | None,
 ) -> tuple[tuple[PlacedCue, ...], int]:
     spf = pcm.sample_rate // timecode.CD_FPS
+
+    def samples(ms: int) -> int:
+        return timecode.ms_to_samples(ms, pcm.sample_rate)
+
     mix = _Mix(encoder, pcm)
     placed: list[PlacedCue] = []
     for index, item in enumerate(items):
@@ -316,9 +316,9 @@ def _stream(
         if loudness_dbfs is not None:
             gain = gain_for(*measure(exe, item.path, pcm), loudness_dbfs)
         following = items[index + 1] if index + 1 < len(items) else None
-        keep = spf + (_samples(following.crossfade_ms, pcm.sample_rate) if following else 0)
+        keep = spf + (samples(following.crossfade_ms) if following else 0)
         with Decoder(exe, item.path, pcm) as decoder:
-            crossfade = _samples(item.crossfade_ms, pcm.sample_rate) if index else 0
+            crossfade = samples(item.crossfade_ms) if index else 0
             if crossfade:
                 start = (mix.position - crossfade) // spf * spf
                 overlap = mix.position - start
@@ -341,7 +341,7 @@ def _stream(
                 mix.position -= overlap
                 mix.append(mixed, keep)
             else:
-                start = _align_up(mix.position + _samples(item.gap_ms, pcm.sample_rate), spf)
+                start = _align_up(mix.position + samples(item.gap_ms), spf)
                 mix.silence(start - mix.position, keep)
             while chunk := decoder.read(CHUNK_SAMPLES):
                 mix.append(_gained(chunk, gain, pcm), keep)
@@ -420,7 +420,7 @@ def sheet_for(result: RenderResult, *, title: str = "", performer: str = "") -> 
                 title=item.title,
                 creator=item.performer,
                 start_ms=timecode.cd_frames_to_ms(frames),
-                duration_ms=(end - cue.start_sample) * 1000 // rate,
+                duration_ms=timecode.samples_to_ms(end - cue.start_sample, rate),
                 identifiers=(f"{MUSICBRAINZ}/recording/{item.recording_mbid}",)
                 if item.recording_mbid
                 else (),

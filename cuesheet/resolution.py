@@ -34,7 +34,6 @@ from cuesheet.model import (
     Segment,
     Show,
 )
-from metadata.similarity import name_similarity
 
 if TYPE_CHECKING:
     from metadata.cache import Cache
@@ -237,6 +236,8 @@ def apply(cue: Cue, resolution: Resolution) -> Cue:
 
 def _credited(name: str, credits: list[Credit]) -> bool:
     """True when the cue already names this person, in any spelling or role."""
+    from metadata.similarity import name_similarity
+
     return any(
         name_similarity(name, [c.name]) >= SAME_PERSON
         or name_similarity(c.name, [name]) >= SAME_PERSON

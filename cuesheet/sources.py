@@ -14,10 +14,14 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cuesheet.errors import InputError
 from cuesheet.inputfile import read_text
 from cuesheet.model import Show
+
+if TYPE_CHECKING:
+    from playlists.model import Playlist
 
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -35,6 +39,9 @@ class SourceOptions:
     """Local start time (or ``HH:MM`` text); text lists default to ``00:00``."""
     date: dt.date | str | None = None
     """Local date (or ``YYYY-MM-DD`` text); text lists default to ``1970-01-01``."""
+    playlist_rule: Callable[[Playlist, Path], None] | None = None
+    """Called with each playlist read (and its path) before it becomes a show; it
+    refuses one by raising :class:`InputError`.  Not an option a source can set."""
 
     def given(self) -> list[str]:
         """Names of the options that were given."""
@@ -104,16 +111,15 @@ def _load_json(path: Path, options: SourceOptions) -> Show:
     except json.JSONDecodeError:
         return jsonmodel.loads(text, str(path))  # says where the JSON breaks
     if isinstance(data, dict) and "entries" in data and data.get("format") != jsonmodel.FORMAT:
-        from cuesheet.fromplaylist import to_show
         from playlists import registry
 
-        return to_show(registry.get("json").loads(text, path=str(path)), title=path.stem)
+        playlist = registry.get("json").loads(text, path=str(path))
+        return _playlist_show(playlist, path, options, title=path.stem)
     return jsonmodel.loads(text, str(path))
 
 
 def _load_playlist(path: Path, options: SourceOptions) -> Show:
     """A playlist of any format the :mod:`playlists` registry reads, as a show."""
-    from cuesheet.fromplaylist import to_show
     from playlists import registry
 
     _refuse_options(path, options, "a playlist")
@@ -121,7 +127,15 @@ def _load_playlist(path: Path, options: SourceOptions) -> Show:
         playlist = registry.for_path(path).load(path)
     except FileNotFoundError as error:
         raise InputError("no such file", path=path, cause=error) from error
-    return to_show(playlist, title=playlist.title or path.stem)
+    return _playlist_show(playlist, path, options, title=playlist.title or path.stem)
+
+
+def _playlist_show(playlist: Playlist, path: Path, options: SourceOptions, title: str) -> Show:
+    from cuesheet.fromplaylist import to_show
+
+    if options.playlist_rule is not None:
+        options.playlist_rule(playlist, path)
+    return to_show(playlist, title=title)
 
 
 def _date(text: dt.date | str | None) -> dt.date:
@@ -180,6 +194,7 @@ def load_source(
     timezone: str | None = None,
     start: dt.time | str | None = None,
     date: dt.date | str | None = None,
+    playlist_rule: Callable[[Playlist, Path], None] | None = None,
 ) -> Show:
     """The :class:`Show` in the show file or text list at ``path``.
 
@@ -187,8 +202,10 @@ def load_source(
     (passing any option is then an error); anything else is read as a text
     list (see :mod:`cuesheet.textlist`), to which the options apply: ``start``
     and ``date`` are local wall-clock values in ``timezone`` (default UTC), as
-    objects or as ``HH:MM`` / ``YYYY-MM-DD`` text.  Raises
-    :class:`InputError` for a missing, unreadable or malformed source.
+    objects or as ``HH:MM`` / ``YYYY-MM-DD`` text.  ``playlist_rule`` sees
+    every playlist read before it becomes a show and may refuse it (see
+    :attr:`SourceOptions.playlist_rule`).  Raises :class:`InputError` for a
+    missing, unreadable or malformed source.
     """
     source = Path(path)
     options = SourceOptions(
@@ -197,6 +214,7 @@ def load_source(
         timezone=timezone,
         start=start,
         date=date,
+        playlist_rule=playlist_rule,
     )
     kind = source_kind(source)
     if kind is not None:

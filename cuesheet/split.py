@@ -126,10 +126,6 @@ def _mbid(identifiers: Sequence[str], kind: str) -> str | None:
     return next((i[len(prefix) :] for i in identifiers if i.startswith(prefix)), None)
 
 
-def _sample_of(frame: int, rate: int) -> int:
-    return (2 * frame * rate + timecode.CD_FPS) // (2 * timecode.CD_FPS)
-
-
 def file_name(piece: Piece, ext: str) -> str:
     """``NN - Performer - Title.ext`` (parts that are empty left out), made safe."""
     if piece.number == 0:
@@ -211,7 +207,7 @@ def _plan(
     if not pieces:
         raise InputError("no tracks to cut", path=source)
     ordered = list(pieces)
-    starts = [_sample_of(p.start_frame, rate) for p in ordered]
+    starts = [timecode.cd_frames_to_samples(p.start_frame, rate) for p in ordered]
     if starts[0] > 0:
         ordered.insert(0, Piece(number=0, start_frame=0, title="pregap"))
         starts.insert(0, 0)
@@ -220,9 +216,10 @@ def _plan(
             raise InputError(f"track {piece.number} does not start after the one before it")
     if samples is not None and starts[-1] >= samples:
         last = ordered[-1]
+        end = timecode.samples_to_cd_frames(samples, rate)
         raise InputError(
             f"track {last.number} starts at {timecode.format_msf(last.start_frame)}, at or after "
-            f"the end of the audio ({timecode.format_msf(samples * timecode.CD_FPS // rate)})",
+            f"the end of the audio ({timecode.format_msf(end)})",
             path=source,
         )
     lengths: list[int | None] = [b - a for a, b in itertools.pairwise(starts)]

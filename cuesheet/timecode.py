@@ -1,4 +1,4 @@
-"""Durations at the edges: milliseconds to CD frames and EBU timecode, and back.
+"""Durations at the edges: milliseconds to CD frames, EBU timecode and samples, and back.
 
 The one place that owns the rounding rule: a millisecond count converts to the
 *nearest* frame, halves rounding up (integer arithmetic only).  CD audio has
@@ -16,6 +16,7 @@ CD_FRAMES_PER_EBU_FRAME = CD_FPS // EBU_FPS
 
 _MSF_RE = re.compile(r"^(\d{1,3}):(\d{2}):(\d{2})$")
 _EBU_RE = re.compile(r"^(\d{2,}):(\d{2}):(\d{2})[:;](\d{2})$")
+_SECONDS_RE = re.compile(r"^(?=\.?\d)(\d*)(?:\.(\d{1,3}))?$")
 
 
 def _nearest(numerator: int, denominator: int) -> int:
@@ -31,6 +32,26 @@ def ms_to_cd_frames(ms: int) -> int:
 def cd_frames_to_ms(frames: int) -> int:
     """CD frames to the nearest millisecond."""
     return _nearest(frames * 1000, CD_FPS)
+
+
+def cd_frames_to_samples(frames: int, rate: int) -> int:
+    """CD frames to the nearest sample at ``rate`` Hz (exact when ``rate`` is a multiple of 75)."""
+    return _nearest(frames * rate, CD_FPS)
+
+
+def samples_to_cd_frames(samples: int, rate: int) -> int:
+    """Samples at ``rate`` Hz to the nearest CD frame."""
+    return _nearest(samples * CD_FPS, rate)
+
+
+def ms_to_samples(ms: int, rate: int) -> int:
+    """Milliseconds to the nearest sample at ``rate`` Hz."""
+    return _nearest(ms * rate, 1000)
+
+
+def samples_to_ms(samples: int, rate: int) -> int:
+    """Samples at ``rate`` Hz to the nearest millisecond."""
+    return _nearest(samples * 1000, rate)
 
 
 def format_msf(frames: int) -> str:
@@ -118,3 +139,11 @@ def parse_duration(text: str) -> int:
     if ms > MAX_DURATION_MS:
         raise ValueError(f"must be at most 100 hours, got {text!r}")
     return ms
+
+
+def parse_seconds(text: str) -> int:
+    """A number of seconds (``205``, ``2.5``, ``.5``; at most three decimals) to milliseconds."""
+    found = _SECONDS_RE.match(text.strip())
+    if not found:
+        raise ValueError(f"must be a number of seconds like 2 or 0.5, got {text!r}")
+    return int(found[1] or 0) * 1000 + int((found[2] or "").ljust(3, "0"))

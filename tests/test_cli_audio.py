@@ -310,6 +310,25 @@ def test_render_refuses_a_sheet_of_tracks_inside_one_file(
     assert code == 2 and "starts inside its file" in err
 
 
+def test_render_refuses_a_json_playlist_of_tracks_inside_one_file(
+    tmp_path: Path, audio: dict[str, Path]
+) -> None:
+    from playlists import jsonfile
+    from playlists.model import Entry, Playlist
+
+    inside = Playlist(
+        entries=(
+            Entry(location=str(audio["overture"]), title="One", start_ms=0),
+            Entry(location=str(audio["overture"]), title="Two", start_ms=400),
+        )
+    )
+    source = tmp_path / "one-file.json"
+    source.write_text(jsonfile.dumps(inside), encoding="utf-8")
+    code, _, err = run("render", str(source), "-o", str(tmp_path / "mix.wav"))
+    assert code == 2 and "'Two' starts inside its file" in err
+    assert not (tmp_path / "mix.wav").exists()
+
+
 def test_local_path() -> None:
     from cuesheet.errors import InputError
     from cuesheet.render import local_path

@@ -226,3 +226,27 @@ def test_the_bundled_sochi_as_run_example(tmp_path: Path) -> None:
     late = [ln for ln in root.iter(f"{SVG}line") if ln.attrib.get("class") == "link late"]
     assert late, "no aired cue is marked late"
     assert all(float(ln.attrib["x2"]) > float(ln.attrib["x1"]) for ln in late)
+
+
+def test_the_page_lists_real_audio_lengths_and_takes_the_tolerance(tmp_path: Path) -> None:
+    from checkcases import SEC, clean_log, clean_show, shifted, with_cue
+    from test_cli_check import save_log, save_show, without_files, write_wav
+
+    show = with_cue(without_files(clean_show(tmp_path)), "2", file="2.wav")  # planned 4:00
+    write_wav(tmp_path / "2.wav", 235)
+    plan = save_show(show, tmp_path / "show.json")
+    late = save_log(shifted(clean_log(show), 6, SEC), tmp_path / "asrun.csv")
+
+    def page(*options: str) -> str:
+        out = tmp_path / "page.html"
+        args = ["timeline", str(plan), "-o", str(out), "--no-resolve", "--as-run", str(late)]
+        result = CliRunner().invoke(cli, [*args, *options])
+        assert result.exit_code == 0, result.output
+        return out.read_text(encoding="utf-8")
+
+    usual = page()
+    assert "AUD002" in usual and "RUN005" not in usual
+    tight = page("--tolerance", "0.5")
+    assert "RUN005" in tight
+    bad = CliRunner().invoke(cli, ["timeline", str(plan), "-o", "-", "--tolerance", "soon"])
+    assert bad.exit_code == 2 and "'soon' is not a number of seconds" in bad.stderr

@@ -17,6 +17,8 @@ def test_sochi_2014_start_is_utc_plus_four() -> None:
     assert clock.hhmm_utc(start) == "16:14Z"
     assert clock.iso_utc(start) == "2014-02-23T16:14:00Z"
     assert clock.utc_offset(start, MSK) == "UTC+04:00"
+    assert clock.utc_offset_ms(start, MSK) == 4 * 3_600_000
+    assert clock.utc_offset_ms(start, "America/St_Johns") == -(3 * 3_600_000 + 30 * 60_000)
 
 
 def test_moscow_offset_changed_after_2014() -> None:

@@ -7,11 +7,6 @@ from cuesheet.model import Cue, Segment, Show
 from cuesheet.timecode import format_duration
 
 
-def segment_name(segment: Segment) -> str:
-    """``segment "Handover"``."""
-    return f'segment "{segment.title}"'
-
-
 def cue_name(cue: Cue) -> str:
     """``cue 12 "Goodbye, Sochi!"``."""
     return f'cue {cue.number} "{cue.title}"'
@@ -21,6 +16,11 @@ def where(segment: Segment, cue: Cue | None = None) -> str:
     """``Segment "Handover", cue 12 "Goodbye, Sochi!"`` -- the start of a message."""
     text = f'Segment "{segment.title}"'
     return text if cue is None else f"{text}, {cue_name(cue)}"
+
+
+def cue_place(segment: Segment, si: int, cue: Cue, ci: int) -> dict[str, object]:
+    """The fields placing a finding on one planned cue: titles, numbers and indexes."""
+    return {"segment": segment.title, "cue": cue.number, "segment_index": si, "cue_index": ci}
 
 
 def at(show: Show, instant_ms: int) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cuesheet.align import Alignment, CueRun, CueStatus
-from cuesheet.checks._text import at, cue_name, dur, where
+from cuesheet.checks._text import at, cue_name, cue_place, dur, where
 from cuesheet.checks.context import Context
 from cuesheet.checks.finding import Finding, Severity
 from cuesheet.checks.flow import aired_name
@@ -62,14 +62,19 @@ RULES = (MISSING, EXTRA, MOVED, SWAPPED, LATE, FIXED, HARD_OUT)
 
 
 def _fields(alignment: Alignment, run: CueRun) -> dict[str, object]:
-    segment = alignment.show.segments[run.segment_index]
+    si, ci = run.segment_index, run.cue_index
+    segment = alignment.show.segments[si]
     line = alignment.log.items[run.aired_index].line if run.aired_index is not None else None
+    return {**cue_place(segment, si, segment.cues[ci], ci), "line": line}
+
+
+def _aired_times(run: CueRun) -> dict[str, int | None]:
+    """The time fields of a finding about a cue that aired: its start against the plan."""
     return {
-        "segment": segment.title,
-        "cue": segment.cues[run.cue_index].number,
-        "segment_index": run.segment_index,
-        "cue_index": run.cue_index,
-        "line": line,
+        "at_ms": run.aired_ms,
+        "planned_ms": run.planned_ms,
+        "actual_ms": run.aired_ms,
+        "delta_ms": run.deviation_ms,
     }
 
 
@@ -120,10 +125,7 @@ def _cue_findings(ctx: Context, alignment: Alignment) -> Iterator[Finding]:
                 f"{head}: aired out of order at {_when(ctx, run.aired_ms)}, "
                 f"{_aired_before(alignment, run.aired_index)} "
                 f"(planned {_planned_before(alignment, run)})",
-                at_ms=run.aired_ms,
-                planned_ms=run.planned_ms,
-                actual_ms=run.aired_ms,
-                delta_ms=run.deviation_ms,
+                **_aired_times(run),
                 **fields,
             )
         elif run.status is CueStatus.SWAPPED and run.partner is not None:
@@ -138,10 +140,7 @@ def _cue_findings(ctx: Context, alignment: Alignment) -> Iterator[Finding]:
                 f"{head} and {cue_name(other)}{in_other} aired in each other's places: "
                 f"cue {cue.number} at {_when(ctx, run.aired_ms)}, "
                 f"cue {other.number} at {_when(ctx, other_run.aired_ms)}",
-                at_ms=run.aired_ms,
-                planned_ms=run.planned_ms,
-                actual_ms=run.aired_ms,
-                delta_ms=run.deviation_ms,
+                **_aired_times(run),
                 **fields,
             )
         elif run.status is CueStatus.IN_ORDER:
@@ -154,10 +153,7 @@ def _cue_findings(ctx: Context, alignment: Alignment) -> Iterator[Finding]:
             yield LATE.finding(
                 f"{head}: started {dur(abs(deviation))} {word} "
                 f"(planned {at(show, run.planned_ms)}, aired {at(show, run.aired_ms)})",
-                at_ms=run.aired_ms,
-                planned_ms=run.planned_ms,
-                actual_ms=run.aired_ms,
-                delta_ms=deviation,
+                **_aired_times(run),
                 **fields,
             )
 
@@ -190,24 +186,17 @@ def _fixed(ctx: Context, alignment: Alignment) -> Iterator[Finding]:
             continue
         if point.segment_index is None:
             assert point.reached_ms is not None
-            if over > 0:
-                yield HARD_OUT.finding(
-                    f"The show ended on air at {at(show, point.reached_ms)}, {dur(over)} past "
-                    f"its hard out at {at(show, point.at_ms)}{note}",
-                    at_ms=point.at_ms,
-                    planned_ms=point.at_ms,
-                    actual_ms=point.reached_ms,
-                    delta_ms=over,
-                )
-            elif -over > ctx.tolerance_ms:
-                yield FIXED.finding(
-                    f"The show ended on air at {at(show, point.reached_ms)}, {dur(-over)} before "
-                    f"its hard out at {at(show, point.at_ms)}{note}",
-                    at_ms=point.at_ms,
-                    planned_ms=point.at_ms,
-                    actual_ms=point.reached_ms,
-                    delta_ms=over,
-                )
+            if over <= 0 and -over <= ctx.tolerance_ms:
+                continue
+            rule, side = (HARD_OUT, "past") if over > 0 else (FIXED, "before")
+            yield rule.finding(
+                f"The show ended on air at {at(show, point.reached_ms)}, {dur(abs(over))} {side} "
+                f"its hard out at {at(show, point.at_ms)}{note}",
+                at_ms=point.at_ms,
+                planned_ms=point.at_ms,
+                actual_ms=point.reached_ms,
+                delta_ms=over,
+            )
             continue
         if abs(over) <= ctx.tolerance_ms:
             continue

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from cuesheet.checks._text import dur, where
+from cuesheet.checks._text import cue_place, dur, where
 from cuesheet.checks.context import Context
 from cuesheet.checks.finding import Finding, Severity
 from cuesheet.checks.rule import Rule
@@ -53,12 +53,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             path = local_path(cue.file, ctx.base_dir)
             if path is None:
                 continue
-            fields = {
-                "segment": segment.title,
-                "cue": cue.number,
-                "segment_index": si,
-                "cue_index": ci,
-            }
+            fields = cue_place(segment, si, cue, ci)
             if not path.is_file():
                 yield MISSING.finding(
                     f"{where(segment, cue)}: audio file {cue.file} not found", **fields

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cuesheet.checks._text import at, dur, where
+from cuesheet.checks._text import at, cue_place, dur, where
 from cuesheet.checks.context import Context
 from cuesheet.checks.finding import Finding, Severity
 from cuesheet.checks.rule import Rule
@@ -64,10 +64,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                     )
             yield UNKNOWN.finding(
                 f"{where(segment, cue)}: duration unknown{share}",
-                segment=segment.title,
-                cue=cue.number,
-                segment_index=si,
-                cue_index=ci,
+                **cue_place(segment, si, cue, ci),
                 at_ms=ctx.timing.cue(si, ci).front_ms,
             )
         if segment.budget_ms is None or not segment.cues:

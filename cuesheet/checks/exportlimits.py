@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cuesheet.checks._text import where
+from cuesheet.checks._text import cue_place, where
 from cuesheet.checks.context import Context
 from cuesheet.checks.finding import Finding, Severity
 from cuesheet.checks.rule import Rule
@@ -68,12 +68,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     for si, segment in enumerate(show.segments):
         for ci, cue in enumerate(segment.cues):
             count += 1
-            fields: dict[str, object] = {
-                "segment": segment.title,
-                "cue": cue.number,
-                "segment_index": si,
-                "cue_index": ci,
-            }
+            fields = cue_place(segment, si, cue, ci)
             prefix = where(segment, cue)
             yield from _text_findings("the title", cue.title, prefix, fields)
             yield from _text_findings("the performer", creator(cue), prefix, fields)

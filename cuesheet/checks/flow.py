@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cuesheet.align import Alignment
-from cuesheet.checks._text import at, cue_name, dur, where
+from cuesheet.checks._text import at, cue_name, cue_place, dur, where
 from cuesheet.checks.context import Context
 from cuesheet.checks.finding import Finding, Severity
 from cuesheet.checks.rule import Rule
@@ -74,8 +74,7 @@ def _plan(ctx: Context) -> Iterator[Finding]:
         if segment.at_ms is not None:
             previous = None  # a fixed time restarts the clock: no crossfade across it
         for ci, cue in enumerate(segment.cues):
-            fields = {"segment": segment.title, "cue": cue.number}
-            fields_ix = {"segment_index": si, "cue_index": ci}
+            fields = cue_place(segment, si, cue, ci)
             fade = cue.crossfade_ms
             if (
                 previous is not None
@@ -89,7 +88,6 @@ def _plan(ctx: Context) -> Iterator[Finding]:
                     actual_ms=fade,
                     delta_ms=fade - previous.duration_ms,
                     **fields,
-                    **fields_ix,
                 )
             if fade > 0 and cue.duration_ms is not None and fade > cue.duration_ms:
                 yield OVERLAP.finding(
@@ -99,7 +97,6 @@ def _plan(ctx: Context) -> Iterator[Finding]:
                     actual_ms=fade,
                     delta_ms=fade - cue.duration_ms,
                     **fields,
-                    **fields_ix,
                 )
             previous = cue
 

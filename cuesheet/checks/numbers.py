@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from cuesheet.checks._text import cue_name, where
+from cuesheet.checks._text import cue_name, cue_place, where
 from cuesheet.checks.context import Context
 from cuesheet.checks.finding import Finding, Severity
 from cuesheet.checks.rule import Rule
@@ -39,14 +39,12 @@ def check(ctx: Context) -> Iterator[Finding]:
     previous: tuple[Decimal, str] | None = None
     for si, segment in enumerate(ctx.show.segments):
         for ci, cue in enumerate(segment.cues):
-            fields = {"segment": segment.title, "cue": cue.number}
-            fields_ix = {"segment_index": si, "cue_index": ci}
+            fields = cue_place(segment, si, cue, ci)
             if not is_valid_cue_number(cue.number):
                 yield MALFORMED.finding(
                     f"{where(segment, cue)}: cue number {cue.number!r} is not a number "
                     "like 7 or 4.1",
                     **fields,
-                    **fields_ix,
                 )
                 continue
             key = Decimal(cue.number)
@@ -55,14 +53,12 @@ def check(ctx: Context) -> Iterator[Finding]:
                 yield DUPLICATE.finding(
                     f"{where(segment, cue)}: number {cue.number} is already used by {first}",
                     **fields,
-                    **fields_ix,
                 )
             elif previous is not None and key < previous[0]:
                 yield DESCENDING.finding(
                     f"{where(segment, cue)}: number {cue.number} comes after {previous[1]}; "
                     "numbers should ascend in running order",
                     **fields,
-                    **fields_ix,
                 )
             seen.setdefault(key, cue_name(cue))
             previous = (key, cue_name(cue))

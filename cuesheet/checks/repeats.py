@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cuesheet.checks._text import cue_name, where
+from cuesheet.checks._text import cue_name, cue_place, where
 from cuesheet.checks.context import Context
 from cuesheet.checks.finding import Finding, Severity
 from cuesheet.checks.rule import Rule
@@ -54,9 +54,6 @@ def check(ctx: Context) -> Iterator[Finding]:
             if why is not None and previous is not None:
                 yield REPEATED.finding(
                     f"{where(segment, cue)}: {why} as {cue_name(previous)} just before it",
-                    segment=segment.title,
-                    cue=cue.number,
-                    segment_index=si,
-                    cue_index=ci,
+                    **cue_place(segment, si, cue, ci),
                 )
             previous = cue

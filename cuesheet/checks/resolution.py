@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cuesheet.checks._text import where
+from cuesheet.checks._text import cue_place, where
 from cuesheet.checks.context import Context
 from cuesheet.checks.finding import Finding, Severity
 from cuesheet.checks.rule import Rule
@@ -35,12 +35,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             match = cue.match
             if match is None or match.status is MatchStatus.RESOLVED:
                 continue
-            fields = {
-                "segment": segment.title,
-                "cue": cue.number,
-                "segment_index": si,
-                "cue_index": ci,
-            }
+            fields = cue_place(segment, si, cue, ci)
             note = f" ({match.note})" if match.note else ""
             if match.status is MatchStatus.UNRESOLVED:
                 yield UNRESOLVED.finding(

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
 import click
 
-from cuesheet.cli.common import source_options
+from cuesheet.cli.common import probe, source_options, tolerance_option
 
 EPILOG = """\b
 Examples:
@@ -22,30 +21,6 @@ Exit codes: 0 no finding at error level, 1 findings at error level
 (--strict: any finding), 2 the input could not be read.
 Rules and the as-run log columns: docs/checks.md.
 """
-
-
-def _seconds(ctx: click.Context, param: click.Parameter, value: str) -> int:
-    """``--tolerance`` seconds as text (``2``, ``0.5``) -> integer milliseconds, no floats."""
-    try:
-        seconds = Decimal(value.strip())
-    except InvalidOperation:
-        seconds = Decimal(-1)
-    if not seconds.is_finite() or seconds < 0:
-        raise click.BadParameter(f"{value!r} is not a number of seconds")
-    return int((seconds * 1000).to_integral_value())
-
-
-def _probe(path: Path) -> int | None:
-    """An audio file's real length from its tags (mutagen), ``None`` when unreadable."""
-    from metadata import tags
-    from metadata.errors import MetadataError
-
-    if tags.format_of(path) is None:
-        return None
-    try:
-        return tags.read(path).duration_ms
-    except (MetadataError, OSError):
-        return None
 
 
 def _style(text: str, role: str) -> str:
@@ -73,14 +48,7 @@ def _style(text: str, role: str) -> str:
     help="Turn a rule off, by code (TIM008) or name (unknown-duration); repeatable.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the findings as a JSON list.")
-@click.option(
-    "--tolerance",
-    callback=_seconds,
-    default="2",
-    show_default=True,
-    metavar="SECONDS",
-    help="How far two times may differ before a rule says so.",
-)
+@tolerance_option
 @source_options
 @click.pass_context
 def check(
@@ -122,7 +90,7 @@ def check(
         show,
         timing=timing,
         tolerance_ms=tolerance,
-        probe=_probe,
+        probe=probe,
         base_dir=source.parent,
         alignment=alignment,
         ignore=ignore,

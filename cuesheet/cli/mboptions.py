@@ -29,6 +29,16 @@ def _check_url(ctx: click.Context, param: click.Parameter, value: str) -> str:
     return value
 
 
+def _timeout(ctx: click.Context, param: click.Parameter, value: str) -> int:
+    """``--timeout`` seconds -> integer ms, at least 10 ms."""
+    from cuesheet.cli.common import seconds_to_ms
+
+    timeout_ms = seconds_to_ms(ctx, param, value)
+    if timeout_ms < 10:
+        raise click.BadParameter(f"{value!r} is shorter than 0.01 seconds")
+    return timeout_ms
+
+
 def musicbrainz_options(command: F) -> F:
     """``--musicbrainz``, ``--rate-limit``, ``--cache``, ``--offline``, ``--contact``..."""
     decorators = [
@@ -67,8 +77,8 @@ def musicbrainz_options(command: F) -> F:
         click.option(
             "--timeout",
             metavar="SECONDS",
-            type=click.FloatRange(min=0.01),
-            default=20.0,
+            callback=_timeout,
+            default="20",
             show_default=True,
             help="Give up on an answer after this long.",
         ),
@@ -95,6 +105,6 @@ def settings_from(options: dict[str, Any]) -> ResolveSettings:
         cache=options.pop("cache"),
         offline=bool(options.pop("offline")),
         contact=options.pop("contact") or None,
-        timeout_ms=round(float(options.pop("timeout")) * 1000),
+        timeout_ms=int(options.pop("timeout")),
         retries=int(options.pop("retries")),
     )

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from cuesheet.cli.common import load, source_options
 from cuesheet.cli.library import apply_libraries, library_options
+
+if TYPE_CHECKING:
+    from playlists.model import Playlist
 
 EPILOG = """\b
 Examples:
@@ -25,22 +28,17 @@ file are always skipped). ffmpeg: imageio-ffmpeg's, or --ffmpeg / $CUESHEET_FFMP
 """
 
 
-def load_any(source: Path, options: dict[str, Any]) -> Any:
-    """The show of any source; a playlist whose entries start inside their files is refused."""
-    from cuesheet.sources import PLAYLIST, source_kind
+def _whole_files(playlist: Playlist, path: Path) -> None:
+    """Refuse a playlist whose entries start inside their files: render plays whole files."""
+    from cuesheet.errors import InputError
 
-    if source_kind(source) is PLAYLIST:
-        from cuesheet.errors import InputError
-        from playlists import registry
-
-        inside = [e for e in registry.for_path(source).load(source).entries if e.start_ms]
-        if inside:
-            raise InputError(
-                f"render plays whole files, but {inside[0].title or inside[0].location!r} "
-                "starts inside its file (to cut a recording, use cuesheet split)",
-                path=source,
-            )
-    return load(source, options)
+    inside = [e for e in playlist.entries if e.start_ms]
+    if inside:
+        raise InputError(
+            f"render plays whole files, but {inside[0].title or inside[0].location!r} "
+            "starts inside its file (to cut a recording, use cuesheet split)",
+            path=path,
+        )
 
 
 @click.command(epilog=EPILOG)
@@ -96,12 +94,13 @@ def render(
     from cuesheet.errors import InputError
     from cuesheet.ffmpeg import PcmFormat
     from cuesheet.output import refuse_overwriting_input
+    from cuesheet.timecode import format_duration, samples_to_ms
 
     refuse_overwriting_input(output, source)
     if cue_path is not None:
         refuse_overwriting_input(cue_path, source)
     with reported():
-        show = load_any(source, options)
+        show = load(source, options, playlist_rule=_whole_files)
         if libraries:
             show = apply_libraries(show, libraries, index_path)
         items, missing = rendering.items_from_show(show, source.parent)
@@ -129,9 +128,9 @@ def render(
                 title=show.title,
                 progress=progress,
             )
-    seconds = result.samples // result.pcm.sample_rate
+    length = format_duration(samples_to_ms(result.samples, result.pcm.sample_rate))
     click.echo(
-        f"wrote {result.path} ({len(result.cues)} cues, {seconds // 3600}:"
-        f"{seconds // 60 % 60:02d}:{seconds % 60:02d}) and {', '.join(result.cue_paths)}",
+        f"wrote {result.path} ({len(result.cues)} cues, {length}) and "
+        f"{', '.join(result.cue_paths)}",
         err=True,
     )

@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from cuesheet.cli.common import load, source_options
+from cuesheet.cli.common import load, resolve_on_musicbrainz, source_options
 from cuesheet.cli.library import library_options
 from cuesheet.cli.mboptions import musicbrainz_options, settings_from
 
@@ -59,9 +59,8 @@ def resolve(
     """Resolve SOURCE's music and anthems against MusicBrainz."""
     from cuesheet.cli.errors import EXIT_FAILED, CliError
     from cuesheet.cli.library import apply_libraries
-    from cuesheet.cli.progress import progress_bar
     from cuesheet.output import refuse_overwriting_input
-    from cuesheet.resolution import json_rows, open_resolver, resolve_show
+    from cuesheet.resolution import json_rows
 
     settings = settings_from(options)
     if output is not None and output != "-":
@@ -74,16 +73,7 @@ def resolve(
         refuse_overwriting_input(output, source)
     if as_json and output == "-":
         raise click.UsageError("--json and -o - would both write to standard output")
-    show = load(source, options)
-    try:
-        resolver, cache = open_resolver(settings)
-    except ValueError as error:
-        raise click.BadParameter(str(error), param_hint="--musicbrainz") from None
-    try:
-        with progress_bar("MusicBrainz") as progress:
-            resolved = resolve_show(show, resolver, progress=progress, warn=False)
-    finally:
-        cache.close()
+    resolved = resolve_on_musicbrainz(load(source, options), settings, warn=False)
     looked_up = [r for r in resolved.results if r.resolution is not None]
     usable = [r for r in looked_up if r.resolution and r.resolution.status.value != "unresolved"]
     if resolved.service_failed and looked_up and not usable:

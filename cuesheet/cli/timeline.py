@@ -8,7 +8,14 @@ from typing import Any
 
 import click
 
-from cuesheet.cli.common import enrich, enrich_options, load, source_options
+from cuesheet.cli.common import (
+    enrich,
+    enrich_options,
+    load,
+    probe,
+    source_options,
+    tolerance_option,
+)
 
 EPILOG = """\b
 Examples:
@@ -63,6 +70,7 @@ _FORMATS = {".html": "html", ".htm": "html", ".svg": "svg"}
     help="Leave a check's findings off the page, by code or name; repeatable.",
 )
 @click.option("--no-check", is_flag=True, help="Do not list the findings of the checks.")
+@tolerance_option
 @enrich_options
 @source_options
 def timeline(
@@ -73,6 +81,7 @@ def timeline(
     as_run: Path | None,
     ignore: tuple[str, ...],
     no_check: bool,
+    tolerance: int,
     **options: Any,
 ) -> None:
     """Draw SOURCE's running order against the clock, with its fixed times and hard out."""
@@ -104,7 +113,7 @@ def timeline(
         log = asrun.load(as_run, show, load_show=lambda path: load(path, {}))
         alignment = align(show, timing, log)
         lane = aired_lane(alignment)
-    layout = Layout(px_per_minute=px_per_minute)
+    layout = Layout(px_per_minute=px_per_minute, late_tolerance_ms=tolerance)
     if fmt == "svg":
         text = to_svg(timing, as_run=lane, layout=layout)
     else:
@@ -113,7 +122,13 @@ def timeline(
             from cuesheet.checks import check
 
             findings = check(
-                show, timing=timing, alignment=alignment, base_dir=source.parent, ignore=ignore
+                show,
+                timing=timing,
+                tolerance_ms=tolerance,
+                probe=probe,
+                base_dir=source.parent,
+                alignment=alignment,
+                ignore=ignore,
             )
         text = to_html(timing, findings=findings, as_run=lane, layout=layout)
     if output == "-":

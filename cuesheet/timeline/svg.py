@@ -285,7 +285,7 @@ def _axis(show: Show, frame: _Frame, axis_y: int, rows_bottom: int) -> list[str]
         ),
         label_step,
     )
-    offset_ms = _offset_ms(show, frame.origin_ms)
+    offset_ms = clock.utc_offset_ms(frame.origin_ms, show.timezone)
     out: list[str] = []
     step = minor_step * MS_PER_MINUTE
     local_origin = frame.origin_ms + offset_ms
@@ -335,12 +335,6 @@ def _axis(show: Show, frame: _Frame, axis_y: int, rows_bottom: int) -> list[str]
         tag("text", {"x": 8, "y": rows_bottom + 14, "class": "caption", "font-size": 10}, "UTC")
     )
     return [*out, tag("g", {"class": "axis"}, "".join(labels))]
-
-
-def _offset_ms(show: Show, instant_ms: int) -> int:
-    offset = clock.from_ms(instant_ms, show.timezone).utcoffset()
-    assert offset is not None
-    return (offset.days * 86_400 + offset.seconds) * 1000
 
 
 def _cue_hover(timing: Timing, block: Block, aired: AiredCue | None, dropped: bool) -> str:
