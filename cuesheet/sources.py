@@ -135,7 +135,7 @@ def _playlist_show(playlist: Playlist, path: Path, options: SourceOptions, title
 
     if options.playlist_rule is not None:
         options.playlist_rule(playlist, path)
-    return to_show(playlist, title=title)
+    return to_show(playlist, title=title, path=str(path))
 
 
 def _date(text: dt.date | str | None) -> dt.date:
