@@ -157,7 +157,7 @@ def to_show(playlist: Playlist, *, title: str = "", path: str | None = None) -> 
     segments: list[Segment] = []
     current: str | None = None
     cues: list[Cue] = []
-    for number, entry in zip(_numbers(playlist, path), playlist.entries):
+    for number, entry in zip(_numbers(playlist, path), playlist.entries, strict=True):
         name = entry.cue.segment if entry.cue is not None else ""
         if current is not None and name != current:
             segments.append(Segment(current or playlist.title or "Playlist", tuple(cues)))
