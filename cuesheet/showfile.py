@@ -304,7 +304,7 @@ class _Reader:
             )
         ignore_node = fields.get("ignore")
         ignore = () if ignore_node is None else self.texts(ignore_node, "", "ignore")
-        if ignore:
+        if ignore_node is not None and ignore:
             from cuesheet.checks.registry import select
 
             try:
