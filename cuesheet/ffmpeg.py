@@ -78,10 +78,16 @@ class PcmFormat:
         return ["-f", self.codec[4:], "-ar", str(self.sample_rate), "-ac", str(self.channels)]
 
 
-def _tail(handle: IO[bytes], limit: int = 600) -> str:
-    """The last lines ffmpeg wrote to its (temporary) stderr file."""
+def _tail(handle: IO[bytes], limit: int = 600, shown: tuple[str, str] | None = None) -> str:
+    """The last lines ffmpeg wrote to its (temporary) stderr file.
+
+    ``shown``: (path, name) -- ``path`` is replaced by ``name`` in the text (a
+    temporary file is named as the file the user asked for).
+    """
     handle.seek(0)
     text = handle.read().decode("utf-8", "replace").strip()
+    if shown is not None and shown[0] != shown[1]:
+        text = text.replace(shown[0], shown[1])
     lines = text.splitlines()[-3:]
     return " / ".join(line.strip() for line in lines)[-limit:] or "no message"
 
@@ -114,14 +120,29 @@ def _wait(
     error: type[CueSheetError],
     message: str,
     path: str,
+    name: str | None = None,
 ) -> None:
-    """Wait for ffmpeg; when it failed, raise ``error`` with ``message`` and what ffmpeg said."""
+    """Wait for ffmpeg; when it failed, raise ``error`` with ``message`` and what ffmpeg said.
+
+    The error names ``name`` (default ``path``), also where ffmpeg's text says ``path``.
+    """
     code = process.wait()
+    shown = name or path
     try:
         if code != 0:
-            raise error(f"{message}: {_tail(stderr)}", path=path)
+            raise error(f"{message}: {_tail(stderr, shown=(path, shown))}", path=shown)
     finally:
         stderr.close()
+
+
+def _create(path: str, name: str) -> IO[bytes]:
+    """``path`` opened for writing (created or emptied); :class:`ExportError` naming ``name``."""
+    try:
+        return open(path, "wb")  # the caller closes it
+    except OSError as error:
+        raise ExportError(
+            f"cannot write: {error.strerror or error}", path=name, cause=error
+        ) from error
 
 
 class Decoder:
@@ -183,48 +204,63 @@ class Encoder(Protocol):
 
 
 class WaveEncoder:
-    """16-bit WAV written by the standard library (no extra process for the commonest case)."""
+    """16-bit WAV written by the standard library (no extra process for the commonest case).
 
-    def __init__(self, path: str, pcm: PcmFormat) -> None:
+    ``name`` is the file named in messages (default ``path``): the file the user
+    asked for when ``path`` is a temporary one.
+    """
+
+    def __init__(self, path: str, pcm: PcmFormat, *, name: str | None = None) -> None:
         self.path = path
-        try:
-            self._wave = wave.open(path, "wb")  # noqa: SIM115 -- closed by close()/abort()
-        except OSError as error:
-            raise ExportError(f"cannot write: {error.strerror}", path=path, cause=error) from error
+        self.name = name or path
+        # Opened here, not by wave.open(path): a Wave_write whose own open failed
+        # complains from its __del__ ("Exception ignored in ...") long after the error.
+        self._file = _create(path, self.name)
+        self._wave = wave.open(self._file, "wb")  # noqa: SIM115 -- closed by close()/abort()
         self._wave.setnchannels(pcm.channels)
         self._wave.setsampwidth(pcm.sample_width)
         self._wave.setframerate(pcm.sample_rate)
+
+    def _failed(self, error: OSError) -> ExportError:
+        return ExportError(f"cannot write: {error.strerror or error}", path=self.name, cause=error)
 
     def write(self, data: bytes | bytearray | memoryview) -> None:
         try:
             self._wave.writeframesraw(data)
         except OSError as error:
-            raise ExportError(
-                f"cannot write: {error.strerror}", path=self.path, cause=error
-            ) from error
+            raise self._failed(error) from error
 
     def close(self) -> None:
         try:
-            self._wave.close()
+            self._wave.close()  # writes the header's lengths; leaves the file to us
+            self._file.close()
         except OSError as error:
-            raise ExportError(
-                f"cannot write: {error.strerror}", path=self.path, cause=error
-            ) from error
+            self.abort()
+            raise self._failed(error) from error
 
     def abort(self) -> None:
         with contextlib.suppress(OSError):
             self._wave.close()
+        with contextlib.suppress(OSError):
+            self._file.close()
 
 
 class FfmpegEncoder:
     """Any of :data:`OUTPUT_FORMATS`, encoded by an ffmpeg reading PCM from a pipe."""
 
-    def __init__(self, ffmpeg: str, path: str, pcm: PcmFormat, fmt: str) -> None:
+    def __init__(
+        self, ffmpeg: str, path: str, pcm: PcmFormat, fmt: str, *, name: str | None = None
+    ) -> None:
+        self.path = path
+        self.name = name or path
+        """The file named in messages: the one the user asked for when ``path`` is a temporary."""
         if fmt not in OUTPUT_FORMATS:
             raise ExportError(
-                f"cannot write {fmt!r} audio; known: {', '.join(OUTPUT_FORMATS)}", path=path
+                f"cannot write {fmt!r} audio; known: {', '.join(OUTPUT_FORMATS)}", path=self.name
             )
-        self.path = path
+        # Created here first, so a place that cannot be written is told plainly
+        # (and by its name) before ffmpeg starts; ffmpeg then overwrites it (-y).
+        _create(path, self.name).close()
         bits = "16" if pcm.sample_width == 2 else "24"
         options = [o.format(bits=bits) for o in OUTPUT_FORMATS[fmt]]
         if fmt == "flac" and pcm.sample_width == 4:
@@ -252,14 +288,20 @@ class FfmpegEncoder:
             self._stdin.write(data)
         except BrokenPipeError as error:
             self._process.wait()
-            raise ExportError(
-                f"ffmpeg stopped: {_tail(self._stderr)}", path=self.path, cause=error
-            ) from error
+            message = _tail(self._stderr, shown=(self.path, self.name))
+            raise ExportError(f"ffmpeg stopped: {message}", path=self.name, cause=error) from error
 
     def close(self) -> None:
         with contextlib.suppress(BrokenPipeError):
             self._stdin.close()
-        _wait(self._process, self._stderr, ExportError, "ffmpeg cannot write it", self.path)
+        _wait(
+            self._process,
+            self._stderr,
+            ExportError,
+            "ffmpeg cannot write it",
+            self.path,
+            self.name,
+        )
 
     def abort(self) -> None:
         self._process.kill()
@@ -269,11 +311,18 @@ class FfmpegEncoder:
         self._stderr.close()
 
 
-def open_encoder(ffmpeg: str, path: str, pcm: PcmFormat, fmt: str) -> Encoder:
-    """The encoder for ``fmt`` (one of :data:`OUTPUT_FORMATS`) writing ``path``."""
+def open_encoder(
+    ffmpeg: str, path: str, pcm: PcmFormat, fmt: str, *, name: str | None = None
+) -> Encoder:
+    """The encoder for ``fmt`` (one of :data:`OUTPUT_FORMATS`) writing ``path``.
+
+    ``path`` is created at once (:class:`ExportError` when it cannot be).
+    Errors name ``name`` (default ``path``): give the final file's name when
+    ``path`` is a temporary file renamed at the end.
+    """
     if fmt == "wav" and pcm.sample_width == 2:
-        return WaveEncoder(path, pcm)
-    return FfmpegEncoder(ffmpeg, path, pcm, fmt)
+        return WaveEncoder(path, pcm, name=name)
+    return FfmpegEncoder(ffmpeg, path, pcm, fmt, name=name)
 
 
 def output_format(path: str, fmt: str | None = None) -> str:

@@ -35,10 +35,9 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from cuesheet import timecode
-from cuesheet.errors import InputError
+from cuesheet.errors import ExportError, InputError
 from cuesheet.ffmpeg import Decoder, Encoder, PcmFormat, find_ffmpeg, open_encoder, output_format
 from cuesheet.model import Cue, CueKind, Role, Show
-from cuesheet.output import write_atomic
 from playlists.model import Credit, CueData, Entry, Playlist
 
 MUSICBRAINZ = "https://musicbrainz.org"
@@ -251,10 +250,12 @@ def render(
     """Join ``items`` into ``out`` (wav, flac or mp3) and write a CUE sheet at ``cue_path``.
 
     ``cue_path`` defaults to ``out`` with the extension ``.cue`` (more than 99
-    cues make ``name-01.cue``, ``name-02.cue``...).  The mix is
-    written under a temporary name and renamed when complete, so a failure
-    leaves no partial file.  Raises :class:`InputError` for unusable cues or
-    sources, :class:`ExportError` when the output cannot be written.
+    cues make ``name-01.cue``, ``name-02.cue``...).  The mix and the sheets
+    are written under temporary names beside them (the sheets' places are
+    checked before rendering starts) and renamed only when all are complete, so
+    a failure leaves no new file and an old one untouched.  Raises
+    :class:`InputError` for unusable cues or sources, :class:`ExportError` when
+    an output cannot be written (naming the output, never a temporary file).
     """
     target = os.fspath(out)
     kind = output_format(target, fmt)
@@ -267,33 +268,102 @@ def render(
     _check(items, target)
     if os.path.realpath(sheet) in {os.path.realpath(i.path) for i in items}:
         raise InputError(f"refusing to overwrite the input {sheet} with the cue sheet")
+    if os.path.realpath(sheet) == os.path.realpath(target):
+        raise InputError(f"the CUE sheet and the mix cannot both be {target}")
     exe = find_ffmpeg(ffmpeg)
-    folder, name = os.path.split(os.path.abspath(target))
-    partial = os.path.join(folder, f".{name}.partial")
-    encoder = open_encoder(exe, partial, layout, kind)
+    staged = _Staged()
     try:
-        placed, total = _stream(items, encoder, layout, exe, loudness_dbfs, progress)
-        encoder.close()
+        # The sheets' places are claimed first: one that cannot be written stops
+        # the render before it starts, and nothing new is left behind.
+        partial = staged.partial(target)
+        sheet_paths = _sheet_paths(sheet, len(items))
+        for path in (target, *sheet_paths):
+            staged.create(path)
+        encoder = open_encoder(exe, partial, layout, kind, name=target)
+        try:
+            placed, total = _stream(items, encoder, layout, exe, loudness_dbfs, progress)
+            encoder.close()
+        except BaseException:
+            encoder.abort()
+            raise
         result = RenderResult(target, (), layout, total, placed)
-        sheets = _sheet_texts(sheet_for(result, title=title, performer=performer), sheet)
-        os.replace(partial, target)
-    except BaseException:
-        encoder.abort()
-        if os.path.exists(partial):
-            os.unlink(partial)
-        raise
-    for path, text in sheets:
-        write_atomic(path, text)
+        sheets = _sheet_texts(sheet_for(result, title=title, performer=performer), sheet_paths)
+        for path, text in sheets:
+            staged.write_text(path, text)
+        staged.commit()
+    finally:
+        staged.discard()
     return replace(result, cue_paths=tuple(path for path, _ in sheets))
 
 
-def _sheet_texts(playlist: Playlist, path: str) -> list[tuple[str, str]]:
-    """(path, text) of the sheet, or of sheets of 99 tracks; composed before anything is written."""
+class _Staged:
+    """Outputs written under temporary names beside their targets, renamed together at the end.
+
+    Until :meth:`commit` no target is touched, so a failure (cleaned up by
+    :meth:`discard`) leaves no new file and an old one as it was.  Errors name
+    the target, never the temporary file.
+    """
+
+    def __init__(self) -> None:
+        self._partials: dict[str, str] = {}
+        """Target -> its temporary file, in the order they are renamed."""
+
+    def partial(self, target: str) -> str:
+        """The temporary name for ``target`` (``.name.partial`` in the same folder)."""
+        folder, name = os.path.split(os.path.abspath(target))
+        return self._partials.setdefault(target, os.path.join(folder, f".{name}.partial"))
+
+    def create(self, target: str) -> None:
+        """Create ``target``'s temporary file now; :class:`ExportError` if it cannot be written."""
+        self.write_text(target, "", sync=False)
+
+    def write_text(self, target: str, text: str, *, sync: bool = True) -> None:
+        """Write UTF-8 ``text`` (line endings as given) to ``target``'s temporary file."""
+        try:
+            with open(self.partial(target), "w", encoding="utf-8", newline="") as handle:
+                handle.write(text)
+                if sync:
+                    handle.flush()
+                    os.fsync(handle.fileno())
+        except OSError as error:
+            raise _cannot_write(target, error) from error
+
+    def commit(self) -> None:
+        """Rename every temporary file to its target."""
+        while self._partials:
+            target, path = next(iter(self._partials.items()))
+            try:
+                os.replace(path, target)
+            except OSError as error:
+                raise _cannot_write(target, error) from error
+            del self._partials[target]
+
+    def discard(self) -> None:
+        """Remove the temporary files not renamed yet."""
+        for path in self._partials.values():
+            if os.path.lexists(path):
+                os.unlink(path)
+        self._partials.clear()
+
+
+def _cannot_write(target: str, error: OSError) -> ExportError:
+    return ExportError(f"cannot write: {error.strerror or error}", path=target, cause=error)
+
+
+def _sheet_paths(sheet: str, cues: int) -> list[str]:
+    """The sheet files for ``cues`` tracks: ``sheet``, or ``name-01.cue``... past 99."""
+    from playlists import cue as cue_sheet
+
+    count = max(1, -(-cues // cue_sheet.MAX_TRACKS))
+    return [str(path) for path in cue_sheet.sheet_paths(sheet, count)]
+
+
+def _sheet_texts(playlist: Playlist, paths: Sequence[str]) -> list[tuple[str, str]]:
+    """(path, text) of each sheet of 99 tracks, one per path of :func:`_sheet_paths`."""
     from playlists import cue as cue_sheet
 
     parts = cue_sheet.split(playlist)
-    paths = cue_sheet.sheet_paths(path, len(parts))
-    return [(str(p), cue_sheet.dumps(part)) for p, part in zip(paths, parts, strict=True)]
+    return [(path, cue_sheet.dumps(part)) for path, part in zip(paths, parts, strict=True)]
 
 
 def _stream(

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -338,3 +341,40 @@ def test_local_path() -> None:
     assert local_path("/abs/y.wav", "/show") == "/abs/y.wav"
     with pytest.raises(InputError, match="only local files"):
         local_path("https://example.org/a.mp3", "/show")
+
+
+def _cuesheet(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The real command in a process: what a user sees on stderr, "Exception ignored" included."""
+    root = Path(__file__).resolve().parents[1]
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    return subprocess.run(
+        [sys.executable, "-m", "cuesheet", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_render_to_a_missing_folder_says_one_line_naming_the_output(
+    tmp_path: Path, audio: dict[str, Path]
+) -> None:
+    show = _show(tmp_path, audio)
+    done = _cuesheet(tmp_path, "render", show.name, "-o", "nodir/m.wav")
+    assert done.returncode == 1
+    assert done.stderr == "cuesheet: error: nodir/m.wav: cannot write: No such file or directory\n"
+    assert not (tmp_path / "nodir").exists()
+
+
+def test_render_with_an_unwritable_sheet_writes_no_mix(
+    tmp_path: Path, audio: dict[str, Path]
+) -> None:
+    show = _show(tmp_path, audio)
+    code, _, err = run(
+        "render", str(show), "-o", str(tmp_path / "m.wav"), "--cue", str(tmp_path / "no" / "x.cue")
+    )
+    assert code == 1
+    sheet = tmp_path / "no" / "x.cue"
+    assert err == f"cuesheet: error: {sheet}: cannot write: No such file or directory\n"
+    assert not (tmp_path / "m.wav").exists()

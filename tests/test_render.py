@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import math
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -301,4 +303,67 @@ def test_a_mix_name_the_sheet_cannot_hold_leaves_nothing(
 
     with pytest.raises(FormatLimitError, match="double quote"):
         render.render([RenderItem(str(levels["a"]))], tmp_path / 'say "hi".wav')
+    assert list(tmp_path.iterdir()) == []
+
+
+def _no_unraisable(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """Collects what objects' ``__del__`` raised ("Exception ignored in ...")."""
+    seen: list[object] = []
+    monkeypatch.setattr(sys, "unraisablehook", seen.append)
+    return seen
+
+
+@pytest.mark.parametrize("name", ["m.wav", "m.flac", "m.mp3"])
+def test_an_unwritable_mix_is_named_as_asked(
+    levels: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    seen = _no_unraisable(monkeypatch)
+    out = tmp_path / "nodir" / name
+    with pytest.raises(ExportError) as caught:
+        render.render([RenderItem(str(levels["a"]))], out)
+    message = str(caught.value)
+    assert message == f"{out}: cannot write: No such file or directory"
+    del caught
+    gc.collect()
+    assert seen == []
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_unwritable_sheet_stops_the_render_before_it_starts(
+    levels: dict[str, Path], tmp_path: Path
+) -> None:
+    calls: list[tuple[int, int]] = []
+    out = tmp_path / "mix.wav"
+    sheet = tmp_path / "nodir" / "x.cue"
+    with pytest.raises(ExportError, match=r"x\.cue: cannot write"):
+        render.render(
+            [RenderItem(str(levels["a"]))], out, cue_path=sheet, progress=lambda *a: calls.append(a)
+        )
+    assert calls == []
+    assert list(tmp_path.iterdir()) == []
+    out.write_bytes(b"the old mix")
+    with pytest.raises(ExportError, match=r"x\.cue: cannot write"):
+        render.render([RenderItem(str(levels["a"]))], out, cue_path=sheet)
+    assert out.read_bytes() == b"the old mix"
+    assert [p.name for p in tmp_path.iterdir()] == ["mix.wav"]
+
+
+def test_a_failure_after_rendering_keeps_the_old_mix_and_sheet(
+    levels: dict[str, Path], tmp_path: Path
+) -> None:
+    out, sheet = tmp_path / "mix.wav", tmp_path / "mix.cue"
+    out.write_bytes(b"the old mix")
+    sheet.write_text("the old sheet", encoding="utf-8")
+    too_long = RenderItem(str(levels["b"]), crossfade_ms=5000)
+    with pytest.raises(InputError, match="crossfade"):
+        render.render([RenderItem(str(levels["a"])), too_long], out)
+    assert out.read_bytes() == b"the old mix"
+    assert sheet.read_text(encoding="utf-8") == "the old sheet"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mix.cue", "mix.wav"]
+
+
+def test_the_sheet_cannot_be_the_mix(levels: dict[str, Path], tmp_path: Path) -> None:
+    out = tmp_path / "mix.wav"
+    with pytest.raises(InputError, match="cannot both be"):
+        render.render([RenderItem(str(levels["a"]))], out, cue_path=out)
     assert list(tmp_path.iterdir()) == []
