@@ -439,24 +439,48 @@ def local_path(location: str, base_dir: str | os.PathLike[str]) -> str:
     return os.path.normpath(path)
 
 
+@dataclass(frozen=True, slots=True)
+class MissingAudio:
+    """A cue that cannot be rendered for want of audio: it names no file, or one not there."""
+
+    segment: str
+    """The title of the cue's segment."""
+    cue: Cue
+    path: str | None = None
+    """The local file the cue names, which does not exist; ``None`` when it names none."""
+
+    @property
+    def where(self) -> str:
+        """``Segment / cue N 'Title'``."""
+        return f"{self.segment} / cue {self.cue.number} {self.cue.title!r}"
+
+    def __str__(self) -> str:
+        return f"{self.where}: " + ("no file" if self.path is None else f"{self.path} not found")
+
+
 def items_from_show(
     show: Show, base_dir: str | os.PathLike[str]
-) -> tuple[list[RenderItem], list[tuple[str, Cue]]]:
+) -> tuple[list[RenderItem], list[MissingAudio]]:
     """The cues with audio as render items, in running order, and the cues without audio.
 
     Relative file paths are taken relative to ``base_dir`` (the show file's
-    folder).  Speech cues without a file are neither rendered nor reported.
+    folder).  A cue without audio names no file, or a local file that does not
+    exist.  Speech cues without a file are neither rendered nor reported.
     """
     items: list[RenderItem] = []
-    missing: list[tuple[str, Cue]] = []
+    missing: list[MissingAudio] = []
     for segment, cue in show.cues():
         if cue.file is None:
             if cue.kind is not CueKind.SPEECH:
-                missing.append((segment.title, cue))
+                missing.append(MissingAudio(segment.title, cue))
+            continue
+        path = local_path(cue.file, base_dir)
+        if not os.path.isfile(path):
+            missing.append(MissingAudio(segment.title, cue, path))
             continue
         items.append(
             RenderItem(
-                path=local_path(cue.file, base_dir),
+                path=path,
                 title=cue.title,
                 performer=" / ".join(cue.names(Role.PERFORMER) + cue.names(Role.CONDUCTOR)),
                 gap_ms=cue.gap_ms,
@@ -468,6 +492,28 @@ def items_from_show(
             )
         )
     return items, missing
+
+
+def missing_message(missing: Sequence[MissingAudio], shown: int = 5) -> str:
+    """Why the cues in ``missing`` stop a render, naming the first ``shown`` and the remedy."""
+    unnamed = [m for m in missing if m.path is None]
+    absent = [m for m in missing if m.path is not None]
+    parts = []
+    if unnamed:
+        parts.append(f"{len(unnamed)} cue(s) have no audio file: " + _listed(unnamed, shown))
+    if absent:
+        parts.append(f"audio file not found for {len(absent)} cue(s): " + _listed(absent, shown))
+    if unnamed:
+        remedy = "give --library, or --skip-missing to leave them out"
+    else:
+        remedy = "--skip-missing would leave them out"
+    return "; ".join(parts) + f" ({remedy})"
+
+
+def _listed(missing: Sequence[MissingAudio], shown: int) -> str:
+    names = [m.where if m.path is None else f"{m.where}: {m.path}" for m in missing[:shown]]
+    more = f" and {len(missing) - shown} more" if len(missing) > shown else ""
+    return "; ".join(names) + more
 
 
 def sheet_for(result: RenderResult, *, title: str = "", performer: str = "") -> Playlist:
@@ -506,12 +552,14 @@ def sheet_for(result: RenderResult, *, title: str = "", performer: str = "") -> 
 
 __all__ = [
     "RENDER_FORMATS",
+    "MissingAudio",
     "PlacedCue",
     "RenderItem",
     "RenderResult",
     "gain_for",
     "items_from_show",
     "measure",
+    "missing_message",
     "render",
     "sheet_for",
 ]

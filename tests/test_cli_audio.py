@@ -158,6 +158,25 @@ def test_render_skip_missing(tmp_path: Path, audio: dict[str, Path]) -> None:
     assert len(_frames(tmp_path / "mix.cue")) == 2
 
 
+def test_skip_missing_also_skips_a_named_file_that_is_not_there(
+    tmp_path: Path, audio: dict[str, Path]
+) -> None:
+    show = _show(tmp_path, audio)
+    (tmp_path / "audio" / "kalinka.flac").unlink()
+    code, _, err = run("render", str(show), "-o", str(tmp_path / "mix.wav"))
+    assert code == 2
+    gone = tmp_path / "audio" / "kalinka.flac"
+    assert err == (
+        f"cuesheet: error: {show}: audio file not found for 1 cue(s): "
+        f"Opening / cue 3 'Kalinka': {gone} (--skip-missing would leave them out)\n"
+    )
+    assert not (tmp_path / "mix.wav").exists()
+    code, _, err = run("render", str(show), "-o", str(tmp_path / "mix.wav"), "--skip-missing")
+    assert code == 0, err
+    assert f"warning: {show}: skipped Opening / cue 3 'Kalinka': {gone} not found" in err
+    assert len(_frames(tmp_path / "mix.cue")) == 2
+
+
 def test_render_a_playlist(tmp_path: Path, audio: dict[str, Path]) -> None:
     for path in audio.values():
         shutil.copyfile(path, tmp_path / path.name)

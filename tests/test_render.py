@@ -367,3 +367,27 @@ def test_the_sheet_cannot_be_the_mix(levels: dict[str, Path], tmp_path: Path) ->
     with pytest.raises(InputError, match="cannot both be"):
         render.render([RenderItem(str(levels["a"]))], out, cue_path=out)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_items_from_show_sorts_out_cues_without_audio(levels: dict[str, Path]) -> None:
+    from cuesheet.model import Cue, CueKind, Segment, Show
+
+    folder = levels["a"].parent
+    cues = (
+        Cue("1", "A", file=levels["a"].name),
+        Cue("2", "Gone", file="gone.wav"),
+        Cue("3", "Unplaced"),
+        Cue("4", "Hello", kind=CueKind.SPEECH),
+    )
+    show = Show("S", "UTC", 0, segments=(Segment("Seg", cues),))
+    items, missing = render.items_from_show(show, folder)
+    assert [i.path for i in items] == [str(levels["a"])]
+    assert [str(m) for m in missing] == [
+        f"Seg / cue 2 'Gone': {folder / 'gone.wav'} not found",
+        "Seg / cue 3 'Unplaced': no file",
+    ]
+    assert render.missing_message(missing) == (
+        "1 cue(s) have no audio file: Seg / cue 3 'Unplaced'; audio file not found for 1 cue(s): "
+        f"Seg / cue 2 'Gone': {folder / 'gone.wav'} (give --library, or --skip-missing to leave "
+        "them out)"
+    )
