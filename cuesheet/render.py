@@ -27,14 +27,13 @@ from __future__ import annotations
 
 import math
 import os
-import re
 import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
-from urllib.parse import unquote, urlsplit
 
 from cuesheet import timecode
+from cuesheet.cuefiles import local_path
 from cuesheet.errors import ExportError, InputError
 from cuesheet.ffmpeg import Decoder, Encoder, PcmFormat, find_ffmpeg, open_encoder, output_format
 from cuesheet.model import Cue, CueKind, Role, Show
@@ -425,20 +424,6 @@ def _stream(
     return tuple(placed), mix.position
 
 
-def local_path(location: str, base_dir: str | os.PathLike[str]) -> str:
-    """A cue's file as a local path: ``file:`` URIs decoded, relative paths joined to ``base_dir``.
-
-    Raises :class:`InputError` for any other URL (only local files can be rendered).
-    """
-    if re.match(r"^[A-Za-z][A-Za-z0-9+.-]+:", location):
-        parts = urlsplit(location)
-        if parts.scheme.lower() != "file" or parts.netloc not in ("", "localhost"):
-            raise InputError(f"only local files can be rendered, not {location}")
-        return os.path.normpath(unquote(parts.path))
-    path = os.path.join(os.fspath(base_dir), os.path.expanduser(location))
-    return os.path.normpath(path)
-
-
 @dataclass(frozen=True, slots=True)
 class MissingAudio:
     """A cue that cannot be rendered for want of audio: it names no file, or one not there."""
@@ -558,6 +543,7 @@ __all__ = [
     "RenderResult",
     "gain_for",
     "items_from_show",
+    "local_path",
     "measure",
     "missing_message",
     "render",

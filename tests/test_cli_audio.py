@@ -291,6 +291,29 @@ def test_export_with_a_library(tmp_path: Path, audio: dict[str, Path]) -> None:
     assert '"duration_source": "file"' in text
 
 
+def test_named_files_give_cues_their_lengths(tmp_path: Path, audio: dict[str, Path]) -> None:
+    show = _show(tmp_path, audio)
+    (tmp_path / "audio" / "kalinka.flac").unlink()
+    out = tmp_path / "show.json"
+    # The working folder is not the show's: relative files are taken from the show's folder.
+    code, _, err = run("export", str(show), "-o", str(out), "--no-resolve")
+    assert code == 0, err
+    cues = [c for s in json.loads(out.read_text(encoding="utf-8"))["segments"] for c in s["cues"]]
+    lengths = {c["title"]: (c["duration_ms"], c["duration_source"]) for c in cues}
+    assert lengths["Overture"] == (680, "file")  # 30,000 samples at 44.1 kHz
+    assert lengths["National Anthem of Norway"] == (567, "file")
+    assert lengths["Kalinka"] == (None, None)
+    gone = tmp_path / "audio" / "kalinka.flac"
+    assert err == (
+        f"cuesheet: warning: {show}: Opening / cue 3 'Kalinka': {gone}: not found; "
+        "its length stays unknown\n"
+    )
+    code, table, _ = run("timing", str(show), "--no-resolve")
+    assert code == 0
+    overture = next(line for line in table.splitlines() if "Overture" in line)
+    assert "0:01" in overture and "file" in overture
+
+
 @pytest.mark.parametrize("command", ["scan", "render", "split"])
 def test_help(command: str) -> None:
     code, out, _ = run(command, "--help")
