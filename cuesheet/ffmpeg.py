@@ -10,6 +10,7 @@ sources deeper than 16 bits).
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import shutil
 import subprocess
@@ -36,23 +37,59 @@ OUTPUT_FORMATS: dict[str, tuple[str, ...]] = {
 def find_ffmpeg(configured: str | None = None) -> str:
     """The ffmpeg executable: ``configured``, else ``$CUESHEET_FFMPEG``, else imageio-ffmpeg's.
 
-    Raises :class:`ExportError` when the one asked for cannot be found.
+    The one found is run once (``ffmpeg -version``) to make sure it is an ffmpeg
+    that works, so that a broken one is blamed, not the files it fails to read.
+    Raises :class:`ExportError` when the one asked for cannot be found or does not work.
     """
     wanted = configured or os.environ.get(ENV_VAR)
     if wanted:
+        origin = "the ffmpeg given" if configured else f"the ffmpeg named by ${ENV_VAR}"
         found = shutil.which(wanted)
         if found is None:
-            origin = "configured" if configured else f"named by ${ENV_VAR}"
-            raise ExportError(f"ffmpeg {origin} is not an executable: {wanted}")
+            raise ExportError(f"{origin} is not an executable: {wanted}")
+        _check_works(found, origin)
         return found
     try:
         import imageio_ffmpeg
 
-        return str(imageio_ffmpeg.get_ffmpeg_exe())
+        exe = str(imageio_ffmpeg.get_ffmpeg_exe())
     except (ImportError, RuntimeError) as error:
         raise ExportError(
             f"no ffmpeg: install imageio-ffmpeg or set ${ENV_VAR} ({error})", cause=error
         ) from error
+    _check_works(exe, "imageio-ffmpeg's ffmpeg")
+    return exe
+
+
+VERSION_TIMEOUT_S = 20
+"""How long ``ffmpeg -version`` may take before the ffmpeg is taken for broken, in seconds."""
+
+
+@functools.lru_cache(maxsize=8)
+def _check_works(exe: str, origin: str) -> None:
+    """Raise :class:`ExportError` naming ``exe`` unless ``exe -version`` answers as ffmpeg."""
+    try:
+        done = subprocess.run(
+            [exe, "-version"],
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            timeout=VERSION_TIMEOUT_S,
+            check=False,
+        )
+    except subprocess.TimeoutExpired as error:
+        problem = f"'-version' did not answer within {VERSION_TIMEOUT_S} s"
+        raise ExportError(f"{origin} does not work: {problem}", path=exe, cause=error) from error
+    except OSError as error:
+        problem = f"it cannot be run ({error.strerror or error})"
+        raise ExportError(f"{origin} does not work: {problem}", path=exe, cause=error) from error
+    if done.returncode != 0 or not done.stdout.startswith(b"ffmpeg version"):
+        said = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no message"]
+        problem = (
+            f"'-version' ended with status {done.returncode} ({said[0][:200]})"
+            if done.returncode
+            else "'-version' does not answer as ffmpeg does"
+        )
+        raise ExportError(f"{origin} does not work: {problem}", path=exe)
 
 
 @dataclass(frozen=True, slots=True)

@@ -409,6 +409,16 @@ def test_render_to_a_missing_folder_says_one_line_naming_the_output(
     assert not (tmp_path / "nodir").exists()
 
 
+def test_render_with_a_broken_ffmpeg_blames_the_ffmpeg(
+    tmp_path: Path, audio: dict[str, Path]
+) -> None:
+    show = _show(tmp_path, audio)
+    code, _, err = run("render", str(show), "-o", str(tmp_path / "m.wav"), "--ffmpeg", "/bin/false")
+    assert code == 1
+    assert err.startswith("cuesheet: error: /bin/false: the ffmpeg given does not work: ")
+    assert "cannot decode" not in err
+
+
 def test_render_with_an_unwritable_sheet_writes_no_mix(
     tmp_path: Path, audio: dict[str, Path]
 ) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from cuesheet.errors import ExportError
-from cuesheet.ffmpeg import PcmFormat, open_encoder
+from cuesheet.ffmpeg import PcmFormat, find_ffmpeg, open_encoder
 from tests import audiogen
 
 
@@ -56,3 +56,28 @@ def test_a_wav_written_through_our_own_file_handle_is_complete(tmp_path: Path) -
     encoder.write(bytes(588 * 4 * 3))
     encoder.close()
     assert audiogen.decoded_samples(out) == 588 * 3
+
+
+@pytest.mark.parametrize(
+    ("body", "problem"),
+    [
+        ("echo 'oops: broken' >&2\nexit 3\n", "'-version' ended with status 3 (oops: broken)"),
+        ("exit 0\n", "'-version' does not answer as ffmpeg does"),
+    ],
+)
+def test_a_broken_ffmpeg_is_blamed_not_the_input(tmp_path: Path, body: str, problem: str) -> None:
+    fake = _script(tmp_path / "ffmpeg", body)
+    with pytest.raises(ExportError) as caught:
+        find_ffmpeg(fake)
+    assert str(caught.value) == f"{fake}: the ffmpeg given does not work: {problem}"
+    assert find_ffmpeg(audiogen.ffmpeg()) == audiogen.ffmpeg()
+
+
+def test_render_with_a_broken_ffmpeg_names_it(tmp_path: Path) -> None:
+    from cuesheet.render import RenderItem, render
+
+    source = audiogen.make_level(tmp_path / "a.wav", 588, 100)
+    with pytest.raises(ExportError, match="the ffmpeg given does not work") as caught:
+        render([RenderItem(str(source))], tmp_path / "m.wav", ffmpeg="/bin/false")
+    assert caught.value.path == "/bin/false"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.wav"]
