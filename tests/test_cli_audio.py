@@ -113,6 +113,28 @@ def test_scan_lists_files_and_reports_unreadable_ones(
     assert "4 audio files (1 unreadable): 0 read, 4 unchanged, 0 removed" in out
 
 
+def test_an_index_or_cache_in_a_missing_folder_is_an_error(
+    tmp_path: Path, audio: dict[str, Path]
+) -> None:
+    folder = _library(tmp_path, audio)
+    index = tmp_path / "nodir" / "i.sqlite"
+    code, _, err = run("scan", str(folder), "--index", str(index))
+    assert code == 1
+    assert err == (
+        f"cuesheet: error: {index}: cannot open the library index: "
+        f"the folder {index.parent} does not exist\n"
+    )
+    show = _show(tmp_path, audio, with_files=False)
+    cache = tmp_path / "nodir2" / "c.sqlite"
+    code, _, err = run("resolve", str(show), "--cache", str(cache), "--offline")
+    assert code == 1
+    assert err == (
+        f"cuesheet: error: {cache}: cannot open the cache: "
+        f"the folder {cache.parent} does not exist\n"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["music", "show.yaml"]
+
+
 def test_render_a_show_file(tmp_path: Path, audio: dict[str, Path]) -> None:
     show = _show(tmp_path, audio)
     code, _, err = run("render", str(show), "-o", str(tmp_path / "mix.flac"))
