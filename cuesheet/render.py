@@ -67,6 +67,10 @@ class RenderItem:
     isrc: str | None = None
     recording_mbid: str | None = None
     composers: tuple[str, ...] = ()
+    segment: str = ""
+    """Title of the cue's segment, for messages."""
+    source: str = ""
+    """The show file (or list) the cue was written in, for messages about its gap or crossfade."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +117,16 @@ def _align_up(sample: int, spf: int) -> int:
 
 
 def _label(item: RenderItem, index: int) -> str:
-    return f"cue {item.number}" if item.number else f"cue #{index + 1}"
+    cue = f"cue {item.number}" if item.number else f"cue #{index + 1}"
+    if item.segment:
+        return f"{item.segment} / {cue} {item.title!r}"
+    return f"{cue} {item.title!r}" if item.title else cue
+
+
+def _span(ms: int) -> str:
+    """A duration as ``M:SS`` (:func:`cuesheet.timecode.format_duration`), ``.mmm`` if not whole."""
+    seconds, rest = divmod(ms, 1000)
+    return timecode.format_duration(seconds * 1000) + (f".{rest:03d}" if rest else "")
 
 
 def _check(items: Sequence[RenderItem], out: str) -> None:
@@ -122,9 +135,14 @@ def _check(items: Sequence[RenderItem], out: str) -> None:
     target = os.path.realpath(out)
     for index, item in enumerate(items):
         if item.gap_ms < 0 or item.crossfade_ms < 0:
-            raise InputError(f"{_label(item, index)}: gap and crossfade cannot be negative")
+            raise InputError(
+                f"{_label(item, index)}: gap and crossfade cannot be negative",
+                path=item.source or None,
+            )
         if item.gap_ms and item.crossfade_ms and index > 0:
-            raise InputError(f"{_label(item, index)}: has both a gap and a crossfade")
+            raise InputError(
+                f"{_label(item, index)}: has both a gap and a crossfade", path=item.source or None
+            )
         if os.path.realpath(item.path) == target:
             raise InputError(f"refusing to overwrite the input {item.path} with the mix")
         if not os.path.isfile(item.path):
@@ -392,17 +410,19 @@ def _stream(
                 start = (mix.position - crossfade) // spf * spf
                 overlap = mix.position - start
                 if overlap > mix.held_samples:
+                    before = timecode.samples_to_ms(mix.position, pcm.sample_rate)
                     raise InputError(
-                        f"{_label(item, index)}: a crossfade of {item.crossfade_ms} ms is longer "
-                        "than the audio before it",
-                        path=item.path,
+                        f"{_label(item, index)}: a crossfade of {_span(item.crossfade_ms)} is "
+                        f"longer than the {_span(before)} of audio before it",
+                        path=item.source or item.path,
                     )
                 head = _gained(decoder.read(overlap), gain, pcm)
                 if len(head) < overlap * pcm.frame_bytes:
+                    length = timecode.samples_to_ms(len(head) // pcm.frame_bytes, pcm.sample_rate)
                     raise InputError(
-                        f"{_label(item, index)}: a crossfade of {item.crossfade_ms} ms is longer "
-                        "than the cue",
-                        path=item.path,
+                        f"{_label(item, index)}: a crossfade of {_span(item.crossfade_ms)} is "
+                        f"longer than the cue ({_span(length)} of audio in {item.path})",
+                        path=item.source or item.path,
                     )
                 cut = len(mix.held) - len(head)
                 mixed = _crossfade(bytes(mix.held[cut:]), head, pcm)
@@ -444,12 +464,13 @@ class MissingAudio:
 
 
 def items_from_show(
-    show: Show, base_dir: str | os.PathLike[str]
+    show: Show, base_dir: str | os.PathLike[str], *, source: str | os.PathLike[str] = ""
 ) -> tuple[list[RenderItem], list[MissingAudio]]:
     """The cues with audio as render items, in running order, and the cues without audio.
 
     Relative file paths are taken relative to ``base_dir`` (the show file's
-    folder).  A cue without audio names no file, or a local file that does not
+    folder); ``source`` (the show file) is named in messages about a cue's
+    gap or crossfade.  A cue without audio names no file, or a local file that does not
     exist.  Speech cues without a file are neither rendered nor reported.
     """
     items: list[RenderItem] = []
@@ -474,6 +495,8 @@ def items_from_show(
                 isrc=cue.ids.isrc,
                 recording_mbid=cue.ids.recording_mbid,
                 composers=cue.names(Role.COMPOSER),
+                segment=segment.title,
+                source=os.fspath(source),
             )
         )
     return items, missing

@@ -199,6 +199,21 @@ def test_skip_missing_also_skips_a_named_file_that_is_not_there(
     assert len(_frames(tmp_path / "mix.cue")) == 2
 
 
+def test_render_a_crossfade_too_long_names_the_show_and_cue(
+    tmp_path: Path, audio: dict[str, Path]
+) -> None:
+    show = _show(tmp_path, audio)
+    text = show.read_text(encoding="utf-8").replace("crossfade: 0:00.200", "crossfade: 0:10")
+    show.write_text(text, encoding="utf-8")
+    code, _, err = run("render", str(show), "-o", str(tmp_path / "mix.wav"))
+    assert code == 2
+    assert err == (
+        f"cuesheet: error: {show}: Anthems / cue 4 'National Anthem of Norway': a crossfade of "
+        "0:10 is longer than the 0:01.640 of audio before it\n"
+    )
+    assert not (tmp_path / "mix.wav").exists()
+
+
 def test_render_a_playlist(tmp_path: Path, audio: dict[str, Path]) -> None:
     for path in audio.values():
         shutil.copyfile(path, tmp_path / path.name)

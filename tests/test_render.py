@@ -8,6 +8,7 @@ import math
 import re
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -236,7 +237,7 @@ def test_sheet_carries_titles_numbers_and_ids(levels: dict[str, Path], tmp_path:
     [
         (
             lambda p: [RenderItem(str(p["d"])), RenderItem(str(p["a"]), crossfade_ms=2_000)],
-            "longer than the audio before it",
+            "longer than the 0:00.454 of audio before it",
         ),
         (
             lambda p: [RenderItem(str(p["a"])), RenderItem(str(p["d"]), crossfade_ms=900)],
@@ -391,3 +392,30 @@ def test_items_from_show_sorts_out_cues_without_audio(levels: dict[str, Path]) -
         f"Seg / cue 2 'Gone': {folder / 'gone.wav'} (give --library, or --skip-missing to leave "
         "them out)"
     )
+
+
+def test_a_crossfade_too_long_is_told_in_minutes_naming_the_show_and_cue(
+    levels: dict[str, Path], tmp_path: Path
+) -> None:
+    from cuesheet.model import Cue, Segment, Show
+
+    cues = (
+        Cue("1", "A", file=levels["a"].name),
+        Cue("2", "B", file=levels["b"].name, crossfade_ms=10_000),
+    )
+    show = Show("S", "UTC", 0, segments=(Segment("Opening", cues),))
+    items, _ = render.items_from_show(show, levels["a"].parent, source="show.yaml")
+    with pytest.raises(InputError) as caught:
+        render.render(items, tmp_path / "mix.wav")
+    assert str(caught.value) == (
+        "show.yaml: Opening / cue 2 'B': a crossfade of 0:10 is longer than the 0:01 of audio "
+        "before it"
+    )
+    short = [items[0], replace(items[1], crossfade_ms=900)]
+    with pytest.raises(InputError) as caught:
+        render.render(short, tmp_path / "mix.wav")
+    assert str(caught.value) == (
+        "show.yaml: Opening / cue 2 'B': a crossfade of 0:00.900 is longer than the cue "
+        f"(0:00.680 of audio in {levels['b']})"
+    )
+    assert list(tmp_path.iterdir()) == []

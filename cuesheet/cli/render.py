@@ -108,7 +108,7 @@ def render(
         show = load(source, options, playlist_rule=_whole_files)
         if libraries:
             show = apply_libraries(show, libraries, index_path)
-        items, missing = rendering.items_from_show(show, source.parent)
+        items, missing = rendering.items_from_show(show, source.parent, source=source)
         if missing and not skip_missing:
             raise InputError(rendering.missing_message(missing), path=source)
         for cue in missing:
