@@ -304,6 +304,13 @@ class _Reader:
             )
         ignore_node = fields.get("ignore")
         ignore = () if ignore_node is None else self.texts(ignore_node, "", "ignore")
+        if ignore:
+            from cuesheet.checks.registry import select
+
+            try:
+                select(ignore)
+            except InputError as error:
+                raise self.fail(ignore_node, "", f"'ignore': {error.message}") from error
         segments_node = self.required(fields, "", "segments", "a list of segments")
         numbering = _Numbering()
         segments = tuple(

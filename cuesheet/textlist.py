@@ -233,7 +233,7 @@ def parse_list(
         )
     found = ", ".join(dict.fromkeys(headings_seen)) or "none"
     raise InputError(
-        f"no heading named {wanted} (headings found: {found}); choose others with sections",
+        f"no heading named {wanted} (headings found: {found}); choose others with --section",
         path=path,
     )
 

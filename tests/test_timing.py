@@ -147,3 +147,15 @@ def test_gaps_and_crossfades_move_the_cues_as_a_render_joins_them() -> None:
     # Back timing walks the same joins backward from the hard out.
     backs = [local(t.back_ms) for row in timing.cues for t in row]
     assert backs == ["20:16:52", "20:18:02", "20:19:00"]
+
+
+def test_the_table_flags_a_fixed_time_before_the_one_it_follows() -> None:
+    from cuesheet.table import render_timing
+
+    backwards = show(
+        Segment("A", (cue(1, 1),), at_ms=at("21:00")),
+        Segment("B", (cue(2, 1),), at_ms=at("20:30")),
+    )
+    lines = render_timing(compute(backwards))
+    flagged = [line for line in lines if "before the fixed time or start it follows" in line]
+    assert len(flagged) == 1 and "20:30" in flagged[0]

@@ -149,7 +149,8 @@ def _as_run_summary(timing: Timing, as_run: AiredLane, ids: dict[tuple[int, int]
     source = f" ({as_run.source})" if as_run.source else ""
     untimed = sum(1 for a in as_run.cues if a.start_ms is None)
     summary = esc(
-        f"{len(as_run.cues)} items aired{source}: {len(dropped)} planned cues dropped, "
+        f"{_count(len(as_run.cues), 'item')} aired{source}: "
+        f"{_count(len(dropped), 'planned cue')} dropped, "
         f"{len(moved)} out of order, {len(extra)} not in the plan"
         + (f", {untimed} with no time in the log (not drawn)." if untimed else ".")
     )
@@ -193,3 +194,8 @@ def _findings_list(
             )
         )
     return f"<h2>Findings ({len(found)})</h2>" + tag("ol", {"class": "findings"}, "".join(items))
+
+
+def _count(number: int, noun: str) -> str:
+    """``1 planned cue``, ``2 planned cues``."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
