@@ -10,6 +10,7 @@ sources deeper than 16 bits).
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import shutil
 import subprocess
@@ -36,23 +37,59 @@ OUTPUT_FORMATS: dict[str, tuple[str, ...]] = {
 def find_ffmpeg(configured: str | None = None) -> str:
     """The ffmpeg executable: ``configured``, else ``$CUESHEET_FFMPEG``, else imageio-ffmpeg's.
 
-    Raises :class:`ExportError` when the one asked for cannot be found.
+    The one found is run once (``ffmpeg -version``) to make sure it is an ffmpeg
+    that works, so that a broken one is blamed, not the files it fails to read.
+    Raises :class:`ExportError` when the one asked for cannot be found or does not work.
     """
     wanted = configured or os.environ.get(ENV_VAR)
     if wanted:
+        origin = "the ffmpeg given" if configured else f"the ffmpeg named by ${ENV_VAR}"
         found = shutil.which(wanted)
         if found is None:
-            origin = "configured" if configured else f"named by ${ENV_VAR}"
-            raise ExportError(f"ffmpeg {origin} is not an executable: {wanted}")
+            raise ExportError(f"{origin} is not an executable: {wanted}")
+        _check_works(found, origin)
         return found
     try:
         import imageio_ffmpeg
 
-        return str(imageio_ffmpeg.get_ffmpeg_exe())
+        exe = str(imageio_ffmpeg.get_ffmpeg_exe())
     except (ImportError, RuntimeError) as error:
         raise ExportError(
             f"no ffmpeg: install imageio-ffmpeg or set ${ENV_VAR} ({error})", cause=error
         ) from error
+    _check_works(exe, "imageio-ffmpeg's ffmpeg")
+    return exe
+
+
+VERSION_TIMEOUT_S = 20
+"""How long ``ffmpeg -version`` may take before the ffmpeg is taken for broken, in seconds."""
+
+
+@functools.lru_cache(maxsize=8)
+def _check_works(exe: str, origin: str) -> None:
+    """Raise :class:`ExportError` naming ``exe`` unless ``exe -version`` answers as ffmpeg."""
+    try:
+        done = subprocess.run(
+            [exe, "-version"],
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            timeout=VERSION_TIMEOUT_S,
+            check=False,
+        )
+    except subprocess.TimeoutExpired as error:
+        problem = f"'-version' did not answer within {VERSION_TIMEOUT_S} s"
+        raise ExportError(f"{origin} does not work: {problem}", path=exe, cause=error) from error
+    except OSError as error:
+        problem = f"it cannot be run ({error.strerror or error})"
+        raise ExportError(f"{origin} does not work: {problem}", path=exe, cause=error) from error
+    if done.returncode != 0 or not done.stdout.startswith(b"ffmpeg version"):
+        said = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no message"]
+        problem = (
+            f"'-version' ended with status {done.returncode} ({said[0][:200]})"
+            if done.returncode
+            else "'-version' does not answer as ffmpeg does"
+        )
+        raise ExportError(f"{origin} does not work: {problem}", path=exe)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,10 +115,16 @@ class PcmFormat:
         return ["-f", self.codec[4:], "-ar", str(self.sample_rate), "-ac", str(self.channels)]
 
 
-def _tail(handle: IO[bytes], limit: int = 600) -> str:
-    """The last lines ffmpeg wrote to its (temporary) stderr file."""
+def _tail(handle: IO[bytes], limit: int = 600, shown: tuple[str, str] | None = None) -> str:
+    """The last lines ffmpeg wrote to its (temporary) stderr file.
+
+    ``shown``: (path, name) -- ``path`` is replaced by ``name`` in the text (a
+    temporary file is named as the file the user asked for).
+    """
     handle.seek(0)
     text = handle.read().decode("utf-8", "replace").strip()
+    if shown is not None and shown[0] != shown[1]:
+        text = text.replace(shown[0], shown[1])
     lines = text.splitlines()[-3:]
     return " / ".join(line.strip() for line in lines)[-limit:] or "no message"
 
@@ -114,14 +157,29 @@ def _wait(
     error: type[CueSheetError],
     message: str,
     path: str,
+    name: str | None = None,
 ) -> None:
-    """Wait for ffmpeg; when it failed, raise ``error`` with ``message`` and what ffmpeg said."""
+    """Wait for ffmpeg; when it failed, raise ``error`` with ``message`` and what ffmpeg said.
+
+    The error names ``name`` (default ``path``), also where ffmpeg's text says ``path``.
+    """
     code = process.wait()
+    shown = name or path
     try:
         if code != 0:
-            raise error(f"{message}: {_tail(stderr)}", path=path)
+            raise error(f"{message}: {_tail(stderr, shown=(path, shown))}", path=shown)
     finally:
         stderr.close()
+
+
+def _create(path: str, name: str) -> IO[bytes]:
+    """``path`` opened for writing (created or emptied); :class:`ExportError` naming ``name``."""
+    try:
+        return open(path, "wb")  # the caller closes it
+    except OSError as error:
+        raise ExportError(
+            f"cannot write: {error.strerror or error}", path=name, cause=error
+        ) from error
 
 
 class Decoder:
@@ -183,48 +241,63 @@ class Encoder(Protocol):
 
 
 class WaveEncoder:
-    """16-bit WAV written by the standard library (no extra process for the commonest case)."""
+    """16-bit WAV written by the standard library (no extra process for the commonest case).
 
-    def __init__(self, path: str, pcm: PcmFormat) -> None:
+    ``name`` is the file named in messages (default ``path``): the file the user
+    asked for when ``path`` is a temporary one.
+    """
+
+    def __init__(self, path: str, pcm: PcmFormat, *, name: str | None = None) -> None:
         self.path = path
-        try:
-            self._wave = wave.open(path, "wb")  # noqa: SIM115 -- closed by close()/abort()
-        except OSError as error:
-            raise ExportError(f"cannot write: {error.strerror}", path=path, cause=error) from error
+        self.name = name or path
+        # Opened here, not by wave.open(path): a Wave_write whose own open failed
+        # complains from its __del__ ("Exception ignored in ...") long after the error.
+        self._file = _create(path, self.name)
+        self._wave = wave.open(self._file, "wb")  # noqa: SIM115 -- closed by close()/abort()
         self._wave.setnchannels(pcm.channels)
         self._wave.setsampwidth(pcm.sample_width)
         self._wave.setframerate(pcm.sample_rate)
+
+    def _failed(self, error: OSError) -> ExportError:
+        return ExportError(f"cannot write: {error.strerror or error}", path=self.name, cause=error)
 
     def write(self, data: bytes | bytearray | memoryview) -> None:
         try:
             self._wave.writeframesraw(data)
         except OSError as error:
-            raise ExportError(
-                f"cannot write: {error.strerror}", path=self.path, cause=error
-            ) from error
+            raise self._failed(error) from error
 
     def close(self) -> None:
         try:
-            self._wave.close()
+            self._wave.close()  # writes the header's lengths; leaves the file to us
+            self._file.close()
         except OSError as error:
-            raise ExportError(
-                f"cannot write: {error.strerror}", path=self.path, cause=error
-            ) from error
+            self.abort()
+            raise self._failed(error) from error
 
     def abort(self) -> None:
         with contextlib.suppress(OSError):
             self._wave.close()
+        with contextlib.suppress(OSError):
+            self._file.close()
 
 
 class FfmpegEncoder:
     """Any of :data:`OUTPUT_FORMATS`, encoded by an ffmpeg reading PCM from a pipe."""
 
-    def __init__(self, ffmpeg: str, path: str, pcm: PcmFormat, fmt: str) -> None:
+    def __init__(
+        self, ffmpeg: str, path: str, pcm: PcmFormat, fmt: str, *, name: str | None = None
+    ) -> None:
+        self.path = path
+        self.name = name or path
+        """The file named in messages: the one the user asked for when ``path`` is a temporary."""
         if fmt not in OUTPUT_FORMATS:
             raise ExportError(
-                f"cannot write {fmt!r} audio; known: {', '.join(OUTPUT_FORMATS)}", path=path
+                f"cannot write {fmt!r} audio; known: {', '.join(OUTPUT_FORMATS)}", path=self.name
             )
-        self.path = path
+        # Created here first, so a place that cannot be written is told plainly
+        # (and by its name) before ffmpeg starts; ffmpeg then overwrites it (-y).
+        _create(path, self.name).close()
         bits = "16" if pcm.sample_width == 2 else "24"
         options = [o.format(bits=bits) for o in OUTPUT_FORMATS[fmt]]
         if fmt == "flac" and pcm.sample_width == 4:
@@ -252,14 +325,20 @@ class FfmpegEncoder:
             self._stdin.write(data)
         except BrokenPipeError as error:
             self._process.wait()
-            raise ExportError(
-                f"ffmpeg stopped: {_tail(self._stderr)}", path=self.path, cause=error
-            ) from error
+            message = _tail(self._stderr, shown=(self.path, self.name))
+            raise ExportError(f"ffmpeg stopped: {message}", path=self.name, cause=error) from error
 
     def close(self) -> None:
         with contextlib.suppress(BrokenPipeError):
             self._stdin.close()
-        _wait(self._process, self._stderr, ExportError, "ffmpeg cannot write it", self.path)
+        _wait(
+            self._process,
+            self._stderr,
+            ExportError,
+            "ffmpeg cannot write it",
+            self.path,
+            self.name,
+        )
 
     def abort(self) -> None:
         self._process.kill()
@@ -269,11 +348,18 @@ class FfmpegEncoder:
         self._stderr.close()
 
 
-def open_encoder(ffmpeg: str, path: str, pcm: PcmFormat, fmt: str) -> Encoder:
-    """The encoder for ``fmt`` (one of :data:`OUTPUT_FORMATS`) writing ``path``."""
+def open_encoder(
+    ffmpeg: str, path: str, pcm: PcmFormat, fmt: str, *, name: str | None = None
+) -> Encoder:
+    """The encoder for ``fmt`` (one of :data:`OUTPUT_FORMATS`) writing ``path``.
+
+    ``path`` is created at once (:class:`ExportError` when it cannot be).
+    Errors name ``name`` (default ``path``): give the final file's name when
+    ``path`` is a temporary file renamed at the end.
+    """
     if fmt == "wav" and pcm.sample_width == 2:
-        return WaveEncoder(path, pcm)
-    return FfmpegEncoder(ffmpeg, path, pcm, fmt)
+        return WaveEncoder(path, pcm, name=name)
+    return FfmpegEncoder(ffmpeg, path, pcm, fmt, name=name)
 
 
 def output_format(path: str, fmt: str | None = None) -> str:

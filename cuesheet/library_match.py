@@ -62,12 +62,24 @@ class LibraryReport:
 
 def default_index_path() -> str:
     """``$CUESHEET_LIBRARY_INDEX``, else ``library.sqlite`` in the user's cache folder."""
+    return index_location(None)[0]
+
+
+def index_location(index_path: str | os.PathLike[str] | None) -> tuple[str, bool]:
+    """Where the index is, and whether its folder may be created.
+
+    ``index_path``, else ``$CUESHEET_LIBRARY_INDEX``: the user's choice, whose
+    folder must exist; else ``library.sqlite`` in the user's cache folder,
+    created when missing.
+    """
+    if index_path is not None:
+        return os.fspath(index_path), False
     configured = os.environ.get(INDEX_ENV_VAR)
     if configured:
-        return configured
+        return configured, False
     import platformdirs
 
-    return os.path.join(platformdirs.user_cache_dir("cuesheet"), "library.sqlite")
+    return os.path.join(platformdirs.user_cache_dir("cuesheet"), "library.sqlite"), True
 
 
 def scan_library(
@@ -77,8 +89,14 @@ def scan_library(
     workers: int | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> ScanResult:
-    """Scan ``roots`` into the index (only changed files are read) and return what is there."""
-    with Library(index_path or default_index_path(), workers=workers) as library:
+    """Scan ``roots`` into the index (only changed files are read) and return what is there.
+
+    ``index_path`` defaults as :func:`index_location` says; only the default
+    location's folder is created when missing (:class:`metadata.errors.CacheError`
+    for another path in a folder that does not exist).
+    """
+    where, create = index_location(index_path)
+    with Library(where, workers=workers, create_folder=create) as library:
         return library.scan(roots, progress)
 
 
@@ -165,6 +183,7 @@ __all__ = [
     "LibraryReport",
     "apply_library",
     "default_index_path",
+    "index_location",
     "query_for",
     "report_lines",
     "scan_library",

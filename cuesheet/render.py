@@ -27,18 +27,16 @@ from __future__ import annotations
 
 import math
 import os
-import re
 import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
-from urllib.parse import unquote, urlsplit
 
 from cuesheet import timecode
-from cuesheet.errors import InputError
+from cuesheet.cuefiles import local_path
+from cuesheet.errors import ExportError, InputError
 from cuesheet.ffmpeg import Decoder, Encoder, PcmFormat, find_ffmpeg, open_encoder, output_format
 from cuesheet.model import Cue, CueKind, Role, Show
-from cuesheet.output import write_atomic
 from playlists.model import Credit, CueData, Entry, Playlist
 
 MUSICBRAINZ = "https://musicbrainz.org"
@@ -69,6 +67,10 @@ class RenderItem:
     isrc: str | None = None
     recording_mbid: str | None = None
     composers: tuple[str, ...] = ()
+    segment: str = ""
+    """Title of the cue's segment, for messages."""
+    source: str = ""
+    """The show file (or list) the cue was written in, for messages about its gap or crossfade."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +117,16 @@ def _align_up(sample: int, spf: int) -> int:
 
 
 def _label(item: RenderItem, index: int) -> str:
-    return f"cue {item.number}" if item.number else f"cue #{index + 1}"
+    cue = f"cue {item.number}" if item.number else f"cue #{index + 1}"
+    if item.segment:
+        return f"{item.segment} / {cue} {item.title!r}"
+    return f"{cue} {item.title!r}" if item.title else cue
+
+
+def _span(ms: int) -> str:
+    """A duration as ``M:SS`` (:func:`cuesheet.timecode.format_duration`), ``.mmm`` if not whole."""
+    seconds, rest = divmod(ms, 1000)
+    return timecode.format_duration(seconds * 1000) + (f".{rest:03d}" if rest else "")
 
 
 def _check(items: Sequence[RenderItem], out: str) -> None:
@@ -124,9 +135,14 @@ def _check(items: Sequence[RenderItem], out: str) -> None:
     target = os.path.realpath(out)
     for index, item in enumerate(items):
         if item.gap_ms < 0 or item.crossfade_ms < 0:
-            raise InputError(f"{_label(item, index)}: gap and crossfade cannot be negative")
+            raise InputError(
+                f"{_label(item, index)}: gap and crossfade cannot be negative",
+                path=item.source or None,
+            )
         if item.gap_ms and item.crossfade_ms and index > 0:
-            raise InputError(f"{_label(item, index)}: has both a gap and a crossfade")
+            raise InputError(
+                f"{_label(item, index)}: has both a gap and a crossfade", path=item.source or None
+            )
         if os.path.realpath(item.path) == target:
             raise InputError(f"refusing to overwrite the input {item.path} with the mix")
         if not os.path.isfile(item.path):
@@ -251,10 +267,12 @@ def render(
     """Join ``items`` into ``out`` (wav, flac or mp3) and write a CUE sheet at ``cue_path``.
 
     ``cue_path`` defaults to ``out`` with the extension ``.cue`` (more than 99
-    cues make ``name-01.cue``, ``name-02.cue``...).  The mix is
-    written under a temporary name and renamed when complete, so a failure
-    leaves no partial file.  Raises :class:`InputError` for unusable cues or
-    sources, :class:`ExportError` when the output cannot be written.
+    cues make ``name-01.cue``, ``name-02.cue``...).  The mix and the sheets
+    are written under temporary names beside them (the sheets' places are
+    checked before rendering starts) and renamed only when all are complete, so
+    a failure leaves no new file and an old one untouched.  Raises
+    :class:`InputError` for unusable cues or sources, :class:`ExportError` when
+    an output cannot be written (naming the output, never a temporary file).
     """
     target = os.fspath(out)
     kind = output_format(target, fmt)
@@ -267,33 +285,102 @@ def render(
     _check(items, target)
     if os.path.realpath(sheet) in {os.path.realpath(i.path) for i in items}:
         raise InputError(f"refusing to overwrite the input {sheet} with the cue sheet")
+    if os.path.realpath(sheet) == os.path.realpath(target):
+        raise InputError(f"the CUE sheet and the mix cannot both be {target}")
     exe = find_ffmpeg(ffmpeg)
-    folder, name = os.path.split(os.path.abspath(target))
-    partial = os.path.join(folder, f".{name}.partial")
-    encoder = open_encoder(exe, partial, layout, kind)
+    staged = _Staged()
     try:
-        placed, total = _stream(items, encoder, layout, exe, loudness_dbfs, progress)
-        encoder.close()
+        # The sheets' places are claimed first: one that cannot be written stops
+        # the render before it starts, and nothing new is left behind.
+        partial = staged.partial(target)
+        sheet_paths = _sheet_paths(sheet, len(items))
+        for path in (target, *sheet_paths):
+            staged.create(path)
+        encoder = open_encoder(exe, partial, layout, kind, name=target)
+        try:
+            placed, total = _stream(items, encoder, layout, exe, loudness_dbfs, progress)
+            encoder.close()
+        except BaseException:
+            encoder.abort()
+            raise
         result = RenderResult(target, (), layout, total, placed)
-        sheets = _sheet_texts(sheet_for(result, title=title, performer=performer), sheet)
-        os.replace(partial, target)
-    except BaseException:
-        encoder.abort()
-        if os.path.exists(partial):
-            os.unlink(partial)
-        raise
-    for path, text in sheets:
-        write_atomic(path, text)
+        sheets = _sheet_texts(sheet_for(result, title=title, performer=performer), sheet_paths)
+        for path, text in sheets:
+            staged.write_text(path, text)
+        staged.commit()
+    finally:
+        staged.discard()
     return replace(result, cue_paths=tuple(path for path, _ in sheets))
 
 
-def _sheet_texts(playlist: Playlist, path: str) -> list[tuple[str, str]]:
-    """(path, text) of the sheet, or of sheets of 99 tracks; composed before anything is written."""
+class _Staged:
+    """Outputs written under temporary names beside their targets, renamed together at the end.
+
+    Until :meth:`commit` no target is touched, so a failure (cleaned up by
+    :meth:`discard`) leaves no new file and an old one as it was.  Errors name
+    the target, never the temporary file.
+    """
+
+    def __init__(self) -> None:
+        self._partials: dict[str, str] = {}
+        """Target -> its temporary file, in the order they are renamed."""
+
+    def partial(self, target: str) -> str:
+        """The temporary name for ``target`` (``.name.partial`` in the same folder)."""
+        folder, name = os.path.split(os.path.abspath(target))
+        return self._partials.setdefault(target, os.path.join(folder, f".{name}.partial"))
+
+    def create(self, target: str) -> None:
+        """Create ``target``'s temporary file now; :class:`ExportError` if it cannot be written."""
+        self.write_text(target, "", sync=False)
+
+    def write_text(self, target: str, text: str, *, sync: bool = True) -> None:
+        """Write UTF-8 ``text`` (line endings as given) to ``target``'s temporary file."""
+        try:
+            with open(self.partial(target), "w", encoding="utf-8", newline="") as handle:
+                handle.write(text)
+                if sync:
+                    handle.flush()
+                    os.fsync(handle.fileno())
+        except OSError as error:
+            raise _cannot_write(target, error) from error
+
+    def commit(self) -> None:
+        """Rename every temporary file to its target."""
+        while self._partials:
+            target, path = next(iter(self._partials.items()))
+            try:
+                os.replace(path, target)
+            except OSError as error:
+                raise _cannot_write(target, error) from error
+            del self._partials[target]
+
+    def discard(self) -> None:
+        """Remove the temporary files not renamed yet."""
+        for path in self._partials.values():
+            if os.path.lexists(path):
+                os.unlink(path)
+        self._partials.clear()
+
+
+def _cannot_write(target: str, error: OSError) -> ExportError:
+    return ExportError(f"cannot write: {error.strerror or error}", path=target, cause=error)
+
+
+def _sheet_paths(sheet: str, cues: int) -> list[str]:
+    """The sheet files for ``cues`` tracks: ``sheet``, or ``name-01.cue``... past 99."""
+    from playlists import cue as cue_sheet
+
+    count = max(1, -(-cues // cue_sheet.MAX_TRACKS))
+    return [str(path) for path in cue_sheet.sheet_paths(sheet, count)]
+
+
+def _sheet_texts(playlist: Playlist, paths: Sequence[str]) -> list[tuple[str, str]]:
+    """(path, text) of each sheet of 99 tracks, one per path of :func:`_sheet_paths`."""
     from playlists import cue as cue_sheet
 
     parts = cue_sheet.split(playlist)
-    paths = cue_sheet.sheet_paths(path, len(parts))
-    return [(str(p), cue_sheet.dumps(part)) for p, part in zip(paths, parts, strict=True)]
+    return [(path, cue_sheet.dumps(part)) for path, part in zip(paths, parts, strict=True)]
 
 
 def _stream(
@@ -323,17 +410,19 @@ def _stream(
                 start = (mix.position - crossfade) // spf * spf
                 overlap = mix.position - start
                 if overlap > mix.held_samples:
+                    before = timecode.samples_to_ms(mix.position, pcm.sample_rate)
                     raise InputError(
-                        f"{_label(item, index)}: a crossfade of {item.crossfade_ms} ms is longer "
-                        "than the audio before it",
-                        path=item.path,
+                        f"{_label(item, index)}: a crossfade of {_span(item.crossfade_ms)} is "
+                        f"longer than the {_span(before)} of audio before it",
+                        path=item.source or item.path,
                     )
                 head = _gained(decoder.read(overlap), gain, pcm)
                 if len(head) < overlap * pcm.frame_bytes:
+                    length = timecode.samples_to_ms(len(head) // pcm.frame_bytes, pcm.sample_rate)
                     raise InputError(
-                        f"{_label(item, index)}: a crossfade of {item.crossfade_ms} ms is longer "
-                        "than the cue",
-                        path=item.path,
+                        f"{_label(item, index)}: a crossfade of {_span(item.crossfade_ms)} is "
+                        f"longer than the cue ({_span(length)} of audio in {item.path})",
+                        path=item.source or item.path,
                     )
                 cut = len(mix.held) - len(head)
                 mixed = _crossfade(bytes(mix.held[cut:]), head, pcm)
@@ -355,38 +444,49 @@ def _stream(
     return tuple(placed), mix.position
 
 
-def local_path(location: str, base_dir: str | os.PathLike[str]) -> str:
-    """A cue's file as a local path: ``file:`` URIs decoded, relative paths joined to ``base_dir``.
+@dataclass(frozen=True, slots=True)
+class MissingAudio:
+    """A cue that cannot be rendered for want of audio: it names no file, or one not there."""
 
-    Raises :class:`InputError` for any other URL (only local files can be rendered).
-    """
-    if re.match(r"^[A-Za-z][A-Za-z0-9+.-]+:", location):
-        parts = urlsplit(location)
-        if parts.scheme.lower() != "file" or parts.netloc not in ("", "localhost"):
-            raise InputError(f"only local files can be rendered, not {location}")
-        return os.path.normpath(unquote(parts.path))
-    path = os.path.join(os.fspath(base_dir), os.path.expanduser(location))
-    return os.path.normpath(path)
+    segment: str
+    """The title of the cue's segment."""
+    cue: Cue
+    path: str | None = None
+    """The local file the cue names, which does not exist; ``None`` when it names none."""
+
+    @property
+    def where(self) -> str:
+        """``Segment / cue N 'Title'``."""
+        return f"{self.segment} / cue {self.cue.number} {self.cue.title!r}"
+
+    def __str__(self) -> str:
+        return f"{self.where}: " + ("no file" if self.path is None else f"{self.path} not found")
 
 
 def items_from_show(
-    show: Show, base_dir: str | os.PathLike[str]
-) -> tuple[list[RenderItem], list[tuple[str, Cue]]]:
+    show: Show, base_dir: str | os.PathLike[str], *, source: str | os.PathLike[str] = ""
+) -> tuple[list[RenderItem], list[MissingAudio]]:
     """The cues with audio as render items, in running order, and the cues without audio.
 
     Relative file paths are taken relative to ``base_dir`` (the show file's
-    folder).  Speech cues without a file are neither rendered nor reported.
+    folder); ``source`` (the show file) is named in messages about a cue's
+    gap or crossfade.  A cue without audio names no file, or a local file that does not
+    exist.  Speech cues without a file are neither rendered nor reported.
     """
     items: list[RenderItem] = []
-    missing: list[tuple[str, Cue]] = []
+    missing: list[MissingAudio] = []
     for segment, cue in show.cues():
         if cue.file is None:
             if cue.kind is not CueKind.SPEECH:
-                missing.append((segment.title, cue))
+                missing.append(MissingAudio(segment.title, cue))
+            continue
+        path = local_path(cue.file, base_dir)
+        if not os.path.isfile(path):
+            missing.append(MissingAudio(segment.title, cue, path))
             continue
         items.append(
             RenderItem(
-                path=local_path(cue.file, base_dir),
+                path=path,
                 title=cue.title,
                 performer=" / ".join(cue.names(Role.PERFORMER) + cue.names(Role.CONDUCTOR)),
                 gap_ms=cue.gap_ms,
@@ -395,9 +495,33 @@ def items_from_show(
                 isrc=cue.ids.isrc,
                 recording_mbid=cue.ids.recording_mbid,
                 composers=cue.names(Role.COMPOSER),
+                segment=segment.title,
+                source=os.fspath(source),
             )
         )
     return items, missing
+
+
+def missing_message(missing: Sequence[MissingAudio], shown: int = 5) -> str:
+    """Why the cues in ``missing`` stop a render, naming the first ``shown`` and the remedy."""
+    unnamed = [m for m in missing if m.path is None]
+    absent = [m for m in missing if m.path is not None]
+    parts = []
+    if unnamed:
+        parts.append(f"{len(unnamed)} cue(s) have no audio file: " + _listed(unnamed, shown))
+    if absent:
+        parts.append(f"audio file not found for {len(absent)} cue(s): " + _listed(absent, shown))
+    if unnamed:
+        remedy = "give --library, or --skip-missing to leave them out"
+    else:
+        remedy = "--skip-missing would leave them out"
+    return "; ".join(parts) + f" ({remedy})"
+
+
+def _listed(missing: Sequence[MissingAudio], shown: int) -> str:
+    names = [m.where if m.path is None else f"{m.where}: {m.path}" for m in missing[:shown]]
+    more = f" and {len(missing) - shown} more" if len(missing) > shown else ""
+    return "; ".join(names) + more
 
 
 def sheet_for(result: RenderResult, *, title: str = "", performer: str = "") -> Playlist:
@@ -436,12 +560,15 @@ def sheet_for(result: RenderResult, *, title: str = "", performer: str = "") -> 
 
 __all__ = [
     "RENDER_FORMATS",
+    "MissingAudio",
     "PlacedCue",
     "RenderItem",
     "RenderResult",
     "gain_for",
     "items_from_show",
+    "local_path",
     "measure",
+    "missing_message",
     "render",
     "sheet_for",
 ]

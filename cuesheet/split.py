@@ -26,6 +26,7 @@ from cuesheet import timecode
 from cuesheet.errors import ExportError, InputError
 from cuesheet.ffmpeg import OUTPUT_FORMATS, Decoder, PcmFormat, find_ffmpeg, open_encoder
 from metadata import tags as audio_tags
+from metadata.errors import MetadataError
 from playlists.model import Playlist
 
 _LOSSLESS = ("flac", "wav", "aiff")
@@ -185,13 +186,18 @@ def split(
             head, name = os.path.split(target)
             partial = os.path.join(head, f".{name}.partial.{kind}")
             try:
-                count = _write_piece(decoder, length, partial, kind, pcm, exe)
+                count = _write_piece(decoder, length, partial, kind, pcm, exe, target)
                 if count == 0:
                     raise InputError(
                         f"track {piece.number} starts after the end of the audio", path=source
                     )
-                _tag(partial, piece, album, total)
-                os.replace(partial, target)
+                _tag(partial, piece, album, total, target)
+                try:
+                    os.replace(partial, target)
+                except OSError as error:
+                    raise ExportError(
+                        f"cannot write: {error.strerror or error}", path=target, cause=error
+                    ) from error
             except BaseException:
                 if os.path.exists(partial):
                     os.unlink(partial)
@@ -227,10 +233,19 @@ def _plan(
 
 
 def _write_piece(
-    decoder: Decoder, length: int | None, partial: str, kind: str, pcm: PcmFormat, exe: str
+    decoder: Decoder,
+    length: int | None,
+    partial: str,
+    kind: str,
+    pcm: PcmFormat,
+    exe: str,
+    target: str,
 ) -> int:
-    """Copy ``length`` samples (or the rest) from the decoder into a new file ``partial``."""
-    encoder = open_encoder(exe, partial, pcm, kind)
+    """Copy ``length`` samples (or the rest) from the decoder into a new file ``partial``.
+
+    Errors name ``target``, the file ``partial`` becomes.
+    """
+    encoder = open_encoder(exe, partial, pcm, kind, name=target)
     count = 0
     try:
         while length is None or count < length:
@@ -247,7 +262,8 @@ def _write_piece(
     return count
 
 
-def _tag(target: str, piece: Piece, album: str, total: int) -> None:
+def _tag(partial: str, piece: Piece, album: str, total: int, target: str) -> None:
+    """Tag the piece written to ``partial``; :class:`ExportError` naming ``target`` on failure."""
     if piece.number == 0:
         values = audio_tags.Tags(title="(pregap)", album=album or None)
     else:
@@ -262,7 +278,10 @@ def _tag(target: str, piece: Piece, album: str, total: int) -> None:
             recording_mbid=piece.recording_mbid,
             work_mbid=piece.work_mbid,
         )
-    audio_tags.write(target, values)
+    try:
+        audio_tags.write(partial, values)
+    except MetadataError as error:
+        raise ExportError(error.message, path=target, cause=error) from error
 
 
 __all__ = ["Piece", "SplitFile", "file_name", "pieces_from_sheet", "safe_name", "split"]

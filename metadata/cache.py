@@ -65,9 +65,14 @@ class Cache:
         clock: Callable[[], int] = wall_ms,
     ) -> None:
         """Open (creating if needed) the cache at ``path``; ``None`` for the default file,
-        ``":memory:"`` for a cache that lives as long as this object."""
+        ``":memory:"`` for a cache that lives as long as this object.
+
+        Only the default file's folder is created when missing: a ``path`` in a
+        folder that does not exist is a :class:`CacheError` (a typo should not
+        leave new folders behind)."""
         if ttl_ms <= 0:
             raise ValueError(f"cache expiry must be positive, got {ttl_ms} ms")
+        self._default = path is None
         self.path = default_path() if path is None else path if path == MEMORY else Path(path)
         self.ttl_ms = ttl_ms
         self._clock = clock
@@ -76,8 +81,12 @@ class Cache:
 
     def _open(self) -> sqlite3.Connection:
         where = str(self.path)
+        if isinstance(self.path, Path) and not self._default and not self.path.parent.is_dir():
+            raise CacheError(
+                f"cannot open the cache: the folder {self.path.parent} does not exist", path=where
+            )
         try:
-            if isinstance(self.path, Path):
+            if isinstance(self.path, Path) and self._default:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             db = sqlite3.connect(where, check_same_thread=False, isolation_level=None)
         except (OSError, sqlite3.Error) as error:

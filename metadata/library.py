@@ -96,11 +96,18 @@ class Library:
         *,
         workers: int | None = None,
         pool_threshold: int = 64,
+        create_folder: bool = False,
     ) -> None:
+        """Open (creating if needed) the index at ``index_path``.
+
+        The index's folder is created when missing only with ``create_folder``
+        (for a default location); otherwise a folder that does not exist is a
+        :class:`CacheError`.
+        """
         self.index_path = os.fspath(index_path)
         self.workers = max(1, workers or os.cpu_count() or 1)
         self.pool_threshold = pool_threshold
-        self._db = _connect(self.index_path)
+        self._db = _connect(self.index_path, create_folder)
 
     def __enter__(self) -> Library:
         return self
@@ -261,10 +268,15 @@ def _read_chunk(paths: list[str]) -> list[tuple[str, AudioFile | str]]:
     return out
 
 
-def _connect(path: str) -> sqlite3.Connection:
+def _connect(path: str, create_folder: bool) -> sqlite3.Connection:
+    folder = Path(path).parent
+    if path != ":memory:" and not create_folder and not folder.is_dir():
+        raise CacheError(
+            f"cannot open the library index: the folder {folder} does not exist", path=path
+        )
     try:
-        if path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        if path != ":memory:" and create_folder:
+            folder.mkdir(parents=True, exist_ok=True)
         db = sqlite3.connect(path)
         version = db.execute("PRAGMA user_version").fetchone()[0]
         if version != SCHEMA_VERSION:

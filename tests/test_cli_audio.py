@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -110,6 +113,28 @@ def test_scan_lists_files_and_reports_unreadable_ones(
     assert "4 audio files (1 unreadable): 0 read, 4 unchanged, 0 removed" in out
 
 
+def test_an_index_or_cache_in_a_missing_folder_is_an_error(
+    tmp_path: Path, audio: dict[str, Path]
+) -> None:
+    folder = _library(tmp_path, audio)
+    index = tmp_path / "nodir" / "i.sqlite"
+    code, _, err = run("scan", str(folder), "--index", str(index))
+    assert code == 1
+    assert err == (
+        f"cuesheet: error: {index}: cannot open the library index: "
+        f"the folder {index.parent} does not exist\n"
+    )
+    show = _show(tmp_path, audio, with_files=False)
+    cache = tmp_path / "nodir2" / "c.sqlite"
+    code, _, err = run("resolve", str(show), "--cache", str(cache), "--offline")
+    assert code == 1
+    assert err == (
+        f"cuesheet: error: {cache}: cannot open the cache: "
+        f"the folder {cache.parent} does not exist\n"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["music", "show.yaml"]
+
+
 def test_render_a_show_file(tmp_path: Path, audio: dict[str, Path]) -> None:
     show = _show(tmp_path, audio)
     code, _, err = run("render", str(show), "-o", str(tmp_path / "mix.flac"))
@@ -153,6 +178,40 @@ def test_render_skip_missing(tmp_path: Path, audio: dict[str, Path]) -> None:
     assert code == 0, err
     assert "skipped Opening / cue" in err and "Kalinka" in err
     assert len(_frames(tmp_path / "mix.cue")) == 2
+
+
+def test_skip_missing_also_skips_a_named_file_that_is_not_there(
+    tmp_path: Path, audio: dict[str, Path]
+) -> None:
+    show = _show(tmp_path, audio)
+    (tmp_path / "audio" / "kalinka.flac").unlink()
+    code, _, err = run("render", str(show), "-o", str(tmp_path / "mix.wav"))
+    assert code == 2
+    gone = tmp_path / "audio" / "kalinka.flac"
+    assert err == (
+        f"cuesheet: error: {show}: audio file not found for 1 cue(s): "
+        f"Opening / cue 3 'Kalinka': {gone} (--skip-missing would leave them out)\n"
+    )
+    assert not (tmp_path / "mix.wav").exists()
+    code, _, err = run("render", str(show), "-o", str(tmp_path / "mix.wav"), "--skip-missing")
+    assert code == 0, err
+    assert f"warning: {show}: skipped Opening / cue 3 'Kalinka': {gone} not found" in err
+    assert len(_frames(tmp_path / "mix.cue")) == 2
+
+
+def test_render_a_crossfade_too_long_names_the_show_and_cue(
+    tmp_path: Path, audio: dict[str, Path]
+) -> None:
+    show = _show(tmp_path, audio)
+    text = show.read_text(encoding="utf-8").replace("crossfade: 0:00.200", "crossfade: 0:10")
+    show.write_text(text, encoding="utf-8")
+    code, _, err = run("render", str(show), "-o", str(tmp_path / "mix.wav"))
+    assert code == 2
+    assert err == (
+        f"cuesheet: error: {show}: Anthems / cue 4 'National Anthem of Norway': a crossfade of "
+        "0:10 is longer than the 0:01.640 of audio before it\n"
+    )
+    assert not (tmp_path / "mix.wav").exists()
 
 
 def test_render_a_playlist(tmp_path: Path, audio: dict[str, Path]) -> None:
@@ -269,6 +328,29 @@ def test_export_with_a_library(tmp_path: Path, audio: dict[str, Path]) -> None:
     assert '"duration_source": "file"' in text
 
 
+def test_named_files_give_cues_their_lengths(tmp_path: Path, audio: dict[str, Path]) -> None:
+    show = _show(tmp_path, audio)
+    (tmp_path / "audio" / "kalinka.flac").unlink()
+    out = tmp_path / "show.json"
+    # The working folder is not the show's: relative files are taken from the show's folder.
+    code, _, err = run("export", str(show), "-o", str(out), "--no-resolve")
+    assert code == 0, err
+    cues = [c for s in json.loads(out.read_text(encoding="utf-8"))["segments"] for c in s["cues"]]
+    lengths = {c["title"]: (c["duration_ms"], c["duration_source"]) for c in cues}
+    assert lengths["Overture"] == (680, "file")  # 30,000 samples at 44.1 kHz
+    assert lengths["National Anthem of Norway"] == (567, "file")
+    assert lengths["Kalinka"] == (None, None)
+    gone = tmp_path / "audio" / "kalinka.flac"
+    assert err == (
+        f"cuesheet: warning: {show}: Opening / cue 3 'Kalinka': {gone}: not found; "
+        "its length stays unknown\n"
+    )
+    code, table, _ = run("timing", str(show), "--no-resolve")
+    assert code == 0
+    overture = next(line for line in table.splitlines() if "Overture" in line)
+    assert "0:01" in overture and "file" in overture
+
+
 @pytest.mark.parametrize("command", ["scan", "render", "split"])
 def test_help(command: str) -> None:
     code, out, _ = run(command, "--help")
@@ -338,3 +420,50 @@ def test_local_path() -> None:
     assert local_path("/abs/y.wav", "/show") == "/abs/y.wav"
     with pytest.raises(InputError, match="only local files"):
         local_path("https://example.org/a.mp3", "/show")
+
+
+def _cuesheet(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The real command in a process: what a user sees on stderr, "Exception ignored" included."""
+    root = Path(__file__).resolve().parents[1]
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    return subprocess.run(
+        [sys.executable, "-m", "cuesheet", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_render_to_a_missing_folder_says_one_line_naming_the_output(
+    tmp_path: Path, audio: dict[str, Path]
+) -> None:
+    show = _show(tmp_path, audio)
+    done = _cuesheet(tmp_path, "render", show.name, "-o", "nodir/m.wav")
+    assert done.returncode == 1
+    assert done.stderr == "cuesheet: error: nodir/m.wav: cannot write: No such file or directory\n"
+    assert not (tmp_path / "nodir").exists()
+
+
+def test_render_with_a_broken_ffmpeg_blames_the_ffmpeg(
+    tmp_path: Path, audio: dict[str, Path]
+) -> None:
+    show = _show(tmp_path, audio)
+    code, _, err = run("render", str(show), "-o", str(tmp_path / "m.wav"), "--ffmpeg", "/bin/false")
+    assert code == 1
+    assert err.startswith("cuesheet: error: /bin/false: the ffmpeg given does not work: ")
+    assert "cannot decode" not in err
+
+
+def test_render_with_an_unwritable_sheet_writes_no_mix(
+    tmp_path: Path, audio: dict[str, Path]
+) -> None:
+    show = _show(tmp_path, audio)
+    code, _, err = run(
+        "render", str(show), "-o", str(tmp_path / "m.wav"), "--cue", str(tmp_path / "no" / "x.cue")
+    )
+    assert code == 1
+    sheet = tmp_path / "no" / "x.cue"
+    assert err == f"cuesheet: error: {sheet}: cannot write: No such file or directory\n"
+    assert not (tmp_path / "m.wav").exists()

@@ -144,3 +144,28 @@ def test_scan_then_apply_with_real_files(tmp_path: Path, monkeypatch: pytest.Mon
     assert first.file == str(library / "01 Overture.flac")
     assert first.duration_ms == 2010
     assert len(report.matched) == 2
+
+
+def test_only_the_default_index_folder_is_created(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from metadata.errors import CacheError
+
+    monkeypatch.delenv(library_match.INDEX_ENV_VAR, raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    default = str(tmp_path / "xdg" / "cuesheet" / "library.sqlite")
+    assert library_match.index_location(None) == (default, True)
+    given = tmp_path / "no" / "i.sqlite"
+    assert library_match.index_location(given) == (str(given), False)
+    music = tmp_path / "music"
+    music.mkdir()
+    with pytest.raises(CacheError, match="does not exist"):
+        library_match.scan_library([music], index_path=given)
+    monkeypatch.setenv(library_match.INDEX_ENV_VAR, str(given))
+    assert library_match.index_location(None) == (str(given), False)
+    with pytest.raises(CacheError, match="does not exist"):
+        library_match.scan_library([music])
+    assert not (tmp_path / "no").exists()
+    monkeypatch.delenv(library_match.INDEX_ENV_VAR)
+    assert library_match.scan_library([music]).files == ()
+    assert Path(default).exists()

@@ -22,6 +22,7 @@ class Clock:
 
 def test_put_get_and_persistence(tmp_path: Path) -> None:
     path = tmp_path / "sub" / "mb.sqlite3"
+    path.parent.mkdir()  # a given file's folder must exist (only the default's is created)
     with Cache(path) as cache:
         cache.put("ws2", "k", b"<xml/>")
         assert cache.get("ws2", "k") == b"<xml/>"
@@ -109,3 +110,22 @@ def test_default_path_is_in_the_user_cache_dir(
 def test_ttl_must_be_positive() -> None:
     with pytest.raises(ValueError, match="positive"):
         Cache(":memory:", ttl_ms=0)
+
+
+def test_a_given_file_in_a_missing_folder_is_refused_not_created(tmp_path: Path) -> None:
+    path = tmp_path / "no" / "c.sqlite3"
+    with pytest.raises(CacheError) as caught:
+        Cache(path)
+    assert str(caught.value) == (
+        f"{path}: cannot open the cache: the folder {path.parent} does not exist"
+    )
+    assert not (tmp_path / "no").exists()
+
+
+def test_the_default_files_folder_is_created(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg" / "deeper"))
+    with Cache() as cache:
+        assert cache.path == tmp_path / "xdg" / "deeper" / "cuesheet" / "musicbrainz.sqlite3"
+    assert (tmp_path / "xdg" / "deeper" / "cuesheet" / "musicbrainz.sqlite3").exists()

@@ -154,3 +154,16 @@ def test_corrupt_index_is_a_cache_error(tmp_path: Path) -> None:
 def test_missing_root(tmp_path: Path) -> None:
     with Library(tmp_path / "index.sqlite") as library, pytest.raises(FileNotFoundError):
         library.scan([tmp_path / "nowhere"])
+
+
+def test_only_an_asked_for_folder_is_created(tmp_path: Path) -> None:
+    index = tmp_path / "no" / "such" / "index.sqlite"
+    with pytest.raises(CacheError) as caught:
+        Library(index)
+    assert str(caught.value) == (
+        f"{index}: cannot open the library index: the folder {index.parent} does not exist"
+    )
+    assert not (tmp_path / "no").exists()
+    with Library(index, create_folder=True) as library:
+        assert library.files() == ()
+    assert index.exists()

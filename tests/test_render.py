@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import math
 import re
 import subprocess
+import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -234,7 +237,7 @@ def test_sheet_carries_titles_numbers_and_ids(levels: dict[str, Path], tmp_path:
     [
         (
             lambda p: [RenderItem(str(p["d"])), RenderItem(str(p["a"]), crossfade_ms=2_000)],
-            "longer than the audio before it",
+            "longer than the 0:00.454 of audio before it",
         ),
         (
             lambda p: [RenderItem(str(p["a"])), RenderItem(str(p["d"]), crossfade_ms=900)],
@@ -301,4 +304,118 @@ def test_a_mix_name_the_sheet_cannot_hold_leaves_nothing(
 
     with pytest.raises(FormatLimitError, match="double quote"):
         render.render([RenderItem(str(levels["a"]))], tmp_path / 'say "hi".wav')
+    assert list(tmp_path.iterdir()) == []
+
+
+def _no_unraisable(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """Collects what objects' ``__del__`` raised ("Exception ignored in ...")."""
+    seen: list[object] = []
+    monkeypatch.setattr(sys, "unraisablehook", seen.append)
+    return seen
+
+
+@pytest.mark.parametrize("name", ["m.wav", "m.flac", "m.mp3"])
+def test_an_unwritable_mix_is_named_as_asked(
+    levels: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    seen = _no_unraisable(monkeypatch)
+    out = tmp_path / "nodir" / name
+    with pytest.raises(ExportError) as caught:
+        render.render([RenderItem(str(levels["a"]))], out)
+    message = str(caught.value)
+    assert message == f"{out}: cannot write: No such file or directory"
+    del caught
+    gc.collect()
+    assert seen == []
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_unwritable_sheet_stops_the_render_before_it_starts(
+    levels: dict[str, Path], tmp_path: Path
+) -> None:
+    calls: list[tuple[int, int]] = []
+    out = tmp_path / "mix.wav"
+    sheet = tmp_path / "nodir" / "x.cue"
+    with pytest.raises(ExportError, match=r"x\.cue: cannot write"):
+        render.render(
+            [RenderItem(str(levels["a"]))], out, cue_path=sheet, progress=lambda *a: calls.append(a)
+        )
+    assert calls == []
+    assert list(tmp_path.iterdir()) == []
+    out.write_bytes(b"the old mix")
+    with pytest.raises(ExportError, match=r"x\.cue: cannot write"):
+        render.render([RenderItem(str(levels["a"]))], out, cue_path=sheet)
+    assert out.read_bytes() == b"the old mix"
+    assert [p.name for p in tmp_path.iterdir()] == ["mix.wav"]
+
+
+def test_a_failure_after_rendering_keeps_the_old_mix_and_sheet(
+    levels: dict[str, Path], tmp_path: Path
+) -> None:
+    out, sheet = tmp_path / "mix.wav", tmp_path / "mix.cue"
+    out.write_bytes(b"the old mix")
+    sheet.write_text("the old sheet", encoding="utf-8")
+    too_long = RenderItem(str(levels["b"]), crossfade_ms=5000)
+    with pytest.raises(InputError, match="crossfade"):
+        render.render([RenderItem(str(levels["a"])), too_long], out)
+    assert out.read_bytes() == b"the old mix"
+    assert sheet.read_text(encoding="utf-8") == "the old sheet"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mix.cue", "mix.wav"]
+
+
+def test_the_sheet_cannot_be_the_mix(levels: dict[str, Path], tmp_path: Path) -> None:
+    out = tmp_path / "mix.wav"
+    with pytest.raises(InputError, match="cannot both be"):
+        render.render([RenderItem(str(levels["a"]))], out, cue_path=out)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_items_from_show_sorts_out_cues_without_audio(levels: dict[str, Path]) -> None:
+    from cuesheet.model import Cue, CueKind, Segment, Show
+
+    folder = levels["a"].parent
+    cues = (
+        Cue("1", "A", file=levels["a"].name),
+        Cue("2", "Gone", file="gone.wav"),
+        Cue("3", "Unplaced"),
+        Cue("4", "Hello", kind=CueKind.SPEECH),
+    )
+    show = Show("S", "UTC", 0, segments=(Segment("Seg", cues),))
+    items, missing = render.items_from_show(show, folder)
+    assert [i.path for i in items] == [str(levels["a"])]
+    assert [str(m) for m in missing] == [
+        f"Seg / cue 2 'Gone': {folder / 'gone.wav'} not found",
+        "Seg / cue 3 'Unplaced': no file",
+    ]
+    assert render.missing_message(missing) == (
+        "1 cue(s) have no audio file: Seg / cue 3 'Unplaced'; audio file not found for 1 cue(s): "
+        f"Seg / cue 2 'Gone': {folder / 'gone.wav'} (give --library, or --skip-missing to leave "
+        "them out)"
+    )
+
+
+def test_a_crossfade_too_long_is_told_in_minutes_naming_the_show_and_cue(
+    levels: dict[str, Path], tmp_path: Path
+) -> None:
+    from cuesheet.model import Cue, Segment, Show
+
+    cues = (
+        Cue("1", "A", file=levels["a"].name),
+        Cue("2", "B", file=levels["b"].name, crossfade_ms=10_000),
+    )
+    show = Show("S", "UTC", 0, segments=(Segment("Opening", cues),))
+    items, _ = render.items_from_show(show, levels["a"].parent, source="show.yaml")
+    with pytest.raises(InputError) as caught:
+        render.render(items, tmp_path / "mix.wav")
+    assert str(caught.value) == (
+        "show.yaml: Opening / cue 2 'B': a crossfade of 0:10 is longer than the 0:01 of audio "
+        "before it"
+    )
+    short = [items[0], replace(items[1], crossfade_ms=900)]
+    with pytest.raises(InputError) as caught:
+        render.render(short, tmp_path / "mix.wav")
+    assert str(caught.value) == (
+        "show.yaml: Opening / cue 2 'B': a crossfade of 0:00.900 is longer than the cue "
+        f"(0:00.680 of audio in {levels['b']})"
+    )
     assert list(tmp_path.iterdir()) == []

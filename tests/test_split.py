@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -253,3 +255,38 @@ def test_copy_of_recording_is_untouched(recording: Path, tmp_path: Path) -> None
     before = copy.read_bytes()
     _split(copy, _sheet(tmp_path, copy), tmp_path)
     assert copy.read_bytes() == before
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="needs Linux /proc (unwritable)")
+@pytest.mark.parametrize("fmt", ["wav", "flac"])
+def test_an_unwritable_folder_is_named_with_the_piece(
+    recording: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    seen: list[object] = []
+    monkeypatch.setattr(sys, "unraisablehook", seen.append)
+    with pytest.raises(ExportError) as caught:
+        _split(recording, _sheet(tmp_path, recording), Path("/proc"), fmt=fmt)
+    piece = f"/proc/01 - Sochi Orchestra - Overture.{fmt}"
+    assert str(caught.value).startswith(f"{piece}: cannot write")
+    assert "partial" not in str(caught.value)
+    del caught
+    gc.collect()
+    assert seen == []
+
+
+def test_a_piece_that_cannot_be_tagged_is_named_and_removed(
+    recording: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from metadata.errors import TagError
+
+    def refuse(path: str, values: tags.Tags) -> None:
+        raise TagError("cannot write tags: disk full", path=path)
+
+    monkeypatch.setattr(tags, "write", refuse)
+    out = tmp_path / "out"
+    with pytest.raises(ExportError) as caught:
+        _split(recording, _sheet(tmp_path, recording), out)
+    assert str(caught.value) == (
+        f"{out / '01 - Sochi Orchestra - Overture.flac'}: cannot write tags: disk full"
+    )
+    assert list(out.iterdir()) == []

@@ -122,21 +122,27 @@ def enrich_options(command: F) -> F:
     )(command)
 
 
-def enrich(show: Show, options: dict[str, Any]) -> Show:
-    """Resolve ``show`` on MusicBrainz (unless ``--no-resolve``) and match library files.
+def enrich(show: Show, options: dict[str, Any], source: Path) -> Show:
+    """Resolve ``show`` on MusicBrainz (unless ``--no-resolve``), match library files, read lengths.
 
     Takes the :func:`enrich_options` keyword arguments out of ``options``.
-    Service trouble is only a warning: the show comes back with what is known.
+    A cue naming a file but no duration gets the file's real length
+    (relative paths are taken from ``source``'s folder).  Service trouble and
+    unreadable files are only warnings: the show comes back with what is known.
     """
     from cuesheet.cli.library import apply_libraries
     from cuesheet.cli.mboptions import settings_from
+    from cuesheet.cuefiles import read_lengths
 
     settings = settings_from(options)
     libraries = tuple(options.pop("libraries", ()))
     index_path = options.pop("index_path", None)
     if not options.pop("no_resolve", False):
         show = resolve_on_musicbrainz(show, settings).show
-    return apply_libraries(show, libraries, index_path)
+    show, problems = read_lengths(apply_libraries(show, libraries, index_path), source.parent)
+    for problem in problems:
+        click.echo(f"cuesheet: warning: {source}: {problem}", err=True)
+    return show
 
 
 def resolve_on_musicbrainz(show: Show, settings: ResolveSettings, *, warn: bool = True) -> Resolved:

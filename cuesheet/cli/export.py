@@ -89,7 +89,7 @@ def export(
         refuse_overwriting_input(output, source, *([as_run] if as_run else []))
     if split and output == "-":
         raise click.UsageError("--split writes several files: give -o a file name")
-    show = enrich(load(source, options), options)
+    show = enrich(load(source, options), options, source)
     timing = None
     if as_run is not None:
         from cuesheet.asrunshow import as_run_show

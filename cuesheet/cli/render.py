@@ -23,8 +23,9 @@ SOURCE is a show file, a music list, a JSON export or a playlist (m3u, m3u8,
 xspf, csv, cue). Cues are joined in running order with the show file's
 per-cue `gap` or `crossfade`; each cue starts on a CD frame (1/75 s), so the
 CUE sheet written beside OUT (OUT with .cue) points at exact samples.
-Cues without a file are an error unless --skip-missing (speech cues without a
-file are always skipped). ffmpeg: imageio-ffmpeg's, or --ffmpeg / $CUESHEET_FFMPEG.
+Cues without a file, or naming one that does not exist, are an error unless
+--skip-missing (speech cues without a file are always skipped).
+ffmpeg: imageio-ffmpeg's, or --ffmpeg / $CUESHEET_FFMPEG.
 """
 
 
@@ -72,7 +73,11 @@ def _whole_files(playlist: Playlist, path: Path) -> None:
     show_default=True,
     help="Sample rate of the mix in Hz.",
 )
-@click.option("--skip-missing", is_flag=True, help="Leave out cues that have no file.")
+@click.option(
+    "--skip-missing",
+    is_flag=True,
+    help="Leave out (with a warning) cues that have no file or name one that does not exist.",
+)
 @click.option("--ffmpeg", "ffmpeg", default=None, metavar="PATH", help="The ffmpeg to use.")
 @source_options
 def render(
@@ -103,20 +108,11 @@ def render(
         show = load(source, options, playlist_rule=_whole_files)
         if libraries:
             show = apply_libraries(show, libraries, index_path)
-        items, missing = rendering.items_from_show(show, source.parent)
+        items, missing = rendering.items_from_show(show, source.parent, source=source)
         if missing and not skip_missing:
-            names = "; ".join(f"{seg} / cue {cue.number} {cue.title!r}" for seg, cue in missing[:5])
-            more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
-            raise InputError(
-                f"{len(missing)} cue(s) have no audio file: {names}{more} "
-                "(give --library, or --skip-missing)",
-                path=source,
-            )
-        for seg, cue in missing:
-            click.echo(
-                f"cuesheet: warning: skipped {seg} / cue {cue.number} {cue.title!r}: no file",
-                err=True,
-            )
+            raise InputError(rendering.missing_message(missing), path=source)
+        for cue in missing:
+            click.echo(f"cuesheet: warning: {source}: skipped {cue}", err=True)
         with progress_bar("Rendering") as progress:
             result = rendering.render(
                 items,

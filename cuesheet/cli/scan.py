@@ -54,7 +54,7 @@ def scan(
 
     index = str(index_path) if index_path is not None else default_index_path()
     with progress_bar("Reading tags", minimum=100) as progress:
-        result = scan_library(folders, index_path=index, workers=workers, progress=progress)
+        result = scan_library(folders, index_path=index_path, workers=workers, progress=progress)
     for problem in result.problems:
         click.echo(f"cuesheet: warning: {problem.path}: {problem.message}", err=True)
     if listing:

@@ -101,7 +101,7 @@ def timeline(
                 )
     if output != "-":
         refuse_overwriting_input(output, source, *([as_run] if as_run else []))
-    show = enrich(load(source, options), options)
+    show = enrich(load(source, options), options, source)
     timing = compute(show)
     alignment = None
     lane = None

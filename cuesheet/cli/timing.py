@@ -25,6 +25,6 @@ def timing(source: Path, utc: bool, **options: Any) -> None:
     from cuesheet.table import render_timing
     from cuesheet.timing import compute
 
-    show = enrich(load(source, options), options)
+    show = enrich(load(source, options), options, source)
     for line in render_timing(compute(show), utc=utc):
         click.echo(line)
