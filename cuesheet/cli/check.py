@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from cuesheet.cli.common import probe, source_options, tolerance_option
+from cuesheet.cli.common import enrich_options, probe, source_options, tolerance_option
 
 EPILOG = """\b
 Examples:
@@ -49,6 +49,7 @@ def _style(text: str, role: str) -> str:
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the findings as a JSON list.")
 @tolerance_option
+@enrich_options
 @source_options
 @click.pass_context
 def check(
@@ -68,7 +69,7 @@ def check(
     from cuesheet.checks import check as run_checks
     from cuesheet.checks import has_errors
     from cuesheet.checks.registry import select
-    from cuesheet.cli.common import load
+    from cuesheet.cli.common import enrich, load
     from cuesheet.errors import InputError
     from cuesheet.timing import compute
 
@@ -76,7 +77,7 @@ def check(
         select(ignore)
     except InputError as error:
         raise click.BadParameter(error.message, param_hint="--ignore") from None
-    show = load(source, options)
+    show = enrich(load(source, options), options, source)
     try:
         select(show.ignore_rules)
     except InputError as error:
