@@ -721,7 +721,13 @@ def dump(show: Show, path: str | Path) -> None:
     """
     from cuesheet.output import write_atomic
 
-    write_atomic(path, dumps(show))
+    try:
+        text = dumps(show)
+    except ExportError as error:
+        if error.path is not None:
+            raise
+        raise ExportError(error.message, path=path, cause=error) from error
+    write_atomic(path, text)
 
 
 def _clock_text(instant_ms: int, show: Show, what: str) -> str:
