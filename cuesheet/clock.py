@@ -12,13 +12,23 @@ import re
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from cuesheet.errors import TimingError
+
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 _HHMM_RE = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?$")
 _DAY_MS = 86_400_000
 
 
+_NOT_IANA = frozenset({"localtime", "posixrules", "factory"})
+
+
 def zone(name: str) -> ZoneInfo:
-    """The :class:`ZoneInfo` for an IANA name; raises ``ValueError`` for an unknown one."""
+    """The :class:`ZoneInfo` for an IANA name; raises ``ValueError`` for an unknown one.
+
+    Machine-dependent names (``localtime``) and file paths are refused.
+    """
+    if name.lower() in _NOT_IANA or name.startswith("/") or ".." in name:
+        raise ValueError(f"unknown IANA timezone {name!r}")
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as error:
@@ -37,9 +47,20 @@ def parse_hhmm(text: str) -> time:
 
 
 def local_to_ms(day: date, clock: time, tz: str) -> int:
-    """Milliseconds since the epoch of wall-clock ``clock`` on ``day`` in ``tz``."""
+    """Milliseconds since the epoch of wall-clock ``clock`` on ``day`` in ``tz``.
+
+    Raises ``ValueError`` for a wall clock that does not exist that day (the
+    hour skipped when the clocks go forward).  A wall clock that happens twice
+    (when they go back) is its first occurrence.
+    """
     moment = datetime.combine(day, clock, tzinfo=zone(tz))
-    return to_ms(moment)
+    instant = to_ms(moment)
+    if from_ms(instant, tz).replace(tzinfo=None) != moment.replace(tzinfo=None):
+        raise ValueError(
+            f"{clock.strftime('%H:%M')} does not exist on {day.isoformat()} in {tz} "
+            "(the clocks go forward)"
+        )
+    return instant
 
 
 def to_ms(moment: datetime) -> int:
@@ -51,8 +72,16 @@ def to_ms(moment: datetime) -> int:
 
 
 def from_ms(instant_ms: int, tz: str = "UTC") -> datetime:
-    """The aware datetime in ``tz`` for milliseconds since the epoch."""
-    return (_EPOCH + timedelta(milliseconds=instant_ms)).astimezone(zone(tz))
+    """The aware datetime in ``tz`` for milliseconds since the epoch.
+
+    Raises :class:`~cuesheet.errors.TimingError` past the years 1 to 9999.
+    """
+    try:
+        return (_EPOCH + timedelta(milliseconds=instant_ms)).astimezone(zone(tz))
+    except OverflowError as error:
+        raise TimingError(
+            f"a time {instant_ms} ms from 1970 is beyond the calendar (years 1 to 9999)"
+        ) from error
 
 
 def after(start_ms: int, clock: time, tz: str) -> int:
@@ -64,7 +93,11 @@ def after(start_ms: int, clock: time, tz: str) -> int:
     day = from_ms(start_ms, tz).date()
     candidate = local_to_ms(day, clock, tz)
     if candidate < start_ms:
-        candidate = local_to_ms(day + timedelta(days=1), clock, tz)
+        try:
+            day += timedelta(days=1)
+        except OverflowError as error:
+            raise TimingError("the day after the start is beyond the calendar") from error
+        candidate = local_to_ms(day, clock, tz)
     return candidate
 
 
@@ -92,3 +125,10 @@ def utc_offset(instant_ms: int, tz: str) -> str:
     """The UTC offset in force at an instant, e.g. ``UTC+04:00``."""
     offset = from_ms(instant_ms, tz).strftime("%z")
     return f"UTC{offset[:3]}:{offset[3:]}"
+
+
+def utc_offset_ms(instant_ms: int, tz: str) -> int:
+    """The UTC offset in force at an instant, in ms (east positive: ``+4 h`` is 14_400_000)."""
+    offset = from_ms(instant_ms, tz).utcoffset()
+    assert offset is not None
+    return (offset.days * 86_400 + offset.seconds) * 1000 + offset.microseconds // 1000

@@ -54,3 +54,7 @@ class TimingError(CueSheetError, ValueError):
 
 class ExportError(CueSheetError, OSError):
     """An output file that cannot be written."""
+
+
+class CueSheetWarning(UserWarning):
+    """Something cuesheet changed or could not use, and went on; shown by the CLI."""

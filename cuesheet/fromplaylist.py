@@ -7,9 +7,12 @@ MusicBrainz URIs or ``urn:isrc:``/``urn:iswc:`` URNs return to their fields.
 
 from __future__ import annotations
 
+import warnings
 from datetime import datetime
+from decimal import Decimal
 
 from cuesheet import clock
+from cuesheet.errors import CueSheetWarning, InputError
 from cuesheet.model import (
     Credit,
     Cue,
@@ -58,7 +61,7 @@ def _enum_or(kind: type[CueKind] | type[UsageCode] | type[DurationSource], value
         return None
 
 
-def _cue(entry: Entry, number: int) -> Cue:
+def _cue(entry: Entry, number: str) -> Cue:
     data = entry.cue
     credits: tuple[Credit, ...] = ()
     if data is not None and data.credits:
@@ -69,14 +72,13 @@ def _cue(entry: Entry, number: int) -> Cue:
         credits = tuple(
             Credit(name.strip(), Role.PERFORMER) for name in entry.creator.split(" / ") if name
         )
-    cue_number = data.number if data is not None and is_valid_cue_number(data.number) else ""
     kind = _enum_or(CueKind, data.kind) if data is not None else None
     usage = _enum_or(UsageCode, data.usage) if data is not None else None
     source = _enum_or(DurationSource, data.duration_source) if data is not None else None
     if source is None and entry.duration_ms is not None:
         source = DurationSource.PLANNED
     return Cue(
-        number=cue_number or str(number),
+        number=number,
         title=entry.title or (entry.location or ""),
         kind=kind if isinstance(kind, CueKind) else CueKind.MUSIC,
         credits=credits,
@@ -101,13 +103,61 @@ def _start(playlist: Playlist) -> int:
     return 0
 
 
-def to_show(playlist: Playlist, *, title: str = "") -> Show:
-    """The show a playlist describes; starts at its first known start (epoch 0 if none)."""
-    tz = playlist.timezone or "UTC"
+def _timezone(playlist: Playlist, path: str | None) -> str:
+    """The playlist's IANA zone; else a fixed zone from its date's UTC offset; else UTC."""
+    if playlist.timezone:
+        try:
+            clock.zone(playlist.timezone)
+        except ValueError as error:
+            raise InputError(f"timezone: {error}", path=path, cause=error) from error
+        return playlist.timezone
+    if playlist.date:
+        try:
+            offset = datetime.fromisoformat(playlist.date.replace("Z", "+00:00")).utcoffset()
+        except ValueError:
+            offset = None
+        if offset is not None and offset.total_seconds() % 3600 == 0:
+            hours = int(offset.total_seconds() // 3600)
+            # IANA's fixed zones count the other way round: Etc/GMT-4 is UTC+4.
+            return "UTC" if hours == 0 else f"Etc/GMT{-hours:+d}"
+    return "UTC"
+
+
+def _numbers(playlist: Playlist, path: str | None) -> list[str]:
+    """A cue number for every entry: its own when valid, else a fresh unused one."""
+    given = [e.cue.number if e.cue is not None else "" for e in playlist.entries]
+    used = {Decimal(n) for n in given if is_valid_cue_number(n)}
+    numbers: list[str] = []
+    for position, number in enumerate(given, start=1):
+        if is_valid_cue_number(number):
+            numbers.append(number)
+            continue
+        fresh = position
+        while Decimal(fresh) in used:
+            fresh = int(max(used)) + 1
+        used.add(Decimal(fresh))
+        numbers.append(str(fresh))
+        if number:
+            where = f"{path}: " if path else ""
+            warnings.warn(
+                f"{where}entry {position}: cue number {number!r} is not a number like 7 or 4.1; "
+                f"numbered {fresh}",
+                CueSheetWarning,
+                stacklevel=2,
+            )
+    return numbers
+
+
+def to_show(playlist: Playlist, *, title: str = "", path: str | None = None) -> Show:
+    """The show a playlist describes; starts at its first known start (epoch 0 if none).
+
+    ``path`` names the playlist's file in errors and warnings.
+    """
+    tz = _timezone(playlist, path)
     segments: list[Segment] = []
     current: str | None = None
     cues: list[Cue] = []
-    for number, entry in enumerate(playlist.entries, start=1):
+    for number, entry in zip(_numbers(playlist, path), playlist.entries, strict=True):
         name = entry.cue.segment if entry.cue is not None else ""
         if current is not None and name != current:
             segments.append(Segment(current or playlist.title or "Playlist", tuple(cues)))

@@ -47,6 +47,8 @@ def _signed(ms: int) -> str:
 def fixed_point_line(point: FixedPoint, show: Show, utc: bool, style: Style = _plain) -> str:
     """One line saying how the show meets a fixed time."""
     head = f"▶ {_at(point.at_ms, show, utc)}  {point.label}"
+    if point.at_ms < point.previous_ms:
+        head += " " + style("(before the fixed time or start it follows)", "over")
     over = point.over_ms
     if over is None:
         tail = (

@@ -1,4 +1,4 @@
-"""Durations at the edges: milliseconds to CD frames and EBU timecode, and back.
+"""Durations at the edges: milliseconds to CD frames, EBU timecode and samples, and back.
 
 The one place that owns the rounding rule: a millisecond count converts to the
 *nearest* frame, halves rounding up (integer arithmetic only).  CD audio has
@@ -16,6 +16,7 @@ CD_FRAMES_PER_EBU_FRAME = CD_FPS // EBU_FPS
 
 _MSF_RE = re.compile(r"^(\d{1,3}):(\d{2}):(\d{2})$")
 _EBU_RE = re.compile(r"^(\d{2,}):(\d{2}):(\d{2})[:;](\d{2})$")
+_SECONDS_RE = re.compile(r"^(?=\.?\d)(\d*)(?:\.(\d{1,3}))?$")
 
 
 def _nearest(numerator: int, denominator: int) -> int:
@@ -31,6 +32,26 @@ def ms_to_cd_frames(ms: int) -> int:
 def cd_frames_to_ms(frames: int) -> int:
     """CD frames to the nearest millisecond."""
     return _nearest(frames * 1000, CD_FPS)
+
+
+def cd_frames_to_samples(frames: int, rate: int) -> int:
+    """CD frames to the nearest sample at ``rate`` Hz (exact when ``rate`` is a multiple of 75)."""
+    return _nearest(frames * rate, CD_FPS)
+
+
+def samples_to_cd_frames(samples: int, rate: int) -> int:
+    """Samples at ``rate`` Hz to the nearest CD frame."""
+    return _nearest(samples * CD_FPS, rate)
+
+
+def ms_to_samples(ms: int, rate: int) -> int:
+    """Milliseconds to the nearest sample at ``rate`` Hz."""
+    return _nearest(ms * rate, 1000)
+
+
+def samples_to_ms(samples: int, rate: int) -> int:
+    """Samples at ``rate`` Hz to the nearest millisecond."""
+    return _nearest(samples * 1000, rate)
 
 
 def format_msf(frames: int) -> str:
@@ -90,15 +111,39 @@ def format_duration(ms: int) -> str:
     return f"{sign}{hh}:{mm:02d}:{ss:02d}" if hh else f"{sign}{mm}:{ss:02d}"
 
 
+MAX_DURATION_MS = 100 * 3_600_000
+"""The longest duration accepted from text: 100 hours, in milliseconds."""
+
+_DURATION_RE = re.compile(r"^(?:(?:(\d+):)?(\d{1,2}):(\d{2})|(\d+))(?:\.(\d{1,3}))?$")
+
+
 def parse_duration(text: str) -> int:
-    """``H:MM:SS``, ``M:SS``, ``SS`` or with ``.mmm`` fraction, to milliseconds."""
-    found = re.match(r"^(?:(?:(\d+):)?(\d{1,2}):)?(\d{1,2})(?:\.(\d{1,3}))?$", text.strip())
+    """``H:MM:SS``, ``M:SS`` or plain seconds (``166``), each with an optional ``.mmm``, to ms.
+
+    Seconds after a colon take two digits and stay under 60; minutes after hours
+    likewise.  Raises ``ValueError`` for anything else, or for more than 100 hours.
+    """
+    expected = "a duration like 3:25, 1:02:03 or 166 (seconds)"
+    found = _DURATION_RE.match(text.strip())
     if not found:
-        raise ValueError(f"must be a duration like 3:25 or 1:02:03, got {text!r}")
-    hours = int(found[1] or 0)
-    minutes = int(found[2] or 0)
-    seconds = int(found[3])
-    fraction = (found[4] or "").ljust(3, "0")
-    if (found[2] is not None and seconds > 59) or (found[1] is not None and minutes > 59):
-        raise ValueError(f"must be a duration like 3:25 or 1:02:03, got {text!r}")
-    return ((hours * 60 + minutes) * 60 + seconds) * 1000 + int(fraction or 0)
+        raise ValueError(f"must be {expected}, got {text!r}")
+    fraction = int((found[5] or "").ljust(3, "0"))
+    if found[4] is not None:
+        ms = int(found[4]) * 1000 + fraction
+    else:
+        hours = int(found[1] or 0)
+        minutes, seconds = int(found[2]), int(found[3])
+        if seconds > 59 or (found[1] is not None and minutes > 59):
+            raise ValueError(f"must be {expected}, got {text!r}")
+        ms = ((hours * 60 + minutes) * 60 + seconds) * 1000 + fraction
+    if ms > MAX_DURATION_MS:
+        raise ValueError(f"must be at most 100 hours, got {text!r}")
+    return ms
+
+
+def parse_seconds(text: str) -> int:
+    """A number of seconds (``205``, ``2.5``, ``.5``; at most three decimals) to milliseconds."""
+    found = _SECONDS_RE.match(text.strip())
+    if not found:
+        raise ValueError(f"must be a number of seconds like 2 or 0.5, got {text!r}")
+    return int(found[1] or 0) * 1000 + int((found[2] or "").ljust(3, "0"))

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from cuesheet.model import Segment, Show
+from cuesheet.model import Cue, Segment, Show
 
 
 class LengthSource(str, Enum):
@@ -132,9 +132,23 @@ class Timing:
         return None
 
 
-def _segment_length(segment: Segment) -> tuple[int | None, LengthSource, int, int]:
-    """(length, source, known total, unknown count) of a segment, in ms."""
-    known = sum(c.duration_ms for c in segment.cues if c.duration_ms is not None)
+def lead_in_ms(cue: Cue, first_in_show: bool) -> int:
+    """Time between the end of the previous cue and the start of ``cue``, in ms.
+
+    The cue's ``gap`` (silence) less its ``crossfade`` (overlap with the cue
+    before); the show's first cue has nothing to cross-fade with.  This is how
+    ``cuesheet render`` joins cues, so plan and mix agree.
+    """
+    return cue.gap_ms - (0 if first_in_show else cue.crossfade_ms)
+
+
+def _segment_length(segment: Segment, first: bool) -> tuple[int | None, LengthSource, int, int]:
+    """(length, source, known total, unknown count) of a segment, in ms.
+
+    ``first`` says the segment opens the show.  Lengths include the cues' lead-ins.
+    """
+    known = sum(lead_in_ms(c, first and i == 0) for i, c in enumerate(segment.cues))
+    known += sum(c.duration_ms for c in segment.cues if c.duration_ms is not None)
     unknown = sum(1 for c in segment.cues if c.duration_ms is None)
     if segment.cues and unknown == 0:
         return known, LengthSource.CUES, known, 0
@@ -145,7 +159,7 @@ def _segment_length(segment: Segment) -> tuple[int | None, LengthSource, int, in
 
 def compute(show: Show) -> Timing:
     """Front- and back-time ``show``; never raises on contradictory times (checks report them)."""
-    lengths = [_segment_length(segment) for segment in show.segments]
+    lengths = [_segment_length(segment, index == 0) for index, segment in enumerate(show.segments)]
     fronts: list[list[int | None]] = []
     seg_starts: list[int | None] = []
     fixed: list[FixedPoint] = []
@@ -166,7 +180,9 @@ def compute(show: Show) -> Timing:
         length, source, known, unknown = lengths[index]
         cue_fronts: list[int | None] = []
         cursor = clock
-        for cue in segment.cues:
+        for ci, cue in enumerate(segment.cues):
+            if cursor is not None:
+                cursor += lead_in_ms(cue, index == 0 and ci == 0)
             cue_fronts.append(cursor)
             if cursor is not None and cue.duration_ms is not None:
                 cursor += cue.duration_ms
@@ -227,12 +243,14 @@ def _back_times(
         # Within the segment, walk the cues backward from its end.
         cursor: int | None = segment_end
         for ci in range(len(segment.cues) - 1, -1, -1):
-            duration = segment.cues[ci].duration_ms
-            if cursor is None or duration is None:
+            cue = segment.cues[ci]
+            if cursor is None or cue.duration_ms is None:
                 cursor = None
             else:
-                cursor -= duration
+                cursor -= cue.duration_ms
             backs[si][ci] = cursor
+            if cursor is not None:
+                cursor -= lead_in_ms(cue, si == 0 and ci == 0)
         target = None if segment_end is None or length is None else segment_end - length
         if segment.at_ms is not None:
             target = segment.at_ms

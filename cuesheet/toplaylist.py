@@ -61,9 +61,7 @@ def to_playlist(show: Show, timing: Timing | None = None) -> Playlist:
                         isrc=cue.ids.isrc or "",
                         iswc=cue.ids.iswc or "",
                         usage=cue.usage.value if cue.usage else "",
-                        duration_source=(
-                            cue.duration_source.value if cue.duration_source else ""
-                        ),
+                        duration_source=(cue.duration_source.value if cue.duration_source else ""),
                     ),
                 )
             )

@@ -5,6 +5,7 @@
     MetadataError                         root; carries path, line and cause
     ├── ServiceError (OSError)            MusicBrainz could not be reached or answered badly
     │   └── ServiceUnavailable            it proved unreachable; callers go offline
+    ├── NotCached (LookupError)           offline, and the cache does not hold the answer
     ├── CacheError (OSError)              the cache database cannot be used
     └── TagError (ValueError)             an audio file whose tags cannot be read or written
 """
@@ -44,6 +45,10 @@ class ServiceError(MetadataError, OSError):
 
 class ServiceUnavailable(ServiceError):
     """MusicBrainz proved unreachable; the run should go on offline."""
+
+
+class NotCached(MetadataError, LookupError):
+    """Offline (chosen, or the service proved unreachable) and the answer is not cached."""
 
 
 class CacheError(MetadataError, OSError):

@@ -17,6 +17,8 @@ def test_sochi_2014_start_is_utc_plus_four() -> None:
     assert clock.hhmm_utc(start) == "16:14Z"
     assert clock.iso_utc(start) == "2014-02-23T16:14:00Z"
     assert clock.utc_offset(start, MSK) == "UTC+04:00"
+    assert clock.utc_offset_ms(start, MSK) == 4 * 3_600_000
+    assert clock.utc_offset_ms(start, "America/St_Johns") == -(3 * 3_600_000 + 30 * 60_000)
 
 
 def test_moscow_offset_changed_after_2014() -> None:
@@ -40,3 +42,29 @@ def test_parse_hhmm_rejects(bad: str) -> None:
 def test_unknown_zone() -> None:
     with pytest.raises(ValueError, match="IANA"):
         clock.zone("Mars/Olympus_Mons")
+
+
+def test_a_wall_clock_skipped_by_daylight_saving_is_refused() -> None:
+    with pytest.raises(ValueError, match="01:30 does not exist on 2014-03-30 in Europe/London"):
+        clock.local_to_ms(date(2014, 3, 30), clock.parse_hhmm("01:30"), "Europe/London")
+
+
+def test_a_wall_clock_that_happens_twice_is_the_first() -> None:
+    first = clock.local_to_ms(date(2014, 10, 26), clock.parse_hhmm("01:30"), "Europe/London")
+    assert clock.iso_local(first, "Europe/London") == "2014-10-26T01:30:00+01:00"
+
+
+def test_instants_beyond_the_calendar_are_a_timing_error() -> None:
+    from cuesheet.errors import TimingError
+
+    with pytest.raises(TimingError, match="beyond the calendar"):
+        clock.from_ms(10**17, MSK)
+    last = clock.local_to_ms(date(9999, 12, 31), clock.parse_hhmm("23:59"), "UTC")
+    with pytest.raises(TimingError):
+        clock.after(last, clock.parse_hhmm("00:10"), "UTC")
+
+
+@pytest.mark.parametrize("name", ["localtime", "/etc/localtime", "../etc/zone"])
+def test_machine_dependent_zone_names_are_refused(name: str) -> None:
+    with pytest.raises(ValueError, match="IANA"):
+        clock.zone(name)

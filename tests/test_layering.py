@@ -80,9 +80,9 @@ def test_help_does_not_import_heavy_modules() -> None:
         "from cuesheet.cli import cli\n"
         "try:\n    cli.main(['--help'], standalone_mode=False)\nexcept SystemExit:\n    pass\n"
         "heavy = [m for m in ('pydub', 'musicbrainzngs', 'mutagen', 'lxml') if m in sys.modules]\n"
-        "print(','.join(heavy))\n"
+        "print('HEAVY=' + ','.join(heavy))\n"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
     )
-    assert out.stdout.strip().splitlines()[-1] == ""
+    assert out.stdout.splitlines()[-1] == "HEAVY="

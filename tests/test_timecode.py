@@ -68,7 +68,9 @@ def test_parse_duration(text: str, ms: int) -> None:
     assert timecode.parse_duration(text) == ms
 
 
-@pytest.mark.parametrize("bad", ["3:75", "1:60:00", "abc", "3.25.1", "-1:00"])
+@pytest.mark.parametrize(
+    "bad", ["3:75", "1:60:00", "abc", "3.25.1", "-1:00", "1:5", "100:00:01", "99999999:00:00"]
+)
 def test_parse_duration_rejects(bad: str) -> None:
     with pytest.raises(ValueError):
         timecode.parse_duration(bad)
@@ -78,3 +80,42 @@ def test_format_duration() -> None:
     assert timecode.format_duration(205_000) == "3:25"
     assert timecode.format_duration(3_723_499) == "1:02:03"
     assert timecode.format_duration(-61_000) == "-1:01"
+
+
+def test_samples_and_cd_frames() -> None:
+    assert timecode.cd_frames_to_samples(75, 44_100) == 44_100
+    assert timecode.cd_frames_to_samples(1, 44_100) == 588
+    assert timecode.cd_frames_to_samples(1, 22_050) == 294
+    assert timecode.cd_frames_to_samples(1, 32_000) == 427  # 426.67 -> nearest
+    assert timecode.samples_to_cd_frames(588, 44_100) == 1
+    assert timecode.samples_to_cd_frames(293, 44_100) == 0
+    assert timecode.samples_to_cd_frames(294, 44_100) == 1  # half a frame rounds up
+
+
+@given(st.integers(min_value=0, max_value=10**9))
+def test_frames_survive_samples_exactly(frames: int) -> None:
+    for rate in (44_100, 48_000):
+        samples = timecode.cd_frames_to_samples(frames, rate)
+        assert timecode.samples_to_cd_frames(samples, rate) == frames
+
+
+def test_samples_and_ms() -> None:
+    assert timecode.ms_to_samples(1000, 44_100) == 44_100
+    assert timecode.ms_to_samples(10, 44_100) == 441
+    assert timecode.ms_to_samples(1, 44_100) == 44  # 44.1 -> nearest
+    assert timecode.samples_to_ms(25_000, 44_100) == 567  # 566.89 -> nearest
+    assert timecode.samples_to_ms(48, 48_000) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "ms"),
+    [("205", 205_000), ("2.5", 2_500), (".5", 500), (" 0.25 ", 250), ("1.005", 1_005)],
+)
+def test_parse_seconds(text: str, ms: int) -> None:
+    assert timecode.parse_seconds(text) == ms
+
+
+@pytest.mark.parametrize("bad", ["", ".", "2.", "1e3", "-1", "0.0005", "3:25", "soon"])
+def test_parse_seconds_rejects(bad: str) -> None:
+    with pytest.raises(ValueError, match="number of seconds"):
+        timecode.parse_seconds(bad)

@@ -131,3 +131,31 @@ def test_fixed_time_past_midnight() -> None:
     )
     timing = compute(late)
     assert timing.hard_out is not None and timing.hard_out.over_ms == -15 * MIN
+
+
+def test_gaps_and_crossfades_move_the_cues_as_a_render_joins_them() -> None:
+    from dataclasses import replace
+
+    first = replace(cue(1, 1), gap_ms=5_000, crossfade_ms=3_000)  # first cue: no crossfade
+    second = replace(cue(2, 1), gap_ms=10_000)
+    third = replace(cue(3, 1), crossfade_ms=2_000)
+    timing = compute(show(Segment("A", (first, second, third)), hard_out="20:20"))
+    fronts = [local(t.front_ms) for row in timing.cues for t in row]
+    assert fronts == ["20:14:05", "20:15:15", "20:16:13"]
+    assert local(timing.end_ms) == "20:17:13"
+    assert timing.segments[0].length_ms == 3 * MIN + 13_000
+    # Back timing walks the same joins backward from the hard out.
+    backs = [local(t.back_ms) for row in timing.cues for t in row]
+    assert backs == ["20:16:52", "20:18:02", "20:19:00"]
+
+
+def test_the_table_flags_a_fixed_time_before_the_one_it_follows() -> None:
+    from cuesheet.table import render_timing
+
+    backwards = show(
+        Segment("A", (cue(1, 1),), at_ms=at("21:00")),
+        Segment("B", (cue(2, 1),), at_ms=at("20:30")),
+    )
+    lines = render_timing(compute(backwards))
+    flagged = [line for line in lines if "before the fixed time or start it follows" in line]
+    assert len(flagged) == 1 and "20:30" in flagged[0]

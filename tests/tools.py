@@ -8,7 +8,17 @@ from pathlib import Path
 
 import pytest
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+def _find_shared() -> Path:
+    """``../shared`` beside the checkout (walking up, so git worktrees find it too)."""
+    here = Path(__file__).resolve()
+    for parent in here.parents[1:]:
+        if (parent / "shared" / "STYLE.md").exists():
+            return parent / "shared"
+    return here.parents[2] / "shared"
+
+
+SHARED = _find_shared()
 
 
 def in_ci() -> bool:

@@ -19,9 +19,15 @@ from cuesheet import __version__
 
 # name -> "module:attribute"; one explicit table, loaded lazily.
 COMMANDS: dict[str, str] = {
+    "check": "cuesheet.cli.check:check",
     "convert": "cuesheet.cli.convert:convert",
     "export": "cuesheet.cli.export:export",
+    "resolve": "cuesheet.cli.resolve:resolve",
     "timing": "cuesheet.cli.timing:timing",
+    "timeline": "cuesheet.cli.timeline:timeline",
+    "scan": "cuesheet.cli.scan:scan",
+    "render": "cuesheet.cli.render:render",
+    "split": "cuesheet.cli.split:split",
 }
 
 
@@ -43,12 +49,16 @@ class LazyGroup(click.Group):
     def invoke(self, ctx: click.Context) -> object:
         """Run the command; package errors become one line on stderr and an exit code."""
         from cuesheet.cli.errors import to_cli_error
+        from cuesheet.cli.warn import reported
         from cuesheet.errors import CueSheetError
         from metadata.errors import MetadataError
         from playlists.errors import PlaylistError
 
         try:
-            return super().invoke(ctx)
+            with reported():
+                return super().invoke(ctx)
+        except BrokenPipeError:
+            raise  # click closes quietly when the reader went away (cuesheet ... | head)
         except (CueSheetError, PlaylistError, MetadataError, OSError) as error:
             raise to_cli_error(error) from error
 

@@ -7,25 +7,33 @@ from typing import Any
 
 import click
 
-from cuesheet.cli.common import load, source_options
+from cuesheet.cli.common import enrich, enrich_options, load, source_options
 
 EPILOG = """\b
 Examples:
   cuesheet export examples/sochi-2014-closing.yaml -o sochi.csv
+  cuesheet export examples/sochi-2014-closing.yaml -o rights.csv --format rights-csv
   cuesheet export examples/sochi-2014-closing.yaml -o - --format json
+  cuesheet export examples/sochi-2014-closing.yaml --as-run examples/sochi-2014-asrun.csv \\
+      -o rights.csv --format rights-csv
   cuesheet export examples/sochi-2014-lists.txt --timezone Europe/Moscow \\
       --date 2014-02-23 --start 20:14 -o lists.json --no-resolve
+\b
+Formats: json, csv (running order), rights-csv, m3u, m3u8, xspf, cue.
+Relative audio paths in the show are relative to the show file; they are
+rewritten so the exported playlist points at the same files.
+
+Music and anthem cues without MusicBrainz identifiers are resolved first
+(through the cache; see cuesheet resolve --help and docs/musicbrainz.md)
+unless --no-resolve is given. When MusicBrainz is unreachable the file is
+still written, with a warning.
 """
 
 
 @click.command(epilog=EPILOG)
 @click.argument("source", type=click.Path(path_type=Path))
 @click.option(
-    "-o",
-    "--output",
-    required=True,
-    metavar="OUT",
-    help="Output file, or - for standard output.",
+    "-o", "--output", required=True, metavar="OUT", help="Output file, or - for standard output."
 )
 @click.option(
     "-f",
@@ -33,30 +41,103 @@ Examples:
     "fmt",
     default=None,
     metavar="FORMAT",
-    help="json, csv, rights-csv, m3u, m3u8, xspf, cue (default: from OUT's extension).",
+    help="Output format (default: from OUT's extension; json for -).",
 )
-@click.option("--no-resolve", is_flag=True, help="Do not look entries up on MusicBrainz.")
 @click.option("--excel", is_flag=True, help="CSV: add a byte-order mark for spreadsheets.")
+@click.option(
+    "--paths",
+    type=click.Choice(["auto", "absolute", "relative"]),
+    default="auto",
+    show_default=True,
+    help="M3U: how to write file locations (XSPF always writes absolute file:/// URIs).",
+)
+@click.option("--split", is_flag=True, help="CUE: more than 99 cues make several sheets.")
+@click.option(
+    "--single-file",
+    metavar="AUDIO",
+    default=None,
+    help="CUE: one FILE (e.g. a rehearsal mix) with every cue at its scheduled start.",
+)
+@click.option(
+    "--as-run",
+    "as_run",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    metavar="LOG",
+    help="Write what aired by this as-run log, with its timings (see docs/checks.md).",
+)
+@enrich_options
 @source_options
 def export(
-    source: Path, output: str, fmt: str | None, no_resolve: bool, excel: bool, **options: Any
+    source: Path,
+    output: str,
+    fmt: str | None,
+    excel: bool,
+    paths: str,
+    split: bool,
+    single_file: str | None,
+    **options: Any,
 ) -> None:
-    """Export SOURCE (a show file or a music list) as a timed running order."""
+    """Export SOURCE (a show file, a music list or an export) as a timed running order."""
     from cuesheet import exports
-    from cuesheet.output import refuse_overwriting_input, write_atomic
-    from cuesheet.timing import compute
+    from cuesheet.output import refuse_overwriting_input
 
     if fmt is None and output == "-":
         fmt = "json"
     target = exports.get(fmt) if fmt else exports.for_path(output)
+    as_run: Path | None = options.pop("as_run", None)
     if output != "-":
-        refuse_overwriting_input(output, source)
-    show = load(source, options)
-    writer_options: dict[str, Any] = {}
-    if excel and "excel" in target.options:
-        writer_options["excel"] = True
-    text = target.write(show, compute(show), writer_options)
+        refuse_overwriting_input(output, source, *([as_run] if as_run else []))
+    if split and output == "-":
+        raise click.UsageError("--split writes several files: give -o a file name")
+    show = enrich(load(source, options), options, source)
+    timing = None
+    if as_run is not None:
+        from cuesheet.asrunshow import as_run_show
+        from cuesheet.timing import compute
+
+        show, timing = as_run_show(show, compute(show), as_run, load_show=lambda p: load(p, {}))
+    given = {"excel": excel or None, "split": split or None, "single_file": single_file}
+    chosen = {k: v for k, v in given.items() if v is not None and k in target.takes}
+    write(show, target, output, base_dir=source.parent, paths=paths, options=chosen, timing=timing)
+
+
+def write(
+    show: Any,
+    target: Any,
+    output: str,
+    *,
+    base_dir: Path,
+    paths: str = "auto",
+    options: dict[str, Any] | None = None,
+    timing: Any = None,
+) -> None:
+    """Write a show in an export format to ``output`` (``-`` for stdout), atomically.
+
+    ``timing`` defaults to the show's computed timing (``--as-run`` passes the aired one).
+    """
+    from cuesheet import jsonmodel
+    from cuesheet.output import write_atomic
+    from cuesheet.timing import compute
+    from cuesheet.toplaylist import to_playlist
+    from playlists import registry
+    from playlists.locations import rebase
+
+    if timing is None:
+        timing = compute(show)
+    if target.playlist_format is None:
+        text = jsonmodel.dumps(show, timing)
+        if output == "-":
+            click.echo(text, nl=False)
+        else:
+            write_atomic(output, text)
+        return
+    out_dir = Path(output).parent if output != "-" else Path.cwd()
+    playlist = rebase(
+        to_playlist(show, timing), base_dir=base_dir, playlist_dir=out_dir, mode=paths
+    )
+    writer = registry.get(target.playlist_format)
+    all_options = {**target.fixed, **(options or {})}
     if output == "-":
-        click.echo(text, nl=False)
+        click.echo(writer.dumps(playlist, **all_options), nl=False)
     else:
-        write_atomic(output, text)
+        writer.dump(playlist, output, **all_options)

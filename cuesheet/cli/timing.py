@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from cuesheet.cli.common import load, source_options
+from cuesheet.cli.common import enrich, enrich_options, load, source_options
 
 EPILOG = """\b
 Example:
@@ -18,13 +18,13 @@ Example:
 @click.command(epilog=EPILOG)
 @click.argument("source", type=click.Path(path_type=Path))
 @click.option("--utc", is_flag=True, help="Also show every time in UTC.")
-@click.option("--no-resolve", is_flag=True, help="Do not look entries up on MusicBrainz.")
+@enrich_options
 @source_options
-def timing(source: Path, utc: bool, no_resolve: bool, **options: Any) -> None:
+def timing(source: Path, utc: bool, **options: Any) -> None:
     """Show SOURCE's front time, back time, duration and over/under at each fixed time."""
     from cuesheet.table import render_timing
     from cuesheet.timing import compute
 
-    show = load(source, options)
+    show = enrich(load(source, options), options, source)
     for line in render_timing(compute(show), utc=utc):
         click.echo(line)

@@ -1,0 +1,324 @@
+"""Benchmark the audio side: render against ffmpeg's own concat, and library scans.
+
+Render: a mix of ``--cues`` cues of ``--seconds`` each (default 20 x 6 min = 2 h)
+with ``--crossfade-ms`` crossfades (default 2 s), rendered to WAV by
+``cuesheet.render`` in a child process, next to ffmpeg's concat demuxer joining
+the same files into WAV in the same run.  Reported: wall time of each, their
+ratio (goal <= 2x), the peak resident memory of the render (goal < 300 MiB;
+``wait4`` gives the largest member of the child's process tree, the child also
+reports its own), and the time per cue with twice the cues (the same files
+twice; goal: the same per cue).
+
+Scan: ``--scan-files`` small tagged files in six formats (default 2,000): the
+first scan into a fresh index with the files in the OS cache (goal >= 5,000
+files/s), a rescan of the unchanged library (goal >= 5x faster), and, for
+reference, the same reads inline and on a thread pool.
+
+Generated audio is cached under ``--cache`` (default /tmp/cuesheet-bench-audio)
+and reused by later runs; outputs are deleted after each measurement.
+
+    python bench/bench_audio.py                       # the full figures (~2-4 min)
+    python bench/bench_audio.py --cues 6 --seconds 60 --scan-files 500   # quick look
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from cuesheet.ffmpeg import find_ffmpeg  # noqa: E402
+from metadata import tags  # noqa: E402
+from metadata.library import Library, _pool, _read_chunk  # noqa: E402
+
+RATE = 44_100
+SCAN_FORMATS = (".mp3", ".flac", ".ogg", ".m4a", ".opus", ".wav")
+
+_RENDER_CHILD = """
+import json, resource, sys, time
+sys.path.insert(0, {root!r})
+from cuesheet.render import RenderItem, render
+paths = {paths!r}
+items = [RenderItem(p, title=f"Cue {{i + 1}}", crossfade_ms={crossfade} if i else 0)
+         for i, p in enumerate(paths)]
+started = time.perf_counter()
+result = render(items, {out!r})
+print(json.dumps({{"seconds": time.perf_counter() - started, "samples": result.samples,
+                  "self_maxrss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}}))
+"""
+
+
+def _run_measured(args: list[str]) -> tuple[float, int, str]:
+    """(wall seconds, max RSS in KiB of the process tree's largest member, stdout)."""
+    started = time.perf_counter()
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        process = subprocess.Popen(args, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
+        _, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        elapsed = time.perf_counter() - started
+        out.seek(0)
+        err.seek(0)
+        if process.returncode != 0:
+            raise SystemExit(f"failed: {' '.join(args[:3])}...\n{err.read().decode()[-2000:]}")
+        return elapsed, usage.ru_maxrss, out.read().decode()
+
+
+def _ensure_cues(cache: Path, ffmpeg: str, count: int, seconds: int) -> list[Path]:
+    folder = cache / f"cues-{seconds}s"
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for index in range(count):
+        path = folder / f"cue{index:03d}.flac"
+        want = seconds * RATE
+        if not path.exists() or tags.read(path).samples != want:
+            frequency = 220 + 37 * index
+            print(f"  generating {path.name} ({seconds} s)...", flush=True)
+            subprocess.run(
+                [
+                    ffmpeg,
+                    "-nostdin",
+                    "-v",
+                    "error",
+                    "-y",
+                    "-f",
+                    "lavfi",
+                    "-i",
+                    f"sine=frequency={frequency}:sample_rate={RATE}:duration={seconds}",
+                    "-ac",
+                    "2",
+                    "-c:a",
+                    "flac",
+                    "-sample_fmt",
+                    "s16",
+                    str(path),
+                ],
+                check=True,
+            )
+        paths.append(path)
+    return paths
+
+
+def _render(paths: list[Path], out: Path, crossfade: int) -> tuple[float, int, dict[str, float]]:
+    code = _RENDER_CHILD.format(
+        root=str(ROOT), paths=[str(p) for p in paths], crossfade=crossfade, out=str(out)
+    )
+    try:
+        wall, tree_kib, stdout = _run_measured([sys.executable, "-c", code])
+    finally:
+        for leftover in (out, out.with_suffix(".cue")):
+            leftover.unlink(missing_ok=True)
+    return wall, tree_kib, json.loads(stdout.strip().splitlines()[-1])
+
+
+def _concat(ffmpeg: str, paths: list[Path], out: Path) -> tuple[float, int]:
+    listing = out.with_suffix(".txt")
+    listing.write_text("".join(f"file '{p}'\n" for p in paths), encoding="utf-8")
+    try:
+        wall, kib, _ = _run_measured(
+            [
+                ffmpeg,
+                "-nostdin",
+                "-v",
+                "error",
+                "-y",
+                "-f",
+                "concat",
+                "-safe",
+                "0",
+                "-i",
+                str(listing),
+                "-c:a",
+                "pcm_s16le",
+                str(out),
+            ]
+        )
+    finally:
+        out.unlink(missing_ok=True)
+        listing.unlink(missing_ok=True)
+    return wall, kib
+
+
+def bench_render(args: argparse.Namespace, ffmpeg: str) -> None:
+    cache: Path = args.cache
+    paths = _ensure_cues(cache, ffmpeg, args.cues, args.seconds)
+    out = cache / "out"
+    out.mkdir(exist_ok=True)
+    hours = args.cues * args.seconds / 3600
+    print(
+        f"\nRender: {args.cues} cues x {args.seconds} s = {hours:.2f} h, "
+        f"{args.crossfade_ms} ms crossfades, 44.1 kHz 16-bit stereo WAV out"
+    )
+    ff_wall, ff_kib = _concat(ffmpeg, paths, out / "concat.wav")
+    wall, tree_kib, child = _render(paths, out / "mix.wav", args.crossfade_ms)
+    print(f"  {'':34} {'wall s':>8} {'max RSS MiB':>12}")
+    print(f"  {'ffmpeg -f concat (no crossfade)':34} {ff_wall:8.2f} {ff_kib / 1024:12.1f}")
+    print(
+        f"  {'cuesheet render (child process)':34} {wall:8.2f} {tree_kib / 1024:12.1f}"
+        f"   (python itself {child['self_maxrss_kib'] / 1024:.1f} MiB)"
+    )
+    print(
+        f"  ratio render / concat: {wall / ff_wall:.2f}x (goal <= 2x); "
+        f"peak memory {tree_kib / 1024:.0f} MiB (goal < 300 MiB)"
+    )
+    if args.no_scaling:
+        return
+    doubled = paths + paths
+    wall2, tree2, _ = _render(doubled, out / "mix2.wav", args.crossfade_ms)
+    per20, per40 = wall / len(paths), wall2 / len(doubled)
+    print(
+        f"  time per cue: {len(paths)} cues {per20:.3f} s, {len(doubled)} cues {per40:.3f} s "
+        f"(ratio {per40 / per20:.2f}; goal ~1.0); peak memory with {len(doubled)} cues "
+        f"{tree2 / 1024:.0f} MiB"
+    )
+
+
+def _ensure_library(cache: Path, ffmpeg: str, count: int) -> Path:
+    root = cache / f"library-{count}"
+    marker = root / ".complete"
+    if marker.exists():
+        return root
+    shutil.rmtree(root, ignore_errors=True)
+    templates = cache / "templates"
+    templates.mkdir(parents=True, exist_ok=True)
+    codecs = {
+        ".mp3": ["-c:a", "libmp3lame"],
+        ".flac": ["-c:a", "flac"],
+        ".ogg": ["-c:a", "libvorbis"],
+        ".m4a": ["-c:a", "aac"],
+        ".opus": ["-c:a", "libopus"],
+        ".wav": ["-c:a", "pcm_s16le"],
+    }
+    made = {}
+    for ext in SCAN_FORMATS:
+        path = templates / f"t{ext}"
+        rate = 48_000 if ext == ".opus" else RATE
+        subprocess.run(
+            [
+                ffmpeg,
+                "-nostdin",
+                "-v",
+                "error",
+                "-y",
+                "-f",
+                "lavfi",
+                "-i",
+                f"sine=frequency=440:sample_rate={rate}:duration=1",
+                "-ac",
+                "2",
+                *codecs[ext],
+                str(path),
+            ],
+            check=True,
+        )
+        made[ext] = path
+    print(f"  generating {count} tagged files...", flush=True)
+    for index in range(count):
+        ext = SCAN_FORMATS[index % len(SCAN_FORMATS)]
+        folder = root / f"Artist {index % 40:02d}" / f"Album {index % 7}"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{index:05d} Track{ext}"
+        shutil.copyfile(made[ext], path)
+        tags.write(
+            path,
+            tags.Tags(
+                title=f"Track {index}",
+                artists=(f"Artist {index % 40:02d}",),
+                album=f"Album {index % 7}",
+                track_number=index % 20 + 1,
+                recording_mbid=f"00000000-0000-4000-8000-{index:012d}",
+            ),
+        )
+    marker.touch()
+    return root
+
+
+def bench_scan(args: argparse.Namespace, ffmpeg: str) -> None:
+    root = _ensure_library(args.cache, ffmpeg, args.scan_files)
+    paths = sorted(str(p) for p in root.rglob("*") if tags.format_of(p) is not None)
+    for path in paths:  # warm the OS cache
+        Path(path).read_bytes()
+    count = len(paths)
+    print(
+        f"\nScan: {count} files ({', '.join(SCAN_FORMATS)}), warm OS cache, {os.cpu_count()} CPUs"
+    )
+    rows = []
+    for label, workers in (("process pool (default)", None), ("inline (workers=1)", 1)):
+        firsts, rescans = [], []
+        for _ in range(args.repeat):
+            with tempfile.TemporaryDirectory() as folder:
+                with Library(Path(folder) / "index.sqlite", workers=workers) as library:
+                    started = time.perf_counter()
+                    result = library.scan([root])
+                    firsts.append(time.perf_counter() - started)
+                    started = time.perf_counter()
+                    again = library.scan([root])
+                    rescans.append(time.perf_counter() - started)
+                assert result.read == count and again.read == 0 and len(again.files) == count
+        rows.append((label, sorted(firsts), sorted(rescans)))
+    threads = []
+    for _ in range(args.repeat):
+        started = time.perf_counter()
+        with ThreadPoolExecutor(os.cpu_count() or 2) as pool:
+            list(pool.map(tags.read, paths, chunksize=64))
+        threads.append(time.perf_counter() - started)
+    best_threads = min(threads)
+    processes = []
+    chunks = [paths[i : i + 48] for i in range(0, len(paths), 48)]
+    for _ in range(args.repeat):
+        started = time.perf_counter()
+        with _pool(os.cpu_count() or 2) as pool:
+            list(pool.map(_read_chunk, chunks))
+        processes.append(time.perf_counter() - started)
+    best_processes = min(processes)
+    print(f"  best (median) of {args.repeat} runs:")
+    print(f"  {'':26} {'first scan s':>16} {'files/s':>7} {'rescan s':>17} {'speed-up':>8}")
+    for label, firsts, rescans in rows:
+        first, rescan = firsts[0], rescans[0]
+        middle, middle_rescan = firsts[len(firsts) // 2], rescans[len(rescans) // 2]
+        print(
+            f"  {label:26} {first:6.3f} ({middle:6.3f}) {count / first:7.0f} "
+            f"{rescan:7.4f} ({middle_rescan:7.4f}) {first / rescan:7.1f}x"
+        )
+    print(
+        f"  {'tag reads on threads':26} {best_threads:6.3f} {'':8} {count / best_threads:7.0f}"
+        "   (reads only, no index)"
+    )
+    print(
+        f"  {'tag reads on processes':26} {best_processes:6.3f} {'':8} "
+        f"{count / best_processes:7.0f}   (reads only, no index)"
+    )
+    print("  goals: first scan >= 5,000 files/s; rescan >= 5x faster than the first scan")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--cues", type=int, default=20)
+    parser.add_argument("--seconds", type=int, default=360, help="length of each cue")
+    parser.add_argument("--crossfade-ms", type=int, default=2000)
+    parser.add_argument("--scan-files", type=int, default=2000)
+    parser.add_argument("--repeat", type=int, default=3, help="scan runs per mode (best shown)")
+    parser.add_argument("--cache", type=Path, default=Path("/tmp/cuesheet-bench-audio"))
+    parser.add_argument("--no-scaling", action="store_true", help="skip the 2x-cues render")
+    parser.add_argument("--skip-render", action="store_true")
+    parser.add_argument("--skip-scan", action="store_true")
+    args = parser.parse_args()
+    ffmpeg = find_ffmpeg()
+    print(f"ffmpeg: {ffmpeg}")
+    if not args.skip_scan:
+        bench_scan(args, ffmpeg)
+    if not args.skip_render:
+        bench_render(args, ffmpeg)
+
+
+if __name__ == "__main__":
+    main()

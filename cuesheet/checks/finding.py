@@ -1,0 +1,71 @@
+"""What a check reports: a :class:`Finding` with a stable code and a severity."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from enum import Enum
+from typing import Any
+
+
+class Severity(str, Enum):
+    """How bad a finding is; ``--strict`` turns warnings into errors."""
+
+    WARNING = "warning"
+    ERROR = "error"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One thing a check found, naming the segment and cue it is about.
+
+    Instants are milliseconds since the Unix epoch (UTC); durations and
+    ``delta_ms`` are milliseconds.  Every time field is ``None`` when it does not
+    apply.
+    """
+
+    code: str
+    """Stable rule code, e.g. ``TIM003``."""
+    severity: Severity
+    message: str
+    """One self-contained sentence naming the segment and cue."""
+    segment: str | None = None
+    """Title of the segment it is about; ``None`` for the show as a whole."""
+    cue: str | None = None
+    """Number of the cue it is about (as written); ``None`` when not about one cue."""
+    segment_index: int | None = None
+    """Index of the segment in the plan (for links), ``None`` when not in the plan."""
+    cue_index: int | None = None
+    """Index of the cue inside its segment, ``None`` when not about a planned cue."""
+    at_ms: int | None = None
+    """The instant the finding is about (a fixed time, a cue's start), epoch ms."""
+    planned_ms: int | None = None
+    """What the plan says (an instant or a duration, as the rule documents), ms."""
+    actual_ms: int | None = None
+    """What was found instead (an instant or a duration), ms."""
+    delta_ms: int | None = None
+    """By how much: ``actual - planned``; positive means over, late or longer, ms."""
+    line: int | None = None
+    """Line of the as-run log the finding comes from, when it comes from one."""
+
+    def escalated(self) -> Finding:
+        """This finding at error level (what ``--strict`` does to warnings)."""
+        return replace(self, severity=Severity.ERROR)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form: code, severity, segment, cue, message and times (ms)."""
+        return {
+            "code": self.code,
+            "severity": self.severity.value,
+            "segment": self.segment,
+            "cue": self.cue,
+            "message": self.message,
+            "segment_index": self.segment_index,
+            "cue_index": self.cue_index,
+            "line": self.line,
+            "times": {
+                "at_ms": self.at_ms,
+                "planned_ms": self.planned_ms,
+                "actual_ms": self.actual_ms,
+                "delta_ms": self.delta_ms,
+            },
+        }

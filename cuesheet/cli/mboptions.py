@@ -1,0 +1,110 @@
+"""MusicBrainz options shared by the commands that resolve (``resolve``, ``export``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from cuesheet.resolution import DEFAULT_URL, ResolveSettings
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+OPTION_NAMES = ("musicbrainz", "rate_limit", "cache", "offline", "contact", "timeout", "retries")
+"""The keyword arguments :func:`musicbrainz_options` adds to a command."""
+
+
+def _check_url(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(value.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise click.BadParameter(
+            f"{value!r} is not a server URL (e.g. https://musicbrainz.org or http://localhost:5000)"
+        )
+    if parts.path.rstrip("/") not in ("", "/ws/2"):
+        raise click.BadParameter(f"{value!r}: give the server only, without a path")
+    return value
+
+
+def _timeout(ctx: click.Context, param: click.Parameter, value: str) -> int:
+    """``--timeout`` seconds -> integer ms, at least 10 ms."""
+    from cuesheet.cli.common import seconds_to_ms
+
+    timeout_ms = seconds_to_ms(ctx, param, value)
+    if timeout_ms < 10:
+        raise click.BadParameter(f"{value!r} is shorter than 0.01 seconds")
+    return timeout_ms
+
+
+def musicbrainz_options(command: F) -> F:
+    """``--musicbrainz``, ``--rate-limit``, ``--cache``, ``--offline``, ``--contact``..."""
+    decorators = [
+        click.option(
+            "--musicbrainz",
+            metavar="URL",
+            default=DEFAULT_URL,
+            show_default=True,
+            envvar="CUESHEET_MUSICBRAINZ",
+            callback=_check_url,
+            help="MusicBrainz server, e.g. a local mirror (env CUESHEET_MUSICBRAINZ).",
+        ),
+        click.option(
+            "--rate-limit",
+            metavar="N",
+            type=click.FloatRange(min=0),
+            default=1.0,
+            show_default=True,
+            help="Requests per second; 0 for none (then requests run side by side).",
+        ),
+        click.option(
+            "--cache",
+            metavar="PATH",
+            type=click.Path(dir_okay=False, path_type=Path),
+            default=None,
+            help="Cache file (default: musicbrainz.sqlite3 in your cache directory).",
+        ),
+        click.option("--offline", is_flag=True, help="Use cached answers only; ask no server."),
+        click.option(
+            "--contact",
+            metavar="EMAIL|URL",
+            default=None,
+            envvar="CUESHEET_CONTACT",
+            help="Your contact, sent in the User-Agent as MusicBrainz asks (env CUESHEET_CONTACT).",
+        ),
+        click.option(
+            "--timeout",
+            metavar="SECONDS",
+            callback=_timeout,
+            default="20",
+            show_default=True,
+            help="Give up on an answer after this long.",
+        ),
+        click.option(
+            "--retries",
+            metavar="N",
+            type=click.IntRange(min=0),
+            default=3,
+            show_default=True,
+            help="Retries after a busy (503) or unreachable server before going offline.",
+        ),
+    ]
+    for decorator in reversed(decorators):
+        command = decorator(command)
+    return command
+
+
+def settings_from(options: dict[str, Any]) -> ResolveSettings:
+    """Take the MusicBrainz options out of a command's keyword arguments."""
+    rate = float(options.pop("rate_limit"))
+    return ResolveSettings(
+        url=options.pop("musicbrainz"),
+        rate_limit=rate,
+        cache=options.pop("cache"),
+        offline=bool(options.pop("offline")),
+        contact=options.pop("contact") or None,
+        timeout_ms=int(options.pop("timeout")),
+        retries=int(options.pop("retries")),
+    )

@@ -1,0 +1,128 @@
+"""``cuesheet resolve``: look a show's music up on MusicBrainz and fill in what it says."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import click
+
+from cuesheet.cli.common import load, resolve_on_musicbrainz, source_options
+from cuesheet.cli.library import library_options
+from cuesheet.cli.mboptions import musicbrainz_options, settings_from
+
+EPILOG = """\b
+Examples:
+  cuesheet resolve examples/sochi-2014-closing.yaml -o sochi-resolved.yaml
+  cuesheet resolve examples/sochi-2014-lists.txt --json
+  cuesheet resolve show.yaml --musicbrainz http://localhost:5000 --rate-limit 0 -o out.yaml
+  cuesheet resolve show.yaml --offline --json
+\b
+Each music or anthem entry ends resolved (one confident match: work,
+recording, artists, duration), ambiguous (up to five ranked candidates) or
+unresolved. Durations from the named performer's recording are marked
+"musicbrainz"; otherwise the median of the work's recordings, marked
+"estimate". Answers are cached, so a second run asks nothing.
+\b
+Exit codes: 0 it ran (also with unresolved entries); 1 it could not run
+(e.g. MusicBrainz unreachable and nothing cached); 2 bad input.
+"""
+
+OUTPUT_KINDS = (".yaml", ".yml", ".json")
+
+
+@click.command(epilog=EPILOG)
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    metavar="OUT",
+    default=None,
+    help="Write the show with identifiers, credits and durations: .yaml/.yml show file, "
+    ".json export, or - for a show file on standard output.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array, one object per cue.")
+@musicbrainz_options
+@library_options
+@source_options
+def resolve(
+    source: Path,
+    output: str | None,
+    as_json: bool,
+    libraries: tuple[Path, ...],
+    index_path: Path | None,
+    **options: Any,
+) -> None:
+    """Resolve SOURCE's music and anthems against MusicBrainz."""
+    from cuesheet.cli.errors import EXIT_FAILED, CliError
+    from cuesheet.cli.library import apply_libraries
+    from cuesheet.output import refuse_overwriting_input
+    from cuesheet.resolution import json_rows
+
+    settings = settings_from(options)
+    if output is not None and output != "-":
+        if not output.lower().endswith(OUTPUT_KINDS):
+            raise click.BadParameter(
+                f"{output!r}: write a show file (.yaml, .yml) or a JSON export (.json); "
+                "cuesheet export writes playlists",
+                param_hint="-o/--output",
+            )
+        refuse_overwriting_input(output, source)
+    if as_json and output == "-":
+        raise click.UsageError("--json and -o - would both write to standard output")
+    resolved = resolve_on_musicbrainz(load(source, options), settings, warn=False)
+    looked_up = [r for r in resolved.results if r.resolution is not None]
+    usable = [r for r in looked_up if r.resolution and r.resolution.status.value != "unresolved"]
+    if resolved.service_failed and looked_up and not usable:
+        raise CliError(f"{resolved.warnings[0]}, and nothing is cached", EXIT_FAILED)
+    for message in resolved.warnings:
+        click.echo(f"cuesheet: warning: {message}; went on with cached answers only", err=True)
+    resolved = replace(
+        resolved, show=apply_libraries(resolved.show, libraries, index_path)
+    )
+    if output is not None:
+        _write(resolved.show, output)
+    if as_json:
+        click.echo(json.dumps(json_rows(resolved), ensure_ascii=False, indent=2))
+    elif output != "-":
+        for line in _report(resolved):
+            click.echo(line)
+
+
+def _write(show: Any, output: str) -> None:
+    from cuesheet import jsonmodel, showfile
+    from cuesheet.output import write_atomic
+    from cuesheet.timing import compute
+
+    if output == "-":
+        click.echo(showfile.dumps(show), nl=False)
+    elif output.lower().endswith(".json"):
+        write_atomic(output, jsonmodel.dumps(show, compute(show)))
+    else:
+        showfile.dump(show, output)
+
+
+def _report(resolved: Any) -> Iterator[str]:
+    from cuesheet.timecode import format_duration
+
+    for result in resolved.results:
+        cue, res = result.cue, result.resolution
+        if res is None:
+            status, found, note = "resolved", "", "already identified"
+        else:
+            status, found, note = res.status.value, res.title, res.note
+        length = format_duration(cue.duration_ms) if cue.duration_ms is not None else "-"
+        source = f" ({cue.duration_source.value})" if cue.duration_source else ""
+        yield f"{cue.number:>5}  {status:<10} {length:>9}{source:<14} {cue.title}"
+        details = [f"MusicBrainz: {found}"] if found and found != cue.title else []
+        details += [note] if note else []
+        if details:
+            yield f"{'':7}{'; '.join(details)}"
+    counts = {s: 0 for s in ("resolved", "ambiguous", "unresolved")}
+    for result in resolved.results:
+        key = result.resolution.status.value if result.resolution else "resolved"
+        counts[key] += 1
+    yield ", ".join(f"{n} {s}" for s, n in counts.items())

@@ -1,0 +1,137 @@
+"""``cuesheet timeline``: a picture of the show as a self-contained HTML page or an SVG."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+
+from cuesheet.cli.common import (
+    enrich,
+    enrich_options,
+    load,
+    probe,
+    source_options,
+    tolerance_option,
+)
+
+EPILOG = """\b
+Examples:
+  cuesheet timeline examples/sochi-2014-closing.yaml -o sochi.html
+  cuesheet timeline examples/sochi-2014-closing.yaml -o sochi.svg --px-per-minute 12
+  cuesheet timeline examples/sochi-2014-closing.yaml \\
+      --as-run examples/sochi-2014-asrun.csv -o aired.html
+
+\b
+The page lists the findings of `cuesheet check` under the picture (the exit
+code does not depend on them).  Picture and options: docs/timeline.md.
+"""
+
+_FORMATS = {".html": "html", ".htm": "html", ".svg": "svg"}
+
+
+@click.command(epilog=EPILOG)
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    metavar="OUT",
+    help="Output file (.html or .svg), or - for standard output.",
+)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["html", "svg"]),
+    default=None,
+    help="html or svg (default: from OUT's extension).",
+)
+@click.option(
+    "--px-per-minute",
+    type=click.IntRange(1, 600),
+    default=10,
+    show_default=True,
+    help="Horizontal scale of the picture.",
+)
+@click.option(
+    "--as-run",
+    "as_run",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    metavar="LOG",
+    help="Draw what aired under the plan: a CSV as-run log, a playlist, or a show file.",
+)
+@click.option(
+    "--ignore",
+    multiple=True,
+    metavar="CODE",
+    help="Leave a check's findings off the page, by code or name; repeatable.",
+)
+@click.option("--no-check", is_flag=True, help="Do not list the findings of the checks.")
+@tolerance_option
+@enrich_options
+@source_options
+def timeline(
+    source: Path,
+    output: str,
+    fmt: str | None,
+    px_per_minute: int,
+    as_run: Path | None,
+    ignore: tuple[str, ...],
+    no_check: bool,
+    tolerance: int,
+    **options: Any,
+) -> None:
+    """Draw SOURCE's running order against the clock, with its fixed times and hard out."""
+    from cuesheet.output import refuse_overwriting_input, write_atomic
+    from cuesheet.timeline import FindingLike, Layout, to_html, to_svg
+    from cuesheet.timing import compute
+
+    if fmt is None:
+        if output == "-":
+            fmt = "html"
+        else:
+            fmt = _FORMATS.get(Path(output).suffix.lower())
+            if fmt is None:
+                raise click.BadParameter(
+                    f"cannot tell the format from {output!r}: use .html or .svg, or --format",
+                    param_hint="-o/--output",
+                )
+    if output != "-":
+        refuse_overwriting_input(output, source, *([as_run] if as_run else []))
+    show = enrich(load(source, options), options, source)
+    timing = compute(show)
+    alignment = None
+    lane = None
+    if as_run is not None:
+        from cuesheet import asrun
+        from cuesheet.align import align
+        from cuesheet.timeline.aired import lane as aired_lane
+
+        log = asrun.load(as_run, show, load_show=lambda path: load(path, {}))
+        alignment = align(show, timing, log)
+        lane = aired_lane(alignment)
+    layout = Layout(px_per_minute=px_per_minute, late_tolerance_ms=tolerance)
+    if fmt == "svg":
+        text = to_svg(timing, as_run=lane, layout=layout)
+    else:
+        findings: Sequence[FindingLike] = ()
+        if not no_check:
+            from cuesheet.checks import check
+
+            findings = check(
+                show,
+                timing=timing,
+                tolerance_ms=tolerance,
+                probe=probe,
+                base_dir=source.parent,
+                alignment=alignment,
+                ignore=ignore,
+            )
+        text = to_html(timing, findings=findings, as_run=lane, layout=layout)
+    if output == "-":
+        click.echo(text, nl=False)
+    else:
+        write_atomic(output, text)

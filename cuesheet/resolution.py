@@ -1,0 +1,299 @@
+"""MusicBrainz resolution of a show: cues -> queries -> resolutions -> cues filled in.
+
+The show side of :mod:`metadata.resolve`: it turns music and anthem cues into queries,
+runs them through a :class:`~metadata.resolve.Resolver` and writes the answers back with
+:func:`dataclasses.replace`: identifiers, credits MusicBrainz adds, the duration (only where
+the cue has none, with its source) and ``Cue.match`` (status, score, candidates, note).
+Cues that already carry a work or recording MBID are left alone, as are speech, effects
+and other non-music cues.
+
+:func:`open_resolver` builds the adapter, cache and resolver from
+:class:`ResolveSettings` (what the ``--musicbrainz``/``--rate-limit``/``--cache``/
+``--offline``/``--contact`` options say); musicbrainzngs is imported only then.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from cuesheet import __version__
+from cuesheet.model import (
+    Candidate,
+    Credit,
+    Cue,
+    CueKind,
+    DurationSource,
+    Identifiers,
+    Match,
+    MatchStatus,
+    Role,
+    Segment,
+    Show,
+)
+
+if TYPE_CHECKING:
+    from metadata.cache import Cache
+    from metadata.resolve import Query, Resolution, Resolver
+
+DEFAULT_URL = "https://musicbrainz.org"
+APP = "cuesheet"
+RESOLVABLE = (CueKind.MUSIC, CueKind.ANTHEM)
+SAME_PERSON = 0.8
+"""Name similarity from which a MusicBrainz credit is someone the cue already names."""
+
+
+class MusicBrainzWarning(UserWarning):
+    """MusicBrainz could not be used as asked (shown once per run)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ResolveSettings:
+    """How to reach MusicBrainz and where to keep answers."""
+
+    url: str = DEFAULT_URL
+    rate_limit: float = 1.0
+    """Requests per second; 0 for no limit (a local mirror)."""
+    cache: Path | None = None
+    """SQLite cache file; ``None`` for the default in the user's cache directory."""
+    offline: bool = False
+    contact: str | None = None
+    """E-mail or URL put in the User-Agent so the service's operators can reach the user."""
+    timeout_ms: int = 20_000
+    retries: int = 3
+    workers: int = 4
+
+
+@dataclass(frozen=True, slots=True)
+class CueResult:
+    """One music or anthem cue of the show after resolution."""
+
+    segment: Segment
+    cue: Cue
+    """The cue as written back (identifiers, duration and match filled in)."""
+    resolution: Resolution | None
+    """``None`` when the cue already carried identifiers and was not looked up."""
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """A show after resolution, with what happened to each cue."""
+
+    show: Show
+    results: tuple[CueResult, ...]
+    warnings: tuple[str, ...] = ()
+    """Problems of the whole run, e.g. the service proved unreachable."""
+
+    @property
+    def service_failed(self) -> bool:
+        """True when MusicBrainz proved unreachable during the run."""
+        return bool(self.warnings)
+
+    def count(self, status: MatchStatus) -> int:
+        """How many looked-up cues ended with ``status``."""
+        return sum(
+            1
+            for r in self.results
+            if r.resolution is not None and r.resolution.status.value == status.value
+        )
+
+
+def open_resolver(settings: ResolveSettings) -> tuple[Resolver, Cache]:
+    """The resolver (and its cache, to close) for ``settings``.
+
+    :raises ValueError: for a URL that is not a MusicBrainz server.
+    :raises metadata.errors.CacheError: when the cache file cannot be used.
+    """
+    from metadata.cache import Cache
+    from metadata.musicbrainz import MusicBrainz, UserAgent
+    from metadata.resolve import Resolver
+
+    cache = Cache(settings.cache)
+    try:
+        client = MusicBrainz(
+            settings.url,
+            agent=UserAgent(APP, __version__, settings.contact or None),
+            timeout_ms=settings.timeout_ms,
+            rate_limit=settings.rate_limit,
+            cache=cache,
+            offline=settings.offline,
+            retries=settings.retries,
+        )
+    except ValueError:
+        cache.close()
+        raise
+    return Resolver(client, cache=cache, workers=settings.workers), cache
+
+
+def needs_lookup(cue: Cue) -> bool:
+    """True for a music or anthem cue without a work or recording MBID."""
+    return cue.kind in RESOLVABLE and not (cue.ids.work_mbid or cue.ids.recording_mbid)
+
+
+def to_query(cue: Cue) -> Query:
+    """The resolver's query for a cue: its title, its credited names with roles, its kind."""
+    from metadata.resolve import Name, Query
+
+    names = tuple(Name(c.name, c.role.value) for c in cue.credits if c.name.strip())
+    kind = "anthem" if cue.kind is CueKind.ANTHEM else "music"
+    return Query(cue.title, names, kind, cue.source_text or cue.title)
+
+
+def resolve_show(
+    show: Show,
+    resolver: Resolver,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    warn: bool = True,
+) -> Resolved:
+    """Look up every cue that needs it; return the show with answers written back.
+
+    Service trouble never raises here: the run goes on with cached answers, and the
+    trouble is returned once in :attr:`Resolved.warnings` (and, when ``warn``, issued as a
+    :class:`MusicBrainzWarning`).
+    """
+    places = [(si, ci) for si, ci, cue in _cues(show) if needs_lookup(cue)]
+    queries = [to_query(show.segments[si].cues[ci]) for si, ci in places]
+    answers = dict(zip(places, resolver.resolve_all(queries, progress=progress), strict=True))
+    segments: list[Segment] = []
+    results: list[CueResult] = []
+    for si, segment in enumerate(show.segments):
+        cues: list[Cue] = []
+        for ci, cue in enumerate(segment.cues):
+            answer = answers.get((si, ci))
+            new = apply(cue, answer) if answer is not None else cue
+            cues.append(new)
+            if cue.kind in RESOLVABLE:
+                results.append(CueResult(segment, new, answer))
+        segments.append(replace(segment, cues=tuple(cues)))
+    if warn:
+        for message in resolver.warnings:
+            warnings.warn(
+                f"{message}; going on with cached answers only", MusicBrainzWarning, stacklevel=2
+            )
+    done = replace(show, segments=tuple(segments))
+    return Resolved(done, tuple(results), tuple(resolver.warnings))
+
+
+def _cues(show: Show) -> Iterator[tuple[int, int, Cue]]:
+    for si, segment in enumerate(show.segments):
+        for ci, cue in enumerate(segment.cues):
+            yield si, ci, cue
+
+
+_ROLES = {role.value: role for role in Role}
+
+
+def apply(cue: Cue, resolution: Resolution) -> Cue:
+    """``cue`` with a resolution written back.
+
+    Always sets ``match``.  Only a resolved entry fills identifiers, adds the credits
+    MusicBrainz knows that the cue lacks (someone the cue already names, in any spelling or
+    role, is not added again), and sets the duration when the cue has none (planned and file
+    durations are never replaced).
+    """
+    status = MatchStatus(resolution.status.value)
+    match = Match(
+        status=status,
+        score=resolution.score if status is not MatchStatus.UNRESOLVED else 0,
+        candidates=tuple(
+            Candidate(c.title, c.score, c.work_mbid, c.recording_mbid, c.why)
+            for c in resolution.candidates
+        ),
+        note=resolution.note,
+    )
+    if status is not MatchStatus.RESOLVED:
+        return replace(cue, match=match)
+    ids = cue.ids
+    ids = Identifiers(
+        work_mbid=ids.work_mbid or resolution.work_mbid,
+        recording_mbid=ids.recording_mbid or resolution.recording_mbid,
+        artist_mbids=ids.artist_mbids or resolution.artist_mbids,
+        isrc=ids.isrc,
+        iswc=ids.iswc,
+    )
+    credits = list(cue.credits)
+    for credit in resolution.credits:
+        role = _ROLES.get(credit.role)
+        if role is not None and not _credited(credit.name, credits):
+            credits.append(Credit(credit.name, role))
+    duration, source = cue.duration_ms, cue.duration_source
+    if duration is None and resolution.duration_ms is not None:
+        duration = resolution.duration_ms
+        source = DurationSource(resolution.duration_source or "estimate")
+    return replace(
+        cue,
+        ids=ids,
+        credits=tuple(credits),
+        duration_ms=duration,
+        duration_source=source,
+        match=match,
+    )
+
+
+def _credited(name: str, credits: list[Credit]) -> bool:
+    """True when the cue already names this person, in any spelling or role."""
+    from metadata.similarity import name_similarity
+
+    return any(
+        name_similarity(name, [c.name]) >= SAME_PERSON
+        or name_similarity(c.name, [name]) >= SAME_PERSON
+        for c in credits
+    )
+
+
+def json_rows(resolved: Resolved) -> list[dict[str, object]]:
+    """The ``--json`` report: one object per music or anthem cue.
+
+    Keys: ``cue``, ``input``, ``status``, ``work_mbid``, ``recording_mbid``,
+    ``artist_mbids``, ``title``, ``duration_ms``, ``duration_source``, ``candidates``
+    (each ``work_mbid``, ``recording_mbid``, ``title``, ``score``, ``why``), and ``score``
+    and ``note`` besides.  A cue that already carried identifiers reports them as resolved.
+    """
+    rows: list[dict[str, object]] = []
+    for result in resolved.results:
+        cue, res = result.cue, result.resolution
+        row: dict[str, object] = {
+            "cue": cue.number,
+            "input": cue.source_text or cue.title,
+        }
+        if res is None:
+            row.update(
+                status=(cue.match.status.value if cue.match else MatchStatus.RESOLVED.value),
+                work_mbid=cue.ids.work_mbid,
+                recording_mbid=cue.ids.recording_mbid,
+                artist_mbids=list(cue.ids.artist_mbids),
+                title=cue.title,
+                duration_ms=cue.duration_ms,
+                duration_source=cue.duration_source.value if cue.duration_source else None,
+                candidates=[],
+                score=cue.match.score if cue.match else 100,
+                note="already identified in the source",
+            )
+        else:
+            row.update(
+                status=res.status.value,
+                work_mbid=res.work_mbid,
+                recording_mbid=res.recording_mbid,
+                artist_mbids=list(res.artist_mbids),
+                title=res.title,
+                duration_ms=res.duration_ms,
+                duration_source=res.duration_source,
+                candidates=[
+                    {
+                        "work_mbid": c.work_mbid,
+                        "recording_mbid": c.recording_mbid,
+                        "title": c.title,
+                        "score": c.score,
+                        "why": c.why,
+                    }
+                    for c in res.candidates
+                ],
+                score=res.score,
+                note=res.note,
+            )
+        rows.append(row)
+    return rows
