@@ -21,14 +21,23 @@ _BAD_INPUT = (InputError, ParseError, UnknownFormatError, TagError)
 
 
 class CliError(click.ClickException):
-    """A ClickException that prints ``cuesheet: error: ...`` and carries its exit code."""
+    """A ClickException that prints ``cuesheet: error: ...``; exit code 1 (could not run)."""
 
-    def __init__(self, message: str, exit_code: int = EXIT_FAILED) -> None:
-        super().__init__(message)
-        self.exit_code = exit_code
+    exit_code = EXIT_FAILED
 
     def show(self, file: IO[str] | None = None) -> None:
         click.echo(f"cuesheet: error: {self.format_message()}", err=True, file=file)
+
+
+class BadInputError(CliError):
+    """The input could not be read: exit code 2."""
+
+    exit_code = EXIT_BAD_INPUT
+
+
+def cli_error(message: str, exit_code: int) -> CliError:
+    """The CliError that exits with ``exit_code`` (1 or 2)."""
+    return BadInputError(message) if exit_code == EXIT_BAD_INPUT else CliError(message)
 
 
 def exit_code_for(error: BaseException) -> int:
@@ -41,8 +50,8 @@ def exit_code_for(error: BaseException) -> int:
 def to_cli_error(error: BaseException) -> CliError:
     """The CliError for a package error or an OSError."""
     if isinstance(error, (CueSheetError, PlaylistError, MetadataError)):
-        return CliError(str(error), exit_code_for(error))
+        return cli_error(str(error), exit_code_for(error))
     if isinstance(error, OSError):
         name = f"{error.filename}: " if error.filename else ""
-        return CliError(f"{name}{error.strerror or error}", EXIT_FAILED)
+        return CliError(f"{name}{error.strerror or error}")
     raise TypeError(f"not a cuesheet error: {error!r}")

@@ -57,7 +57,7 @@ def resolve(
     **options: Any,
 ) -> None:
     """Resolve SOURCE's music and anthems against MusicBrainz."""
-    from cuesheet.cli.errors import EXIT_FAILED, CliError
+    from cuesheet.cli.errors import CliError
     from cuesheet.cli.library import apply_libraries
     from cuesheet.output import refuse_overwriting_input
     from cuesheet.resolution import json_rows
@@ -77,7 +77,7 @@ def resolve(
     looked_up = [r for r in resolved.results if r.resolution is not None]
     usable = [r for r in looked_up if r.resolution and r.resolution.status.value != "unresolved"]
     if resolved.service_failed and looked_up and not usable:
-        raise CliError(f"{resolved.warnings[0]}, and nothing is cached", EXIT_FAILED)
+        raise CliError(f"{resolved.warnings[0]}, and nothing is cached")
     for message in resolved.warnings:
         click.echo(f"cuesheet: warning: {message}; went on with cached answers only", err=True)
     resolved = replace(
