@@ -425,7 +425,8 @@ def loads(
 ) -> Playlist:
     """Read CSV text in either profile (recognised from the header unless ``profile`` is given).
 
-    ``timezone`` becomes ``Playlist.timezone`` (CSV keeps only UTC offsets);
+    ``timezone`` becomes ``Playlist.timezone`` (CSV keeps only UTC offsets; the
+    first ``start_local`` becomes ``Playlist.date``, so its offset is kept);
     ``origin_utc_ms`` anchors rights timings to an absolute start.
     Raises :class:`ParseError` naming the line of the first bad row.
     """
@@ -437,6 +438,7 @@ def loads(
     chosen = RUNNING_ORDER
     width = 0
     line = 1
+    first_local = ""
     try:
         for cells in reader:
             row_line, line = line, reader.line_num + 1
@@ -457,6 +459,8 @@ def loads(
             row = _Row(cells, columns, row_line, path)
             if chosen == RUNNING_ORDER:
                 entries.append(_running_order_entry(row))
+                if not first_local and "start_local" in columns:
+                    first_local = cells[columns["start_local"]].strip()
             else:
                 entries.append(_rights_entry(row, origin_utc_ms))
     except csv.Error as error:
@@ -465,7 +469,8 @@ def loads(
         ) from error
     if columns is None:
         raise ParseError("empty CSV: expected a header row", path=path, line=1)
-    return Playlist(timezone=timezone, entries=tuple(entries))
+    # The first local start keeps the show's UTC offset for readers that need a zone.
+    return Playlist(date=first_local, timezone=timezone, entries=tuple(entries))
 
 
 def load(

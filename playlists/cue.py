@@ -72,7 +72,12 @@ from typing import NamedTuple, TextIO
 
 from playlists import _bulk, _text, _time
 from playlists.atomic import atomic_open
-from playlists.errors import FormatLimitError, ParseError, TextChangedWarning
+from playlists.errors import (
+    FormatLimitError,
+    ParseError,
+    TextChangedWarning,
+    TooManyTracksError,
+)
 from playlists.model import Credit, CueData, Entry, Playlist
 
 CD_FPS = 75
@@ -199,7 +204,7 @@ def resolve(playlist: Playlist, single_file: str | None = None) -> Playlist:
         if where is None:
             raise FormatLimitError(
                 f"entry {number} ({entry.title!r}) has no file: a cue sheet needs one for "
-                "every entry (or give single_file= for one recording of the whole show)"
+                "every entry (or one single file for a recording of the whole show)"
             )
         if start is None:
             raise FormatLimitError(
@@ -285,10 +290,10 @@ def _sheet(playlist: Playlist, first_number: int = 1) -> Iterator[str]:
     yield from out.lines
 
 
-def _too_many(count: int) -> FormatLimitError:
-    return FormatLimitError(
+def _too_many(count: int) -> TooManyTracksError:
+    return TooManyTracksError(
         f"{count} entries: a cue sheet holds at most {MAX_TRACKS} tracks "
-        "(split it into several sheets with split=True / --split)"
+        "(split it into several sheets)"
     )
 
 

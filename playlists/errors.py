@@ -5,7 +5,8 @@
     PlaylistError                      root; carries path, line and cause
     ├── ParseError (ValueError)        text that is not the format it claims to be
     ├── UnknownFormatError (LookupError)  a format name or extension nobody registered
-    ├── FormatLimitError (ValueError)  a playlist the format cannot carry (e.g. >99 CUE tracks)
+    ├── FormatLimitError (ValueError)  a playlist the format cannot carry
+    │   └── TooManyTracksError         more than 99 CUE tracks: split into several sheets
     ├── InvalidPlaylistError (ValueError)  a model value no format can write (bad timezone)
     └── WriteError (OSError)           an output that cannot be written
 
@@ -58,6 +59,10 @@ class UnknownFormatError(PlaylistError, LookupError):
 
 class FormatLimitError(PlaylistError, ValueError):
     """A playlist that the chosen format cannot carry."""
+
+
+class TooManyTracksError(FormatLimitError):
+    """More entries than one cue sheet holds (99); writing several sheets is the way out."""
 
 
 class InvalidPlaylistError(PlaylistError, ValueError):

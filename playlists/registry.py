@@ -107,7 +107,7 @@ def for_path(path: str | os.PathLike[str]) -> Format:
         what = f"extension {suffix!r}" if suffix else "no extension"
         raise UnknownFormatError(
             f"cannot tell the playlist format from {what}; "
-            f"known extensions: {', '.join(extensions())} (or give the format by name)",
+            f"known extensions: {', '.join(extensions())} (or name the format)",
             path=os.fspath(path),
         )
     return found

@@ -202,3 +202,30 @@ def test_never_overwrites_its_input(sample: Path, same: str) -> None:
     code, _, err = _run("convert", str(source), target, "--format", "m3u8")
     assert code == 2 and "refusing to overwrite the input" in err
     assert source.read_bytes() == before
+
+
+def test_a_cuesheet_json_export_converts(tmp_path: Path) -> None:
+    """The lossless export is a playlist source too (rights CSV from the JSON model)."""
+    import csv
+
+    sochi = Path(__file__).resolve().parents[1] / "examples" / "sochi-2014-closing.yaml"
+    exported = tmp_path / "sochi.json"
+    done = CliRunner().invoke(cli, ["export", str(sochi), "-o", str(exported), "--no-resolve"])
+    assert done.exit_code == 0, done.stderr
+    rights = tmp_path / "rights.csv"
+    done = CliRunner().invoke(cli, ["convert", str(exported), str(rights), "--profile", "rights"])
+    assert done.exit_code == 0, done.stderr
+    rows = list(csv.DictReader(rights.open(encoding="utf-8")))
+    assert len(rows) == 44 and rows[0]["writers"] == "Modest Mussorgsky (composer)"
+
+
+def test_a_playlist_with_an_unknown_zone_is_bad_input(tmp_path: Path) -> None:
+    source = tmp_path / "tz.json"
+    source.write_text(
+        '{"format": "playlists/playlist", "version": 1, "timezone": "Mars/X", "entries": []}',
+        encoding="utf-8",
+    )
+    done = CliRunner().invoke(cli, ["convert", str(source), str(tmp_path / "out.csv")])
+    assert done.exit_code == 2
+    assert str(source) in done.stderr and "IANA" in done.stderr
+    assert not (tmp_path / "out.csv").exists()

@@ -94,7 +94,7 @@ def convert(
     text = ""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", PlaylistWarning)
-        playlist = reader.load(source)
+        playlist = _read(source, reader, from_fmt)
         out_dir = Path(output).parent if output != "-" else Path(".")
         playlist = rebase(
             playlist,
@@ -121,3 +121,26 @@ def convert(
         if count > 1:
             names = ", ".join(str(p) for p in sheet_paths(output, count))
             click.echo(f"cuesheet: wrote {count} sheets: {names}", err=True)
+
+
+def _read(source: Path, reader: Any, from_fmt: str | None) -> Any:
+    """The playlist in ``source``; a cuesheet JSON export is read as the show it is."""
+    from cuesheet import clock
+    from cuesheet.errors import InputError
+
+    if from_fmt is None and source.suffix.lower() == ".json":
+        from cuesheet.inputfile import read_text
+        from cuesheet.sources import is_cuesheet_json
+
+        if is_cuesheet_json(read_text(source)):
+            from cuesheet import jsonmodel
+            from cuesheet.toplaylist import to_playlist
+
+            return to_playlist(jsonmodel.load(source))
+    playlist = reader.load(source)
+    if playlist.timezone:
+        try:
+            clock.zone(playlist.timezone)
+        except ValueError as error:
+            raise InputError(f"timezone: {error}", path=source) from error
+    return playlist

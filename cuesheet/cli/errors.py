@@ -8,7 +8,7 @@ import click
 
 from cuesheet.errors import CueSheetError, InputError
 from metadata.errors import MetadataError, TagError
-from playlists.errors import ParseError, PlaylistError, UnknownFormatError
+from playlists.errors import ParseError, PlaylistError, TooManyTracksError, UnknownFormatError
 
 EXIT_OK = 0
 """It ran (``check``: nothing at error level)."""
@@ -49,6 +49,8 @@ def exit_code_for(error: BaseException) -> int:
 
 def to_cli_error(error: BaseException) -> CliError:
     """The CliError for a package error or an OSError."""
+    if isinstance(error, TooManyTracksError):
+        return cli_error(f"{error} with --split", exit_code_for(error))
     if isinstance(error, (CueSheetError, PlaylistError, MetadataError)):
         return cli_error(str(error), exit_code_for(error))
     if isinstance(error, OSError):
