@@ -47,7 +47,7 @@ FORMATS: tuple[ExportFormat, ...] = (
         {"profile": "rights"},
         frozenset({"excel"}),
     ),
-    ExportFormat("m3u", (".m3u",), "M3U playlist (legacy encoding)", "m3u"),
+    ExportFormat("m3u", (".m3u",), "M3U playlist (UTF-8; read back with a cp1252 fallback)", "m3u"),
     ExportFormat("m3u8", (".m3u8",), "M3U8 playlist (UTF-8, no BOM)", "m3u8"),
     ExportFormat("xspf", (".xspf",), "XSPF playlist (XML)", "xspf"),
     ExportFormat(
