@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from cuesheet.cli.common import enrich, enrich_options, load, source_options
+
+if TYPE_CHECKING:
+    from cuesheet.exports import ExportFormat
+    from cuesheet.model import Show
+    from cuesheet.timing import Timing
 
 EPILOG = """\b
 Examples:
@@ -102,14 +107,14 @@ def export(
 
 
 def write(
-    show: Any,
-    target: Any,
+    show: Show,
+    target: ExportFormat,
     output: str,
     *,
     base_dir: Path,
     paths: str = "auto",
     options: dict[str, Any] | None = None,
-    timing: Any = None,
+    timing: Timing | None = None,
 ) -> None:
     """Write a show in an export format to ``output`` (``-`` for stdout), atomically.
 
