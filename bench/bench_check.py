@@ -180,6 +180,7 @@ def child_run(show_path: Path, log_path: Path) -> tuple[float, float, int]:
             "--as-run",
             str(log_path),
             "--json",
+            "--no-resolve",  # measure checking, not a MusicBrainz look-up
         ],
         cwd=ROOT,
         capture_output=True,
