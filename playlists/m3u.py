@@ -206,79 +206,183 @@ def _seconds_to_ms(text: str) -> int | None:
     return int(whole) * 1000 + int((fraction[:3] or "0").ljust(3, "0"))
 
 
-def _parse(
-    lines: Iterable[str], path: str | None, want_lines: bool = False
-) -> tuple[Playlist, list[int]]:
-    """The playlist and, when asked for, the line number of each entry's location."""
+_SLICE = 1 << 20
+"""Characters read at a time (the first read is small, so the header comes with few entries)."""
+
+
+def _chunks(read: Callable[[int], str]) -> Iterator[str]:
+    """The text from ``read(size)`` in slices of whole lines, each cut before an ``#EXTINF`` line.
+
+    Cutting there lets :func:`_pairs` take a slice whole when it holds nothing
+    but ``#EXTINF`` lines and locations, however the text was read.
+    """
+    carry = ""
+    size = 4096
+    while True:
+        block = read(size)
+        size = _SLICE
+        if not block:
+            if carry:
+                yield carry
+            return
+        text = carry + block if carry else block
+        cut = text.rfind("\n#EXTINF:")
+        if cut < 0:
+            cut = text.rfind("\n")
+            if cut < 0:  # one long line: read as much again next time
+                size = max(size, len(text))
+        carry = text[cut + 1 :]
+        if cut >= 0:
+            yield text[: cut + 1]
+
+
+def _text_chunks(text: str) -> Iterator[str]:
+    """:func:`_chunks` for text already in memory, sliced straight from it."""
+    start = 0
+    end = text.find("\n#EXTINF:", 0, 4096)
+    while start < len(text):
+        if end < 0:
+            end = text.find("\n#EXTINF:", start + _SLICE)
+        if end < 0:
+            yield text[start:]
+            return
+        yield text[start : end + 1]
+        start = end + 1
+        end = -1
+
+
+def _pairs(chunk: str, durations: dict[str, int | None]) -> list[Entry] | None:
+    """The entries of a slice holding only ``#EXTINF:<whole seconds>,...`` lines and locations.
+
+    ``None`` when the slice holds anything else (comments, groups, blank lines,
+    a fraction or attributes in ``#EXTINF``, ...): the caller then reads it line
+    by line.  Why: that is how nearly every file is written (ours too, but for
+    ``#EXTGRP``), and checking the whole slice at once with ``str`` methods is
+    cheaper than looking at each line.  ``durations`` caches ``'#EXTINF:<n>'`` ->
+    milliseconds.
+    """
+    if "\r" in chunk:
+        chunk = chunk.replace("\r\n", "\n")
+        if "\r" in chunk:
+            return None
+    lines = chunk.split("\n")
+    if lines.pop() != "" or len(lines) % 2:
+        return None
+    locations = list(map(str.strip, lines[1::2]))
+    if not all(locations):  # a blank line
+        return None
     entries: list[Entry] = []
     append = entries.append
+    make = _bulk.entry
+    for line, location in zip(lines[0::2], locations, strict=True):
+        head, _, display = line.partition(",")
+        try:  # the cache holds only heads checked to be "#EXTINF:<digits>" or "#EXTINF:-1"
+            duration = durations[head]
+        except KeyError:
+            seconds = head[8:]
+            if head[:8] != "#EXTINF:":
+                return None
+            if seconds.isdigit() and seconds.isascii():
+                duration = int(seconds) * 1000
+            elif seconds == "-1":
+                duration = None
+            else:  # a fraction, attributes, or spaces
+                return None
+            durations[head] = duration
+        if location[0] == "#":
+            return None
+        if display[:1].isspace():
+            display = display.lstrip()
+        creator, dash, title = display.partition(" - ")
+        if dash:
+            append(make(location, title, creator, "", duration, None))
+        else:
+            append(make(location, display, "", "", duration, None))
+    return entries
+
+
+def _parse(
+    chunks: Iterable[str], path: str | None, want_lines: bool = False
+) -> tuple[Playlist, list[int]]:
+    """The playlist and, when asked for, the line number of each entry's location.
+
+    ``chunks`` are slices of whole lines (see :func:`_chunks`).
+    """
+    entries: list[Entry] = []
+    append = entries.append
+    make = _bulk.entry
     lines_of: list[int] = []
     title = ""
     duration: int | None = None
     display: str | None = None
     group = artist = album = None
+    cues: dict[str, CueData] = {}  # one per segment: values, so entries can share them
+    durations: dict[str, int | None] = {}
     extinf_line = 0
+    before = 0  # lines before the chunk
     with _bulk.paused_gc():
-        for number, line in enumerate(lines, start=1):
-            if line[-1:] in ("\n", "\r"):
-                line = line.rstrip("\r\n")
-            if not line or line.isspace():
-                continue
-            if line[0] != "#":
-                location = line.strip()
-                if display is None:
-                    append(Entry(location))
-                else:
-                    entry_title = display
-                    creator = ""
-                    if artist is not None:
-                        creator = artist
-                        if artist and display.startswith(artist + " - "):
-                            entry_title = display[len(artist) + 3 :]
-                    elif " - " in display:
-                        creator, _, entry_title = display.partition(" - ")
-                    # Positional arguments (the field order of Entry): once per entry.
-                    append(
-                        Entry(
-                            location,
-                            entry_title,
-                            creator,
-                            album or "",
-                            duration,
-                            None,
-                            (),
-                            "",
-                            CueData(segment=group) if group else None,
-                        )
-                    )
-                    duration = display = group = artist = album = None
-                if want_lines:
-                    lines_of.append(number)
-                continue
-            if line.startswith("#EXTINF:"):
-                seconds, comma, rest = line[8:].partition(",")
-                if comma and seconds.isdigit() and seconds.isascii():
-                    duration = int(seconds) * 1000
-                    display = rest.lstrip()
-                elif comma and seconds == "-1":
-                    duration = None
-                    display = rest.lstrip()
-                else:  # a fraction, attributes, spaces, or no comma: the full rule
+        for chunk in chunks:
+            if display is None and group is None and artist is None and album is None:
+                quick = _pairs(chunk, durations)
+                if quick is not None:
+                    entries += quick
+                    if want_lines:
+                        lines_of += range(before + 2, before + 2 * len(quick) + 1, 2)
+                    before += 2 * len(quick)
+                    continue
+            for number, line in enumerate(chunk.split("\n"), start=before + 1):
+                if line[-1:] == "\r":
+                    line = line.rstrip("\r")
+                if not line or line.isspace():
+                    continue
+                if line[0] != "#":
+                    location = line.strip()
+                    if display is None:
+                        append(Entry(location))
+                    else:
+                        entry_title = display
+                        creator = ""
+                        if artist is not None:
+                            creator = artist
+                            if artist and display.startswith(artist + " - "):
+                                entry_title = display[len(artist) + 3 :]
+                        elif " - " in display:
+                            creator, _, entry_title = display.partition(" - ")
+                        cue = None
+                        if group:
+                            cue = cues.get(group)
+                            if cue is None:
+                                cue = cues[group] = CueData(segment=group)
+                        append(make(location, entry_title, creator, album or "", duration, cue))
+                        duration = display = group = artist = album = None
+                    if want_lines:
+                        lines_of.append(number)
+                    continue
+                if line.startswith("#EXTINF:"):
+                    seconds, comma, rest = line[8:].partition(",")
+                    if comma and seconds.isdigit() and seconds.isascii():
+                        duration = int(seconds) * 1000
+                        display = rest.lstrip()
+                    elif comma and seconds == "-1":
+                        duration = None
+                        display = rest.lstrip()
+                    else:  # a fraction, attributes, spaces, or no comma: the full rule
+                        duration, display = _extinf(line, path, number)
+                    extinf_line = number
+                    continue
+                upper = line[:8].upper()
+                if upper.startswith("#EXTINF:"):
                     duration, display = _extinf(line, path, number)
-                extinf_line = number
-                continue
-            upper = line[:8].upper()
-            if upper.startswith("#EXTINF:"):
-                duration, display = _extinf(line, path, number)
-                extinf_line = number
-            elif upper.startswith("#EXTGRP:"):
-                group = line[8:].strip()
-            elif upper.startswith("#EXTART:"):
-                artist = line[8:].strip()
-            elif upper.startswith("#EXTALB:"):
-                album = line[8:].strip()
-            elif upper.startswith("#PLAYLIS") and line[:10].upper() == "#PLAYLIST:":
-                title = line[10:].strip()
+                    extinf_line = number
+                elif upper.startswith("#EXTGRP:"):
+                    group = line[8:].strip()
+                elif upper.startswith("#EXTART:"):
+                    artist = line[8:].strip()
+                elif upper.startswith("#EXTALB:"):
+                    album = line[8:].strip()
+                elif upper.startswith("#PLAYLIS") and line[:10].upper() == "#PLAYLIST:":
+                    title = line[10:].strip()
+            before += chunk.count("\n")
     if display is not None:
         raise ParseError(
             "#EXTINF is not followed by a location (the file ends)", path=path, line=extinf_line
@@ -298,23 +402,11 @@ def _extinf(line: str, path: str | None, number: int) -> tuple[int | None, str]:
     return _seconds_to_ms(found[1]), (found[3] or "").lstrip()
 
 
-def _lines(text: str) -> Iterator[str]:
-    """The lines of ``text`` (split at LF), a slice of about a megabyte at a time."""
-    start = 0
-    while start < len(text):
-        end = text.find("\n", start + (1 << 20))
-        if end < 0:
-            yield from text[start:].split("\n")
-            return
-        yield from text[start:end].split("\n")
-        start = end + 1
-
-
 def loads(text: str, path: str | None = None) -> Playlist:
     """Read M3U text (``path`` is only used in error messages)."""
     if text.startswith(_text.BOM):
         text = text[1:]
-    return _parse(_lines(text), path)[0]
+    return _parse(_text_chunks(text), path)[0]
 
 
 def missing_files(playlist: Playlist, base_dir: str | os.PathLike[str]) -> list[tuple[int, str]]:
@@ -367,20 +459,20 @@ def load(
     if encoding is None or encoding.lower().replace("_", "-") in ("utf-8", "utf8"):
         try:
             with open(path, encoding="utf-8-sig", newline="\n") as source:
-                playlist, lines = _parse(source, name, check_files)
+                playlist, lines = _parse(_chunks(source.read), name, check_files)
         except UnicodeDecodeError as error:
             if encoding is not None or name.lower().endswith(".m3u8"):
                 _text.read(path)  # raises the ParseError that names the line
                 raise ParseError("not UTF-8 text", path=name, cause=error) from error
             try:
                 with open(path, encoding="cp1252", newline="\n") as source:
-                    playlist, lines = _parse(source, name, check_files)
+                    playlist, lines = _parse(_chunks(source.read), name, check_files)
             except UnicodeDecodeError as again:  # not cp1252 either: name the first bad byte
                 _text.read(path)
                 raise ParseError("neither UTF-8 nor cp1252", path=name, cause=again) from again
     else:
         with open(path, encoding=encoding, newline="\n") as source:
-            playlist, lines = _parse(source, name, check_files)
+            playlist, lines = _parse(_chunks(source.read), name, check_files)
     if check_files:
         _report_missing(playlist, lines, name)
     return playlist
