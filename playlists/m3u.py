@@ -53,13 +53,7 @@ from playlists.model import CueData, Entry, Playlist
 
 _EXTINF_RE = re.compile(r"\s*(-?\d+(?:\.\d*)?)((?:\s+[^\s=,]+=\"[^\"]*\")*)\s*(?:,(.*))?$")
 _CHUNK = 2048
-_SPACES = frozenset(
-    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
-    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
-)
-"""Every character :meth:`str.isspace` accepts (what :meth:`str.strip` removes)."""
-_ODD_START = _SPACES | {"#"}
-_FIELDS = attrgetter("location", "title", "creator", "duration_ms", "cue")
+_CUE = attrgetter("cue")
 
 
 def _one_line(text: str, what: str, number: int) -> str:
@@ -141,34 +135,47 @@ def _quick_batch(batch: Sequence[Entry]) -> str | None:
     Unusual: no location, a `` - `` that needs ``#EXTART``, a line break in any
     field, a location beginning with ``#`` or space or ending in space.  The caller
     then writes the batch with :func:`_entry_text`, which checks (and warns) field by field.
-    (Comprehensions rather than a loop: this is the hot path of writing M3U.)
+    Why: this is the hot path of writing M3U, so each entry is one f-string in one
+    comprehension, the location checked there, and line breaks in any field found
+    by counting the lines of the whole batch.
     """
-    rows = list(map(_FIELDS, batch))
-    try:
-        if [
-            True
-            for location, title, creator, _, _ in rows
-            if location[0] in _ODD_START or location[-1] in _SPACES or " - " in (creator or title)
-        ]:
-            return None
-    except (TypeError, IndexError):  # a location that is None or empty
-        return None
-    groups = [True for _, _, _, _, cue in rows if cue is not None and cue.segment]
-    text = "".join(
-        [
-            (f"#EXTGRP:{cue.segment}\n" if cue is not None and cue.segment else "")
-            + (
-                f"#EXTINF:{-1 if ms is None else (ms + 500) // 1000},{creator} - {title}\n"
-                if creator
-                else f"#EXTINF:{-1 if ms is None else (ms + 500) // 1000},{title}\n"
-            )
+    if any(map(_CUE, batch)):
+        pieces = [
+            (f"#EXTGRP:{cue.segment}\n" if (cue := entry.cue) is not None and cue.segment else "")
+            + _extinf_text(entry.duration_ms, entry.creator, entry.title)
             + f"{location}\n"
-            for location, title, creator, ms, cue in rows
+            for entry in batch
+            if (location := entry.location)
+            and location.strip() == location
+            and location[0] != "#"
+            and " - " not in (entry.creator or entry.title)
         ]
-    )
-    if text.count("\n") != 2 * len(rows) + len(groups) or "\r" in text:
+        lines = 2 * len(batch) + sum(1 for e in batch if e.cue is not None and e.cue.segment)
+    else:  # no segments: the quickest form
+        pieces = [
+            f"#EXTINF:{-1 if (ms := entry.duration_ms) is None else (ms + 500) // 1000},"
+            f"{creator} - {entry.title}\n{location}\n"
+            if creator
+            else f"#EXTINF:{-1 if (ms := entry.duration_ms) is None else (ms + 500) // 1000},"
+            f"{entry.title}\n{location}\n"
+            for entry in batch
+            if (location := entry.location)
+            and location.strip() == location
+            and location[0] != "#"
+            and " - " not in ((creator := entry.creator) or entry.title)
+        ]
+        lines = 2 * len(batch)
+    if len(pieces) != len(batch):
+        return None
+    text = "".join(pieces)
+    if text.count("\n") != lines or "\r" in text:  # a line break inside a field
         return None
     return text
+
+
+def _extinf_text(ms: int | None, creator: str, title: str) -> str:
+    seconds = -1 if ms is None else (ms + 500) // 1000
+    return f"#EXTINF:{seconds},{creator} - {title}\n" if creator else f"#EXTINF:{seconds},{title}\n"
 
 
 def dumps(

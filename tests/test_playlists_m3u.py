@@ -470,3 +470,48 @@ def test_loads_does_not_look_at_files(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("os.path.exists", no_stat)
     monkeypatch.setattr("os.stat", no_stat)
     assert len(m3u.loads("#EXTM3U\n#EXTINF:1,a\nmissing.wav\n").entries) == 1
+
+
+@settings(max_examples=120, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.none() | st.text(max_size=12) | st.sampled_from(["a.wav", "#x.wav", " a.wav"]),
+            st.text(max_size=12) | st.just("A - B"),
+            st.text(max_size=12) | st.just("C - D"),
+            st.none() | st.integers(0, 10**7),
+            st.none() | st.text(max_size=6).map(lambda s: CueData(segment=s)),
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_quick_writing_is_the_careful_writing(
+    rows: list[tuple[str | None, str, str, int | None, CueData | None]],
+) -> None:
+    """The quick batch writer gives the careful one's text, or leaves the batch to it."""
+    batch = [
+        Entry(location=loc, title=title, creator=creator, duration_ms=ms, cue=cue)
+        for loc, title, creator, ms, cue in rows
+    ]
+    quick = m3u._quick_batch(batch)
+    if quick is not None:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # the careful writer would have had nothing to say
+            careful = "".join(m3u._entry_text(e, n, None) for n, e in enumerate(batch, 1))
+        assert quick == careful
+
+
+def test_quick_writing_takes_the_usual_batches() -> None:
+    usual = [
+        Entry("a b/ü.wav", "T - live", "C", duration_ms=1500),
+        Entry("x.wav", "T", "", cue=CueData(segment="Opening")),
+        Entry("y.wav", "T", "C", cue=CueData()),
+    ]
+    assert m3u._quick_batch(usual) == (
+        "#EXTINF:2,C - T - live\na b/ü.wav\n#EXTGRP:Opening\n#EXTINF:-1,T\nx.wav\n"
+        "#EXTINF:-1,C - T\ny.wav\n"
+    )
+    assert m3u._quick_batch(usual[:1]) == "#EXTINF:2,C - T - live\na b/ü.wav\n"
+    for odd in (Entry("a\nb.wav"), Entry("a.wav", "x\ry"), Entry("a.wav", cue=CueData("a\nb"))):
+        assert m3u._quick_batch([*usual, odd]) is None
