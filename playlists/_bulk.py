@@ -27,8 +27,11 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-class _OpenEntry:
-    """The very slots of :class:`Entry`, writable: filled in, then made an ``Entry``."""
+class OpenEntry:
+    """The very slots of :class:`Entry`, writable: filled in, then made an ``Entry``.
+
+    See :func:`entry`.  Every slot must be set before ``__class__`` becomes ``Entry``.
+    """
 
     __slots__ = Entry.__slots__
     location: str | None
@@ -64,7 +67,7 @@ def entry(
     (``tests/test_playlists_m3u.py`` checks every field against the constructor).
     Only readers use this; the other fields keep the defaults of :class:`Entry`.
     """
-    built = _OpenEntry()
+    built = OpenEntry()
     built.location = location
     built.title = title
     built.creator = creator

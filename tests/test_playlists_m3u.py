@@ -399,11 +399,11 @@ def test_quick_path_reads_as_line_by_line(
 
 def test_quick_path_is_taken_for_plain_pairs_only() -> None:
     plain = "#EXTINF:252,A - B\na.wav\n#EXTINF:-1, Stream\n http://x.example/s \n"
-    assert m3u._pairs(plain, {}) == [
+    assert m3u._pairs(plain, {}, {}) == [
         Entry("a.wav", "B", "A", "", 252_000),
         Entry("http://x.example/s", "Stream", "", "", None),
     ]
-    assert m3u._pairs(plain.replace("\n", "\r\n"), {}) == m3u._pairs(plain, {})
+    assert m3u._pairs(plain.replace("\n", "\r\n"), {}, {}) == m3u._pairs(plain, {}, {})
     for odd in (
         "#EXTINF:1.5,A\na.wav\n",  # a fraction
         '#EXTINF:1 tvg-id="x",A\na.wav\n',  # attributes
@@ -414,7 +414,7 @@ def test_quick_path_is_taken_for_plain_pairs_only() -> None:
         "#EXTINF:1,A\na.wav",  # no line end (the last slice)
         "#EXTINF:1,A\ra.wav\n",  # a lone carriage return
     ):
-        assert m3u._pairs(odd, {}) is None, odd
+        assert m3u._pairs(odd, {}, {}) is None, odd
         assert _outcome(m3u.loads, odd) == _outcome(_line_by_line, odd), odd
 
 
