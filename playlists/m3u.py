@@ -476,7 +476,7 @@ def _report_missing(playlist: Playlist, lines: list[int], path: str) -> None:
 def load(
     path: str | os.PathLike[str], *, encoding: str | None = None, check_files: bool = True
 ) -> Playlist:
-    """Read an M3U or M3U8 file, line by line.
+    """Read an M3U or M3U8 file, a slice of about a megabyte at a time.
 
     ``encoding=None`` reads UTF-8 and, for any name but ``*.m3u8``, falls back to
     cp1252 when the bytes are not UTF-8.  With ``check_files`` the entries whose
