@@ -174,6 +174,7 @@ def _quick_batch(batch: Sequence[Entry]) -> str | None:
 
 
 def _extinf_text(ms: int | None, creator: str, title: str) -> str:
+    """The ``#EXTINF`` line of an entry that needs no ``#EXTART``."""
     seconds = -1 if ms is None else (ms + 500) // 1000
     return f"#EXTINF:{seconds},{creator} - {title}\n" if creator else f"#EXTINF:{seconds},{title}\n"
 
