@@ -6,6 +6,8 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from playlists.model import CueData, Entry
+
 
 @contextmanager
 def paused_gc() -> Iterator[None]:
@@ -23,3 +25,60 @@ def paused_gc() -> Iterator[None]:
     finally:
         if running:
             gc.enable()
+
+
+class OpenEntry:
+    """The very slots of :class:`Entry`, writable: filled in, then made an ``Entry``.
+
+    See :func:`entry`.  Every slot must be set before ``__class__`` becomes ``Entry``.
+    """
+
+    __slots__ = Entry.__slots__
+    location: str | None
+    title: str
+    creator: str
+    album: str
+    duration_ms: int | None
+    start_ms: int | None
+    identifiers: tuple[str, ...]
+    annotation: str
+    cue: CueData | None
+    pregap_ms: int
+    postgap_ms: int
+    index00_ms: int | None
+
+
+def entry(
+    location: str,
+    title: str,
+    creator: str,
+    album: str,
+    duration_ms: int | None,
+    cue: CueData | None,
+) -> Entry:
+    """``Entry(location, title, creator, album, duration_ms, cue=cue)``, five times quicker.
+
+    Why: a frozen dataclass's ``__init__`` stores each of the twelve fields with
+    ``object.__setattr__`` (about 0.9 µs an entry, half the time of reading a
+    large M3U file).  Here the fields go into a plain slotted object with the
+    same layout, whose class is then set to ``Entry`` (CPython allows that only
+    between classes with the same slots, and refuses otherwise): the result is
+    an ordinary frozen ``Entry``, equal to the one the constructor builds
+    (``tests/test_playlists_m3u.py`` checks every field against the constructor).
+    Only readers use this; the other fields keep the defaults of :class:`Entry`.
+    """
+    built = OpenEntry()
+    built.location = location
+    built.title = title
+    built.creator = creator
+    built.album = album
+    built.duration_ms = duration_ms
+    built.start_ms = None
+    built.identifiers = ()
+    built.annotation = ""
+    built.cue = cue
+    built.pregap_ms = 0
+    built.postgap_ms = 0
+    built.index00_ms = None
+    built.__class__ = Entry  # type: ignore[assignment]
+    return built  # type: ignore[return-value]

@@ -53,13 +53,7 @@ from playlists.model import CueData, Entry, Playlist
 
 _EXTINF_RE = re.compile(r"\s*(-?\d+(?:\.\d*)?)((?:\s+[^\s=,]+=\"[^\"]*\")*)\s*(?:,(.*))?$")
 _CHUNK = 2048
-_SPACES = frozenset(
-    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
-    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
-)
-"""Every character :meth:`str.isspace` accepts (what :meth:`str.strip` removes)."""
-_ODD_START = _SPACES | {"#"}
-_FIELDS = attrgetter("location", "title", "creator", "duration_ms", "cue")
+_CUE = attrgetter("cue")
 
 
 def _one_line(text: str, what: str, number: int) -> str:
@@ -141,34 +135,48 @@ def _quick_batch(batch: Sequence[Entry]) -> str | None:
     Unusual: no location, a `` - `` that needs ``#EXTART``, a line break in any
     field, a location beginning with ``#`` or space or ending in space.  The caller
     then writes the batch with :func:`_entry_text`, which checks (and warns) field by field.
-    (Comprehensions rather than a loop: this is the hot path of writing M3U.)
+    Why: this is the hot path of writing M3U, so each entry is one f-string in one
+    comprehension, the location checked there, and line breaks in any field found
+    by counting the lines of the whole batch.
     """
-    rows = list(map(_FIELDS, batch))
-    try:
-        if [
-            True
-            for location, title, creator, _, _ in rows
-            if location[0] in _ODD_START or location[-1] in _SPACES or " - " in (creator or title)
-        ]:
-            return None
-    except (TypeError, IndexError):  # a location that is None or empty
-        return None
-    groups = [True for _, _, _, _, cue in rows if cue is not None and cue.segment]
-    text = "".join(
-        [
-            (f"#EXTGRP:{cue.segment}\n" if cue is not None and cue.segment else "")
-            + (
-                f"#EXTINF:{-1 if ms is None else (ms + 500) // 1000},{creator} - {title}\n"
-                if creator
-                else f"#EXTINF:{-1 if ms is None else (ms + 500) // 1000},{title}\n"
-            )
+    if any(map(_CUE, batch)):
+        pieces = [
+            (f"#EXTGRP:{cue.segment}\n" if (cue := entry.cue) is not None and cue.segment else "")
+            + _extinf_text(entry.duration_ms, entry.creator, entry.title)
             + f"{location}\n"
-            for location, title, creator, ms, cue in rows
+            for entry in batch
+            if (location := entry.location)
+            and location.strip() == location
+            and location[0] != "#"
+            and " - " not in (entry.creator or entry.title)
         ]
-    )
-    if text.count("\n") != 2 * len(rows) + len(groups) or "\r" in text:
+        lines = 2 * len(batch) + sum(1 for e in batch if e.cue is not None and e.cue.segment)
+    else:  # no segments: the quickest form
+        pieces = [
+            f"#EXTINF:{-1 if (ms := entry.duration_ms) is None else (ms + 500) // 1000},"
+            f"{creator} - {entry.title}\n{location}\n"
+            if creator
+            else f"#EXTINF:{-1 if (ms := entry.duration_ms) is None else (ms + 500) // 1000},"
+            f"{entry.title}\n{location}\n"
+            for entry in batch
+            if (location := entry.location)
+            and location.strip() == location
+            and location[0] != "#"
+            and " - " not in ((creator := entry.creator) or entry.title)
+        ]
+        lines = 2 * len(batch)
+    if len(pieces) != len(batch):
+        return None
+    text = "".join(pieces)
+    if text.count("\n") != lines or "\r" in text:  # a line break inside a field
         return None
     return text
+
+
+def _extinf_text(ms: int | None, creator: str, title: str) -> str:
+    """The ``#EXTINF`` line of an entry that needs no ``#EXTART``."""
+    seconds = -1 if ms is None else (ms + 500) // 1000
+    return f"#EXTINF:{seconds},{creator} - {title}\n" if creator else f"#EXTINF:{seconds},{title}\n"
 
 
 def dumps(
@@ -206,79 +214,203 @@ def _seconds_to_ms(text: str) -> int | None:
     return int(whole) * 1000 + int((fraction[:3] or "0").ljust(3, "0"))
 
 
-def _parse(
-    lines: Iterable[str], path: str | None, want_lines: bool = False
-) -> tuple[Playlist, list[int]]:
-    """The playlist and, when asked for, the line number of each entry's location."""
+_SLICE = 1 << 20
+"""Characters read at a time (the first read is small, so the header comes with few entries)."""
+
+
+def _chunks(read: Callable[[int], str]) -> Iterator[str]:
+    """The text from ``read(size)`` in slices of whole lines, each cut before an ``#EXTINF`` line.
+
+    Cutting there lets :func:`_pairs` take a slice whole when it holds nothing
+    but ``#EXTINF`` lines and locations, however the text was read.
+    """
+    carry = ""
+    size = 4096
+    while True:
+        block = read(size)
+        size = _SLICE
+        if not block:
+            if carry:
+                yield carry
+            return
+        text = carry + block if carry else block
+        cut = text.rfind("\n#EXTINF:")
+        if cut < 0:
+            cut = text.rfind("\n")
+            if cut < 0:  # one long line: read as much again next time
+                size = max(size, len(text))
+        carry = text[cut + 1 :]
+        if cut >= 0:
+            yield text[: cut + 1]
+
+
+def _text_chunks(text: str) -> Iterator[str]:
+    """:func:`_chunks` for text already in memory, sliced straight from it."""
+    start = 0
+    end = text.find("\n#EXTINF:", 0, 4096)
+    while start < len(text):
+        if end < 0:
+            end = text.find("\n#EXTINF:", start + _SLICE)
+        if end < 0:
+            yield text[start:]
+            return
+        yield text[start : end + 1]
+        start = end + 1
+        end = -1
+
+
+def _pairs(
+    chunk: str, durations: dict[str, int | None], names: dict[str, str]
+) -> list[Entry] | None:
+    """The entries of a slice holding only ``#EXTINF:<whole seconds>,...`` lines and locations.
+
+    ``None`` when the slice holds anything else (comments, groups, blank lines,
+    a fraction or attributes in ``#EXTINF``, ...): the caller then reads it line
+    by line.  Why: that is how nearly every file is written (ours too, but for
+    ``#EXTGRP``), and taking the lines two by two skips most of the tests the
+    line-by-line reader makes on every line.  ``durations`` caches
+    ``'#EXTINF:<n>'`` -> milliseconds (only heads found to be exactly that);
+    ``names`` keeps one string per creator (less memory for long playlists).
+    """
+    if "\r" in chunk:
+        chunk = chunk.replace("\r\n", "\n")
+        if "\r" in chunk:
+            return None
+    lines = chunk.split("\n")
+    if lines.pop() != "" or len(lines) % 2:
+        return None
+    locations = list(map(str.strip, lines[1::2]))
+    if not all(locations):  # a blank line
+        return None
     entries: list[Entry] = []
     append = entries.append
+    new_entry = _bulk.OpenEntry
+    for line, location in zip(lines[0::2], locations, strict=True):
+        head, _, display = line.partition(",")
+        try:  # the cache holds only heads checked to be "#EXTINF:<digits>" or "#EXTINF:-1"
+            duration = durations[head]
+        except KeyError:
+            seconds = head[8:]
+            if head[:8] != "#EXTINF:":
+                return None
+            if seconds.isdigit() and seconds.isascii():
+                duration = int(seconds) * 1000
+            elif seconds == "-1":
+                duration = None
+            else:  # a fraction, attributes, or spaces
+                return None
+            durations[head] = duration
+        if location[0] == "#":
+            return None
+        creator, dash, title = display.lstrip().partition(" - ")
+        if not dash:
+            title = creator
+            creator = ""
+        else:
+            creator = names.setdefault(creator, creator)
+        # _bulk.entry(location, title, creator, "", duration, None), written out: the call
+        # alone is about 6% of the time of reading a large file.
+        built = new_entry()
+        built.location = location
+        built.title = title
+        built.creator = creator
+        built.album = ""
+        built.duration_ms = duration
+        built.start_ms = None
+        built.identifiers = ()
+        built.annotation = ""
+        built.cue = None
+        built.pregap_ms = 0
+        built.postgap_ms = 0
+        built.index00_ms = None
+        built.__class__ = Entry  # type: ignore[assignment]
+        append(built)  # type: ignore[arg-type]
+    return entries
+
+
+def _parse(
+    chunks: Iterable[str], path: str | None, want_lines: bool = False
+) -> tuple[Playlist, list[int]]:
+    """The playlist and, when asked for, the line number of each entry's location.
+
+    ``chunks`` are slices of whole lines (see :func:`_chunks`).
+    """
+    entries: list[Entry] = []
+    append = entries.append
+    make = _bulk.entry
     lines_of: list[int] = []
     title = ""
     duration: int | None = None
     display: str | None = None
     group = artist = album = None
+    cues: dict[str, CueData] = {}  # one per segment: values, so entries can share them
+    durations: dict[str, int | None] = {}
+    names: dict[str, str] = {}
     extinf_line = 0
+    before = 0  # lines before the chunk
     with _bulk.paused_gc():
-        for number, line in enumerate(lines, start=1):
-            if line[-1:] in ("\n", "\r"):
-                line = line.rstrip("\r\n")
-            if not line or line.isspace():
-                continue
-            if line[0] != "#":
-                location = line.strip()
-                if display is None:
-                    append(Entry(location))
-                else:
-                    entry_title = display
-                    creator = ""
-                    if artist is not None:
-                        creator = artist
-                        if artist and display.startswith(artist + " - "):
-                            entry_title = display[len(artist) + 3 :]
-                    elif " - " in display:
-                        creator, _, entry_title = display.partition(" - ")
-                    # Positional arguments (the field order of Entry): once per entry.
-                    append(
-                        Entry(
-                            location,
-                            entry_title,
-                            creator,
-                            album or "",
-                            duration,
-                            None,
-                            (),
-                            "",
-                            CueData(segment=group) if group else None,
-                        )
-                    )
-                    duration = display = group = artist = album = None
-                if want_lines:
-                    lines_of.append(number)
-                continue
-            if line.startswith("#EXTINF:"):
-                seconds, comma, rest = line[8:].partition(",")
-                if comma and seconds.isdigit() and seconds.isascii():
-                    duration = int(seconds) * 1000
-                    display = rest.lstrip()
-                elif comma and seconds == "-1":
-                    duration = None
-                    display = rest.lstrip()
-                else:  # a fraction, attributes, spaces, or no comma: the full rule
+        for chunk in chunks:
+            if display is None and group is None and artist is None and album is None:
+                quick = _pairs(chunk, durations, names)
+                if quick is not None:
+                    entries += quick
+                    if want_lines:
+                        lines_of += range(before + 2, before + 2 * len(quick) + 1, 2)
+                    before += 2 * len(quick)
+                    continue
+            for number, line in enumerate(chunk.split("\n"), start=before + 1):
+                if line[-1:] == "\r":
+                    line = line.rstrip("\r")
+                if not line or line.isspace():
+                    continue
+                if line[0] != "#":
+                    location = line.strip()
+                    if display is None:
+                        append(Entry(location))
+                    else:
+                        entry_title = display
+                        creator = ""
+                        if artist is not None:
+                            creator = artist
+                            if artist and display.startswith(artist + " - "):
+                                entry_title = display[len(artist) + 3 :]
+                        elif " - " in display:
+                            creator, _, entry_title = display.partition(" - ")
+                        cue = None
+                        if group:
+                            cue = cues.get(group)
+                            if cue is None:
+                                cue = cues[group] = CueData(segment=group)
+                        append(make(location, entry_title, creator, album or "", duration, cue))
+                        duration = display = group = artist = album = None
+                    if want_lines:
+                        lines_of.append(number)
+                    continue
+                if line.startswith("#EXTINF:"):
+                    seconds, comma, rest = line[8:].partition(",")
+                    if comma and seconds.isdigit() and seconds.isascii():
+                        duration = int(seconds) * 1000
+                        display = rest.lstrip()
+                    elif comma and seconds == "-1":
+                        duration = None
+                        display = rest.lstrip()
+                    else:  # a fraction, attributes, spaces, or no comma: the full rule
+                        duration, display = _extinf(line, path, number)
+                    extinf_line = number
+                    continue
+                upper = line[:8].upper()
+                if upper.startswith("#EXTINF:"):
                     duration, display = _extinf(line, path, number)
-                extinf_line = number
-                continue
-            upper = line[:8].upper()
-            if upper.startswith("#EXTINF:"):
-                duration, display = _extinf(line, path, number)
-                extinf_line = number
-            elif upper.startswith("#EXTGRP:"):
-                group = line[8:].strip()
-            elif upper.startswith("#EXTART:"):
-                artist = line[8:].strip()
-            elif upper.startswith("#EXTALB:"):
-                album = line[8:].strip()
-            elif upper.startswith("#PLAYLIS") and line[:10].upper() == "#PLAYLIST:":
-                title = line[10:].strip()
+                    extinf_line = number
+                elif upper.startswith("#EXTGRP:"):
+                    group = line[8:].strip()
+                elif upper.startswith("#EXTART:"):
+                    artist = line[8:].strip()
+                elif upper.startswith("#EXTALB:"):
+                    album = line[8:].strip()
+                elif upper.startswith("#PLAYLIS") and line[:10].upper() == "#PLAYLIST:":
+                    title = line[10:].strip()
+            before += chunk.count("\n")
     if display is not None:
         raise ParseError(
             "#EXTINF is not followed by a location (the file ends)", path=path, line=extinf_line
@@ -298,23 +430,11 @@ def _extinf(line: str, path: str | None, number: int) -> tuple[int | None, str]:
     return _seconds_to_ms(found[1]), (found[3] or "").lstrip()
 
 
-def _lines(text: str) -> Iterator[str]:
-    """The lines of ``text`` (split at LF), a slice of about a megabyte at a time."""
-    start = 0
-    while start < len(text):
-        end = text.find("\n", start + (1 << 20))
-        if end < 0:
-            yield from text[start:].split("\n")
-            return
-        yield from text[start:end].split("\n")
-        start = end + 1
-
-
 def loads(text: str, path: str | None = None) -> Playlist:
     """Read M3U text (``path`` is only used in error messages)."""
     if text.startswith(_text.BOM):
         text = text[1:]
-    return _parse(_lines(text), path)[0]
+    return _parse(_text_chunks(text), path)[0]
 
 
 def missing_files(playlist: Playlist, base_dir: str | os.PathLike[str]) -> list[tuple[int, str]]:
@@ -357,7 +477,7 @@ def _report_missing(playlist: Playlist, lines: list[int], path: str) -> None:
 def load(
     path: str | os.PathLike[str], *, encoding: str | None = None, check_files: bool = True
 ) -> Playlist:
-    """Read an M3U or M3U8 file, line by line.
+    """Read an M3U or M3U8 file, a slice of about a megabyte at a time.
 
     ``encoding=None`` reads UTF-8 and, for any name but ``*.m3u8``, falls back to
     cp1252 when the bytes are not UTF-8.  With ``check_files`` the entries whose
@@ -367,20 +487,20 @@ def load(
     if encoding is None or encoding.lower().replace("_", "-") in ("utf-8", "utf8"):
         try:
             with open(path, encoding="utf-8-sig", newline="\n") as source:
-                playlist, lines = _parse(source, name, check_files)
+                playlist, lines = _parse(_chunks(source.read), name, check_files)
         except UnicodeDecodeError as error:
             if encoding is not None or name.lower().endswith(".m3u8"):
                 _text.read(path)  # raises the ParseError that names the line
                 raise ParseError("not UTF-8 text", path=name, cause=error) from error
             try:
                 with open(path, encoding="cp1252", newline="\n") as source:
-                    playlist, lines = _parse(source, name, check_files)
+                    playlist, lines = _parse(_chunks(source.read), name, check_files)
             except UnicodeDecodeError as again:  # not cp1252 either: name the first bad byte
                 _text.read(path)
                 raise ParseError("neither UTF-8 nor cp1252", path=name, cause=again) from again
     else:
         with open(path, encoding=encoding, newline="\n") as source:
-            playlist, lines = _parse(source, name, check_files)
+            playlist, lines = _parse(_chunks(source.read), name, check_files)
     if check_files:
         _report_missing(playlist, lines, name)
     return playlist

@@ -5,14 +5,15 @@ from __future__ import annotations
 import re
 import subprocess
 import warnings
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import FrozenInstanceError, fields, replace
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from playlists import m3u, registry
+from playlists import _bulk, m3u, registry
 from playlists.errors import (
     DroppedEntryWarning,
     MissingFileWarning,
@@ -338,3 +339,179 @@ def test_mpv_with_absolute_paths(tmp_path: Path) -> None:
     m3u.dump(playlist, out_rel, paths="relative", base_dir=tmp_path / "audio root")
     assert "../audio root/audio/03 Рахманинов.wav" in out_rel.read_text(encoding="utf-8")
     assert len(_mpv(out_rel)) == len(playlist.entries)
+
+
+# -- the quick paths of reading ---------------------------------------------------------
+
+
+def test_quick_entry_is_the_constructors_entry() -> None:
+    cue = CueData(segment="Opening")
+    quick = _bulk.entry("a b/ü.wav", "Title", "Creator", "Album", 252_000, cue)
+    built = Entry("a b/ü.wav", "Title", "Creator", "Album", 252_000, cue=cue)
+    assert type(quick) is Entry
+    # every field, defaults included (an unset slot would raise here)
+    assert [getattr(quick, f.name) for f in fields(Entry)] == [
+        getattr(built, f.name) for f in fields(Entry)
+    ]
+    assert quick == built and hash(quick) == hash(built)
+    with pytest.raises(FrozenInstanceError):
+        quick.title = "changed"  # type: ignore[misc]
+    assert _bulk.entry("x", "", "", "", None, None) == Entry("x")
+
+
+_PLAIN_ROWS = st.lists(
+    st.tuples(
+        _LINE,
+        _LINE,
+        st.none() | st.integers(0, 10**8),
+        _LINE.filter(lambda s: bool(s) and not s.startswith("#")),
+    ),
+    min_size=1,
+    max_size=8,
+)
+
+
+def _line_by_line(text: str) -> Playlist:
+    """The reader with its quick path out of the way (a slice per line: never pairs)."""
+    return m3u._parse([line + "\n" for line in text.removeprefix("\ufeff").split("\n")], None)[0]
+
+
+@settings(max_examples=80, deadline=None)
+@given(_PLAIN_ROWS, st.booleans(), st.booleans())
+def test_quick_path_reads_as_line_by_line(
+    rows: list[tuple[str, str, int | None, str]], crlf: bool, spaced: bool
+) -> None:
+    playlist = Playlist(
+        entries=tuple(
+            Entry(location=loc, title=title, creator=creator, duration_ms=ms)
+            for title, creator, ms, loc in rows
+        )
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", TextChangedWarning)
+        text = m3u.dumps(playlist).removeprefix("#EXTM3U\n")
+    if spaced:
+        text = re.sub(r"^(#EXTINF:-?\d+),", r"\1, \t", text, flags=re.MULTILINE)
+    if crlf:
+        text = text.replace("\n", "\r\n")
+    assert m3u.loads(text) == _line_by_line(text)
+
+
+def test_quick_path_is_taken_for_plain_pairs_only() -> None:
+    plain = "#EXTINF:252,A - B\na.wav\n#EXTINF:-1, Stream\n http://x.example/s \n"
+    assert m3u._pairs(plain, {}, {}) == [
+        Entry("a.wav", "B", "A", "", 252_000),
+        Entry("http://x.example/s", "Stream", "", "", None),
+    ]
+    assert m3u._pairs(plain.replace("\n", "\r\n"), {}, {}) == m3u._pairs(plain, {}, {})
+    for odd in (
+        "#EXTINF:1.5,A\na.wav\n",  # a fraction
+        '#EXTINF:1 tvg-id="x",A\na.wav\n',  # attributes
+        "#EXTGRP:x\n#EXTINF:1,A\na.wav\n",  # a group
+        "#EXTINF:1,A\n#comment\n",  # a comment where the location should be
+        "#EXTINF:1,A\n\n",  # a blank line
+        "a.wav\nb.wav\n",  # no #EXTINF
+        "#EXTINF:1,A\na.wav",  # no line end (the last slice)
+        "#EXTINF:1,A\ra.wav\n",  # a lone carriage return
+    ):
+        assert m3u._pairs(odd, {}, {}) is None, odd
+        assert _outcome(m3u.loads, odd) == _outcome(_line_by_line, odd), odd
+
+
+def _outcome(read: Callable[[str], Playlist], text: str) -> Playlist | str:
+    try:
+        return read(text)
+    except ParseError as error:
+        return str(error)
+
+
+def test_small_slices_read_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Slices cut anywhere (file reads) or before #EXTINF (text) give the same playlist."""
+    entries = [
+        Entry(location=f"dir {n}/{n:03d} track.wav", title=f"T{n}", creator="C", duration_ms=n)
+        for n in range(300)
+    ]
+    entries[150] = replace(entries[150], cue=CueData(segment="Middle"))  # a line-by-line slice
+    playlist = Playlist(title="Many", entries=tuple(entries))
+    text = m3u.dumps(playlist)
+    path = tmp_path / "many.m3u8"
+    path.write_text(text, encoding="utf-8")
+    (tmp_path / "dir 7").mkdir()
+    (tmp_path / "dir 7" / "007 track.wav").write_bytes(b"")
+    expected = m3u.loads(text)
+    assert expected == _line_by_line(text)
+    monkeypatch.setattr(m3u, "_SLICE", 97)
+    assert m3u.loads(text) == expected
+    with pytest.warns(MissingFileWarning) as caught:
+        assert m3u.load(path) == expected
+    message = str(caught[0].message)
+    assert message.startswith(f"299 entries with a missing file (kept): {path}:4: dir 0/000 track")
+    assert "dir 7/" not in message  # that one is there
+    location_lines = [
+        number
+        for number, line in enumerate(text.split("\n"), start=1)
+        if line and not line.startswith("#")
+    ]
+    with path.open(encoding="utf-8", newline="\n") as source:
+        assert m3u._parse(m3u._chunks(source.read), None, True)[1] == location_lines
+
+
+def test_segments_share_one_cue_value() -> None:
+    text = "#EXTGRP:Opening\n#EXTINF:1,a\na.wav\n#EXTGRP:Opening\n#EXTINF:2,b\nb.wav\n"
+    first, second = m3u.loads(text).entries
+    assert first.cue == second.cue == CueData(segment="Opening")
+    assert first.cue is second.cue
+
+
+def test_loads_does_not_look_at_files(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_stat(*args: object) -> bool:
+        raise AssertionError("loads() looked for a file")
+
+    monkeypatch.setattr("os.path.exists", no_stat)
+    monkeypatch.setattr("os.stat", no_stat)
+    assert len(m3u.loads("#EXTM3U\n#EXTINF:1,a\nmissing.wav\n").entries) == 1
+
+
+@settings(max_examples=120, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.none() | st.text(max_size=12) | st.sampled_from(["a.wav", "#x.wav", " a.wav"]),
+            st.text(max_size=12) | st.just("A - B"),
+            st.text(max_size=12) | st.just("C - D"),
+            st.none() | st.integers(0, 10**7),
+            st.none() | st.text(max_size=6).map(lambda s: CueData(segment=s)),
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_quick_writing_is_the_careful_writing(
+    rows: list[tuple[str | None, str, str, int | None, CueData | None]],
+) -> None:
+    """The quick batch writer gives the careful one's text, or leaves the batch to it."""
+    batch = [
+        Entry(location=loc, title=title, creator=creator, duration_ms=ms, cue=cue)
+        for loc, title, creator, ms, cue in rows
+    ]
+    quick = m3u._quick_batch(batch)
+    if quick is not None:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # the careful writer would have had nothing to say
+            careful = "".join(m3u._entry_text(e, n, None) for n, e in enumerate(batch, 1))
+        assert quick == careful
+
+
+def test_quick_writing_takes_the_usual_batches() -> None:
+    usual = [
+        Entry("a b/ü.wav", "T - live", "C", duration_ms=1500),
+        Entry("x.wav", "T", "", cue=CueData(segment="Opening")),
+        Entry("y.wav", "T", "C", cue=CueData()),
+    ]
+    assert m3u._quick_batch(usual) == (
+        "#EXTINF:2,C - T - live\na b/ü.wav\n#EXTGRP:Opening\n#EXTINF:-1,T\nx.wav\n"
+        "#EXTINF:-1,C - T\ny.wav\n"
+    )
+    assert m3u._quick_batch(usual[:1]) == "#EXTINF:2,C - T - live\na b/ü.wav\n"
+    for odd in (Entry("a\nb.wav"), Entry("a.wav", "x\ry"), Entry("a.wav", cue=CueData("a\nb"))):
+        assert m3u._quick_batch([*usual, odd]) is None
