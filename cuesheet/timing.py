@@ -132,20 +132,27 @@ class Timing:
         return None
 
 
-def lead_in_ms(cue: Cue, first_in_show: bool) -> int:
+def lead_in_ms(cue: Cue, opens: bool) -> int:
     """Time between the end of the previous cue and the start of ``cue``, in ms.
 
     The cue's ``gap`` (silence) less its ``crossfade`` (overlap with the cue
-    before); the show's first cue has nothing to cross-fade with.  This is how
-    ``cuesheet render`` joins cues, so plan and mix agree.
+    before).  A cue that ``opens`` the show, or opens a segment pinned to a fixed
+    time (the clock restarts there), has nothing to cross-fade with.  Elsewhere
+    this is how ``cuesheet render`` joins cues, so plan and mix agree.
     """
-    return cue.gap_ms - (0 if first_in_show else cue.crossfade_ms)
+    return cue.gap_ms - (0 if opens else cue.crossfade_ms)
+
+
+def _opens(show: Show, segment_index: int) -> bool:
+    """True when the segment's first cue has no cue to cross-fade with."""
+    return segment_index == 0 or show.segments[segment_index].at_ms is not None
 
 
 def _segment_length(segment: Segment, first: bool) -> tuple[int | None, LengthSource, int, int]:
     """(length, source, known total, unknown count) of a segment, in ms.
 
-    ``first`` says the segment opens the show.  Lengths include the cues' lead-ins.
+    ``first`` says the segment's first cue cross-fades with nothing (see :func:`lead_in_ms`).
+    Lengths include the cues' lead-ins.
     """
     known = sum(lead_in_ms(c, first and i == 0) for i, c in enumerate(segment.cues))
     known += sum(c.duration_ms for c in segment.cues if c.duration_ms is not None)
@@ -159,7 +166,7 @@ def _segment_length(segment: Segment, first: bool) -> tuple[int | None, LengthSo
 
 def compute(show: Show) -> Timing:
     """Front- and back-time ``show``; never raises on contradictory times (checks report them)."""
-    lengths = [_segment_length(segment, index == 0) for index, segment in enumerate(show.segments)]
+    lengths = [_segment_length(segment, _opens(show, i)) for i, segment in enumerate(show.segments)]
     fronts: list[list[int | None]] = []
     seg_starts: list[int | None] = []
     fixed: list[FixedPoint] = []
@@ -182,7 +189,7 @@ def compute(show: Show) -> Timing:
         cursor = clock
         for ci, cue in enumerate(segment.cues):
             if cursor is not None:
-                cursor += lead_in_ms(cue, index == 0 and ci == 0)
+                cursor += lead_in_ms(cue, ci == 0 and _opens(show, index))
             cue_fronts.append(cursor)
             if cursor is not None and cue.duration_ms is not None:
                 cursor += cue.duration_ms
@@ -250,7 +257,7 @@ def _back_times(
                 cursor -= cue.duration_ms
             backs[si][ci] = cursor
             if cursor is not None:
-                cursor -= lead_in_ms(cue, si == 0 and ci == 0)
+                cursor -= lead_in_ms(cue, ci == 0 and _opens(show, si))
         target = None if segment_end is None or length is None else segment_end - length
         if segment.at_ms is not None:
             target = segment.at_ms

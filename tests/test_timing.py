@@ -159,3 +159,11 @@ def test_the_table_flags_a_fixed_time_before_the_one_it_follows() -> None:
     lines = render_timing(compute(backwards))
     flagged = [line for line in lines if "before the fixed time or start it follows" in line]
     assert len(flagged) == 1 and "20:30" in flagged[0]
+
+
+def test_a_fixed_time_is_hit_with_no_crossfade_across_it() -> None:
+    from dataclasses import replace
+
+    pinned = replace(cue(2, 1), crossfade_ms=4_000, gap_ms=1_000)
+    timing = compute(show(Segment("A", (cue(1, 1),)), Segment("B", (pinned,), at_ms=at("20:20"))))
+    assert local(timing.cue(1, 0).front_ms) == "20:20:01"
