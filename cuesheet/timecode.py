@@ -1,14 +1,17 @@
 """Durations at the edges: milliseconds to CD frames, EBU timecode and samples, and back.
 
-The one place that owns the rounding rule: a millisecond count converts to the
-*nearest* frame, halves rounding up (integer arithmetic only).  CD audio has
-75 frames a second; EBU timecode runs at 25 fps, so one EBU frame is three CD
-frames.
+The one place in :mod:`cuesheet` for these conversions, with one rounding rule:
+the *nearest* frame, halves rounding up (integer arithmetic only).  For CD frames
+it is the CUE format's own conversion (:mod:`playlists.cue`), so an exported
+sheet and cuesheet agree to the frame.  CD audio has 75 frames a second; EBU
+timecode runs at 25 fps, so one EBU frame is three CD frames.
 """
 
 from __future__ import annotations
 
 import re
+
+from playlists import cue
 
 CD_FPS = 75
 EBU_FPS = 25
@@ -25,13 +28,16 @@ def _nearest(numerator: int, denominator: int) -> int:
 
 
 def ms_to_cd_frames(ms: int) -> int:
-    """Milliseconds to the nearest CD frame (1/75 s)."""
-    return _nearest(ms * CD_FPS, 1000)
+    """Milliseconds to the nearest CD frame (1/75 s).
+
+    The CUE writer's own conversion, so exported sheets and cuesheet agree to the frame.
+    """
+    return cue.ms_to_frames(ms)
 
 
 def cd_frames_to_ms(frames: int) -> int:
-    """CD frames to the nearest millisecond."""
-    return _nearest(frames * 1000, CD_FPS)
+    """CD frames to the nearest millisecond (the CUE reader's conversion)."""
+    return cue.frames_to_ms(frames)
 
 
 def cd_frames_to_samples(frames: int, rate: int) -> int:
