@@ -2,7 +2,7 @@
 
 Every time is an ``int``: instants are milliseconds since the Unix epoch (UTC),
 durations are milliseconds.  Local time exists only at the edges (see
-:mod:`cuesheet.clock`).  Values are frozen; change them with
+:mod:`cuesheet.timing.clock`).  Values are frozen; change them with
 :func:`dataclasses.replace`.
 """
 

@@ -41,7 +41,7 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 
 def sochi() -> Show:
-    from cuesheet.sources import load_source
+    from cuesheet.inputs.sources import load_source
 
     return load_source(SOCHI)
 
@@ -106,8 +106,8 @@ def test_px_per_minute_sets_the_scale(tmp_path: Path) -> None:
 def sochi_log(show: Show) -> str:
     """What aired: the plan's cues in order, the 3rd dropped, the 5th and 6th swapped,
     everything from the 10th on 45 s late.  Times are local wall clock."""
-    from cuesheet import clock
-    from cuesheet.timing import compute
+    from cuesheet.timing import clock
+    from cuesheet.timing.engine import compute
 
     timing = compute(show)
     rows = [

@@ -9,14 +9,14 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from cuesheet.errors import InputError
-from cuesheet.model import CueKind, Role
-from cuesheet.textlist import (
+from cuesheet.inputs.textlist import (
     SEPARATOR_RE,
     document_title,
     list_to_show,
     parse_line,
     parse_list,
 )
+from cuesheet.model import CueKind, Role
 
 # /work/shared next to the checkout (two or three levels up from this file), when present
 SHARED = next(

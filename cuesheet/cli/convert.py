@@ -77,7 +77,7 @@ def convert(
     single_file: str | None,
 ) -> None:
     """Convert the playlist IN to OUT (- for standard output)."""
-    from cuesheet.output import refuse_overwriting_input
+    from cuesheet.outputs.atomic import refuse_overwriting_input
     from playlists import registry
     from playlists.errors import PlaylistWarning
     from playlists.locations import rebase
@@ -125,18 +125,18 @@ def convert(
 
 def _read(source: Path, reader: Any, from_fmt: str | None) -> Any:
     """The playlist in ``source``; a cuesheet JSON export is read as the show it is."""
-    from cuesheet import clock
     from cuesheet.errors import InputError
+    from cuesheet.timing import clock
 
     if from_fmt is None and source.suffix.lower() == ".json":
-        from cuesheet.inputfile import read_text
-        from cuesheet.sources import is_cuesheet_json
+        from cuesheet.inputs.files import read_text
+        from cuesheet.inputs.sources import is_cuesheet_json
 
         if is_cuesheet_json(read_text(source)):
-            from cuesheet import jsonmodel
-            from cuesheet.toplaylist import to_playlist
+            from cuesheet.inputs import showjson
+            from cuesheet.outputs.playlist import to_playlist
 
-            return to_playlist(jsonmodel.load(source))
+            return to_playlist(showjson.load(source))
     playlist = reader.load(source)
     if playlist.timezone:
         try:

@@ -10,9 +10,9 @@ import click
 from cuesheet.cli.common import enrich, enrich_options, load, source_options
 
 if TYPE_CHECKING:
-    from cuesheet.exports import ExportFormat
     from cuesheet.model import Show
-    from cuesheet.timing import Timing
+    from cuesheet.outputs.registry import ExportFormat
+    from cuesheet.timing.engine import Timing
 
 EPILOG = """\b
 Examples:
@@ -83,12 +83,12 @@ def export(
     **options: Any,
 ) -> None:
     """Export SOURCE (a show file, a music list or an export) as a timed running order."""
-    from cuesheet import exports
-    from cuesheet.output import refuse_overwriting_input
+    from cuesheet.outputs import registry
+    from cuesheet.outputs.atomic import refuse_overwriting_input
 
     if fmt is None and output == "-":
         fmt = "json"
-    target = exports.get(fmt) if fmt else exports.for_path(output)
+    target = registry.get(fmt) if fmt else registry.for_path(output)
     as_run: Path | None = options.pop("as_run", None)
     if output != "-":
         refuse_overwriting_input(output, source, *([as_run] if as_run else []))
@@ -97,8 +97,8 @@ def export(
     show = enrich(load(source, options), options, source)
     timing = None
     if as_run is not None:
-        from cuesheet.asrunshow import as_run_show
-        from cuesheet.timing import compute
+        from cuesheet.asrun.show import as_run_show
+        from cuesheet.timing.engine import compute
 
         show, timing = as_run_show(show, compute(show), as_run, load_show=lambda p: load(p, {}))
     given = {"excel": excel or None, "split": split or None, "single_file": single_file}
@@ -120,17 +120,17 @@ def write(
 
     ``timing`` defaults to the show's computed timing (``--as-run`` passes the aired one).
     """
-    from cuesheet import jsonmodel
-    from cuesheet.output import write_atomic
-    from cuesheet.timing import compute
-    from cuesheet.toplaylist import to_playlist
+    from cuesheet.inputs import showjson
+    from cuesheet.outputs.atomic import write_atomic
+    from cuesheet.outputs.playlist import to_playlist
+    from cuesheet.timing.engine import compute
     from playlists import registry
     from playlists.locations import rebase
 
     if timing is None:
         timing = compute(show)
     if target.playlist_format is None:
-        text = jsonmodel.dumps(show, timing)
+        text = showjson.dumps(show, timing)
         if output == "-":
             click.echo(text, nl=False)
         else:

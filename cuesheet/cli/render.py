@@ -93,13 +93,13 @@ def render(
     **options: Any,
 ) -> None:
     """Render SOURCE's audio into one file with a CUE sheet of exact INDEX points."""
-    from cuesheet import render as rendering
+    from cuesheet.audio import render as rendering
+    from cuesheet.audio.ffmpeg import PcmFormat
     from cuesheet.cli.progress import progress_bar
     from cuesheet.cli.warn import reported
     from cuesheet.errors import InputError
-    from cuesheet.ffmpeg import PcmFormat
-    from cuesheet.output import refuse_overwriting_input
-    from cuesheet.timecode import format_duration, samples_to_ms
+    from cuesheet.outputs.atomic import refuse_overwriting_input
+    from cuesheet.timing.timecode import format_duration, samples_to_ms
 
     refuse_overwriting_input(output, source)
     if cue_path is not None:

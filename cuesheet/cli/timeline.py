@@ -85,9 +85,9 @@ def timeline(
     **options: Any,
 ) -> None:
     """Draw SOURCE's running order against the clock, with its fixed times and hard out."""
-    from cuesheet.output import refuse_overwriting_input, write_atomic
+    from cuesheet.outputs.atomic import refuse_overwriting_input, write_atomic
     from cuesheet.timeline import FindingLike, Layout, to_html, to_svg
-    from cuesheet.timing import compute
+    from cuesheet.timing.engine import compute
 
     if fmt is None:
         if output == "-":
@@ -106,8 +106,8 @@ def timeline(
     alignment = None
     lane = None
     if as_run is not None:
-        from cuesheet import asrun
-        from cuesheet.align import align
+        from cuesheet.asrun import logs as asrun
+        from cuesheet.asrun.align import align
         from cuesheet.timeline.aired import lane as aired_lane
 
         log = asrun.load(as_run, show, load_show=lambda path: load(path, {}))

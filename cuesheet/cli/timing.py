@@ -22,8 +22,8 @@ Example:
 @source_options
 def timing(source: Path, utc: bool, **options: Any) -> None:
     """Show SOURCE's front time, back time, duration and over/under at each fixed time."""
-    from cuesheet.table import render_timing
-    from cuesheet.timing import compute
+    from cuesheet.outputs.table import render_timing
+    from cuesheet.timing.engine import compute
 
     show = enrich(load(source, options), options, source)
     for line in render_timing(compute(show), utc=utc):

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Protocol
 
-from cuesheet.timing import Timing
+from cuesheet.timing.engine import Timing
 
 MS_PER_MINUTE = 60_000
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from cuesheet import clock
 from cuesheet.model import Cue, Show
 from cuesheet.timeline.markup import cue_ids, esc, fixed_point_status, local, tag
 from cuesheet.timeline.model import (
@@ -22,7 +21,8 @@ from cuesheet.timeline.model import (
 )
 from cuesheet.timeline.style import PAGE_STYLE
 from cuesheet.timeline.svg import to_svg
-from cuesheet.timing import Timing
+from cuesheet.timing import clock
+from cuesheet.timing.engine import Timing
 
 
 def to_html(

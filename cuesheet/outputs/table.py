@@ -5,10 +5,10 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable
 
-from cuesheet import clock
 from cuesheet.model import Show
-from cuesheet.timecode import format_duration
-from cuesheet.timing import FixedPoint, Timing
+from cuesheet.timing import clock
+from cuesheet.timing.engine import FixedPoint, Timing
+from cuesheet.timing.timecode import format_duration
 
 Style = Callable[[str, str], str]
 """``style(text, role)`` decorates text; roles: ``heading``, ``over``, ``under``, ``unknown``."""

@@ -45,8 +45,8 @@ from typing import Any, TypeVar
 
 import yaml
 
-from cuesheet import clock
 from cuesheet.errors import CueSheetError, ExportError, InputError
+from cuesheet.inputs.textlist import parse_line
 from cuesheet.model import (
     Candidate,
     Credit,
@@ -62,8 +62,8 @@ from cuesheet.model import (
     UsageCode,
     is_valid_cue_number,
 )
-from cuesheet.textlist import parse_line
-from cuesheet.timecode import format_duration, parse_duration
+from cuesheet.timing import clock
+from cuesheet.timing.timecode import format_duration, parse_duration
 
 _NULL_TAG = "tag:yaml.org,2002:null"
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -136,7 +136,7 @@ def loads(text: str, path: str | Path | None = None) -> Show:
 
 def load(path: str | Path) -> Show:
     """Read the show file at ``path``; missing or unreadable files raise :class:`InputError`."""
-    from cuesheet.inputfile import read_text
+    from cuesheet.inputs.files import read_text
 
     return loads(read_text(path), path)
 
@@ -714,12 +714,12 @@ def dumps(show: Show) -> str:
 
 
 def dump(show: Show, path: str | Path) -> None:
-    """Write ``show`` to ``path`` atomically (see :func:`cuesheet.output.write_atomic`).
+    """Write ``show`` to ``path`` atomically (see :func:`cuesheet.outputs.atomic.write_atomic`).
 
     Nothing is written when :func:`dumps` fails, and a failed write leaves
     neither half a file nor the temporary file behind.
     """
-    from cuesheet.output import write_atomic
+    from cuesheet.outputs.atomic import write_atomic
 
     try:
         text = dumps(show)

@@ -34,9 +34,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from cuesheet.clock import zone
 from cuesheet.errors import InputError
 from cuesheet.model import Credit, Cue, CueKind, Role, Segment, Show
+from cuesheet.timing.clock import zone
 
 DEFAULT_SECTIONS: tuple[str, ...] = ("Music", "Anthems")
 """Headings read when no sections are chosen."""

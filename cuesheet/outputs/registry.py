@@ -1,7 +1,7 @@
 """The export registry: a format name or file extension -> how to write a timed show.
 
 One explicit table.  ``json`` is cuesheet's own lossless model; every other
-format goes through :func:`cuesheet.toplaylist.to_playlist` and the
+format goes through :func:`cuesheet.outputs.playlist.to_playlist` and the
 :mod:`playlists` registry, with the fixed options the export name implies.
 """
 
