@@ -51,6 +51,9 @@ ZONE = (
 _RANGE_RE = re.compile(
     rf"(?:{CLOCK})\s*(?:\u2013|\u2014|-|to|until|till)\s*(?:{CLOCK}){ZONE}", re.IGNORECASE
 )
+_VENUE_RE = re.compile(
+    r"\bat (?:the )?((?:[A-Z][\w'.-]*\s+){0,5}(?:Stadium|Arena|Park|Hall|Centre|Center|Dome|Place))"
+)
 _ZONE_WORDS = frozenset({"AM", "PM", "TO", "AT"})
 
 
@@ -123,6 +126,10 @@ def _places(article: Article) -> list[tuple[str, str]]:
 def _venue(article: Article) -> str:
     fields = article.fields
     venue = fields.get("venue", fields.get("stadium", ""))
+    if not venue:
+        lead = " ".join(s.text for s in article.lead)
+        found = _VENUE_RE.search(lead)
+        venue = found[1] if found else ""
     place = fields.get("place", fields.get("location", fields.get("city", "")))
     city = place.split(",")[0].strip()
     if venue and city and city.casefold() not in venue.casefold():

@@ -218,7 +218,7 @@ def find_in_sentence(entry: Entry, text: str) -> Mention | None:
     country = names_country(entry.country, where) if entry.country else None
     anthem = _own_anthem(entry.country, where) if country is not None else None
     if title is not None and name is not None:
-        return Mention(entry.number, 100, f"title and {who}", min(title.start, name.start))
+        return Mention(entry.number, 100, f"title and {who}", title.start)
     if title is not None:
         return Mention(entry.number, 90, "title", title.start)
     if country is not None and anthem is not None:

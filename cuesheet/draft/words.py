@@ -7,6 +7,7 @@ read as ``anthem``, so "the Olympic Hymn" and "Olympic Anthem" compare equal.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -93,8 +94,9 @@ def fold(word: str) -> str:
     return _SYNONYMS.get(plain, plain)
 
 
+@functools.lru_cache(maxsize=4096)
 def tokens(text: str) -> tuple[Token, ...]:
-    """The words of ``text`` in order, without possessive ``'s``."""
+    """The words of ``text`` in order, without possessive ``'s`` (cached)."""
     out: list[Token] = []
     for found in _TOKEN_RE.finditer(text):
         word = found[0]

@@ -14,6 +14,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable
 from datetime import date, datetime, time, timedelta
+from importlib import resources
 from zoneinfo import ZoneInfo, available_timezones
 
 _AREAS = (
@@ -32,8 +33,16 @@ _YEARS = range(1970, 2038)
 
 @functools.cache
 def _zones() -> tuple[str, ...]:
-    """Geographic zone names (no ``Etc/``, ``US/`` or ``posix/`` aliases), sorted."""
-    return tuple(sorted(name for name in available_timezones() if name.startswith(_AREAS)))
+    """The tz database's own zones (``zone.tab``: no aliases such as ``America/Ensenada``), sorted.
+
+    Falls back to every geographic name when the ``tzdata`` package's table is missing.
+    """
+    try:
+        table = resources.files("tzdata").joinpath("zoneinfo", "zone.tab").read_text("utf-8")
+    except (ModuleNotFoundError, OSError):
+        return tuple(sorted(name for name in available_timezones() if name.startswith(_AREAS)))
+    rows = (line.split("\t") for line in table.splitlines() if line and not line.startswith("#"))
+    return tuple(sorted(row[2] for row in rows if len(row) >= 3))
 
 
 def _matches(name: str, moment: datetime, abbreviation: str | None, offset_min: int | None) -> bool:
