@@ -38,7 +38,9 @@ def _zones() -> tuple[str, ...]:
     Falls back to every geographic name when the ``tzdata`` package's table is missing.
     """
     try:
-        table = resources.files("tzdata").joinpath("zoneinfo", "zone.tab").read_text("utf-8")
+        table = (
+            resources.files("tzdata").joinpath("zoneinfo").joinpath("zone.tab").read_text("utf-8")
+        )
     except (ModuleNotFoundError, OSError):
         return tuple(sorted(name for name in available_timezones() if name.startswith(_AREAS)))
     rows = (line.split("\t") for line in table.splitlines() if line and not line.startswith("#"))
