@@ -1,0 +1,137 @@
+"""Mistakes a new user makes are caught where they are made, with a message that helps."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cuesheet.cli import cli
+from cuesheet.errors import CueSheetWarning, InputError
+from cuesheet.inputs import showfile
+from cuesheet.inputs.textlist import parse_list
+from cuesheet.timing import zones
+
+SHOW = """\
+title: Test
+timezone: {tz}
+date: 2014-02-23
+start: "21:00"
+{extra}segments:
+  - title: {segment}
+    cues:
+      - music: X - Y
+        duration: {duration}
+"""
+
+
+def _show(
+    tz: str = "Europe/Paris", extra: str = "", segment: str = "One", duration: str = "4:43"
+) -> str:
+    return SHOW.format(tz=tz, extra=extra, segment=segment, duration=duration)
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_duration_typed_with_a_dot_is_questioned() -> None:
+    with pytest.warns(
+        CueSheetWarning,
+        match=r"show.yaml:9: .*'duration' 4.43 is read as "
+        r"4.43 seconds; did you mean 4:43\?",
+    ):
+        show = showfile.loads(_show(duration="4.43"), "show.yaml")
+    assert show.segments[0].cues[0].duration_ms == 4430
+
+
+@pytest.mark.parametrize("duration", ["4:43", "4.430", "283", "1.5"])
+def test_unambiguous_durations_get_no_warning(
+    duration: str, recwarn: pytest.WarningsRecorder
+) -> None:
+    showfile.loads(_show(duration=duration), "show.yaml")
+    assert not [w for w in recwarn if issubclass(w.category, CueSheetWarning)]
+
+
+def test_hard_out_before_the_start_is_questioned() -> None:
+    with pytest.warns(
+        CueSheetWarning,
+        match=r"show.yaml:5: 'hard_out' 20:30 is earlier in the "
+        r"day than the start, so it is read as the next day, 23:30 after",
+    ):
+        showfile.loads(_show(extra='hard_out: "20:30"\n'), "show.yaml")
+
+
+def test_hard_out_just_after_midnight_is_normal(recwarn: pytest.WarningsRecorder) -> None:
+    show = showfile.loads(_show(extra='hard_out: "00:30"\n'), "show.yaml")
+    assert show.hard_out_ms is not None
+    assert show.hard_out_ms - show.start_ms == 210 * 60_000
+    assert not [w for w in recwarn if issubclass(w.category, CueSheetWarning)]
+
+
+@pytest.mark.parametrize(
+    ("typed", "offered"),
+    [
+        ("UTC+1", ["'Europe/Paris'", "'Etc/GMT-1'", "count the sign backwards"]),
+        ("GMT-5", ["'America/New_York'", "'Etc/GMT+5'"]),
+        ("UTC+4", ["'Europe/Moscow'"]),  # Moscow kept UTC+4 in 2014
+        ("BST", ["'Europe/London'"]),
+        ("MSK", ["'Europe/Moscow'"]),
+        ("PST", ["'America/Los_Angeles'"]),
+        ("London", ["'Europe/London'"]),
+        ("new york", ["'America/New_York'"]),
+        ("Europe/Londn", ["'Europe/London'"]),
+    ],
+)
+def test_timezone_suggestions_understand_what_people_type(typed: str, offered: list[str]) -> None:
+    with pytest.raises(InputError) as caught:
+        showfile.loads(_show(tz=f'"{typed}"'), "show.yaml")
+    message = str(caught.value)
+    assert message.startswith("show.yaml:2: 'timezone' must be an IANA name")
+    for text in offered:
+        assert text in message
+    assert "'UTC')" not in message  # never "did you mean 'UTC'" for an offset an hour away
+
+
+def test_offsets_are_those_of_the_show_date() -> None:
+    # Moscow was UTC+4 in 2014 and UTC+3 from 2015 on.
+    assert "Europe/Moscow" in [s.zone for s in zones.suggest("UTC+4", date(2014, 2, 23), 8)]
+    assert "Europe/Moscow" not in [s.zone for s in zones.suggest("UTC+4", date(2016, 2, 23), 8)]
+
+
+def test_unquoted_colon_in_a_title_suggests_quoting() -> None:
+    with pytest.raises(InputError, match=r"show.yaml:6: .*must be quoted"):
+        showfile.loads(_show(segment="Act 1: The Sea"), "show.yaml")
+
+
+def test_every_bad_line_of_a_list_is_reported(tmp_path: Path) -> None:
+    listing = tmp_path / "list.txt"
+    listing.write_text(
+        "== Music ==\n- A - B\n- bad one\n- C - D\n- bad two\n- bad three\n", encoding="utf-8"
+    )
+    code, _, err = run("timing", str(listing), "--no-resolve")
+    assert code == 2
+    lines = err.splitlines()
+    assert [line.split(": list")[0] for line in lines] == [
+        f"cuesheet: error: {listing}:3",
+        f"cuesheet: error: {listing}:5",
+        f"cuesheet: error: {listing}:6",
+    ]
+
+
+def test_bad_lines_are_reported_up_to_twenty() -> None:
+    text = "== Music ==\n" + "".join(f"- bad {i}\n" for i in range(25))
+    with pytest.raises(InputError) as caught:
+        parse_list(text, "l.txt")
+    assert len(caught.value.others) == 20
+    assert str(caught.value.others[-1]) == "l.txt: ... and 5 more bad lines"
+
+
+@pytest.mark.parametrize("separator", ["-", "--", "\u2212", "\u2012", "\u2013", "\u2014", "\u2015"])
+def test_separators_people_type(separator: str) -> None:
+    (section,) = parse_list(f"== Music ==\n- Madness {separator} Our House\n")
+    assert section.items[0].names == ("Madness",)
+    assert section.items[0].title == "Our House"
