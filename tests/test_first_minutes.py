@@ -135,3 +135,62 @@ def test_separators_people_type(separator: str) -> None:
     (section,) = parse_list(f"== Music ==\n- Madness {separator} Our House\n")
     assert section.items[0].names == ("Madness",)
     assert section.items[0].title == "Our House"
+
+
+SOCHI = Path(__file__).resolve().parent.parent / "examples" / "sochi-2014-closing.yaml"
+
+
+def test_the_example_times_out_completely_offline() -> None:
+    code, out, err = run("timing", str(SOCHI), "--no-resolve")
+    assert code == 0, err
+    assert "?" not in out
+    assert "unknown" not in out
+
+
+@pytest.mark.parametrize(
+    ("name", "extra"),
+    [
+        ("sochi.json", []),
+        ("sochi.csv", []),
+        ("rights.csv", ["--format", "rights-csv"]),
+        ("sochi.xspf", []),
+        ("sochi.cue", ["--single-file", "mix.wav"]),
+        ("sochi.m3u8", ["--placeholders"]),
+    ],
+)
+def test_every_export_of_the_example_works_offline(
+    tmp_path: Path, name: str, extra: list[str]
+) -> None:
+    out = tmp_path / name
+    code, _, err = run("export", str(SOCHI), "--no-resolve", "-o", str(out), *extra)
+    assert code == 0, err
+    assert out.stat().st_size > 1000
+
+
+def test_a_playlist_of_a_show_without_audio_is_refused_with_the_ways_out(tmp_path: Path) -> None:
+    out = tmp_path / "sochi.m3u8"
+    code, _, err = run("export", str(SOCHI), "--no-resolve", "-o", str(out))
+    assert code == 1
+    assert err.startswith("cuesheet: error: no cue has an audio file")
+    assert "--library" in err and "--placeholders" in err
+    assert not out.exists()
+
+
+def test_a_cue_sheet_without_audio_names_single_file(tmp_path: Path) -> None:
+    code, _, err = run("export", str(SOCHI), "--no-resolve", "-o", str(tmp_path / "s.cue"))
+    assert code == 1
+    assert "--single-file" in err and "--placeholders" in err
+
+
+def test_placeholders_name_the_files_to_deliver(tmp_path: Path) -> None:
+    out = tmp_path / "sochi.m3u8"
+    code, _, err = run("export", str(SOCHI), "--no-resolve", "-o", str(out), "--placeholders")
+    assert code == 0, err
+    locations = [line for line in out.read_text("utf-8").splitlines() if not line.startswith("#")]
+    music = 22  # the music and anthem cues of the example; speech and stage cues stay out
+    assert len(locations) == music
+    assert locations[0].startswith("01 - Modest Mussorgsky - ")
+    assert "05 - Dimitri Tiomkin - Theme from Giant.flac" in locations  # quotes dropped
+    assert all("/" not in loc and loc.endswith(".flac") for loc in locations)
+    assert f"cuesheet: {music} files to deliver:" in err
+    assert "  05 - Dimitri Tiomkin - Theme from Giant.flac" in err.splitlines()
