@@ -194,3 +194,68 @@ def test_placeholders_name_the_files_to_deliver(tmp_path: Path) -> None:
     assert all("/" not in loc and loc.endswith(".flac") for loc in locations)
     assert f"cuesheet: {music} files to deliver:" in err
     assert "  05 - Dimitri Tiomkin - Theme from Giant.flac" in err.splitlines()
+
+
+def test_the_timing_table_uses_the_terminal_width(monkeypatch: pytest.MonkeyPatch) -> None:
+    longest = (
+        "Sochi mayor Anatoly Pakhomov hands the flag to IOC President Thomas Bach, who passes "
+        "it to Pyeongchang mayor Seok-Rae Lee; it is waved four times and carried out"
+    )
+    monkeypatch.setenv("COLUMNS", "250")
+    _, wide, _ = run("timing", str(SOCHI), "--no-resolve")
+    monkeypatch.setenv("COLUMNS", "80")
+    _, narrow, _ = run("timing", str(SOCHI), "--no-resolve")
+    assert longest in wide
+    assert longest not in narrow and "Sochi mayor Anatoly" in narrow
+    assert max(len(line) for line in narrow.splitlines() if line.startswith("  ")) <= 80
+
+
+def test_performers_and_notes_columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "250")
+    _, out, _ = run("timing", str(SOCHI), "--no-resolve", "--columns", "performers,notes")
+    row = next(line for line in out.splitlines() if "Piano Concerto No. 2" in line)
+    assert "Denis Matsuev" in row and "A grand piano rises" in row
+    code, _, err = run("timing", str(SOCHI), "--no-resolve", "--columns", "mood")
+    assert code == 2 and "unknown column 'mood'" in err
+
+
+def test_on_time_says_when_budgets_stood_in(tmp_path: Path) -> None:
+    import re
+
+    open_music = tmp_path / "open.yaml"
+    open_music.write_text(
+        re.sub(r"\n *duration: [0-9:]+\n *duration_source: estimate", "", SOCHI.read_text()),
+        encoding="utf-8",
+    )
+    _, out, _ = run("timing", str(open_music), "--no-resolve")
+    assert "Games declared closed: reached 22:04:00, on time (18 cues timed by budget)" in out
+    _, out, _ = run("timing", str(SOCHI), "--no-resolve")
+    assert "Games declared closed: reached 22:04:00, on time\n" in out
+
+
+def test_a_list_without_a_date_says_so() -> None:
+    listing = SOCHI.parent / "sochi-2014-lists.txt"
+    _, out, _ = run("timing", str(listing), "--no-resolve")
+    assert "1970" not in out and "no date" in out
+    _, out, _ = run("check", str(listing), "--no-resolve")
+    assert "1970" not in out and "no date" in out
+
+
+@pytest.mark.parametrize("name", ["rights", "rights-csv"])
+def test_one_spelling_of_the_rights_sheet_everywhere(tmp_path: Path, name: str) -> None:
+    json_show = tmp_path / "show.json"
+    assert run("export", str(SOCHI), "--no-resolve", "-o", str(json_show))[0] == 0
+    code, _, err = run(
+        "export", str(SOCHI), "--no-resolve", "-o", str(tmp_path / "a.csv"), "--format", name
+    )
+    assert code == 0, err
+    code, _, err = run("convert", str(json_show), str(tmp_path / "b.csv"), "--profile", name)
+    assert code == 0, err
+    header = "sequence,cue,title,writers"
+    assert (tmp_path / "a.csv").read_text().startswith(header)
+    assert (tmp_path / "b.csv").read_text().startswith(header)
+
+
+def test_render_accepts_no_resolve() -> None:
+    code, out, _ = run("render", "--help")
+    assert code == 0 and "--no-resolve" in out

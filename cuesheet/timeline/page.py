@@ -39,7 +39,10 @@ def to_html(
     start = clock.iso_local(show.start_ms, show.timezone)
     offset = clock.utc_offset(show.start_ms, show.timezone)
     meta = [show.venue] if show.venue else []
-    meta.append(f"{start} ({show.timezone}, {offset}; {clock.hhmm_utc(show.start_ms)})")
+    if show.dated:
+        meta.append(f"{start} ({show.timezone}, {offset}; {clock.hhmm_utc(show.start_ms)})")
+    else:
+        meta.append("no date: times run from 00:00")
     if timing.end_ms is not None:
         meta.append(f"ends {local(timing.end_ms, show)}")
     cue_count = sum(len(s.cues) for s in show.segments)
