@@ -259,3 +259,20 @@ def test_one_spelling_of_the_rights_sheet_everywhere(tmp_path: Path, name: str) 
 def test_render_accepts_no_resolve() -> None:
     code, out, _ = run("render", "--help")
     assert code == 0 and "--no-resolve" in out
+
+
+def test_the_timeline_page_fits_the_show_and_lists_cues_for_print(tmp_path: Path) -> None:
+    import re
+
+    out = tmp_path / "sochi.html"
+    code, _, err = run("timeline", str(SOCHI), "--no-resolve", "-o", str(out))
+    assert code == 0, err
+    page = out.read_text("utf-8")
+    scale = int(re.search(r'data-px-per-minute="(\d+)"', page)[1])  # type: ignore[index]
+    assert 1400 // 131 - 1 <= scale <= 1400 // 131 + 1  # 20:14 to 22:25 on about 1400 px
+    cue_list = re.search(r'<ol class="cue-list">(.*?)</ol>', page, re.S)[1]  # type: ignore[index]
+    assert cue_list.count("<li") == 44
+    assert '<li value="43"><span class="t">22:19:00 6:00</span> Piano Concerto No. 1</li>' in (
+        cue_list
+    )
+    assert "@media print" in page and "ol.cue-list { display: block; }" in page
