@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from cuesheet.cli.seconds import seconds_to_ms
 from cuesheet.model import Show
 
 if TYPE_CHECKING:
@@ -45,16 +46,6 @@ def source_options(command: F) -> F:
     for decorator in reversed(decorators):
         command = decorator(command)
     return command
-
-
-def seconds_to_ms(ctx: click.Context, param: click.Parameter, value: str) -> int:
-    """Option callback: seconds as text (``2``, ``0.5``) -> integer milliseconds, no floats."""
-    from cuesheet.timing.timecode import parse_seconds
-
-    try:
-        return parse_seconds(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a number of seconds") from None
 
 
 def tolerance_option(command: F) -> F:

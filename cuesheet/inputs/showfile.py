@@ -303,14 +303,9 @@ class _Reader:
                 lambda: clock.after(start_ms, hard_out_clock, timezone),
             )
         ignore_node = fields.get("ignore")
+        # Only the list's shape is read here; the codes are checked where the rules are
+        # known (cuesheet.checks), so this parser needs nothing above it.
         ignore = () if ignore_node is None else self.texts(ignore_node, "", "ignore")
-        if ignore_node is not None and ignore:
-            from cuesheet.checks.registry import select
-
-            try:
-                select(ignore)
-            except InputError as error:
-                raise self.fail(ignore_node, "", f"'ignore': {error.message}") from error
         segments_node = self.required(fields, "", "segments", "a list of segments")
         numbering = _Numbering()
         segments = tuple(
