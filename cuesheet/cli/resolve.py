@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from cuesheet.cli.common import load, resolve_on_musicbrainz, source_options
+from cuesheet.cli.common import bad_musicbrainz_setting, load, source_options
 from cuesheet.cli.library import library_options
 from cuesheet.cli.mboptions import musicbrainz_options, settings_from
 
@@ -73,7 +73,12 @@ def resolve(
         refuse_overwriting_input(output, source)
     if as_json and output == "-":
         raise click.UsageError("--json and -o - would both write to standard output")
-    resolved = resolve_on_musicbrainz(load(source, options), settings, warn=False)
+    from cuesheet.cli.progress import progress_bar
+    from cuesheet.enrich.pipeline import resolve as resolve_show
+
+    show = load(source, options)
+    with bad_musicbrainz_setting():
+        resolved = resolve_show(show, settings, progress=progress_bar, warn=False)
     looked_up = [r for r in resolved.results if r.resolution is not None]
     usable = [r for r in looked_up if r.resolution and r.resolution.status.value != "unresolved"]
     if resolved.service_failed and looked_up and not usable:
