@@ -111,7 +111,7 @@ def _write(show: Any, output: str) -> None:
 
 
 def _report(resolved: Any) -> Iterator[str]:
-    from cuesheet.timing.timecode import format_duration
+    from cuesheet.timing.timecode import format_rounded_duration
 
     for result in resolved.results:
         cue, res = result.cue, result.resolution
@@ -119,7 +119,7 @@ def _report(resolved: Any) -> Iterator[str]:
             status, found, note = "resolved", "", "already identified"
         else:
             status, found, note = res.status.value, res.title, res.note
-        length = format_duration(cue.duration_ms) if cue.duration_ms is not None else "-"
+        length = format_rounded_duration(cue.duration_ms) if cue.duration_ms is not None else "-"
         source = f" ({cue.duration_source.value})" if cue.duration_source else ""
         yield f"{cue.number:>5}  {status:<10} {length:>9}{source:<14} {cue.title}"
         details = [f"MusicBrainz: {found}"] if found and found != cue.title else []

@@ -63,7 +63,7 @@ from cuesheet.model import (
     is_valid_cue_number,
 )
 from cuesheet.timing import clock
-from cuesheet.timing.timecode import format_duration, parse_duration
+from cuesheet.timing.timecode import format_rounded_duration, parse_duration
 
 _NULL_TAG = "tag:yaml.org,2002:null"
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -747,7 +747,7 @@ def _duration_text(ms: int, what: str) -> str:
     if ms < 0:
         raise ExportError(f"{what} must not be negative, got {ms} ms")
     fraction = ms % 1000
-    text = format_duration(ms - fraction)  # whole seconds: no rounding happens
+    text = format_rounded_duration(ms - fraction)  # whole seconds: no rounding happens
     return f"{text}.{fraction:03d}" if fraction else text
 
 
