@@ -364,39 +364,13 @@ class _Reader:
                 f"expected a cue such as 'music: \"Composer - Title\"' or "
                 f"'title: ...', got {_what(node)}",
             )
-        kind_keys = [
-            k.value
-            for k, _ in node.value
-            if isinstance(k, yaml.ScalarNode) and k.value in KIND_KEYS
-        ]
+        kind_keys = self.kind_keys(node, where)
         short = bool(kind_keys)
-        if short:
-            for key_node, _ in node.value:
-                if isinstance(key_node, yaml.ScalarNode) and key_node.value in _LONG_ONLY:
-                    raise self.fail(
-                        key_node,
-                        where,
-                        f"{key_node.value!r} does not go with the short form "
-                        f"'{kind_keys[0]}: ...'; write either that or 'title:' and 'kind:'",
-                    )
         fields = self.mapping(node, where, SHORT_CUE_KEYS if short else CUE_KEYS, "a cue")
         if len(kind_keys) > 1:
             second = fields.entries[kind_keys[1]][0]
             raise self.fail(second, where, f"a cue has one kind, got {' and '.join(kind_keys)}")
-        number_node = fields.get("number")
-        if number_node is None:
-            number = numbering.next(node)
-        else:
-            number = self.text(number_node, where, "number").strip()
-            if not is_valid_cue_number(number):
-                raise self.fail(
-                    number_node, where, f"'number' must be like 7 or 4.1, got {number!r}"
-                )
-            clash = numbering.take(number, number_node)
-            if clash is not None:
-                raise self.fail(
-                    number_node, where, f"cue number {number} is already used at line {clash}"
-                )
+        number = self.cue_number(node, fields, where, numbering)
         where = f"segment {segment!r}, cue {number}: "
         extra = self.credits(fields, where)
         if short:
@@ -413,15 +387,7 @@ class _Reader:
             title = self.required_text(fields, where, "title", "what the cue is")
             credits = extra
             source = self.optional_text(fields, where, "source")
-        duration_ms = self.duration(fields, where, "duration")
-        source_node = fields.get("duration_source")
-        duration_source = None
-        if source_node is not None:
-            if duration_ms is None:
-                raise self.fail(source_node, where, "'duration_source' needs a 'duration'")
-            duration_source = self.choice(source_node, where, "duration_source", DurationSource)
-        elif duration_ms is not None:
-            duration_source = DurationSource.PLANNED
+        duration_ms, duration_source = self.cue_duration(fields, where)
         usage_node = fields.get("usage")
         return Cue(
             number=number,
@@ -441,6 +407,53 @@ class _Reader:
             gap_ms=self.duration(fields, where, "gap") or 0,
             crossfade_ms=self.duration(fields, where, "crossfade") or 0,
         )
+
+    def kind_keys(self, node: yaml.MappingNode, where: str) -> list[str]:
+        """The kind keys of a cue (``music:``...: the short form); none with a long-form key."""
+        kind_keys = [
+            k.value
+            for k, _ in node.value
+            if isinstance(k, yaml.ScalarNode) and k.value in KIND_KEYS
+        ]
+        if kind_keys:
+            for key_node, _ in node.value:
+                if isinstance(key_node, yaml.ScalarNode) and key_node.value in _LONG_ONLY:
+                    raise self.fail(
+                        key_node,
+                        where,
+                        f"{key_node.value!r} does not go with the short form "
+                        f"'{kind_keys[0]}: ...'; write either that or 'title:' and 'kind:'",
+                    )
+        return kind_keys
+
+    def cue_number(
+        self, node: yaml.Node, fields: _Map, where: str, numbering: _Numbering
+    ) -> str:
+        """The cue's ``number``, or the next free one; a malformed or used number fails."""
+        number_node = fields.get("number")
+        if number_node is None:
+            return numbering.next(node)
+        number = self.text(number_node, where, "number").strip()
+        if not is_valid_cue_number(number):
+            raise self.fail(number_node, where, f"'number' must be like 7 or 4.1, got {number!r}")
+        clash = numbering.take(number, number_node)
+        if clash is not None:
+            raise self.fail(
+                number_node, where, f"cue number {number} is already used at line {clash}"
+            )
+        return number
+
+    def cue_duration(
+        self, fields: _Map, where: str
+    ) -> tuple[int | None, DurationSource | None]:
+        """``duration`` (ms) and where it comes from (``planned`` unless ``duration_source``)."""
+        duration_ms = self.duration(fields, where, "duration")
+        source_node = fields.get("duration_source")
+        if source_node is not None:
+            if duration_ms is None:
+                raise self.fail(source_node, where, "'duration_source' needs a 'duration'")
+            return duration_ms, self.choice(source_node, where, "duration_source", DurationSource)
+        return duration_ms, DurationSource.PLANNED if duration_ms is not None else None
 
     def short(self, fields: _Map, where: str, kind: CueKind) -> tuple[str, tuple[Credit, ...], str]:
         """``(title, credits, source_text)`` of ``music: "Names - Title"`` and the like."""
