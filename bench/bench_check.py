@@ -46,8 +46,8 @@ sys.path.insert(0, str(ROOT))
 
 from cuesheet.asrun.align import align  # noqa: E402
 from cuesheet.asrun.lcs import common_pairs  # noqa: E402
-from cuesheet.asrun.logs import AiredItem, AsRun  # noqa: E402
 from cuesheet.asrun.logs import load as load_asrun  # noqa: E402
+from cuesheet.asrun.values import AiredItem, AsRun  # noqa: E402
 from cuesheet.checks import check  # noqa: E402
 from cuesheet.inputs import showjson  # noqa: E402
 from cuesheet.model import Credit, Cue, Role, Segment, Show  # noqa: E402

@@ -167,7 +167,7 @@ def _creator(credits: Sequence[Credit]) -> str:
 
 
 def _duration(ms: int | None) -> str:
-    return "" if ms is None else _time.format_duration(ms)
+    return "" if ms is None else _time.format_exact_duration(ms)
 
 
 def _credits_of(entry: Entry) -> tuple[Credit, ...]:
@@ -225,9 +225,9 @@ def _rights_rows(playlist: Playlist, origin_utc_ms: int | None) -> Iterable[Sequ
         timing_in = timing_out = ""
         if data.start_utc_ms is not None and origin is not None and data.start_utc_ms >= origin:
             offset = data.start_utc_ms - origin
-            timing_in = _time.format_duration(offset)
+            timing_in = _time.format_exact_duration(offset)
             if entry.duration_ms is not None:
-                timing_out = _time.format_duration(offset + entry.duration_ms)
+                timing_out = _time.format_exact_duration(offset + entry.duration_ms)
         yield (
             str(sequence),
             data.number,

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from cuesheet.asrun.align import Alignment, align
-from cuesheet.asrun.logs import AiredItem, AsRun
+from cuesheet.asrun.values import AiredItem, AsRun
 from cuesheet.model import (
     Credit,
     Cue,

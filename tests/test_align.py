@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from cuesheet.asrun.align import Alignment, CueStatus, align
 from cuesheet.asrun.lcs import common_pairs
-from cuesheet.asrun.logs import AiredItem, AsRun
+from cuesheet.asrun.values import AiredItem, AsRun
 from cuesheet.model import Credit, Cue, Role, Segment, Show
 from cuesheet.timing import clock
 from cuesheet.timing.engine import compute

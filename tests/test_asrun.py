@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from cuesheet.asrun.logs import AiredItem, AsRun, from_playlist, from_show, load, loads_csv
+from cuesheet.asrun.logs import from_playlist, from_show, load, loads_csv
+from cuesheet.asrun.values import AiredItem, AsRun
 from cuesheet.errors import InputError
 from cuesheet.inputs import showjson
 from cuesheet.model import Credit, Cue, Role, Segment, Show

@@ -21,7 +21,7 @@ from checkcases import (
 )
 from click.testing import CliRunner, Result
 
-from cuesheet.asrun.logs import AsRun
+from cuesheet.asrun.values import AsRun
 from cuesheet.cli import cli
 from cuesheet.inputs import showjson
 from cuesheet.model import Show

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from cuesheet.asrun.lcs import common_pairs, longest_increasing
-from cuesheet.asrun.logs import AiredItem, AsRun
+from cuesheet.asrun.values import AiredItem, AsRun
 from cuesheet.model import Cue, Show
 from cuesheet.text import normalise, tokens
 from cuesheet.timing.engine import Timing

@@ -112,8 +112,6 @@ def as_run_show(
     plan: Show, timing: Timing, log_path: Path, *, load_show: ShowLoader | None = None
 ) -> tuple[Show, Timing]:
     """Read the as-run log at ``log_path``, align it with ``plan``, and return what aired."""
-    from cuesheet.asrun.align import align
-    from cuesheet.asrun.logs import load
+    from cuesheet.asrun.pipeline import align_log
 
-    log = load(log_path, plan, load_show=load_show)
-    return aired_show(align(plan, timing, log))
+    return aired_show(align_log(plan, timing, log_path, load_show=load_show))

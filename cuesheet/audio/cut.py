@@ -27,6 +27,7 @@ from cuesheet.errors import ExportError, InputError
 from cuesheet.timing import timecode
 from metadata import tags as audio_tags
 from metadata.errors import MetadataError
+from playlists.cue import format_msf
 from playlists.model import Playlist
 
 _LOSSLESS = ("flac", "wav", "aiff")
@@ -102,8 +103,8 @@ def pieces_from_sheet(sheet: Playlist, path: str | None = None) -> tuple[Piece, 
         start = timecode.ms_to_cd_frames(entry.start_ms or 0)
         if pieces and start <= pieces[-1].start_frame:
             raise InputError(
-                f"track {number} starts at {timecode.format_msf(start)}, not after track "
-                f"{number - 1} ({timecode.format_msf(pieces[-1].start_frame)})",
+                f"track {number} starts at {format_msf(start)}, not after track "
+                f"{number - 1} ({format_msf(pieces[-1].start_frame)})",
                 path=path,
             )
         cue = entry.cue
@@ -224,8 +225,8 @@ def _plan(
         last = ordered[-1]
         end = timecode.samples_to_cd_frames(samples, rate)
         raise InputError(
-            f"track {last.number} starts at {timecode.format_msf(last.start_frame)}, at or after "
-            f"the end of the audio ({timecode.format_msf(end)})",
+            f"track {last.number} starts at {format_msf(last.start_frame)}, at or after "
+            f"the end of the audio ({format_msf(end)})",
             path=source,
         )
     lengths: list[int | None] = [b - a for a, b in itertools.pairwise(starts)]

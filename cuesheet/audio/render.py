@@ -131,9 +131,9 @@ def _label(item: RenderItem, index: int) -> str:
 
 
 def _span(ms: int) -> str:
-    """A duration as ``M:SS`` (:func:`timecode.format_duration`), ``.mmm`` if not whole."""
+    """A duration as ``M:SS`` (:func:`timecode.format_rounded_duration`), ``.mmm`` if not whole."""
     seconds, rest = divmod(ms, 1000)
-    return timecode.format_duration(seconds * 1000) + (f".{rest:03d}" if rest else "")
+    return timecode.format_rounded_duration(seconds * 1000) + (f".{rest:03d}" if rest else "")
 
 
 def _check(items: Sequence[RenderItem], out: str) -> None:

@@ -14,7 +14,7 @@ from cuesheet.checks.finding import Finding, Severity
 from cuesheet.model import Show
 from cuesheet.timing import clock
 from cuesheet.timing.engine import Timing
-from cuesheet.timing.timecode import format_duration
+from cuesheet.timing.timecode import format_rounded_duration
 
 Style = Callable[[str, str], str]
 
@@ -24,7 +24,7 @@ def _plain(text: str, role: str) -> str:
 
 
 def _signed(ms: int) -> str:
-    return ("+" if ms > 0 else "-" if ms < 0 else "±") + format_duration(abs(ms))
+    return ("+" if ms > 0 else "-" if ms < 0 else "±") + format_rounded_duration(abs(ms))
 
 
 def _short(message: str, segment_title: str | None) -> str:

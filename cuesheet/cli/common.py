@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from cuesheet.cli.progress import progress_bar
+from cuesheet.cli.seconds import seconds_to_ms
+from cuesheet.cli.warn import print_notes
 from cuesheet.model import Show
 
 if TYPE_CHECKING:
-    from cuesheet.enrich.musicbrainz import Resolved, ResolveSettings
+    from cuesheet.enrich.pipeline import EnrichOptions
     from playlists.model import Playlist
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -48,16 +52,6 @@ def source_options(command: F) -> F:
     return command
 
 
-def seconds_to_ms(ctx: click.Context, param: click.Parameter, value: str) -> int:
-    """Option callback: seconds as text (``2``, ``0.5``) -> integer milliseconds, no floats."""
-    from cuesheet.timing.timecode import parse_seconds
-
-    try:
-        return parse_seconds(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a number of seconds") from None
-
-
 def tolerance_option(command: F) -> F:
     """``--tolerance SECONDS`` (default 2), given to the command as integer ms."""
     return click.option(
@@ -68,19 +62,6 @@ def tolerance_option(command: F) -> F:
         metavar="SECONDS",
         help="How far two times may differ before a rule says so.",
     )(command)
-
-
-def probe(path: Path) -> int | None:
-    """An audio file's real length in ms from its tags (mutagen), ``None`` when unreadable."""
-    from metadata import tags
-    from metadata.errors import MetadataError
-
-    if tags.format_of(path) is None:
-        return None
-    try:
-        return tags.read(path).duration_ms
-    except (MetadataError, OSError):
-        return None
 
 
 def load(
@@ -132,43 +113,37 @@ def enrich_options(command: F) -> F:
 
 
 def enrich(show: Show, options: dict[str, Any], source: Path) -> Show:
-    """Resolve ``show`` on MusicBrainz (unless ``--no-resolve``), match library files, read lengths.
+    """:func:`cuesheet.enrich.pipeline.enrich` with the :func:`enrich_options` given.
 
-    Takes the :func:`enrich_options` keyword arguments out of ``options``.
-    A cue naming a file but no duration gets the file's real length
-    (relative paths are taken from ``source``'s folder).  Service trouble and
-    unreadable files are only warnings: the show comes back with what is known.
+    Takes those keyword arguments out of ``options``; prints the notes on stderr.
     """
-    from cuesheet.cli.library import apply_libraries
+    from cuesheet.enrich.pipeline import enrich as enrich_show
+
+    settings = enrich_settings(options)
+    with bad_musicbrainz_setting():
+        enriched = enrich_show(show, settings, source=source, progress=progress_bar)
+    print_notes(enriched.notes)
+    return enriched.show
+
+
+def enrich_settings(options: dict[str, Any]) -> EnrichOptions:
+    """The :func:`enrich_options` keyword arguments, taken out of ``options``, as typed options."""
     from cuesheet.cli.mboptions import settings_from
-    from cuesheet.enrich.filelengths import read_lengths
+    from cuesheet.enrich.pipeline import EnrichOptions
 
     settings = settings_from(options)
     libraries = tuple(options.pop("libraries", ()))
     index_path = options.pop("index_path", None)
-    if not options.pop("no_resolve", False):
-        show = resolve_on_musicbrainz(show, settings).show
-    show, problems = read_lengths(apply_libraries(show, libraries, index_path), source.parent)
-    for problem in problems:
-        click.echo(f"cuesheet: warning: {source}: {problem}", err=True)
-    return show
+    resolve = not options.pop("no_resolve", False)
+    return EnrichOptions(settings if resolve else None, libraries, index_path)
 
 
-def resolve_on_musicbrainz(show: Show, settings: ResolveSettings, *, warn: bool = True) -> Resolved:
-    """Resolve ``show`` on MusicBrainz with a progress bar, closing the cache afterwards.
-
-    A ``--musicbrainz`` the resolver refuses is a bad parameter (exit code 2);
-    ``warn`` as in :func:`cuesheet.enrich.musicbrainz.resolve_show`.
-    """
-    from cuesheet.cli.progress import progress_bar
-    from cuesheet.enrich.musicbrainz import open_resolver, resolve_show
+@contextmanager
+def bad_musicbrainz_setting() -> Iterator[None]:
+    """A server the MusicBrainz client refuses is a bad ``--musicbrainz`` (exit code 2)."""
+    from cuesheet.enrich.pipeline import SettingError
 
     try:
-        resolver, cache = open_resolver(settings)
-    except ValueError as error:
-        raise click.BadParameter(str(error), param_hint="--musicbrainz") from None
-    try:
-        with progress_bar("MusicBrainz") as progress:
-            return resolve_show(show, resolver, progress=progress, warn=warn)
-    finally:
-        cache.close()
+        yield
+    except SettingError as error:
+        raise click.BadParameter(error.message, param_hint="--musicbrainz") from None

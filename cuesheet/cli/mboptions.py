@@ -31,7 +31,7 @@ def _check_url(ctx: click.Context, param: click.Parameter, value: str) -> str:
 
 def _timeout(ctx: click.Context, param: click.Parameter, value: str) -> int:
     """``--timeout`` seconds -> integer ms, at least 10 ms."""
-    from cuesheet.cli.common import seconds_to_ms
+    from cuesheet.cli.seconds import seconds_to_ms
 
     timeout_ms = seconds_to_ms(ctx, param, value)
     if timeout_ms < 10:

@@ -106,7 +106,7 @@ def render(
     from cuesheet.cli.warn import reported
     from cuesheet.errors import InputError
     from cuesheet.outputs.atomic import refuse_overwriting_input
-    from cuesheet.timing.timecode import format_duration, samples_to_ms
+    from cuesheet.timing.timecode import format_rounded_duration, samples_to_ms
 
     refuse_overwriting_input(output, source)
     if cue_path is not None:
@@ -131,7 +131,7 @@ def render(
                 title=show.title,
                 progress=progress,
             )
-    length = format_duration(samples_to_ms(result.samples, result.pcm.sample_rate))
+    length = format_rounded_duration(samples_to_ms(result.samples, result.pcm.sample_rate))
     click.echo(
         f"wrote {result.path} ({len(result.cues)} cues, {length}) and "
         f"{', '.join(result.cue_paths)}",

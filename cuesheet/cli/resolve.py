@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from cuesheet.cli.common import load, resolve_on_musicbrainz, source_options
+from cuesheet.cli.common import bad_musicbrainz_setting, load, source_options
 from cuesheet.cli.library import library_options
 from cuesheet.cli.mboptions import musicbrainz_options, settings_from
 
@@ -73,7 +73,12 @@ def resolve(
         refuse_overwriting_input(output, source)
     if as_json and output == "-":
         raise click.UsageError("--json and -o - would both write to standard output")
-    resolved = resolve_on_musicbrainz(load(source, options), settings, warn=False)
+    from cuesheet.cli.progress import progress_bar
+    from cuesheet.enrich.pipeline import resolve as resolve_show
+
+    show = load(source, options)
+    with bad_musicbrainz_setting():
+        resolved = resolve_show(show, settings, progress=progress_bar, warn=False)
     looked_up = [r for r in resolved.results if r.resolution is not None]
     usable = [r for r in looked_up if r.resolution and r.resolution.status.value != "unresolved"]
     if resolved.service_failed and looked_up and not usable:
@@ -106,7 +111,7 @@ def _write(show: Any, output: str) -> None:
 
 
 def _report(resolved: Any) -> Iterator[str]:
-    from cuesheet.timing.timecode import format_duration
+    from cuesheet.timing.timecode import format_rounded_duration
 
     for result in resolved.results:
         cue, res = result.cue, result.resolution
@@ -114,7 +119,7 @@ def _report(resolved: Any) -> Iterator[str]:
             status, found, note = "resolved", "", "already identified"
         else:
             status, found, note = res.status.value, res.title, res.note
-        length = format_duration(cue.duration_ms) if cue.duration_ms is not None else "-"
+        length = format_rounded_duration(cue.duration_ms) if cue.duration_ms is not None else "-"
         source = f" ({cue.duration_source.value})" if cue.duration_source else ""
         yield f"{cue.number:>5}  {status:<10} {length:>9}{source:<14} {cue.title}"
         details = [f"MusicBrainz: {found}"] if found and found != cue.title else []

@@ -15,6 +15,7 @@ import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
@@ -118,3 +119,19 @@ def _with_length(
 
 
 __all__ = ["FileProblem", "Reader", "local_path", "read_lengths"]
+
+
+def probe(path: Path) -> int | None:
+    """An audio file's real length in ms from its container (no decoding); ``None`` when unreadable.
+
+    The ``probe`` the audio checks take (:data:`cuesheet.checks.context.Probe`).
+    """
+    from metadata import tags
+    from metadata.errors import MetadataError
+
+    if tags.format_of(path) is None:
+        return None
+    try:
+        return tags.read(path).duration_ms
+    except (MetadataError, OSError):
+        return None

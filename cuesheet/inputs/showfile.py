@@ -64,7 +64,7 @@ from cuesheet.model import (
     is_valid_cue_number,
 )
 from cuesheet.timing import clock, zones
-from cuesheet.timing.timecode import format_duration, parse_duration
+from cuesheet.timing.timecode import format_rounded_duration, parse_duration
 
 _NULL_TAG = "tag:yaml.org,2002:null"
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -325,14 +325,9 @@ class _Reader:
             )
             self.next_day(hard_out_node, "", "hard_out", start_ms, hard_out_ms)
         ignore_node = fields.get("ignore")
+        # Only the list's shape is read here; the codes are checked where the rules are
+        # known (cuesheet.checks), so this parser needs nothing above it.
         ignore = () if ignore_node is None else self.texts(ignore_node, "", "ignore")
-        if ignore_node is not None and ignore:
-            from cuesheet.checks.registry import select
-
-            try:
-                select(ignore)
-            except InputError as error:
-                raise self.fail(ignore_node, "", f"'ignore': {error.message}") from error
         segments_node = self.required(fields, "", "segments", "a list of segments")
         numbering = _Numbering()
         segments = tuple(
@@ -392,39 +387,13 @@ class _Reader:
                 f"expected a cue such as 'music: \"Composer - Title\"' or "
                 f"'title: ...', got {_what(node)}",
             )
-        kind_keys = [
-            k.value
-            for k, _ in node.value
-            if isinstance(k, yaml.ScalarNode) and k.value in KIND_KEYS
-        ]
+        kind_keys = self.kind_keys(node, where)
         short = bool(kind_keys)
-        if short:
-            for key_node, _ in node.value:
-                if isinstance(key_node, yaml.ScalarNode) and key_node.value in _LONG_ONLY:
-                    raise self.fail(
-                        key_node,
-                        where,
-                        f"{key_node.value!r} does not go with the short form "
-                        f"'{kind_keys[0]}: ...'; write either that or 'title:' and 'kind:'",
-                    )
         fields = self.mapping(node, where, SHORT_CUE_KEYS if short else CUE_KEYS, "a cue")
         if len(kind_keys) > 1:
             second = fields.entries[kind_keys[1]][0]
             raise self.fail(second, where, f"a cue has one kind, got {' and '.join(kind_keys)}")
-        number_node = fields.get("number")
-        if number_node is None:
-            number = numbering.next(node)
-        else:
-            number = self.text(number_node, where, "number").strip()
-            if not is_valid_cue_number(number):
-                raise self.fail(
-                    number_node, where, f"'number' must be like 7 or 4.1, got {number!r}"
-                )
-            clash = numbering.take(number, number_node)
-            if clash is not None:
-                raise self.fail(
-                    number_node, where, f"cue number {number} is already used at line {clash}"
-                )
+        number = self.cue_number(node, fields, where, numbering)
         where = f"segment {segment!r}, cue {number}: "
         extra = self.credits(fields, where)
         if short:
@@ -441,15 +410,7 @@ class _Reader:
             title = self.required_text(fields, where, "title", "what the cue is")
             credits = extra
             source = self.optional_text(fields, where, "source")
-        duration_ms = self.duration(fields, where, "duration")
-        source_node = fields.get("duration_source")
-        duration_source = None
-        if source_node is not None:
-            if duration_ms is None:
-                raise self.fail(source_node, where, "'duration_source' needs a 'duration'")
-            duration_source = self.choice(source_node, where, "duration_source", DurationSource)
-        elif duration_ms is not None:
-            duration_source = DurationSource.PLANNED
+        duration_ms, duration_source = self.cue_duration(fields, where)
         usage_node = fields.get("usage")
         return Cue(
             number=number,
@@ -469,6 +430,53 @@ class _Reader:
             gap_ms=self.duration(fields, where, "gap") or 0,
             crossfade_ms=self.duration(fields, where, "crossfade") or 0,
         )
+
+    def kind_keys(self, node: yaml.MappingNode, where: str) -> list[str]:
+        """The kind keys of a cue (``music:``...: the short form); none with a long-form key."""
+        kind_keys = [
+            k.value
+            for k, _ in node.value
+            if isinstance(k, yaml.ScalarNode) and k.value in KIND_KEYS
+        ]
+        if kind_keys:
+            for key_node, _ in node.value:
+                if isinstance(key_node, yaml.ScalarNode) and key_node.value in _LONG_ONLY:
+                    raise self.fail(
+                        key_node,
+                        where,
+                        f"{key_node.value!r} does not go with the short form "
+                        f"'{kind_keys[0]}: ...'; write either that or 'title:' and 'kind:'",
+                    )
+        return kind_keys
+
+    def cue_number(
+        self, node: yaml.Node, fields: _Map, where: str, numbering: _Numbering
+    ) -> str:
+        """The cue's ``number``, or the next free one; a malformed or used number fails."""
+        number_node = fields.get("number")
+        if number_node is None:
+            return numbering.next(node)
+        number = self.text(number_node, where, "number").strip()
+        if not is_valid_cue_number(number):
+            raise self.fail(number_node, where, f"'number' must be like 7 or 4.1, got {number!r}")
+        clash = numbering.take(number, number_node)
+        if clash is not None:
+            raise self.fail(
+                number_node, where, f"cue number {number} is already used at line {clash}"
+            )
+        return number
+
+    def cue_duration(
+        self, fields: _Map, where: str
+    ) -> tuple[int | None, DurationSource | None]:
+        """``duration`` (ms) and where it comes from (``planned`` unless ``duration_source``)."""
+        duration_ms = self.duration(fields, where, "duration")
+        source_node = fields.get("duration_source")
+        if source_node is not None:
+            if duration_ms is None:
+                raise self.fail(source_node, where, "'duration_source' needs a 'duration'")
+            return duration_ms, self.choice(source_node, where, "duration_source", DurationSource)
+        return duration_ms, DurationSource.PLANNED if duration_ms is not None else None
 
     def short(self, fields: _Map, where: str, kind: CueKind) -> tuple[str, tuple[Credit, ...], str]:
         """``(title, credits, source_text)`` of ``music: "Names - Title"`` and the like."""
@@ -806,7 +814,7 @@ def _duration_text(ms: int, what: str) -> str:
     if ms < 0:
         raise ExportError(f"{what} must not be negative, got {ms} ms")
     fraction = ms % 1000
-    text = format_duration(ms - fraction)  # whole seconds: no rounding happens
+    text = format_rounded_duration(ms - fraction)  # whole seconds: no rounding happens
     return f"{text}.{fraction:03d}" if fraction else text
 
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from cuesheet.model import Cue, Role, Show
 from cuesheet.timing import clock
 from cuesheet.timing.engine import FixedPoint, LengthSource, Timing
-from cuesheet.timing.timecode import format_duration
+from cuesheet.timing.timecode import format_rounded_duration
 
 Style = Callable[[str, str], str]
 """``style(text, role)`` decorates text; roles: ``heading``, ``over``, ``under``, ``unknown``."""
@@ -48,7 +48,7 @@ def _at(instant: int | None, show: Show, utc: bool) -> str:
 
 
 def _signed(ms: int) -> str:
-    return ("+" if ms > 0 else "-" if ms < 0 else "±") + format_duration(abs(ms))
+    return ("+" if ms > 0 else "-" if ms < 0 else "±") + format_rounded_duration(abs(ms))
 
 
 def fixed_point_line(
@@ -70,9 +70,9 @@ def fixed_point_line(
         )
         return f"{head}: {style(tail, 'unknown')}"
     if over > 0:
-        tail = style(f"over by {format_duration(over)}", "over")
+        tail = style(f"over by {format_rounded_duration(over)}", "over")
     elif over < 0:
-        tail = style(f"under by {format_duration(-over)}", "under")
+        tail = style(f"under by {format_rounded_duration(-over)}", "under")
     else:
         tail = "on time"
     if budgeted:
@@ -124,10 +124,10 @@ def render_timing(
             budgeted += sum(1 for cue in segment.cues if cue.duration_ms is None)
         budget = ""
         if segment.budget_ms is not None:
-            budget = f"  budget {format_duration(segment.budget_ms)}"
+            budget = f"  budget {format_rounded_duration(segment.budget_ms)}"
             if seg_timing.over_budget_ms is not None and seg_timing.over_budget_ms > 0:
                 budget += " " + style(
-                    f"(over by {format_duration(seg_timing.over_budget_ms)})", "over"
+                    f"(over by {format_rounded_duration(seg_timing.over_budget_ms)})", "over"
                 )
         lines.append(
             style(f"── {segment.title} ", "heading")
@@ -135,7 +135,9 @@ def render_timing(
         )
         for ci, cue in enumerate(segment.cues):
             ct = timing.cue(si, ci)
-            duration = format_duration(cue.duration_ms) if cue.duration_ms is not None else "?"
+            duration = (
+                format_rounded_duration(cue.duration_ms) if cue.duration_ms is not None else "?"
+            )
             source = cue.duration_source.value if cue.duration_source else "unknown"
             extra = "".join(f"  {_fit(_extra(cue, n), EXTRA_COLUMNS[n])}" for n in columns)
             lines.append(

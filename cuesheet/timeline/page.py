@@ -23,7 +23,7 @@ from cuesheet.timeline.style import PAGE_STYLE
 from cuesheet.timeline.svg import to_svg
 from cuesheet.timing import clock
 from cuesheet.timing.engine import Timing
-from cuesheet.timing.timecode import format_duration
+from cuesheet.timing.timecode import format_rounded_duration
 
 
 def to_html(
@@ -214,7 +214,7 @@ def _cue_list(timing: Timing) -> str:
         for ci, cue in enumerate(segment.cues):
             start = timing.cue(si, ci).front_ms
             when = local(start, show) if start is not None else "?"
-            length = format_duration(cue.duration_ms) if cue.duration_ms is not None else "?"
+            length = "?" if cue.duration_ms is None else format_rounded_duration(cue.duration_ms)
             items.append(
                 tag(
                     "li",

@@ -3,8 +3,8 @@
 The one place in :mod:`cuesheet` for these conversions, with one rounding rule:
 the *nearest* frame, halves rounding up (integer arithmetic only).  For CD frames
 it is the CUE format's own conversion (:mod:`playlists.cue`), so an exported
-sheet and cuesheet agree to the frame.  CD audio has 75 frames a second; EBU
-timecode runs at 25 fps, so one EBU frame is three CD frames.
+sheet and cuesheet agree to the frame; CUE ``MM:SS:FF`` is read and written only
+there.  EBU timecode runs at 25 fps.
 """
 
 from __future__ import annotations
@@ -13,11 +13,10 @@ import re
 
 from playlists import cue
 
-CD_FPS = 75
+CD_FPS = cue.CD_FPS
+"""CD frames a second; the CUE format owns the number and ``MM:SS:FF`` (:mod:`playlists.cue`)."""
 EBU_FPS = 25
-CD_FRAMES_PER_EBU_FRAME = CD_FPS // EBU_FPS
 
-_MSF_RE = re.compile(r"^(\d{1,3}):(\d{2}):(\d{2})$")
 _EBU_RE = re.compile(r"^(\d{2,}):(\d{2}):(\d{2})[:;](\d{2})$")
 _SECONDS_RE = re.compile(r"^(?=\.?\d)(\d*)(?:\.(\d{1,3}))?$")
 
@@ -60,37 +59,6 @@ def samples_to_ms(samples: int, rate: int) -> int:
     return _nearest(samples * 1000, rate)
 
 
-def format_msf(frames: int) -> str:
-    """CD frames as CUE ``MM:SS:FF`` (minutes may exceed 99 only in broken sheets)."""
-    if frames < 0:
-        raise ValueError(f"negative frame count {frames}")
-    seconds, ff = divmod(frames, CD_FPS)
-    minutes, ss = divmod(seconds, 60)
-    return f"{minutes:02d}:{ss:02d}:{ff:02d}"
-
-
-def parse_msf(text: str) -> int:
-    """CUE ``MM:SS:FF`` to CD frames; raises ``ValueError`` when malformed."""
-    found = _MSF_RE.match(text.strip())
-    if not found:
-        raise ValueError(f"must be MM:SS:FF, got {text!r}")
-    minutes, seconds, frames = int(found[1]), int(found[2]), int(found[3])
-    if seconds > 59 or frames >= CD_FPS:
-        raise ValueError(f"must be MM:SS:FF with SS < 60 and FF < 75, got {text!r}")
-    return (minutes * 60 + seconds) * CD_FPS + frames
-
-
-def ms_to_ebu(ms: int) -> str:
-    """Milliseconds to EBU timecode ``HH:MM:SS:FF`` at 25 fps (nearest frame)."""
-    if ms < 0:
-        raise ValueError(f"negative duration {ms} ms")
-    frames = _nearest(ms * EBU_FPS, 1000)
-    seconds, ff = divmod(frames, EBU_FPS)
-    minutes, ss = divmod(seconds, 60)
-    hh, mm = divmod(minutes, 60)
-    return f"{hh:02d}:{mm:02d}:{ss:02d}:{ff:02d}"
-
-
 def ebu_to_ms(text: str) -> int:
     """EBU timecode ``HH:MM:SS:FF`` (25 fps) to milliseconds."""
     found = _EBU_RE.match(text.strip())
@@ -102,14 +70,12 @@ def ebu_to_ms(text: str) -> int:
     return ((hh * 60 + mm) * 60 + ss) * 1000 + ff * 1000 // EBU_FPS
 
 
-def ebu_to_cd_frames(text: str) -> int:
-    """EBU timecode to CD frames, exactly (one EBU frame is three CD frames)."""
-    hh, mm, ss, ff = (int(p) for p in re.split(r"[:;]", text.strip()))
-    return ((hh * 60 + mm) * 60 + ss) * CD_FPS + ff * CD_FRAMES_PER_EBU_FRAME
+def format_rounded_duration(ms: int) -> str:
+    """A duration for people: ``H:MM:SS`` or ``M:SS``, rounded to the nearest second.
 
-
-def format_duration(ms: int) -> str:
-    """A duration for people: ``H:MM:SS`` or ``M:SS`` (rounded to the nearest second)."""
+    Not an exchange format: the exact ``HH:MM:SS.mmm`` of the CSV playlists is
+    :func:`playlists._time.format_exact_duration`.
+    """
     sign = "-" if ms < 0 else ""
     seconds = _nearest(abs(ms), 1000)
     minutes, ss = divmod(seconds, 60)
