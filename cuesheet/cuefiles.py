@@ -112,7 +112,9 @@ def _with_length(
         except OSError as error:
             message = f"cannot read it ({error.strerror or error})"
         else:
-            return replace(cue, duration_ms=length, duration_source=DurationSource.FILE)
+            return replace(
+                cue, duration_ms=cue.played_ms(length), duration_source=DurationSource.FILE
+            )
     problems.append(FileProblem(segment.title, cue.number, cue.title, path, message))
     return cue
 
