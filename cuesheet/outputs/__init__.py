@@ -1,0 +1,1 @@
+"""Outputs: writers of a timed show for other software and for people (issue 10's room)."""
