@@ -88,6 +88,18 @@ FORMATS: tuple[ExportFormat, ...] = (
         writer="rivendell:dumps",
         takes=frozenset({"carts", "source"}),
     ),
+    ExportFormat(
+        "pdf",
+        (".pdf",),
+        "printable running order (A4 landscape), one block per segment",
+        writer="printable:dumps_pdf",
+    ),
+    ExportFormat(
+        "html",
+        (".html", ".htm"),
+        "printable running order as one HTML page",
+        writer="printable:dumps_html",
+    ),
 )
 
 
