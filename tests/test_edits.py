@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from cuesheet import jsonmodel, showfile
@@ -73,3 +75,41 @@ def test_a_file_length_counts_from_the_in_point() -> None:
     assert Cue("1", "x", in_ms=4000).played_ms(200_000) == 196_000
     assert Cue("1", "x", in_ms=4000, out_ms=100_000).played_ms(200_000) == 96_000
     assert Cue("1", "x").played_ms(200_000) == 200_000
+
+
+def test_every_export_gives_an_edited_cue_its_out_minus_in(tmp_path: Path) -> None:
+    import json
+    from datetime import timedelta
+
+    import openpyxl
+    from click.testing import CliRunner
+
+    from cuesheet.cli import cli
+
+    source = tmp_path / "show.yaml"
+    source.write_text(
+        _show(
+            "      - music: A - Trimmed\n        in: 0:04.250\n        out: 3:10.125\n"
+            "        cart: 5\n      - speech: After\n        duration: 0:30\n        cart: 6\n"
+        ),
+        encoding="utf-8",
+    )
+    length = 190_125 - 4250
+
+    def export(name: str, *args: str) -> Path:
+        out = tmp_path / name
+        result = CliRunner().invoke(
+            cli, ["export", str(source), "-o", str(out), "--no-resolve", *args]
+        )
+        assert result.exit_code == 0, result.stderr
+        return out
+
+    data = json.loads(export("show.json").read_text(encoding="utf-8"))
+    assert data["segments"][0]["cues"][0]["duration_ms"] == length
+    sheet = openpyxl.load_workbook(export("show.xlsx")).active
+    assert sheet is not None
+    assert sheet["E3"].value == timedelta(milliseconds=length)
+    log = export("show.log", "--format", "rivendell").read_text(encoding="utf-8").splitlines()
+    assert log[0][60:68] == "00:03:06" and log[1][0:8] == "20:03:05"
+    cue = export("show.cue", "--single-file", "mix.wav").read_text(encoding="utf-8")
+    assert "INDEX 01 03:05:66" in cue  # the next cue starts out - in later, to the CD frame
