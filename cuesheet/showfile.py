@@ -424,14 +424,7 @@ class _Reader:
             credits = extra
             source = self.optional_text(fields, where, "source")
         duration_ms, edit = self.edit(fields, where, self.duration(fields, where, "duration"))
-        source_node = fields.get("duration_source")
-        duration_source = None
-        if source_node is not None:
-            if duration_ms is None:
-                raise self.fail(source_node, where, "'duration_source' needs a 'duration'")
-            duration_source = self.choice(source_node, where, "duration_source", DurationSource)
-        elif duration_ms is not None:
-            duration_source = DurationSource.PLANNED
+        duration_source = self.duration_source(fields, where, duration_ms)
         usage_node = fields.get("usage")
         return Cue(
             number=number,
@@ -452,6 +445,17 @@ class _Reader:
             crossfade_ms=self.duration(fields, where, "crossfade") or 0,
             **edit,
         )
+
+    def duration_source(
+        self, fields: _Map, where: str, duration_ms: int | None
+    ) -> DurationSource | None:
+        """The cue's ``duration_source``: ``planned`` when a duration comes without one."""
+        source_node = fields.get("duration_source")
+        if source_node is None:
+            return None if duration_ms is None else DurationSource.PLANNED
+        if duration_ms is None:
+            raise self.fail(source_node, where, "'duration_source' needs a 'duration'")
+        return self.choice(source_node, where, "duration_source", DurationSource)
 
     def edit(
         self, fields: _Map, where: str, duration_ms: int | None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -266,3 +267,20 @@ def test_a_bad_cart_file_names_its_line(tmp_path: Path, text: str, expected: str
     )
     assert result.exit_code == 2
     assert f"{carts}{expected}" in result.stderr
+
+
+def test_mairlist_sochi_has_a_line_per_cue_in_the_documented_columns(tmp_path: Path) -> None:
+    out = _export(tmp_path, SOCHI, "sochi.tpi")
+    raw = out.read_bytes()
+    lines = raw.decode("utf-8").split("\r\n")
+    assert lines[-1] == "" and "\n" not in raw.replace(b"\r\n", b"").decode("utf-8")
+    show = showfile.load(SOCHI)
+    body = lines[:-1]
+    assert len(body) == 1 + len(show.segments) + sum(len(s.cues) for s in show.segments)
+    for line in body:
+        start, timing, kind, data, *_ = line.split("\t")
+        assert start == "" or re.fullmatch(r"\d\d:\d\d:\d\d", start)
+        assert timing in ("", "H") and kind in ("F", "I", "R") and data
+    hard = [line for line in body if line.split("\t")[1] == "H"]
+    assert hard == []  # Sochi names no files or carts: its cues are remarks
+    assert "22:04:00\t\tR\tcue 36: Thomas Bach declares the Games closed (0:30)" in body
