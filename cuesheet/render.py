@@ -15,7 +15,15 @@ Placement, in samples of the mix (``spf`` = samples per CD frame, 588 at 44.1 kH
   out and the new one fades in, linearly, in steps of about a millisecond.
 
 So every cue starts on a CD frame and the sheet's ``INDEX 01`` points are exact;
-a gap or crossfade is at most 1/75 s longer than asked.  The first cue's
+a gap or crossfade is at most 1/75 s longer than asked.  In show time
+(:attr:`RenderItem.at_ms`, ``render --show-time``) a cue starts instead on the
+CD frame nearest its planned start, silence filling the time before it, and a
+cue running into the next such start is cut there.
+
+A cue plays its file from ``in_ms`` for ``length_ms`` (exactly that many
+samples, padded with silence if the file is shorter), or to the file's end;
+its fades are linear within that length.  A cue without a file is silence of
+its ``length_ms``.  The first cue's
 crossfade is ignored (there is nothing to fade from).  Optional loudness
 matching measures each cue's RMS level (a first decoding pass) and applies the
 gain that brings it to the target; a lift stops when the peak reaches -0.1 dBFS.
@@ -430,7 +438,9 @@ class _CueAudio:
         self.total = (
             None if item.length_ms is None else timecode.ms_to_samples(item.length_ms, rate)
         )
-        self.end = self.total if limit is None else min(limit, self.total or limit)
+        ends = [n for n in (self.total, limit) if n is not None]
+        self.end = min(ends) if ends else None
+        """Samples to give in all; ``None``: until the file ends."""
         self.fade_in = timecode.ms_to_samples(item.fade_in_ms, rate)
         self.fade_out = timecode.ms_to_samples(item.fade_out_ms, rate)
         self.given = 0
@@ -604,6 +614,7 @@ def items_from_show(
     *,
     source: str | os.PathLike[str] = "",
     timing: Timing | None = None,
+    hold_missing: bool = False,
 ) -> tuple[list[RenderItem], list[MissingAudio]]:
     """The cues with audio as render items, in running order, and the cues without audio.
 
@@ -615,10 +626,15 @@ def items_from_show(
     With ``timing`` (the show's :func:`cuesheet.timing.compute`) the mix is in
     show time: every cue is an item placed at its front time from the show
     start, and cues without audio are held as silence of their planned length
-    (those naming a missing file are still reported, so the caller may refuse).
+    (those naming a missing file are reported, and no item is made unless
+    ``hold_missing``, so the caller can refuse them first).
     """
     items: list[RenderItem] = []
     missing: list[MissingAudio] = []
+    if timing is not None and not hold_missing:
+        absent = [m for m in items_from_show(show, base_dir)[1] if m.path is not None]
+        if absent:
+            return [], absent
     for si, segment in enumerate(show.segments):
         for ci, cue in enumerate(segment.cues):
             path = None if cue.file is None else local_path(cue.file, base_dir)

@@ -93,3 +93,13 @@ def test_html_has_the_header_one_block_per_segment_and_every_cue(tmp_path: Path)
     hard = [[td.text_content() for td in tr] for tr in tree.findall(".//tr[@class='hard']")]
     assert [row[:2] for row in hard] == [["1", "▶ 20:14:00"], ["36", "▶ 22:04:00"]]
     assert hard[1][2:5] == ["0:30", "Thomas Bach declares the Games closed", "Thomas Bach"]
+
+
+def test_pdf_to_standard_output_is_the_same_document() -> None:
+    result = CliRunner().invoke(
+        cli, ["export", str(SOCHI), "-o", "-", "--format", "pdf", "--no-resolve"]
+    )
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout_bytes.startswith(b"%PDF-") and result.stdout_bytes.rstrip().endswith(
+        b"%%EOF"
+    )

@@ -182,3 +182,23 @@ def test_a_fade_out_needs_the_length(tmp_path: Path, audio: dict[str, Path]) -> 
 
     with pytest.raises(InputError, match="needs the cue's length"):
         render.render([RenderItem(str(audio["song.flac"]), fade_out_ms=100)], tmp_path / "m.wav")
+
+
+def test_show_time_holds_a_missing_file_as_silence_only_when_asked(
+    tmp_path: Path, audio: dict[str, Path]
+) -> None:
+    gone = "audio/gone.wav\n        duration: 0:00.567"
+    source = _show(tmp_path, audio, SHOW.replace("audio/anthem.wav", gone))
+    out = tmp_path / "mix.wav"
+    refused = CliRunner().invoke(cli, ["render", str(source), "--show-time", "-o", str(out)])
+    assert refused.exit_code == 2
+    assert "gone.wav" in refused.stderr and not out.exists()
+    held = CliRunner().invoke(
+        cli, ["render", str(source), "--show-time", "--skip-missing", "-o", str(out)]
+    )
+    assert held.exit_code == 0, held.stderr
+    assert "held as silence Handover / cue 4 'Anthem'" in held.stderr
+    titles, frames = _sheet(tmp_path / "mix.cue")
+    assert titles[3] == "Anthem" and frames[3] == 6 * 75
+    left = audiogen.left_channel(audiogen.decode(out))
+    assert 3000 not in left[frames[3] * SPF : frames[4] * SPF]

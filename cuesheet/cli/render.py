@@ -132,7 +132,7 @@ def render(
 
             timing = compute(show)
         items, missing = rendering.items_from_show(
-            show, source.parent, source=source, timing=timing
+            show, source.parent, source=source, timing=timing, hold_missing=skip_missing
         )
         if missing and not skip_missing:
             raise InputError(rendering.missing_message(missing), path=source)
