@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from cuesheet import jsonmodel, showfile
 from cuesheet.errors import InputError
+from cuesheet.inputs import showfile
+from cuesheet.inputs import showjson as jsonmodel
 from cuesheet.model import Cue
-from cuesheet.timing import compute
+from cuesheet.timing.engine import compute
 
 HEAD = """\
 title: Edits

@@ -18,9 +18,10 @@ import pytest
 from click.testing import CliRunner
 from lxml import etree
 
-from cuesheet import clock, showfile
 from cuesheet.cli import cli
-from cuesheet.timing import compute
+from cuesheet.inputs import showfile
+from cuesheet.timing import clock
+from cuesheet.timing.engine import compute
 
 ROOT = Path(__file__).resolve().parent.parent
 SOCHI = ROOT / "examples" / "sochi-2014-closing.yaml"

@@ -9,11 +9,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from cuesheet import render, showfile, timecode
+from cuesheet.audio import render
+from cuesheet.audio.render import RenderItem
 from cuesheet.cli import cli
-from cuesheet.cuefiles import read_lengths
-from cuesheet.render import RenderItem
-from cuesheet.timing import compute
+from cuesheet.enrich.filelengths import read_lengths
+from cuesheet.inputs import showfile
+from cuesheet.timing import timecode
+from cuesheet.timing.engine import compute
 from tests import audiogen
 
 RATE = 44_100

@@ -92,6 +92,12 @@ def _whole_files(playlist: Playlist, path: Path) -> None:
     help="Place every cue at its `timing` start; cues without audio are held as silence.",
 )
 @click.option("--ffmpeg", "ffmpeg", default=None, metavar="PATH", help="The ffmpeg to use.")
+@click.option(
+    "--no-resolve",
+    "no_resolve",
+    is_flag=True,
+    help="Accepted as everywhere else; render never asks MusicBrainz (it needs files).",
+)
 @source_options
 def render(
     source: Path,
@@ -104,16 +110,17 @@ def render(
     skip_missing: bool,
     show_time: bool,
     ffmpeg: str | None,
+    no_resolve: bool,
     **options: Any,
 ) -> None:
     """Render SOURCE's audio into one file with a CUE sheet of exact INDEX points."""
-    from cuesheet import render as rendering
+    from cuesheet.audio import render as rendering
+    from cuesheet.audio.ffmpeg import PcmFormat
     from cuesheet.cli.progress import progress_bar
     from cuesheet.cli.warn import reported
     from cuesheet.errors import InputError
-    from cuesheet.ffmpeg import PcmFormat
-    from cuesheet.output import refuse_overwriting_input
-    from cuesheet.timecode import format_duration, samples_to_ms
+    from cuesheet.outputs.atomic import refuse_overwriting_input
+    from cuesheet.timing.timecode import format_duration, samples_to_ms
 
     refuse_overwriting_input(output, source)
     if cue_path is not None:
@@ -122,13 +129,13 @@ def render(
         show = load(source, options, playlist_rule=_whole_files)
         if libraries:
             show = apply_libraries(show, libraries, index_path)
-        from cuesheet.cuefiles import read_lengths
+        from cuesheet.enrich.filelengths import read_lengths
 
         # Real file lengths: show time places cues by them, fades and in points need them.
         show, _ = read_lengths(show, source.parent)  # missing files are reported below
         timing = None
         if show_time:
-            from cuesheet.timing import compute
+            from cuesheet.timing.engine import compute
 
             timing = compute(show)
         items, missing = rendering.items_from_show(

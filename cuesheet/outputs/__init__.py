@@ -1,1 +1,2 @@
-"""Outputs: writers of a timed show for other software and for people (issue 10's room)."""
+"""What cuesheet writes: the export registry, playlists from shows, tables, atomic writes,
+and the show-day exports (Ontime, mAirList, Rivendell, the printable running order)."""

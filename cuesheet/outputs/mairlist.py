@@ -23,11 +23,11 @@ from __future__ import annotations
 import os
 import re
 
-from cuesheet.cuefiles import local_path
+from cuesheet.enrich.filelengths import local_path
 from cuesheet.errors import InputError
 from cuesheet.outputs.rows import CueRow, local_clock, rows
-from cuesheet.timecode import format_duration
-from cuesheet.timing import Timing
+from cuesheet.timing.engine import Timing
+from cuesheet.timing.timecode import format_duration
 
 HARD = "H"
 """The timing code for a hard fixed time."""

@@ -27,9 +27,9 @@ import io
 from datetime import datetime, time, timedelta
 from typing import Any
 
-from cuesheet import clock
 from cuesheet.outputs.rows import CueRow, SegmentRow, hms, local_clock, rows
-from cuesheet.timing import Timing
+from cuesheet.timing import clock
+from cuesheet.timing.engine import Timing
 
 COLUMNS = (
     "Cue",

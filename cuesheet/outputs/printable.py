@@ -19,10 +19,10 @@ import html
 import os
 from typing import Any
 
-from cuesheet import clock
 from cuesheet.outputs.rows import CueRow, SegmentRow, rows
-from cuesheet.timecode import format_duration
-from cuesheet.timing import Timing
+from cuesheet.timing import clock
+from cuesheet.timing.engine import Timing
+from cuesheet.timing.timecode import format_duration
 
 HEADINGS = ("Cue", "Start", "Length", "Title", "Performers", "Notes")
 FONT_DIRS = (

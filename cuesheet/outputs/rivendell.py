@@ -35,8 +35,8 @@ from collections.abc import Mapping
 
 from cuesheet.errors import InputError
 from cuesheet.outputs.rows import local_clock, rows
-from cuesheet.timecode import format_hms
-from cuesheet.timing import Timing
+from cuesheet.timing.engine import Timing
+from cuesheet.timing.timecode import format_hms
 
 TITLE_WIDTH = 34
 LINE_WIDTH = 68

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cuesheet import clock, timecode
 from cuesheet.model import Cue, Role, Segment, Show
-from cuesheet.timing import Timing
+from cuesheet.timing import clock, timecode
+from cuesheet.timing.engine import Timing
 
 
 @dataclass(frozen=True, slots=True)

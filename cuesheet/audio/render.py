@@ -40,12 +40,19 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from cuesheet import timecode
-from cuesheet.cuefiles import local_path
+from cuesheet.audio.ffmpeg import (
+    Decoder,
+    Encoder,
+    PcmFormat,
+    find_ffmpeg,
+    open_encoder,
+    output_format,
+)
+from cuesheet.enrich.filelengths import local_path
 from cuesheet.errors import ExportError, InputError
-from cuesheet.ffmpeg import Decoder, Encoder, PcmFormat, find_ffmpeg, open_encoder, output_format
 from cuesheet.model import Cue, CueKind, Role, Show
-from cuesheet.timing import Timing
+from cuesheet.timing import timecode
+from cuesheet.timing.engine import Timing
 from playlists.model import Credit, CueData, Entry, Playlist
 
 MUSICBRAINZ = "https://musicbrainz.org"
@@ -148,7 +155,7 @@ def _label(item: RenderItem, index: int) -> str:
 
 
 def _span(ms: int) -> str:
-    """A duration as ``M:SS`` (:func:`cuesheet.timecode.format_duration`), ``.mmm`` if not whole."""
+    """A duration as ``M:SS`` (:func:`timecode.format_duration`), ``.mmm`` if not whole."""
     seconds, rest = divmod(ms, 1000)
     return timecode.format_duration(seconds * 1000) + (f".{rest:03d}" if rest else "")
 
@@ -623,7 +630,7 @@ def items_from_show(
     gap or crossfade.  A cue without audio names no file, or a local file that does not
     exist.  Speech cues without a file are neither rendered nor reported.
 
-    With ``timing`` (the show's :func:`cuesheet.timing.compute`) the mix is in
+    With ``timing`` (the show's :func:`cuesheet.timing.engine.compute`) the mix is in
     show time: every cue is an item placed at its front time from the show
     start, and cues without audio are held as silence of their planned length
     (those naming a missing file are reported, and no item is made unless

@@ -3,7 +3,7 @@
 One explicit table.  ``json`` is cuesheet's own lossless model; the show-day
 formats (Ontime, mAirList, Rivendell, the printable running order) are written
 by a function of :mod:`cuesheet.outputs` named in ``writer``, loaded only when
-used; every other format goes through :func:`cuesheet.toplaylist.to_playlist`
+used; every other format goes through :func:`cuesheet.outputs.playlist.to_playlist`
 and the :mod:`playlists` registry, with the fixed options the export name implies.
 """
 
@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from cuesheet.errors import InputError
 
 if TYPE_CHECKING:
-    from cuesheet.timing import Timing
+    from cuesheet.timing.engine import Timing
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,10 +128,15 @@ def names() -> list[str]:
     return [f.name for f in FORMATS]
 
 
+ALIASES = {"rights": "rights-csv", "running-order": "csv"}
+"""The CSV profile names of ``cuesheet convert``, accepted as export formats too."""
+
+
 def get(name: str) -> ExportFormat:
     """The format called ``name``; InputError listing the known ones otherwise."""
+    wanted = ALIASES.get(name.lower(), name.lower())
     for fmt in FORMATS:
-        if fmt.name == name.lower():
+        if fmt.name == wanted:
             return fmt
     raise InputError(f"unknown export format {name!r}; known formats: {', '.join(names())}")
 
