@@ -136,6 +136,16 @@ class Cue:
     """Silence before this cue when rendering, in milliseconds."""
     crossfade_ms: int = 0
     """Overlap with the previous cue when rendering, in milliseconds."""
+    in_ms: int = 0
+    """Where the cue starts in its audio file, in milliseconds (0: the file's start)."""
+    out_ms: int | None = None
+    """Where the cue ends in its audio file, in milliseconds; ``None``: at the file's end."""
+    fade_in_ms: int = 0
+    """Fade-in at the start of the cue (within its length), in milliseconds."""
+    fade_out_ms: int = 0
+    """Fade-out at the end of the cue (within its length), in milliseconds."""
+    cart: int | None = None
+    """Cart number of the cue's audio in a playout system (Rivendell: 1-999999)."""
 
     @property
     def number_key(self) -> Decimal:
@@ -145,6 +155,20 @@ class Cue:
     def names(self, role: Role) -> tuple[str, ...]:
         """Names credited with ``role``, in order."""
         return tuple(c.name for c in self.credits if c.role is role)
+
+    @property
+    def is_edited(self) -> bool:
+        """True when the cue plays part of its file (``in``/``out``) or fades."""
+        return bool(self.in_ms or self.out_ms is not None or self.fade_in_ms or self.fade_out_ms)
+
+    def played_ms(self, file_ms: int) -> int:
+        """The cue's length in ms when its file lasts ``file_ms``: from ``in`` to ``out``.
+
+        ``out`` past the file's end still counts in full (the render pads with
+        silence), so the plan and the mix agree.
+        """
+        end = self.out_ms if self.out_ms is not None else file_ms
+        return max(0, end - self.in_ms)
 
 
 @dataclass(frozen=True, slots=True)

@@ -319,3 +319,18 @@ def test_what_counts_as_the_same_recording(show: Show) -> None:
     assert same_recording(replace(bare, file="a.flac"), replace(bare, file="a.flac")) == (
         "the same audio file"
     )
+
+
+def test_an_edited_cue_is_checked_from_its_in_to_its_out(show: Show, tmp_path: Path) -> None:
+    lengths = probe_for(show)
+    (cue,) = [c for _, c in show.cues() if c.number == "4.1"]
+    assert cue.duration_ms is not None and cue.file is not None
+    file_ms = cue.duration_ms + 20 * SEC  # the file is longer than the part played
+    lengths[Path(cue.file)] = file_ms
+    trimmed = with_cue(show, "4.1", in_ms=20 * SEC)
+    assert run(trimmed, tmp_path, lengths=lengths) == []
+    (untrimmed,) = run(show, tmp_path, lengths=lengths)
+    assert untrimmed.code == "AUD002" and untrimmed.delta_ms == 20 * SEC
+    past = with_cue(show, "4.1", in_ms=0, out_ms=file_ms + SEC, duration_ms=file_ms + SEC)
+    (late_out,) = [f for f in run(past, tmp_path, lengths=lengths) if f.code.startswith("AUD")]
+    assert late_out.code == "AUD002" and "out point" in late_out.message

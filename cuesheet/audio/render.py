@@ -15,7 +15,15 @@ Placement, in samples of the mix (``spf`` = samples per CD frame, 588 at 44.1 kH
   out and the new one fades in, linearly, in steps of about a millisecond.
 
 So every cue starts on a CD frame and the sheet's ``INDEX 01`` points are exact;
-a gap or crossfade is at most 1/75 s longer than asked.  The first cue's
+a gap or crossfade is at most 1/75 s longer than asked.  In show time
+(:attr:`RenderItem.at_ms`, ``render --show-time``) a cue starts instead on the
+CD frame nearest its planned start, silence filling the time before it, and a
+cue running into the next such start is cut there.
+
+A cue plays its file from ``in_ms`` for ``length_ms`` (exactly that many
+samples, padded with silence if the file is shorter), or to the file's end;
+its fades are linear within that length.  A cue without a file is silence of
+its ``length_ms``.  The first cue's
 crossfade is ignored (there is nothing to fade from).  Optional loudness
 matching measures each cue's RMS level (a first decoding pass) and applies the
 gain that brings it to the target; a lift stops when the peak reaches -0.1 dBFS.
@@ -40,10 +48,11 @@ from cuesheet.audio.ffmpeg import (
     open_encoder,
     output_format,
 )
-from cuesheet.enrich.filelengths import local_path
 from cuesheet.errors import ExportError, InputError
 from cuesheet.model import Cue, CueKind, Role, Show
+from cuesheet.paths import local_path
 from cuesheet.timing import timecode
+from cuesheet.timing.engine import Timing
 from playlists.model import Credit, CueData, Entry, Playlist
 
 MUSICBRAINZ = "https://musicbrainz.org"
@@ -62,7 +71,8 @@ Progress = Callable[[int, int], None]
 class RenderItem:
     """One cue to render: its file, what the sheet says of it, and how it joins the previous."""
 
-    path: str
+    path: str | None
+    """The cue's audio file; ``None`` for a cue held as silence of ``length_ms``."""
     title: str = ""
     performer: str = ""
     gap_ms: int = 0
@@ -78,6 +88,20 @@ class RenderItem:
     """Title of the cue's segment, for messages."""
     source: str = ""
     """The show file (or list) the cue was written in, for messages about its gap or crossfade."""
+    in_ms: int = 0
+    """Where the cue starts in its file, in milliseconds."""
+    length_ms: int | None = None
+    """How much to play from ``in_ms``, in ms; ``None``: to the file's end.
+
+    A file that runs out sooner is padded with silence, so the cue lasts exactly this long.
+    """
+    fade_in_ms: int = 0
+    """Linear fade-in over the cue's first milliseconds."""
+    fade_out_ms: int = 0
+    """Linear fade-out over the cue's last milliseconds (needs ``length_ms``)."""
+    at_ms: int | None = None
+    """Show time: the cue's start in the mix, in ms from its beginning (placed on the nearest
+    CD frame, in place of ``gap_ms``); a cue that would run past the next such start ends there."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +163,8 @@ def _span(ms: int) -> str:
 def _check(items: Sequence[RenderItem], out: str) -> None:
     if not items:
         raise InputError("nothing to render: no cue has an audio file")
+    if all(item.path is None for item in items):
+        raise InputError("nothing to render: no cue has an audio file")
     target = os.path.realpath(out)
     for index, item in enumerate(items):
         if item.gap_ms < 0 or item.crossfade_ms < 0:
@@ -150,6 +176,19 @@ def _check(items: Sequence[RenderItem], out: str) -> None:
             raise InputError(
                 f"{_label(item, index)}: has both a gap and a crossfade", path=item.source or None
             )
+        if min(item.in_ms, item.fade_in_ms, item.fade_out_ms, item.length_ms or 0) < 0:
+            raise InputError(
+                f"{_label(item, index)}: in, length and fades cannot be negative",
+                path=item.source or None,
+            )
+        if item.length_ms is None and (item.path is None or item.fade_out_ms):
+            need = "a fade-out" if item.path else "silence"
+            raise InputError(
+                f"{_label(item, index)}: {need} needs the cue's length (give it a duration)",
+                path=item.source or None,
+            )
+        if item.path is None:
+            continue
         if os.path.realpath(item.path) == target:
             raise InputError(f"refusing to overwrite the input {item.path} with the mix")
         if not os.path.isfile(item.path):
@@ -290,7 +329,7 @@ def render(
         raise InputError(f"the mix rate must be a multiple of 75 Hz, got {layout.sample_rate}")
     sheet = os.fspath(cue_path) if cue_path is not None else os.path.splitext(target)[0] + ".cue"
     _check(items, target)
-    if os.path.realpath(sheet) in {os.path.realpath(i.path) for i in items}:
+    if os.path.realpath(sheet) in {os.path.realpath(i.path) for i in items if i.path}:
         raise InputError(f"refusing to overwrite the input {sheet} with the cue sheet")
     if os.path.realpath(sheet) == os.path.realpath(target):
         raise InputError(f"the CUE sheet and the mix cannot both be {target}")
@@ -390,6 +429,135 @@ def _sheet_texts(playlist: Playlist, paths: Sequence[str]) -> list[tuple[str, st
     return [(path, cue_sheet.dumps(part)) for path, part in zip(paths, parts, strict=True)]
 
 
+class _CueAudio:
+    """One cue's audio as the mix plays it: from its in point, for its length, with its fades.
+
+    ``limit`` (samples) cuts the cue short, e.g. where the next cue's show-time start falls.
+    """
+
+    def __init__(
+        self, item: RenderItem, exe: str, pcm: PcmFormat, gain: float, limit: int | None
+    ) -> None:
+        self.pcm = pcm
+        self.gain = gain
+        rate = pcm.sample_rate
+        self.skip = timecode.ms_to_samples(item.in_ms, rate)
+        self.total = (
+            None if item.length_ms is None else timecode.ms_to_samples(item.length_ms, rate)
+        )
+        ends = [n for n in (self.total, limit) if n is not None]
+        self.end = min(ends) if ends else None
+        """Samples to give in all; ``None``: until the file ends."""
+        self.fade_in = timecode.ms_to_samples(item.fade_in_ms, rate)
+        self.fade_out = timecode.ms_to_samples(item.fade_out_ms, rate)
+        self.given = 0
+        """Samples handed to the mix so far."""
+        self.eof = False
+        self.decoder = Decoder(exe, item.path, pcm) if item.path is not None else None
+
+    def read(self, samples: int) -> bytes:
+        """Up to ``samples`` samples of the cue (fewer only at its end; ``b""`` after it)."""
+        wanted = samples if self.end is None else min(samples, self.end - self.given)
+        if wanted <= 0:
+            return b""
+        data = b""
+        if self.decoder is not None and not self.eof:
+            while self.skip > 0 and not self.eof:
+                skipped = len(self.decoder.read(min(self.skip, CHUNK_SAMPLES)))
+                self.skip -= skipped // self.pcm.frame_bytes
+                self.eof = skipped == 0
+            data = b"" if self.eof else self.decoder.read(wanted)
+            self.eof = self.eof or len(data) < wanted * self.pcm.frame_bytes
+        if self.end is not None and len(data) < wanted * self.pcm.frame_bytes:
+            data += bytes(wanted * self.pcm.frame_bytes - len(data))  # a file shorter than asked
+        data = _faded(_gained(data, self.gain, self.pcm), self.given, self)
+        self.given += len(data) // self.pcm.frame_bytes
+        return data
+
+    @property
+    def decoded(self) -> int:
+        """Samples the file gave (0 for silence)."""
+        return self.decoder.samples_read if self.decoder is not None else 0
+
+    def __enter__(self) -> _CueAudio:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *rest: object) -> None:
+        if self.decoder is None:
+            return
+        if kind is None and self.eof:
+            self.decoder.close()  # read to its end: a decoding error is reported
+        else:
+            self.decoder.abort()  # stopped at the out point, or failing anyway
+
+
+def _faded(data: bytes, first: int, audio: _CueAudio) -> bytes:
+    """``data`` (starting ``first`` samples into the cue) under the cue's linear fades."""
+    pcm = audio.pcm
+    count = len(data) // pcm.frame_bytes
+    fade_in, fade_out, total = audio.fade_in, audio.fade_out, audio.total
+    in_fade = fade_in and first < fade_in
+    out_fade = fade_out and total is not None and first + count > total - fade_out
+    if not (in_fade or out_fade):
+        return data
+    audioop = _pydub().audioop
+    step = max(1, pcm.sample_rate // 1000)
+    out = bytearray()
+    for start in range(0, count, step):
+        end = min(count, start + step)
+        middle = first + (start + end) / 2
+        level = 1.0
+        if fade_in and middle < fade_in:
+            level = middle / fade_in
+        if fade_out and total is not None and middle > total - fade_out:
+            level = min(level, max(0.0, (total - middle) / fade_out))
+        piece = data[start * pcm.frame_bytes : end * pcm.frame_bytes]
+        out += piece if level >= 1.0 else audioop.mul(piece, pcm.sample_width, level)
+    return bytes(out)
+
+
+def _start(mix: _Mix, item: RenderItem, index: int) -> int:
+    """The sample where ``item`` starts: its show-time start, or after its gap / into its fade."""
+    pcm = mix.pcm
+    spf = pcm.sample_rate // timecode.CD_FPS
+    if item.at_ms is not None:
+        frames = timecode.ms_to_cd_frames(item.at_ms)
+        return timecode.cd_frames_to_samples(frames, pcm.sample_rate)
+    if item.crossfade_ms and index:
+        return (
+            (mix.position - timecode.ms_to_samples(item.crossfade_ms, pcm.sample_rate)) // spf * spf
+        )
+    return _align_up(mix.position + timecode.ms_to_samples(item.gap_ms, pcm.sample_rate), spf)
+
+
+def _overlap(
+    mix: _Mix, item: RenderItem, index: int, audio: _CueAudio, start: int, keep: int
+) -> None:
+    """Cross-fade the cue's head with the end of the mix from ``start`` on."""
+    pcm = mix.pcm
+    overlap = mix.position - start
+    if overlap > mix.held_samples:
+        before = timecode.samples_to_ms(mix.position, pcm.sample_rate)
+        raise InputError(
+            f"{_label(item, index)}: a crossfade of {_span(item.crossfade_ms)} is "
+            f"longer than the {_span(before)} of audio before it",
+            path=item.source or item.path,
+        )
+    head = audio.read(overlap)
+    if len(head) < overlap * pcm.frame_bytes:
+        length = timecode.samples_to_ms(len(head) // pcm.frame_bytes, pcm.sample_rate)
+        raise InputError(
+            f"{_label(item, index)}: a crossfade of {_span(item.crossfade_ms)} is "
+            f"longer than the cue ({_span(length)} of audio in {item.path})",
+            path=item.source or item.path,
+        )
+    cut = len(mix.held) - len(head)
+    mixed = _crossfade(bytes(mix.held[cut:]), head, pcm)
+    del mix.held[cut:]
+    mix.position -= overlap
+    mix.append(mixed, keep)
+
+
 def _stream(
     items: Sequence[RenderItem],
     encoder: Encoder,
@@ -399,52 +567,29 @@ def _stream(
     progress: Progress | None,
 ) -> tuple[tuple[PlacedCue, ...], int]:
     spf = pcm.sample_rate // timecode.CD_FPS
-
-    def samples(ms: int) -> int:
-        return timecode.ms_to_samples(ms, pcm.sample_rate)
-
     mix = _Mix(encoder, pcm)
     placed: list[PlacedCue] = []
     for index, item in enumerate(items):
         gain = 0.0
-        if loudness_dbfs is not None:
+        if loudness_dbfs is not None and item.path is not None:
             gain = gain_for(*measure(exe, item.path, pcm), loudness_dbfs)
         following = items[index + 1] if index + 1 < len(items) else None
-        keep = spf + (samples(following.crossfade_ms) if following else 0)
-        with Decoder(exe, item.path, pcm) as decoder:
-            crossfade = samples(item.crossfade_ms) if index else 0
-            if crossfade:
-                start = (mix.position - crossfade) // spf * spf
-                overlap = mix.position - start
-                if overlap > mix.held_samples:
-                    before = timecode.samples_to_ms(mix.position, pcm.sample_rate)
-                    raise InputError(
-                        f"{_label(item, index)}: a crossfade of {_span(item.crossfade_ms)} is "
-                        f"longer than the {_span(before)} of audio before it",
-                        path=item.source or item.path,
-                    )
-                head = _gained(decoder.read(overlap), gain, pcm)
-                if len(head) < overlap * pcm.frame_bytes:
-                    length = timecode.samples_to_ms(len(head) // pcm.frame_bytes, pcm.sample_rate)
-                    raise InputError(
-                        f"{_label(item, index)}: a crossfade of {_span(item.crossfade_ms)} is "
-                        f"longer than the cue ({_span(length)} of audio in {item.path})",
-                        path=item.source or item.path,
-                    )
-                cut = len(mix.held) - len(head)
-                mixed = _crossfade(bytes(mix.held[cut:]), head, pcm)
-                del mix.held[cut:]
-                mix.position -= overlap
-                mix.append(mixed, keep)
+        fade = following.crossfade_ms if following else 0
+        keep = 2 * spf + timecode.ms_to_samples(fade, pcm.sample_rate)
+        start = _start(mix, item, index)
+        limit = None
+        if following is not None and following.at_ms is not None and not following.crossfade_ms:
+            limit = max(0, _start(mix, following, index + 1) - start)  # a hard start cuts
+        with _CueAudio(item, exe, pcm, gain, limit) as audio:
+            if start < mix.position:
+                _overlap(mix, item, index, audio, start, keep)
             else:
-                start = _align_up(mix.position + samples(item.gap_ms), spf)
                 mix.silence(start - mix.position, keep)
-            while chunk := decoder.read(CHUNK_SAMPLES):
-                mix.append(_gained(chunk, gain, pcm), keep)
-            length = decoder.samples_read
-        if length == 0:
+            while chunk := audio.read(CHUNK_SAMPLES):
+                mix.append(chunk, keep)
+        if item.path is not None and audio.eof and audio.decoded == 0:
             raise InputError(f"{_label(item, index)}: the file has no audio", path=item.path)
-        placed.append(PlacedCue(item, start, length, gain))
+        placed.append(PlacedCue(item, start, audio.given, gain))
         if progress is not None:
             progress(index + 1, len(items))
     mix.flush(0)
@@ -471,7 +616,12 @@ class MissingAudio:
 
 
 def items_from_show(
-    show: Show, base_dir: str | os.PathLike[str], *, source: str | os.PathLike[str] = ""
+    show: Show,
+    base_dir: str | os.PathLike[str],
+    *,
+    source: str | os.PathLike[str] = "",
+    timing: Timing | None = None,
+    hold_missing: bool = False,
 ) -> tuple[list[RenderItem], list[MissingAudio]]:
     """The cues with audio as render items, in running order, and the cues without audio.
 
@@ -479,34 +629,80 @@ def items_from_show(
     folder); ``source`` (the show file) is named in messages about a cue's
     gap or crossfade.  A cue without audio names no file, or a local file that does not
     exist.  Speech cues without a file are neither rendered nor reported.
+
+    With ``timing`` (the show's :func:`cuesheet.timing.engine.compute`) the mix is in
+    show time: every cue is an item placed at its front time from the show
+    start, and cues without audio are held as silence of their planned length
+    (those naming a missing file are reported, and no item is made unless
+    ``hold_missing``, so the caller can refuse them first).
     """
     items: list[RenderItem] = []
     missing: list[MissingAudio] = []
-    for segment, cue in show.cues():
-        if cue.file is None:
-            if cue.kind is not CueKind.SPEECH:
+    if timing is not None and not hold_missing:
+        absent = [m for m in items_from_show(show, base_dir)[1] if m.path is not None]
+        if absent:
+            return [], absent
+    for si, segment in enumerate(show.segments):
+        for ci, cue in enumerate(segment.cues):
+            path = None if cue.file is None else local_path(cue.file, base_dir)
+            if path is not None and not os.path.isfile(path):
+                missing.append(MissingAudio(segment.title, cue, path))
+                path = None
+            elif path is None and cue.kind is not CueKind.SPEECH:
                 missing.append(MissingAudio(segment.title, cue))
-            continue
-        path = local_path(cue.file, base_dir)
-        if not os.path.isfile(path):
-            missing.append(MissingAudio(segment.title, cue, path))
-            continue
-        items.append(
-            RenderItem(
-                path=path,
-                title=cue.title,
-                performer=" / ".join(cue.names(Role.PERFORMER) + cue.names(Role.CONDUCTOR)),
-                gap_ms=cue.gap_ms,
-                crossfade_ms=cue.crossfade_ms,
-                number=cue.number,
-                isrc=cue.ids.isrc,
-                recording_mbid=cue.ids.recording_mbid,
-                composers=cue.names(Role.COMPOSER),
-                segment=segment.title,
-                source=os.fspath(source),
-            )
-        )
+            item = _item(cue, segment.title, path, os.fspath(source))
+            if timing is not None:
+                items.append(_in_show_time(item, cue, timing, si, ci))
+            elif path is not None:
+                items.append(item)
+    if timing is not None:
+        missing = [m for m in missing if m.path is not None]
     return items, missing
+
+
+def _item(cue: Cue, segment: str, path: str | None, source: str) -> RenderItem:
+    """A cue as a render item (``path``: its audio file, ``None`` for none)."""
+    return RenderItem(
+        path=path,
+        title=cue.title,
+        performer=" / ".join(cue.names(Role.PERFORMER) + cue.names(Role.CONDUCTOR)),
+        gap_ms=cue.gap_ms,
+        crossfade_ms=cue.crossfade_ms,
+        number=cue.number,
+        isrc=cue.ids.isrc,
+        recording_mbid=cue.ids.recording_mbid,
+        composers=cue.names(Role.COMPOSER),
+        segment=segment,
+        source=source,
+        in_ms=cue.in_ms,
+        length_ms=cue.duration_ms if cue.is_edited else None,
+        fade_in_ms=cue.fade_in_ms,
+        fade_out_ms=cue.fade_out_ms,
+    )
+
+
+def _in_show_time(item: RenderItem, cue: Cue, timing: Timing, si: int, ci: int) -> RenderItem:
+    """``item`` placed where ``timing`` starts it, lasting its planned length."""
+    front = timing.cue(si, ci).front_ms
+    where = f"{item.segment} / cue {cue.number} {cue.title!r}"
+    if front is None:
+        raise InputError(
+            f"{where}: its start is unknown (a cue before it has no duration), "
+            "so it cannot be placed in show time",
+            path=item.source or None,
+        )
+    if cue.duration_ms is None and item.path is None:
+        raise InputError(
+            f"{where}: has no audio and no duration, so it cannot be held as silence",
+            path=item.source or None,
+        )
+    opens = ci == 0 and (si == 0 or timing.show.segments[si].at_ms is not None)
+    return replace(
+        item,
+        at_ms=front - timing.show.start_ms,
+        length_ms=cue.duration_ms,
+        crossfade_ms=0 if opens else item.crossfade_ms,
+    )
 
 
 def missing_message(missing: Sequence[MissingAudio], shown: int = 5) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,12 +21,17 @@ Examples:
   cuesheet export examples/sochi-2014-closing.yaml -o sochi.csv
   cuesheet export examples/sochi-2014-closing.yaml -o rights.csv --format rights-csv
   cuesheet export examples/sochi-2014-closing.yaml -o - --format json
+  cuesheet export examples/sochi-2014-closing.yaml -o rundown.xlsx
+  cuesheet export examples/sochi-2014-closing.yaml -o sochi.log --format rivendell \\
+      --carts examples/sochi-2014-carts.csv
   cuesheet export examples/sochi-2014-closing.yaml --as-run examples/sochi-2014-asrun.csv \\
       -o rights.csv --format rights-csv
   cuesheet export examples/sochi-2014-lists.txt --timezone Europe/Moscow \\
       --date 2014-02-23 --start 20:14 -o lists.json --no-resolve
 \b
-Formats: json, csv (running order), rights-csv, m3u, m3u8, xspf, cue.
+Formats: json, csv (running order), rights-csv, m3u, m3u8, xspf, cue;
+show day (docs/playout.md): ontime (.xlsx), ontime-csv, mairlist (.tpi),
+rivendell (needs --carts or `cart:` per cue), pdf and html (printable).
 Relative audio paths in the show are relative to the show file; they are
 rewritten so the exported playlist points at the same files.
 
@@ -71,6 +77,12 @@ still written, with a warning.
     help="CUE: one FILE (e.g. a rehearsal mix) with every cue at its scheduled start.",
 )
 @click.option(
+    "--carts",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    metavar="FILE",
+    help="Rivendell: a CSV mapping cue numbers to cart numbers (columns cue, cart).",
+)
+@click.option(
     "--as-run",
     "as_run",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -88,6 +100,7 @@ def export(
     split: bool,
     placeholders: bool,
     single_file: str | None,
+    carts: Path | None,
     **options: Any,
 ) -> None:
     """Export SOURCE (a show file, a music list or an export) as a timed running order."""
@@ -112,7 +125,14 @@ def export(
         from cuesheet.timing.engine import compute
 
         show, timing = as_run_show(show, compute(show), as_run, load_show=lambda p: load(p, {}))
-    given = {"excel": excel or None, "split": split or None, "single_file": single_file}
+    given = {
+        "excel": excel or None,
+        "split": split or None,
+        "single_file": single_file,
+        "carts": carts,
+        "base_dir": source.parent,
+        "source": str(source),
+    }
     chosen = {k: v for k, v in given.items() if v is not None and k in target.takes}
     write(show, target, output, base_dir=source.parent, paths=paths, options=chosen, timing=timing)
 
@@ -156,6 +176,9 @@ def write(
 
     if timing is None:
         timing = compute(show)
+    if target.writer is not None:
+        _write_output(target, timing, output, options or {})
+        return
     if target.playlist_format is None:
         text = showjson.dumps(show, timing)
         if output == "-":
@@ -173,3 +196,24 @@ def write(
         click.echo(writer.dumps(playlist, **all_options), nl=False)
     else:
         writer.dump(playlist, output, **all_options)
+
+
+def _write_output(
+    target: ExportFormat, timing: Timing, output: str, options: dict[str, Any]
+) -> None:
+    """Write a :mod:`cuesheet.outputs` format (text or bytes) to ``output`` or stdout."""
+    from cuesheet.outputs import registry as exports
+    from cuesheet.outputs.atomic import write_atomic, write_atomic_bytes
+
+    data = exports.write(target, timing, options)
+    if output == "-":
+        if isinstance(data, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+        else:
+            click.echo(data, nl=False)
+    elif isinstance(data, bytes):
+        write_atomic_bytes(output, data)
+    else:
+        write_atomic(output, data)

@@ -85,9 +85,7 @@ def resolve(
         raise CliError(f"{resolved.warnings[0]}, and nothing is cached")
     for message in resolved.warnings:
         click.echo(f"cuesheet: warning: {message}; went on with cached answers only", err=True)
-    resolved = replace(
-        resolved, show=apply_libraries(resolved.show, libraries, index_path)
-    )
+    resolved = replace(resolved, show=apply_libraries(resolved.show, libraries, index_path))
     if output is not None:
         _write(resolved.show, output)
     if as_json:

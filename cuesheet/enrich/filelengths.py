@@ -12,35 +12,20 @@ or cannot be read leaves its cue as it was and comes back as a
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import unquote, urlsplit
 
 from cuesheet.errors import InputError
 from cuesheet.model import Cue, DurationSource, Segment, Show
+from cuesheet.paths import local_path
 
 if TYPE_CHECKING:
     from metadata.tags import AudioFile
 
 Reader = Callable[[str], "AudioFile"]
 """Reads one audio file's tags and length (:func:`metadata.tags.read`)."""
-
-
-def local_path(location: str, base_dir: str | os.PathLike[str]) -> str:
-    """A cue's file as a local path: ``file:`` URIs decoded, relative paths joined to ``base_dir``.
-
-    Raises :class:`InputError` for any other URL (only local files can be read).
-    """
-    if re.match(r"^[A-Za-z][A-Za-z0-9+.-]+:", location):
-        parts = urlsplit(location)
-        if parts.scheme.lower() != "file" or parts.netloc not in ("", "localhost"):
-            raise InputError(f"only local files can be rendered, not {location}")
-        return os.path.normpath(unquote(parts.path))
-    path = os.path.join(os.fspath(base_dir), os.path.expanduser(location))
-    return os.path.normpath(path)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +98,9 @@ def _with_length(
         except OSError as error:
             message = f"cannot read it ({error.strerror or error})"
         else:
-            return replace(cue, duration_ms=length, duration_source=DurationSource.FILE)
+            return replace(
+                cue, duration_ms=cue.played_ms(length), duration_source=DurationSource.FILE
+            )
     problems.append(FileProblem(segment.title, cue.number, cue.title, path, message))
     return cue
 

@@ -130,7 +130,7 @@ def _with_file(cue: Cue, file: AudioFile) -> Cue:
     return replace(
         cue,
         file=file.path,
-        duration_ms=file.duration_ms,
+        duration_ms=cue.played_ms(file.duration_ms),
         duration_source=DurationSource.FILE,
         ids=filled,
     )

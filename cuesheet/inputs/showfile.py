@@ -98,6 +98,11 @@ _CUE_COMMON = (
     "ids",
     "gap",
     "crossfade",
+    "in",
+    "out",
+    "fade_in",
+    "fade_out",
+    "cart",
     "match",
 )
 CUE_KEYS = ("kind", "title", "source", *_CUE_COMMON)
@@ -410,7 +415,8 @@ class _Reader:
             title = self.required_text(fields, where, "title", "what the cue is")
             credits = extra
             source = self.optional_text(fields, where, "source")
-        duration_ms, duration_source = self.cue_duration(fields, where)
+        duration_ms, edit = self.edit(fields, where, self.duration(fields, where, "duration"))
+        duration_source = self.duration_source(fields, where, duration_ms)
         usage_node = fields.get("usage")
         return Cue(
             number=number,
@@ -429,6 +435,7 @@ class _Reader:
             match=self.match(fields, where),
             gap_ms=self.duration(fields, where, "gap") or 0,
             crossfade_ms=self.duration(fields, where, "crossfade") or 0,
+            **edit,
         )
 
     def kind_keys(self, node: yaml.MappingNode, where: str) -> list[str]:
@@ -466,17 +473,54 @@ class _Reader:
             )
         return number
 
-    def cue_duration(
-        self, fields: _Map, where: str
-    ) -> tuple[int | None, DurationSource | None]:
-        """``duration`` (ms) and where it comes from (``planned`` unless ``duration_source``)."""
-        duration_ms = self.duration(fields, where, "duration")
+    def duration_source(
+        self, fields: _Map, where: str, duration_ms: int | None
+    ) -> DurationSource | None:
+        """The cue's ``duration_source``: ``planned`` when a duration comes without one."""
         source_node = fields.get("duration_source")
-        if source_node is not None:
-            if duration_ms is None:
-                raise self.fail(source_node, where, "'duration_source' needs a 'duration'")
-            return duration_ms, self.choice(source_node, where, "duration_source", DurationSource)
-        return duration_ms, DurationSource.PLANNED if duration_ms is not None else None
+        if source_node is None:
+            return None if duration_ms is None else DurationSource.PLANNED
+        if duration_ms is None:
+            raise self.fail(source_node, where, "'duration_source' needs a 'duration'")
+        return self.choice(source_node, where, "duration_source", DurationSource)
+
+    def edit(
+        self, fields: _Map, where: str, duration_ms: int | None
+    ) -> tuple[int | None, dict[str, Any]]:
+        """(duration, the cue's edit fields): ``in``/``out``/``fade_in``/``fade_out``/``cart``.
+
+        ``out`` makes the duration ``out - in`` (a ``duration`` given too must agree);
+        the fades must fit in the duration when it is known.
+        """
+        in_ms = self.duration(fields, where, "in") or 0
+        out_ms = self.duration(fields, where, "out")
+        if out_ms is not None:
+            out_node = fields.get("out")
+            assert out_node is not None
+            if out_ms <= in_ms:
+                raise self.fail(out_node, where, "'out' must come after 'in' in the file")
+            if duration_ms is not None and duration_ms != out_ms - in_ms:
+                duration_node = fields.get("duration")
+                assert duration_node is not None
+                raise self.fail(
+                    duration_node,
+                    where,
+                    f"'duration' {_span(duration_ms)} disagrees with out - in "
+                    f"({_span(out_ms - in_ms)}); give one or the other",
+                )
+            duration_ms = out_ms - in_ms
+        fade_in = self.duration(fields, where, "fade_in") or 0
+        fade_out = self.duration(fields, where, "fade_out") or 0
+        if duration_ms is not None and fade_in + fade_out > duration_ms:
+            node = fields.get("fade_out") or fields.get("fade_in")
+            assert node is not None
+            raise self.fail(
+                node, where, f"fade_in + fade_out are longer than the cue ({_span(duration_ms)})"
+            )
+        cart_node = fields.get("cart")
+        cart = None if cart_node is None else self.integer(cart_node, where, "cart", 999_999)
+        edit = {"in_ms": in_ms, "out_ms": out_ms, "fade_in_ms": fade_in, "fade_out_ms": fade_out}
+        return duration_ms, {**edit, "cart": cart}
 
     def short(self, fields: _Map, where: str, kind: CueKind) -> tuple[str, tuple[Credit, ...], str]:
         """``(title, credits, source_text)`` of ``music: "Names - Title"`` and the like."""
@@ -688,10 +732,7 @@ def _minutes_hint(text: str) -> str:
 def _yaml_hint(error: yaml.MarkedYAMLError) -> str:
     """A hint for the YAML mistakes people make most: an unquoted ``: `` inside a value."""
     if "mapping values are not allowed" in (error.problem or ""):
-        return (
-            "; a value that contains ': ' must be quoted, "
-            "e.g. title: \"Act 1: The Sea\""
-        )
+        return "; a value that contains ': ' must be quoted, e.g. title: \"Act 1: The Sea\""
     return ""
 
 
@@ -809,6 +850,11 @@ def _later_clock_text(instant_ms: int, show: Show, what: str) -> str:
     return text
 
 
+def _span(ms: int) -> str:
+    """A duration as written in a show file (``M:SS``, ``.mmm`` when not whole seconds)."""
+    return _duration_text(ms, "duration")
+
+
 def _duration_text(ms: int, what: str) -> str:
     """Exact duration text: ``M:SS`` or ``H:MM:SS``, with ``.mmm`` when not whole seconds."""
     if ms < 0:
@@ -922,6 +968,14 @@ def _cue_dict(cue: Cue, numbering: _DumpNumbering) -> dict[str, object]:
         out["gap"] = _duration_text(cue.gap_ms, f"{where}: gap")
     if cue.crossfade_ms:
         out["crossfade"] = _duration_text(cue.crossfade_ms, f"{where}: crossfade")
+    for key, value in (("in", cue.in_ms), ("out", cue.out_ms)):
+        if value:
+            out[key] = _duration_text(value, f"{where}: {key}")
+    for key, value in (("fade_in", cue.fade_in_ms), ("fade_out", cue.fade_out_ms)):
+        if value:
+            out[key] = _duration_text(value, f"{where}: {key}")
+    if cue.cart is not None:
+        out["cart"] = str(cue.cart)
     if cue.file:
         out["file"] = cue.file
     if cue.usage is not None:

@@ -63,6 +63,11 @@ def _cue(cue: Cue) -> dict[str, Any]:
         "source_text": cue.source_text,
         "gap_ms": cue.gap_ms,
         "crossfade_ms": cue.crossfade_ms,
+        "in_ms": cue.in_ms,
+        "out_ms": cue.out_ms,
+        "fade_in_ms": cue.fade_in_ms,
+        "fade_out_ms": cue.fade_out_ms,
+        "cart": cue.cart,
         "match": None,
     }
     if cue.match is not None:
@@ -238,6 +243,11 @@ class _Reader:
             match=match,
             gap_ms=self.opt_int(d, "gap_ms", where) or 0,
             crossfade_ms=self.opt_int(d, "crossfade_ms", where) or 0,
+            in_ms=self.opt_int(d, "in_ms", where) or 0,
+            out_ms=self.opt_int(d, "out_ms", where),
+            fade_in_ms=self.opt_int(d, "fade_in_ms", where) or 0,
+            fade_out_ms=self.opt_int(d, "fade_out_ms", where) or 0,
+            cart=self.opt_int(d, "cart", where),
         )
 
     def show(self, data: Any) -> Show:

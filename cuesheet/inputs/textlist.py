@@ -252,8 +252,9 @@ def _all_bad_lines(bad: Sequence[InputError], path: str | Path | None) -> InputE
         more = len(bad) - MAX_BAD_LINES
         shown.append(InputError(f"... and {more} more bad lines", path=path))
     first = shown[0]
-    return InputError(first.message, path=path, line=first.line, cause=first.cause,
-                      others=tuple(shown[1:]))
+    return InputError(
+        first.message, path=path, line=first.line, cause=first.cause, others=tuple(shown[1:])
+    )
 
 
 def _first_line(lines: Sequence[str], title: str) -> int | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 from cuesheet.errors import ExportError, InputError
@@ -31,3 +32,37 @@ def write_atomic(path: str | Path, text: str) -> None:
         write_text(path, text)
     except WriteError as error:
         raise ExportError(error.message, path=path, cause=error) from error
+
+
+def write_atomic_bytes(path: str | Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file beside it and a rename.
+
+    An interrupted write leaves the old file or the new one, never half a file.
+    """
+    target = Path(path)
+    try:
+        fd, temporary = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=".part", dir=target.parent
+        )
+    except OSError as error:
+        raise ExportError(
+            f"cannot write: {error.strerror or error}", path=path, cause=error
+        ) from error
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temporary, 0o666 & ~_umask())
+        os.replace(temporary, target)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise ExportError(
+            f"cannot write: {error.strerror or error}", path=path, cause=error
+        ) from error
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)  # os.umask can only be read by setting it; put it straight back
+    os.umask(mask)
+    return mask

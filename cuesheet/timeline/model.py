@@ -47,6 +47,8 @@ def fit_px_per_minute(length_ms: int, page_px: int = PAGE_PX) -> int:
     """The scale (px per minute, at least 1) that draws ``length_ms`` of show in ``page_px``."""
     minutes = max(1, -(-length_ms // MS_PER_MINUTE))
     return max(1, page_px // minutes)
+
+
 """The default sizes: 10 px per minute."""
 
 

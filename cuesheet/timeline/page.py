@@ -223,4 +223,3 @@ def _cue_list(timing: Timing) -> str:
                 )
             )
     return tag("ol", {"class": "cue-list"}, "".join(items))
-

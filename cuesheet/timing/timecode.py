@@ -83,6 +83,16 @@ def format_rounded_duration(ms: int) -> str:
     return f"{sign}{hh}:{mm:02d}:{ss:02d}" if hh else f"{sign}{mm}:{ss:02d}"
 
 
+def format_hms(ms: int) -> str:
+    """A non-negative duration as ``HH:MM:SS`` (nearest second), as playout logs write it."""
+    if ms < 0:
+        raise ValueError(f"negative duration {ms} ms")
+    seconds = _nearest(ms, 1000)
+    minutes, ss = divmod(seconds, 60)
+    hh, mm = divmod(minutes, 60)
+    return f"{hh:02d}:{mm:02d}:{ss:02d}"
+
+
 MAX_DURATION_MS = 100 * 3_600_000
 """The longest duration accepted from text: 100 hours, in milliseconds."""
 
