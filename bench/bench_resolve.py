@@ -372,17 +372,23 @@ def _score(
             else:
                 missed += 1
             if verbose or not among:
-                print(f"   {'half' if among else 'missed'}  {line!r} ({result.status.value}: "
-                      f"{result.note})")
+                print(
+                    f"   {'half' if among else 'missed'}  {line!r} ({result.status.value}: "
+                    f"{result.note})"
+                )
     resolved = right + wrong
     n = len(cases)
     print(f"   {name}: {n} entries, {should} with an answer in the catalogue")
-    print(f"     resolved {resolved}: right {right}, confidently wrong {wrong}; "
-          f"ambiguous with the answer among the candidates {half}; missed {missed}")
+    print(
+        f"     resolved {resolved}: right {right}, confidently wrong {wrong}; "
+        f"ambiguous with the answer among the candidates {half}; missed {missed}"
+    )
     precision = right / resolved if resolved else 1.0
     recall = (right + 0.5 * half) / should if should else 1.0
-    print(f"     precision {precision:.3f}   recall {recall:.3f}   "
-          f"requests per entry cold {cold / n:.2f} ({cold}), warm {warm / n:.2f} ({warm})")
+    print(
+        f"     precision {precision:.3f}   recall {recall:.3f}   "
+        f"requests per entry cold {cold / n:.2f} ({cold}), warm {warm / n:.2f} ({warm})"
+    )
 
 
 def gold_scores(verbose: bool = False) -> None:
