@@ -601,15 +601,19 @@ class Resolver:
         else:
             recs = [recordings[i] for i in ids if i in recordings]
         lengths = sorted(r.length_ms for r in recs if r.length_ms and not r.video)
+        excerpt = ctx.excerpt is not None or bool(_EXCERPT_WORD.search(ctx.query.title))
+        if excerpt and not _is_part(work):
+            lengths = []  # the whole work's length is not the excerpt's
+            note += "an excerpt, and MusicBrainz has no work for that part; "
         if not lengths:
-            what = "of this part" if _is_part(work) or ctx.excerpt else ""
-            tail = f"no recording length {what}".strip()
-            if ctx.excerpt or _is_part(work):
+            part = excerpt or _is_part(work)
+            tail = "no recording length" + (" of this part" if part else "")
+            if part:
                 tail += "; the duration stays an estimate"
-            return self._resolved(
-                chosen, credits, None, None, "estimate" if ctx.excerpt else None, note + tail
-            )
+            source = "estimate" if excerpt else None
+            return self._resolved(chosen, credits, None, None, source, note + tail)
         median = int(statistics.median_low(lengths))
+        plural = "s" if len(lengths) > 1 else ""
         of = " of this part" if _is_part(work) else ""
         return self._resolved(
             chosen,
@@ -617,8 +621,7 @@ class Resolver:
             None,
             median,
             "estimate",
-            note
-            + f"median length of {len(lengths)} recording{'s' if len(lengths) > 1 else ''}{of}",
+            note + f"median length of {len(lengths)} recording{plural}{of}",
         )
 
     def _performer_in(self, p: _Pending, recordings: dict[str, Recording]) -> Resolution | None:
@@ -845,6 +848,7 @@ class _Failed:
 _SEPARATORS = re.compile(r"\s+(?:&|\+|feat\.?|ft\.|featuring)\s+", re.IGNORECASE)
 _QUOTES = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
 _EXCERPT = re.compile(rf"^(?P<part>[^{_QUOTES}]{{1,40}}?)\s+from\s+(?P<whole>\S.*)$", re.IGNORECASE)
+_EXCERPT_WORD = re.compile(r"\bexcerpts?\b|\bextracts?\b|\(ex\.\)", re.IGNORECASE)
 _PARENTHESIS = re.compile(r"\s*\([^()]*\)\s*")
 _THEME = frozenset({"theme", "main title", "main theme", "title theme", "title", "love theme"})
 ARRANGER_TYPES = frozenset({"arranger", "orchestrator", "instrumental arranger", "vocal arranger"})
@@ -1020,9 +1024,9 @@ def _best_recording(
                 credited.append(
                     Credit(_display_name(credit.artist), "performer", credit.artist.mbid)
                 )
-        whole = max(name_similarity(n, (rec.credit_phrase,)) for n in names)
-        if whole >= NAME_MATCH:
-            matched.update(parts)
+        for name in names:  # the credit as printed may be the line's name whole
+            if name_similarity(name, (rec.credit_phrase,)) >= NAME_MATCH:
+                matched.update(split_names(name))
         if not matched:
             continue
         title_score = max(best_title(t, [rec.title]).score for t in tokens) if tokens else 0.0

@@ -96,7 +96,7 @@ def _fields(entity: str, el: ET.Element) -> dict[str, list[str]]:
         add("comment", _text(el, "disambiguation"))
         add("type", el.get("type", ""))
         fields["wid"] = [el.get("id", "")]
-        fields["iswc"] = [i.text or "" for i in el.iter(q("iswc"))]
+        fields["iswc"] = [(i.text or "").lower() for i in el.iter(q("iswc"))]
         for tag in el.iterfind(f"{q('tag-list')}/{q('tag')}"):
             add("tag", _text(tag, "name"))
         for rel in el.iterfind(f"{q('relation-list')}[@target-type='artist']/{q('relation')}"):
@@ -229,6 +229,8 @@ def _parse_clause(tokens: list[str], fld: str | None) -> tuple[_Node, list[str]]
             raise QueryError("missing )")
         return node, tokens[1:]
     if tok.startswith('"'):
+        if fld in _KEYWORD_FIELDS:
+            return _Node("term", fld, [tok.strip('"').lower()]), tokens
         return _Node("phrase", fld, analyse(tok.strip('"'))), tokens
     value = re.sub(r"\\(.)", r"\1", tok)
     words = [value.lower()] if fld in _KEYWORD_FIELDS else analyse(value)
