@@ -4,25 +4,33 @@ For each :class:`Query` the :class:`Resolver` chooses a work, then a recording f
 duration, and says how sure it is (:class:`Resolution`):
 
 1. **Work search** by the title's words (and, for anthems named by country, the anthem's
-   own titles from :mod:`metadata.anthems`), the named composers lifting the ranking.
-   Every hit is scored by our own normalised similarity: the title against the work's
-   title and aliases (:mod:`metadata.similarity`), the named composers against the work's
-   composers' names and sort names.  When composers were named but none of the hits is
-   theirs and the search did not return every match, the composers are looked up by name
-   (artist search, with aliases) and the works searched again by their MBIDs.
-2. **Decision**: ``resolved`` when the best score is at least :data:`RESOLVED_AT` and leads
+   own titles from :mod:`metadata.anthems`; for "Theme from X", also "X: Theme" and X),
+   the named composers lifting the ranking.  Every hit is scored by our own normalised
+   similarity: the title against the work's title, its aliases and, for a part, its own
+   name after the parent's (:mod:`metadata.similarity`); the named composers against the
+   work's writers.  When composers were named but none of the hits is theirs and the
+   search did not return every match, the composers are looked up by name and the works
+   searched again by their MBIDs.
+2. **Rules a musician applies**, each noted in the candidate's ``why``: the original
+   before its arrangements unless the line names the arranger; a part is part of its
+   parent (the parent steps back when the line names the part, a part does not stand in
+   for a whole the line names); "Theme/Suite/Waltz from X" points at a part of X.
+3. **Decision**: ``resolved`` when the best score is at least :data:`RESOLVED_AT` and leads
    the next by :data:`MARGIN`; ``ambiguous`` (at most five ranked candidates, each with why)
    when the best is at least :data:`AMBIGUOUS_AT`; ``unresolved`` otherwise.  When unsure,
    ambiguous: a confident wrong answer is the worst outcome.
-3. **Duration**: when performers are named, a recording search for their recording of the
-   work (length marked ``musicbrainz``); otherwise (or when they have none) the work's
-   recordings are looked up and their median length is given, marked ``estimate``.
-4. When no work fits, names given as composers may be performers (lists get this wrong):
-   one recording search by title and name settles it.
+4. **Recordings**, batched: the work hits list their recordings' MBIDs; one recording
+   search by MBID per chunk of entries brings lengths, credits and ISRCs.  With performers
+   named, their recording among the candidate works' recordings decides the work (the
+   performer rule); failing that, one recording search by title and name, and the found
+   recording's work relationships.  Without performers, the median length of the chosen
+   work's (or part's) recordings is given, marked ``estimate``.
+5. One artist search by MBID per chunk adds the writers' and performers' IPI codes and
+   life spans.
 
-Typical cost: two requests per entry on a cold cache, none on a warm one.  Identical
-entries are resolved once.  Finished resolutions are cached too (kind ``resolution``),
-keyed by the query, the server and :data:`RESOLVER_VERSION`.
+Typical cost: a little over one request per entry on a cold cache, none on a warm one.
+Identical entries are resolved once.  Finished resolutions are cached too (kind
+``resolution``), keyed by the query, the server and :data:`RESOLVER_VERSION`.
 """
 
 from __future__ import annotations
@@ -411,7 +419,7 @@ class Resolver:
             return result
 
         results = self._map(finish, firsts)
-        artists, _ = self._by_ids(
+        artists, artist_failure = self._by_ids(
             "artist",
             sorted({c.mbid for r in results if isinstance(r, Resolution) for c in r.credits}),
         )
@@ -421,7 +429,7 @@ class Resolver:
                 continue
             assert isinstance(result, Resolution)
             result = _with_artists(result, artists)
-            if self.cache is not None:
+            if self.cache is not None and artist_failure is None:  # else the next run completes it
                 data = json.dumps(result.to_dict(), ensure_ascii=False, separators=(",", ":"))
                 self.cache.put(CACHE_KIND, self._cache_key(query.key()), data.encode())
             yield query.key(), result
@@ -568,8 +576,6 @@ class Resolver:
             if found is not None:
                 return found
             if p.status is not Status.RESOLVED:
-                if not ctx.performers:
-                    return self._undecided(ctx, p.ranked, p.status)
                 return self._undecided(ctx, p.ranked, p.status)
         chosen = p.ranked[0]
         credits = _writer_credits(chosen.work)
