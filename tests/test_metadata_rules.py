@@ -367,3 +367,19 @@ def test_the_seed_lists_within_budget(tmp_path: Path) -> None:
         _, cold, warm = run(server, tmp_path, list(SEED))
     assert cold <= 1.3 * len(SEED)
     assert warm == 0
+
+
+# ---------------------------------------------------------------- into the cue
+
+
+def test_a_resolved_cue_gets_the_isrc_and_iswc(server: MBServer) -> None:
+    from cuesheet.model import Cue, Identifiers
+    from cuesheet.resolution import apply
+
+    result = resolve(server, "Bohemian Rhapsody", performer("Queen"))
+    cue = apply(Cue("1", "Bohemian Rhapsody"), result)
+    assert (cue.ids.isrc, cue.ids.iswc) == ("GBUM71029604", "T-010.179.617-2")
+    other = Identifiers(recording_mbid=gold.synthetic("recording", "another"))
+    kept = apply(Cue("1", "Bohemian Rhapsody", ids=other), result)
+    assert kept.ids.isrc is None  # another recording's ISRC is not taken
+    assert kept.ids.iswc == "T-010.179.617-2"
