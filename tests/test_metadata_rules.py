@@ -82,6 +82,14 @@ def test_why_names_the_arrangement_rule_for_the_set_aside_version(server: MBServ
     assert "an arrangement" in scored[W["nimrod_brass"].mbid].why
 
 
+def test_the_version_its_named_performer_recorded(server: MBServer) -> None:
+    orchestration = resolve(server, "Jerusalem", performer("BBC Symphony Orchestra"))
+    assert orchestration.work_mbid == W["jerusalem_elgar"].mbid
+    assert ("Edward Elgar", "arranger") in {(c.name, c.role) for c in orchestration.credits}
+    song = resolve(server, "Jerusalem", performer("Emerson, Lake & Palmer"))
+    assert song.work_mbid == W["jerusalem"].mbid
+
+
 # ---------------------------------------------------------------- work hierarchy
 
 
