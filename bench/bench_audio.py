@@ -2,7 +2,7 @@
 
 Render: a mix of ``--cues`` cues of ``--seconds`` each (default 20 x 6 min = 2 h)
 with ``--crossfade-ms`` crossfades (default 2 s), rendered to WAV by
-``cuesheet.render`` in a child process, next to ffmpeg's concat demuxer joining
+``cuesheet.audio.render`` in a child process, next to ffmpeg's concat demuxer joining
 the same files into WAV in the same run.  Reported: wall time of each, their
 ratio (goal <= 2x), the peak resident memory of the render (goal < 300 MiB;
 ``wait4`` gives the largest member of the child's process tree, the child also
@@ -37,7 +37,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from cuesheet.ffmpeg import find_ffmpeg  # noqa: E402
+from cuesheet.audio.ffmpeg import find_ffmpeg  # noqa: E402
 from metadata import tags  # noqa: E402
 from metadata.library import Library, _pool, _read_chunk  # noqa: E402
 
@@ -47,7 +47,7 @@ SCAN_FORMATS = (".mp3", ".flac", ".ogg", ".m4a", ".opus", ".wav")
 _RENDER_CHILD = """
 import json, resource, sys, time
 sys.path.insert(0, {root!r})
-from cuesheet.render import RenderItem, render
+from cuesheet.audio.render import RenderItem, render
 paths = {paths!r}
 items = [RenderItem(p, title=f"Cue {{i + 1}}", crossfade_ms={crossfade} if i else 0)
          for i, p in enumerate(paths)]

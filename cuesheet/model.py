@@ -2,7 +2,7 @@
 
 Every time is an ``int``: instants are milliseconds since the Unix epoch (UTC),
 durations are milliseconds.  Local time exists only at the edges (see
-:mod:`cuesheet.clock`).  Values are frozen; change them with
+:mod:`cuesheet.timing.clock`).  Values are frozen; change them with
 :func:`dataclasses.replace`.
 """
 
@@ -178,6 +178,8 @@ class Show:
     ignore_rules: tuple[str, ...] = ()
     """Check codes turned off for this show."""
     notes: str = ""
+    dated: bool = True
+    """False for a bare list given no date: ``start_ms`` is then only an origin for offsets."""
 
     def cues(self) -> Iterator[tuple[Segment, Cue]]:
         """Every cue with its segment, in running order."""

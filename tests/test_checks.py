@@ -24,7 +24,7 @@ from checkcases import (
     write_files,
 )
 
-from cuesheet.asrun import AiredItem, AsRun
+from cuesheet.asrun.logs import AiredItem, AsRun
 from cuesheet.checks import Finding, Severity, check, has_errors
 from cuesheet.checks.registry import RULES, codes, get, select
 from cuesheet.checks.repeats import same_recording

@@ -1,4 +1,4 @@
-"""cuesheet.library_match: matched files become the cues' locations and real durations."""
+"""cuesheet.enrich.library: matched files become the cues' locations and real durations."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from cuesheet import library_match
+from cuesheet.enrich import library as matching
 from cuesheet.model import (
     Credit,
     Cue,
@@ -89,7 +89,7 @@ def test_matches_set_file_duration_source_and_missing_ids() -> None:
         ),
         _file("/lib/kalinka.flac", 1000, title="Kalinka"),
     ]
-    show, report = library_match.apply_library(_show(), files)
+    show, report = matching.apply_library(_show(), files)
     cues = {cue.number: cue for _, cue in show.cues()}
     assert cues["1"].file == "/lib/overture.flac"
     assert cues["1"].duration_ms == 201_337
@@ -108,7 +108,7 @@ def test_matches_set_file_duration_source_and_missing_ids() -> None:
     assert [(path, [r.number for r in refs]) for path, refs in report.shared] == [
         ("/lib/overture.flac", ["1", "6"])
     ]
-    lines = library_match.report_lines(report)
+    lines = matching.report_lines(report)
     assert "Anthems / cue 5 'Unknown Piece': no file found" in lines
     assert any(line.startswith("/lib/overture.flac: matched by 2 cues") for line in lines)
 
@@ -124,22 +124,22 @@ def test_query_uses_performers_conductors_and_composers() -> None:
         ),
         ids=Identifiers(work_mbid=WORK, isrc="RUA011400009"),
     )
-    query = library_match.query_for(cue, "k")
+    query = matching.query_for(cue, "k")
     assert query.performers == ("Mariinsky Orchestra", "Gergiev")
     assert query.composers == ("Tchaikovsky",)
     assert (query.work_mbid, query.isrc, query.key) == (WORK, "RUA011400009", "k")
 
 
 def test_scan_then_apply_with_real_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(library_match.INDEX_ENV_VAR, str(tmp_path / "index.sqlite"))
+    monkeypatch.setenv(matching.INDEX_ENV_VAR, str(tmp_path / "index.sqlite"))
     library = tmp_path / "music"
     library.mkdir()
     source = audiogen.make_tone(tmp_path / "tone.flac", 44_100 * 2 + 441)
     shutil.copyfile(source, library / "01 Overture.flac")
     tags.write(library / "01 Overture.flac", tags.Tags(title="Overture", recording_mbid=REC))
-    result = library_match.scan_library([library])
-    assert library_match.default_index_path() == str(tmp_path / "index.sqlite")
-    show, report = library_match.apply_library(_show(), result.files)
+    result = matching.scan_library([library])
+    assert matching.default_index_path() == str(tmp_path / "index.sqlite")
+    show, report = matching.apply_library(_show(), result.files)
     first = next(cue for _, cue in show.cues())
     assert first.file == str(library / "01 Overture.flac")
     assert first.duration_ms == 2010
@@ -151,21 +151,21 @@ def test_only_the_default_index_folder_is_created(
 ) -> None:
     from metadata.errors import CacheError
 
-    monkeypatch.delenv(library_match.INDEX_ENV_VAR, raising=False)
+    monkeypatch.delenv(matching.INDEX_ENV_VAR, raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     default = str(tmp_path / "xdg" / "cuesheet" / "library.sqlite")
-    assert library_match.index_location(None) == (default, True)
+    assert matching.index_location(None) == (default, True)
     given = tmp_path / "no" / "i.sqlite"
-    assert library_match.index_location(given) == (str(given), False)
+    assert matching.index_location(given) == (str(given), False)
     music = tmp_path / "music"
     music.mkdir()
     with pytest.raises(CacheError, match="does not exist"):
-        library_match.scan_library([music], index_path=given)
-    monkeypatch.setenv(library_match.INDEX_ENV_VAR, str(given))
-    assert library_match.index_location(None) == (str(given), False)
+        matching.scan_library([music], index_path=given)
+    monkeypatch.setenv(matching.INDEX_ENV_VAR, str(given))
+    assert matching.index_location(None) == (str(given), False)
     with pytest.raises(CacheError, match="does not exist"):
-        library_match.scan_library([music])
+        matching.scan_library([music])
     assert not (tmp_path / "no").exists()
-    monkeypatch.delenv(library_match.INDEX_ENV_VAR)
-    assert library_match.scan_library([music]).files == ()
+    monkeypatch.delenv(matching.INDEX_ENV_VAR)
+    assert matching.scan_library([music]).files == ()
     assert Path(default).exists()

@@ -381,8 +381,8 @@ def test_the_seed_lists_within_budget(tmp_path: Path) -> None:
 
 
 def test_a_resolved_cue_gets_the_isrc_and_iswc(server: MBServer) -> None:
+    from cuesheet.enrich.musicbrainz import apply
     from cuesheet.model import Cue, Identifiers
-    from cuesheet.resolution import apply
 
     result = resolve(server, "Bohemian Rhapsody", performer("Queen"))
     cue = apply(Cue("1", "Bohemian Rhapsody"), result)

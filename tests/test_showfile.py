@@ -10,8 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cuesheet import clock, showfile
 from cuesheet.errors import ExportError, InputError
+from cuesheet.inputs import showfile
+from cuesheet.inputs.textlist import parse_list
 from cuesheet.model import (
     Candidate,
     Credit,
@@ -26,7 +27,7 @@ from cuesheet.model import (
     Show,
     UsageCode,
 )
-from cuesheet.textlist import parse_list
+from cuesheet.timing import clock
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "sochi-2014-closing.yaml"
@@ -294,7 +295,7 @@ BAD: list[tuple[str, str, str]] = [
         '      - music: "Modest Mussorgsky - 9th Movement from Pictures at an Exhibition - The',
         '      - music: "Fanfare',
         "show.yaml:16: segment 'Opening', cue 1: 'music' expected '- <names> - <title>' (a "
-        "hyphen, en dash or em dash with spaces around it) or '- <country code> <title>', got "
+        "hyphen or dash with spaces around it) or '- <country code> <title>', got "
         "'Fanfare Hunt'; for a cue without names write 'title:' and 'kind: music'",
     ),
     (
@@ -464,7 +465,7 @@ def test_round_trip_of_the_valid_file() -> None:
 
 
 def test_round_trip_of_a_list_show() -> None:
-    from cuesheet.textlist import list_to_show
+    from cuesheet.inputs.textlist import list_to_show
 
     text = "== Music ==\n- A/B - T - U\n==Anthems==\n- C \u2014 D\n=== V ===\n- NOR N\n"
     show = list_to_show(parse_list(text), title="L", timezone="Europe/Moscow", start_ms=0)

@@ -9,14 +9,14 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from cuesheet.errors import InputError
-from cuesheet.model import CueKind, Role
-from cuesheet.textlist import (
+from cuesheet.inputs.textlist import (
     SEPARATOR_RE,
     document_title,
     list_to_show,
     parse_line,
     parse_list,
 )
+from cuesheet.model import CueKind, Role
 
 # /work/shared next to the checkout (two or three levels up from this file), when present
 SHARED = next(
@@ -329,7 +329,7 @@ def test_bad_bullet_reports_file_and_line() -> None:
     assert caught.value.path == "list.txt"
     assert caught.value.line == 3
     assert str(caught.value) == (
-        "list.txt:3: list 'Music': expected '- <names> - <title>' (a hyphen, en dash or em dash "
+        "list.txt:3: list 'Music': expected '- <names> - <title>' (a hyphen or dash "
         "with spaces around it) or '- <country code> <title>', got 'just a title'"
     )
 

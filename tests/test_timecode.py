@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cuesheet import timecode
+from cuesheet.timing import timecode
 
 
 @pytest.mark.parametrize(

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from cuesheet import clock
 from cuesheet.model import Cue, Segment, Show
-from cuesheet.timecode import format_duration
+from cuesheet.timing import clock
+from cuesheet.timing.timecode import format_duration
 
 
 def cue_name(cue: Cue) -> str:

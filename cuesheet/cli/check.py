@@ -64,14 +64,14 @@ def check(
     **options: Any,
 ) -> None:
     """Check SOURCE's running order; with --as-run, compare it with what aired."""
-    from cuesheet import asrun
-    from cuesheet.align import align
+    from cuesheet.asrun import logs as asrun
+    from cuesheet.asrun.align import align
     from cuesheet.checks import check as run_checks
     from cuesheet.checks import has_errors
     from cuesheet.checks.registry import select
     from cuesheet.cli.common import enrich, load
     from cuesheet.errors import InputError
-    from cuesheet.timing import compute
+    from cuesheet.timing.engine import compute
 
     try:
         select(ignore)
@@ -100,7 +100,7 @@ def check(
     if as_json:
         click.echo(json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=2))
     else:
-        from cuesheet.checkreport import render_report
+        from cuesheet.checks.report import render_report
 
         for line in render_report(timing, findings, alignment=alignment, style=_style):
             click.echo(line)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from datetime import time
 from pathlib import Path
@@ -12,7 +13,7 @@ import click
 from cuesheet.model import Show
 
 if TYPE_CHECKING:
-    from cuesheet.resolution import Resolved, ResolveSettings
+    from cuesheet.enrich.musicbrainz import Resolved, ResolveSettings
     from playlists.model import Playlist
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -49,7 +50,7 @@ def source_options(command: F) -> F:
 
 def seconds_to_ms(ctx: click.Context, param: click.Parameter, value: str) -> int:
     """Option callback: seconds as text (``2``, ``0.5``) -> integer milliseconds, no floats."""
-    from cuesheet.timecode import parse_seconds
+    from cuesheet.timing.timecode import parse_seconds
 
     try:
         return parse_seconds(value)
@@ -87,14 +88,22 @@ def load(
     options: dict[str, Any],
     playlist_rule: Callable[[Playlist, Path], None] | None = None,
 ) -> Show:
-    """Load a show from any source, applying the list options (and ``playlist_rule``)."""
-    from cuesheet.sources import load_source
+    """Load a show from any source, applying the list options (and ``playlist_rule``).
+
+    ``-`` reads a show file from standard input (``cuesheet draft ... | cuesheet timing -``).
+    """
+    from cuesheet.inputs.sources import load_source
+
+    if str(source) == "-":
+        from cuesheet.inputs.showfile import loads
+
+        return loads(sys.stdin.read(), path="<stdin>")
 
     day = options.pop("day", None)
     start: str | None = options.pop("start", None)
     start_time: time | None = None
     if start is not None:
-        from cuesheet.clock import parse_hhmm
+        from cuesheet.timing.clock import parse_hhmm
 
         try:
             start_time = parse_hhmm(start)
@@ -132,7 +141,7 @@ def enrich(show: Show, options: dict[str, Any], source: Path) -> Show:
     """
     from cuesheet.cli.library import apply_libraries
     from cuesheet.cli.mboptions import settings_from
-    from cuesheet.cuefiles import read_lengths
+    from cuesheet.enrich.filelengths import read_lengths
 
     settings = settings_from(options)
     libraries = tuple(options.pop("libraries", ()))
@@ -149,10 +158,10 @@ def resolve_on_musicbrainz(show: Show, settings: ResolveSettings, *, warn: bool 
     """Resolve ``show`` on MusicBrainz with a progress bar, closing the cache afterwards.
 
     A ``--musicbrainz`` the resolver refuses is a bad parameter (exit code 2);
-    ``warn`` as in :func:`cuesheet.resolution.resolve_show`.
+    ``warn`` as in :func:`cuesheet.enrich.musicbrainz.resolve_show`.
     """
     from cuesheet.cli.progress import progress_bar
-    from cuesheet.resolution import open_resolver, resolve_show
+    from cuesheet.enrich.musicbrainz import open_resolver, resolve_show
 
     try:
         resolver, cache = open_resolver(settings)

@@ -36,7 +36,7 @@ def apply_libraries(show: Show, libraries: tuple[Path, ...], index_path: Path | 
     if not libraries:
         return show
     from cuesheet.cli.progress import progress_bar
-    from cuesheet.library_match import apply_library, report_lines, scan_library
+    from cuesheet.enrich.library import apply_library, report_lines, scan_library
 
     with progress_bar("Reading tags", minimum=100) as progress:
         scanned = scan_library(libraries, index_path=index_path, progress=progress)

@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 
 import click
 
-from cuesheet.resolution import DEFAULT_URL, ResolveSettings
+from cuesheet.enrich.musicbrainz import DEFAULT_URL, ResolveSettings
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -79,6 +79,12 @@ def _whole_files(playlist: Playlist, path: Path) -> None:
     help="Leave out (with a warning) cues that have no file or name one that does not exist.",
 )
 @click.option("--ffmpeg", "ffmpeg", default=None, metavar="PATH", help="The ffmpeg to use.")
+@click.option(
+    "--no-resolve",
+    "no_resolve",
+    is_flag=True,
+    help="Accepted as everywhere else; render never asks MusicBrainz (it needs files).",
+)
 @source_options
 def render(
     source: Path,
@@ -90,16 +96,17 @@ def render(
     rate: str,
     skip_missing: bool,
     ffmpeg: str | None,
+    no_resolve: bool,
     **options: Any,
 ) -> None:
     """Render SOURCE's audio into one file with a CUE sheet of exact INDEX points."""
-    from cuesheet import render as rendering
+    from cuesheet.audio import render as rendering
+    from cuesheet.audio.ffmpeg import PcmFormat
     from cuesheet.cli.progress import progress_bar
     from cuesheet.cli.warn import reported
     from cuesheet.errors import InputError
-    from cuesheet.ffmpeg import PcmFormat
-    from cuesheet.output import refuse_overwriting_input
-    from cuesheet.timecode import format_duration, samples_to_ms
+    from cuesheet.outputs.atomic import refuse_overwriting_input
+    from cuesheet.timing.timecode import format_duration, samples_to_ms
 
     refuse_overwriting_input(output, source)
     if cue_path is not None:

@@ -59,8 +59,8 @@ def resolve(
     """Resolve SOURCE's music and anthems against MusicBrainz."""
     from cuesheet.cli.errors import CliError
     from cuesheet.cli.library import apply_libraries
-    from cuesheet.output import refuse_overwriting_input
-    from cuesheet.resolution import json_rows
+    from cuesheet.enrich.musicbrainz import json_rows
+    from cuesheet.outputs.atomic import refuse_overwriting_input
 
     settings = settings_from(options)
     if output is not None and output != "-":
@@ -93,20 +93,20 @@ def resolve(
 
 
 def _write(show: Any, output: str) -> None:
-    from cuesheet import jsonmodel, showfile
-    from cuesheet.output import write_atomic
-    from cuesheet.timing import compute
+    from cuesheet.inputs import showfile, showjson
+    from cuesheet.outputs.atomic import write_atomic
+    from cuesheet.timing.engine import compute
 
     if output == "-":
         click.echo(showfile.dumps(show), nl=False)
     elif output.lower().endswith(".json"):
-        write_atomic(output, jsonmodel.dumps(show, compute(show)))
+        write_atomic(output, showjson.dumps(show, compute(show)))
     else:
         showfile.dump(show, output)
 
 
 def _report(resolved: Any) -> Iterator[str]:
-    from cuesheet.timecode import format_duration
+    from cuesheet.timing.timecode import format_duration
 
     for result in resolved.results:
         cue, res = result.cue, result.resolution

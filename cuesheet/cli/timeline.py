@@ -52,9 +52,8 @@ _FORMATS = {".html": "html", ".htm": "html", ".svg": "svg"}
 @click.option(
     "--px-per-minute",
     type=click.IntRange(1, 600),
-    default=10,
-    show_default=True,
-    help="Horizontal scale of the picture.",
+    default=None,
+    help="Horizontal scale of the picture (default: the show fits about 1400 pixels).",
 )
 @click.option(
     "--as-run",
@@ -77,7 +76,7 @@ def timeline(
     source: Path,
     output: str,
     fmt: str | None,
-    px_per_minute: int,
+    px_per_minute: int | None,
     as_run: Path | None,
     ignore: tuple[str, ...],
     no_check: bool,
@@ -85,9 +84,9 @@ def timeline(
     **options: Any,
 ) -> None:
     """Draw SOURCE's running order against the clock, with its fixed times and hard out."""
-    from cuesheet.output import refuse_overwriting_input, write_atomic
+    from cuesheet.outputs.atomic import refuse_overwriting_input, write_atomic
     from cuesheet.timeline import FindingLike, Layout, to_html, to_svg
-    from cuesheet.timing import compute
+    from cuesheet.timing.engine import compute
 
     if fmt is None:
         if output == "-":
@@ -106,13 +105,17 @@ def timeline(
     alignment = None
     lane = None
     if as_run is not None:
-        from cuesheet import asrun
-        from cuesheet.align import align
+        from cuesheet.asrun import logs as asrun
+        from cuesheet.asrun.align import align
         from cuesheet.timeline.aired import lane as aired_lane
 
         log = asrun.load(as_run, show, load_show=lambda path: load(path, {}))
         alignment = align(show, timing, log)
         lane = aired_lane(alignment)
+    if px_per_minute is None:
+        from cuesheet.timeline.model import fit_px_per_minute
+
+        px_per_minute = fit_px_per_minute((timing.end_ms or show.start_ms) - show.start_ms)
     layout = Layout(px_per_minute=px_per_minute, late_tolerance_ms=tolerance)
     if fmt == "svg":
         text = to_svg(timing, as_run=lane, layout=layout)

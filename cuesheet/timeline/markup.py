@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from xml.sax.saxutils import escape
 
-from cuesheet import clock
 from cuesheet.model import Cue, Role, Show
-from cuesheet.timecode import format_duration
-from cuesheet.timing import FixedPoint
+from cuesheet.timing import clock
+from cuesheet.timing.engine import FixedPoint
+from cuesheet.timing.timecode import format_duration
 
 _UUID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 _NOT_XML_RE = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")

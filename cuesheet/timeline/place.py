@@ -11,9 +11,9 @@ get ``Layout.nominal_ms`` each when nothing is left).
 from __future__ import annotations
 
 from cuesheet.model import Show
-from cuesheet.timecode import format_duration
 from cuesheet.timeline.model import DEFAULT_LAYOUT, Block, Layout, Placement
-from cuesheet.timing import Timing
+from cuesheet.timing.engine import Timing
+from cuesheet.timing.timecode import format_duration
 
 
 def place(timing: Timing, layout: Layout = DEFAULT_LAYOUT) -> list[list[Block]]:

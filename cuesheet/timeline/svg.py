@@ -10,9 +10,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from cuesheet import clock
 from cuesheet.model import Cue, CueKind, DurationSource, Show
-from cuesheet.timecode import format_duration
 from cuesheet.timeline.markup import (
     CHAR_PX,
     attrs,
@@ -40,7 +38,9 @@ from cuesheet.timeline.model import (
 )
 from cuesheet.timeline.place import place
 from cuesheet.timeline.style import SVG_STYLE
-from cuesheet.timing import FixedPoint, Timing
+from cuesheet.timing import clock
+from cuesheet.timing.engine import FixedPoint, Timing
+from cuesheet.timing.timecode import format_duration
 
 _KINDS = tuple(CueKind)
 
@@ -168,7 +168,7 @@ def _axis_end(timing: Timing, blocks: list[list[Block]], as_run: AiredLane | Non
 
 def _title_line(timing: Timing) -> str:
     show = timing.show
-    when = clock.iso_local(show.start_ms, show.timezone)
+    when = clock.iso_local(show.start_ms, show.timezone) if show.dated else "no date"
     where = f"{show.venue} · " if show.venue else ""
     return tag(
         "text",

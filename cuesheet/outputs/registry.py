@@ -1,7 +1,7 @@
 """The export registry: a format name or file extension -> how to write a timed show.
 
 One explicit table.  ``json`` is cuesheet's own lossless model; every other
-format goes through :func:`cuesheet.toplaylist.to_playlist` and the
+format goes through :func:`cuesheet.outputs.playlist.to_playlist` and the
 :mod:`playlists` registry, with the fixed options the export name implies.
 """
 
@@ -61,10 +61,15 @@ def names() -> list[str]:
     return [f.name for f in FORMATS]
 
 
+ALIASES = {"rights": "rights-csv", "running-order": "csv"}
+"""The CSV profile names of ``cuesheet convert``, accepted as export formats too."""
+
+
 def get(name: str) -> ExportFormat:
     """The format called ``name``; InputError listing the known ones otherwise."""
+    wanted = ALIASES.get(name.lower(), name.lower())
     for fmt in FORMATS:
-        if fmt.name == name.lower():
+        if fmt.name == wanted:
             return fmt
     raise InputError(f"unknown export format {name!r}; known formats: {', '.join(names())}")
 

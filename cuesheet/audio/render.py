@@ -32,11 +32,18 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from cuesheet import timecode
-from cuesheet.cuefiles import local_path
+from cuesheet.audio.ffmpeg import (
+    Decoder,
+    Encoder,
+    PcmFormat,
+    find_ffmpeg,
+    open_encoder,
+    output_format,
+)
+from cuesheet.enrich.filelengths import local_path
 from cuesheet.errors import ExportError, InputError
-from cuesheet.ffmpeg import Decoder, Encoder, PcmFormat, find_ffmpeg, open_encoder, output_format
 from cuesheet.model import Cue, CueKind, Role, Show
+from cuesheet.timing import timecode
 from playlists.model import Credit, CueData, Entry, Playlist
 
 MUSICBRAINZ = "https://musicbrainz.org"
@@ -124,7 +131,7 @@ def _label(item: RenderItem, index: int) -> str:
 
 
 def _span(ms: int) -> str:
-    """A duration as ``M:SS`` (:func:`cuesheet.timecode.format_duration`), ``.mmm`` if not whole."""
+    """A duration as ``M:SS`` (:func:`timecode.format_duration`), ``.mmm`` if not whole."""
     seconds, rest = divmod(ms, 1000)
     return timecode.format_duration(seconds * 1000) + (f".{rest:03d}" if rest else "")
 

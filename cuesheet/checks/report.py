@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from cuesheet import clock
-from cuesheet.align import Alignment, CueStatus
+from cuesheet.asrun.align import Alignment, CueStatus
 from cuesheet.checks.finding import Finding, Severity
 from cuesheet.model import Show
-from cuesheet.timecode import format_duration
-from cuesheet.timing import Timing
+from cuesheet.timing import clock
+from cuesheet.timing.engine import Timing
+from cuesheet.timing.timecode import format_duration
 
 Style = Callable[[str, str], str]
 
@@ -78,7 +78,11 @@ def render_report(
     show: Show = timing.show
     lines = [
         style(f"Check: {show.title}", "heading"),
-        f"{clock.iso_local(show.start_ms, show.timezone)} ({show.timezone})"
+        (
+            f"{clock.iso_local(show.start_ms, show.timezone)} ({show.timezone})"
+            if show.dated
+            else "no date"
+        )
         + (f", as-run log {alignment.log.path}" if alignment and alignment.log.path else ""),
     ]
     if alignment is not None:

@@ -34,15 +34,19 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from cuesheet.clock import zone
 from cuesheet.errors import InputError
 from cuesheet.model import Credit, Cue, CueKind, Role, Segment, Show
+from cuesheet.timing.clock import zone
 
 DEFAULT_SECTIONS: tuple[str, ...] = ("Music", "Anthems")
 """Headings read when no sections are chosen."""
 
-SEPARATOR_RE = re.compile(r"\s+[-\u2013\u2014]\s+")
-"""Names/title separator: hyphen, en dash or em dash with white space around it."""
+SEPARATOR_RE = re.compile(r"\s+(?:--|[-\u2012\u2013\u2014\u2015\u2212])\s+")
+"""Names/title separator with white space around it: a hyphen, ``--``, a figure, en or em
+dash, a horizontal bar or a minus sign."""
+
+MAX_BAD_LINES = 20
+"""How many bad lines of one list are reported in one run."""
 
 _WIKI_HEADING_RE = re.compile(r"^(={1,6})\s*([^=\s].*?)\s*=*\s*$")
 _MD_HEADING_RE = re.compile(r"^(#{1,6})\s+(.+?)(?:\s+#+)?\s*$")
@@ -53,7 +57,7 @@ _NAME_JOIN_RE = re.compile(r"\s*/\s*|\s+and\s+")
 _WIKI_LINK_RE = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]|]*)\]\]")
 
 _EXPECTED = (
-    "expected '- <names> - <title>' (a hyphen, en dash or em dash with spaces around it) "
+    "expected '- <names> - <title>' (a hyphen or dash with spaces around it) "
     "or '- <country code> <title>'"
 )
 
@@ -191,6 +195,7 @@ def parse_list(
         # A file that is nothing but a list: one section of music.
         builder.start("Music", 0, 1, (), True)
     stack: list[tuple[int, str, bool]] = []  # (level, title, selected)
+    bad: list[InputError] = []
     for number, line in enumerate(lines, start=1):
         heading = _heading(line)
         if heading is not None:
@@ -211,11 +216,13 @@ def parse_list(
         try:
             names, title, country = parse_line(bullet[1])
         except InputError as error:
-            raise InputError(
-                f"list {builder.open.title!r}: {error.message}", path=path, line=number, cause=error
-            ) from error
+            message = f"list {builder.open.title!r}: {error.message}"
+            bad.append(InputError(message, path=path, line=number, cause=error))
+            continue
         builder.items.append(ListItem(number, bullet[1], names, title, country))
     builder.flush()
+    if bad:
+        raise _all_bad_lines(bad, path)
     if builder.sections:
         return tuple(builder.sections)
     wanted = ", ".join(sections or DEFAULT_SECTIONS)
@@ -236,6 +243,17 @@ def parse_list(
         f"no heading named {wanted} (headings found: {found}); choose others with --section",
         path=path,
     )
+
+
+def _all_bad_lines(bad: Sequence[InputError], path: str | Path | None) -> InputError:
+    """The first bad line's error, carrying the others (up to :data:`MAX_BAD_LINES` in all)."""
+    shown = list(bad[:MAX_BAD_LINES])
+    if len(bad) > MAX_BAD_LINES:
+        more = len(bad) - MAX_BAD_LINES
+        shown.append(InputError(f"... and {more} more bad lines", path=path))
+    first = shown[0]
+    return InputError(first.message, path=path, line=first.line, cause=first.cause,
+                      others=tuple(shown[1:]))
 
 
 def _first_line(lines: Sequence[str], title: str) -> int | None:

@@ -13,10 +13,10 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from cuesheet.align import Alignment
-from cuesheet.asrun import ShowLoader
+from cuesheet.asrun.align import Alignment
+from cuesheet.asrun.logs import ShowLoader
 from cuesheet.model import Credit, Cue, CueKind, Role, Segment, Show
-from cuesheet.timing import CueTiming, LengthSource, SegmentTiming, Timing
+from cuesheet.timing.engine import CueTiming, LengthSource, SegmentTiming, Timing
 
 _NAME_SPLIT = re.compile(r"\s*(?:/|;)\s*")
 
@@ -112,8 +112,8 @@ def as_run_show(
     plan: Show, timing: Timing, log_path: Path, *, load_show: ShowLoader | None = None
 ) -> tuple[Show, Timing]:
     """Read the as-run log at ``log_path``, align it with ``plan``, and return what aired."""
-    from cuesheet.align import align
-    from cuesheet.asrun import load
+    from cuesheet.asrun.align import align
+    from cuesheet.asrun.logs import load
 
     log = load(log_path, plan, load_show=load_show)
     return aired_show(align(plan, timing, log))

@@ -11,7 +11,6 @@ import warnings
 from datetime import datetime
 from decimal import Decimal
 
-from cuesheet import clock
 from cuesheet.errors import CueSheetWarning, InputError
 from cuesheet.model import (
     Credit,
@@ -25,6 +24,7 @@ from cuesheet.model import (
     UsageCode,
     is_valid_cue_number,
 )
+from cuesheet.timing import clock
 from playlists.model import Entry, Playlist
 
 _MB_PREFIXES = ("https://musicbrainz.org/", "http://musicbrainz.org/")

@@ -8,6 +8,7 @@ code 2 through the CLI).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cuesheet.errors import InputError
-from cuesheet.inputfile import read_text
+from cuesheet.inputs.files import read_text
 from cuesheet.model import Show
 
 if TYPE_CHECKING:
@@ -60,7 +61,7 @@ class SourceKind:
 
 
 def _load_show_file(path: Path, options: SourceOptions) -> Show:
-    from cuesheet import showfile
+    from cuesheet.inputs import showfile
 
     _refuse_options(path, options, "a show file")
     return showfile.loads(read_text(path), path)
@@ -76,7 +77,8 @@ def _refuse_options(path: Path, options: SourceOptions, what: str) -> None:
 
 
 def _load_text_list(path: Path, options: SourceOptions) -> Show:
-    from cuesheet import clock, textlist
+    from cuesheet.inputs import textlist
+    from cuesheet.timing import clock
 
     text = read_text(path)
     sections = textlist.parse_list(text, path, options.sections)
@@ -87,35 +89,36 @@ def _load_text_list(path: Path, options: SourceOptions) -> Show:
         raise InputError(f"timezone: {error}", cause=error) from error
     start_ms = clock.local_to_ms(_date(options.date), _start(options.start), timezone)
     title = options.title or textlist.document_title(text) or path.stem
-    return textlist.list_to_show(sections, title=title, timezone=timezone, start_ms=start_ms)
+    show = textlist.list_to_show(sections, title=title, timezone=timezone, start_ms=start_ms)
+    return show if options.date else dataclasses.replace(show, dated=False)
 
 
 def is_cuesheet_json(text: str) -> bool:
     """True when ``text`` is a JSON object written by cuesheet's JSON export."""
-    from cuesheet import jsonmodel
+    from cuesheet.inputs import showjson
 
     try:
         data = json.loads(text)
     except json.JSONDecodeError:
         return False
-    return isinstance(data, dict) and data.get("format") == jsonmodel.FORMAT
+    return isinstance(data, dict) and data.get("format") == showjson.FORMAT
 
 
 def _load_json(path: Path, options: SourceOptions) -> Show:
-    from cuesheet import jsonmodel
+    from cuesheet.inputs import showjson
 
     _refuse_options(path, options, "a JSON export")
     text = read_text(path)
     try:
         data = json.loads(text)
     except json.JSONDecodeError:
-        return jsonmodel.loads(text, str(path))  # says where the JSON breaks
-    if isinstance(data, dict) and "entries" in data and data.get("format") != jsonmodel.FORMAT:
+        return showjson.loads(text, str(path))  # says where the JSON breaks
+    if isinstance(data, dict) and "entries" in data and data.get("format") != showjson.FORMAT:
         from playlists import registry
 
         playlist = registry.get("json").loads(text, path=str(path))
         return _playlist_show(playlist, path, options, title=path.stem)
-    return jsonmodel.loads(text, str(path))
+    return showjson.loads(text, str(path))
 
 
 def _load_playlist(path: Path, options: SourceOptions) -> Show:
@@ -131,7 +134,7 @@ def _load_playlist(path: Path, options: SourceOptions) -> Show:
 
 
 def _playlist_show(playlist: Playlist, path: Path, options: SourceOptions, title: str) -> Show:
-    from cuesheet.fromplaylist import to_show
+    from cuesheet.inputs.playlist import to_show
 
     if options.playlist_rule is not None:
         options.playlist_rule(playlist, path)
@@ -152,7 +155,7 @@ def _date(text: dt.date | str | None) -> dt.date:
 
 
 def _start(text: dt.time | str | None) -> dt.time:
-    from cuesheet import clock
+    from cuesheet.timing import clock
 
     if text is None:
         return dt.time(0, 0)
@@ -200,7 +203,7 @@ def load_source(
 
     ``.yaml``/``.yml`` files are show files, which set everything themselves
     (passing any option is then an error); anything else is read as a text
-    list (see :mod:`cuesheet.textlist`), to which the options apply: ``start``
+    list (see :mod:`cuesheet.inputs.textlist`), to which the options apply: ``start``
     and ``date`` are local wall-clock values in ``timezone`` (default UTC), as
     objects or as ``HH:MM`` / ``YYYY-MM-DD`` text.  ``playlist_rule`` sees
     every playlist read before it becomes a show and may refuse it (see

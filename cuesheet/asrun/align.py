@@ -1,14 +1,14 @@
 """Planned against as-run: which planned cue each aired item is, and how it went.
 
 1. **Keys.**  Every planned cue and aired item gets a symbol from its
-   normalised title (:mod:`cuesheet.textnorm`); when the plan has one title
+   normalised title (:mod:`cuesheet.text`); when the plan has one title
    with different credits (an anthem played by two orchestras), the credits
    and the logged cue number pick the variant.  An aired title that matches no
    planned one exactly is tried against the cue with the same number, then
    against titles it is a clear abbreviation of (all its words, or 80% of
    them, in exactly one planned title).
 2. **Alignment.**  A longest common subsequence of the two symbol sequences
-   (:func:`cuesheet.diff.common_pairs`, Myers' algorithm in linear memory) is
+   (:func:`cuesheet.asrun.lcs.common_pairs`, Myers' algorithm in linear memory) is
    the edit-distance alignment with insertions and deletions.  A planned cue
    deleted and an aired item inserted with the same symbol are one cue that
    moved; the deleted cues left are *missing* from air, the inserted items
@@ -28,11 +28,11 @@ from collections.abc import Hashable
 from dataclasses import dataclass
 from enum import Enum
 
-from cuesheet.asrun import AiredItem, AsRun
-from cuesheet.diff import common_pairs, longest_increasing
+from cuesheet.asrun.lcs import common_pairs, longest_increasing
+from cuesheet.asrun.logs import AiredItem, AsRun
 from cuesheet.model import Cue, Show
-from cuesheet.textnorm import normalise, tokens
-from cuesheet.timing import Timing
+from cuesheet.text import normalise, tokens
+from cuesheet.timing.engine import Timing
 
 _STOP_WORDS = frozenset({"the", "of", "and", "a", "an", "in", "from", "no", "op", "for", "to"})
 _FUZZY_SHARE = 0.8

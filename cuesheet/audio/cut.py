@@ -22,9 +22,9 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from cuesheet import timecode
+from cuesheet.audio.ffmpeg import OUTPUT_FORMATS, Decoder, PcmFormat, find_ffmpeg, open_encoder
 from cuesheet.errors import ExportError, InputError
-from cuesheet.ffmpeg import OUTPUT_FORMATS, Decoder, PcmFormat, find_ffmpeg, open_encoder
+from cuesheet.timing import timecode
 from metadata import tags as audio_tags
 from metadata.errors import MetadataError
 from playlists.model import Playlist
@@ -149,7 +149,7 @@ def split(
 ) -> tuple[SplitFile, ...]:
     """Cut ``audio`` at ``pieces``' starts into ``out_dir``; returns what was written, in order.
 
-    ``fmt`` is one of :data:`cuesheet.ffmpeg.OUTPUT_FORMATS`; by default the
+    ``fmt`` is one of :data:`cuesheet.audio.ffmpeg.OUTPUT_FORMATS`; by default the
     source's own format when it is lossless, else FLAC.  Raises
     :class:`InputError` for points outside the audio, :class:`ExportError` when
     a target exists (without ``force``) or cannot be written, and

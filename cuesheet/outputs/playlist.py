@@ -7,9 +7,9 @@ XSPF's extension block, JSON) loses nothing.
 
 from __future__ import annotations
 
-from cuesheet import clock
 from cuesheet.model import Cue, Role, Show
-from cuesheet.timing import Timing, compute
+from cuesheet.timing import clock
+from cuesheet.timing.engine import Timing, compute
 from playlists.model import Credit, CueData, Entry, Playlist
 
 MB = "https://musicbrainz.org"
@@ -68,7 +68,7 @@ def to_playlist(show: Show, timing: Timing | None = None) -> Playlist:
     return Playlist(
         title=show.title,
         creator=show.venue,
-        date=clock.iso_local(show.start_ms, show.timezone),
+        date=clock.iso_local(show.start_ms, show.timezone) if show.dated else "",
         timezone=show.timezone,
         entries=tuple(entries),
     )

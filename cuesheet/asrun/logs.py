@@ -44,10 +44,10 @@ from dataclasses import dataclass, replace
 from datetime import datetime, time, timedelta
 from pathlib import Path
 
-from cuesheet import clock
 from cuesheet.errors import InputError
 from cuesheet.model import Show
-from cuesheet.timecode import ebu_to_ms, parse_duration, parse_seconds
+from cuesheet.timing import clock
+from cuesheet.timing.timecode import ebu_to_ms, parse_duration, parse_seconds
 from playlists.model import Playlist
 
 _HEADERS: dict[str, tuple[str, ...]] = {
@@ -297,7 +297,7 @@ def _row(
 
 def load_csv(path: str | Path, *, timezone: str, near_ms: int) -> AsRun:
     """Read a CSV as-run log file (see :func:`loads_csv`)."""
-    from cuesheet.inputfile import read_text
+    from cuesheet.inputs.files import read_text
 
     text = read_text(Path(path))
     return loads_csv(text, timezone=timezone, near_ms=near_ms, path=str(path))
@@ -343,7 +343,7 @@ def from_playlist(playlist: Playlist, *, path: str | None = None) -> AsRun:
 
 def from_show(show: Show, *, path: str | None = None) -> AsRun:
     """Another show taken as what aired: its cues at their front-timed starts."""
-    from cuesheet.timing import compute
+    from cuesheet.timing.engine import compute
 
     timing = compute(show)
     items = []
@@ -370,26 +370,26 @@ def load(path: str | Path, plan: Show, *, load_show: ShowLoader | None = None) -
 
     ``.csv``/``.tsv``/``.txt``/``.log``: a CSV as-run log; ``.yaml``/``.yml``:
     another show file (read with ``load_show``, by default
-    :func:`cuesheet.sources.load_source`), its planned times taken as aired;
+    :func:`cuesheet.inputs.sources.load_source`), its planned times taken as aired;
     ``.json``: cuesheet's JSON model likewise, or a JSON playlist; any other
     extension the :mod:`playlists` registry knows (M3U, M3U8, XSPF, CUE): a
     playlist of what played.  Missing start times are filled in from the plan's
     start (:meth:`AsRun.timed`).
     """
-    from cuesheet.inputfile import read_text
-    from cuesheet.sources import is_cuesheet_json
+    from cuesheet.inputs.files import read_text
+    from cuesheet.inputs.sources import is_cuesheet_json
 
     source = Path(path)
     suffix = source.suffix.lower()
     if suffix in CSV_SUFFIXES:
         log = load_csv(source, timezone=plan.timezone, near_ms=plan.start_ms)
     elif suffix == ".json" and is_cuesheet_json(text := read_text(source)):
-        from cuesheet import jsonmodel
+        from cuesheet.inputs import showjson
 
-        log = from_show(jsonmodel.loads(text, str(source)), path=str(source))
+        log = from_show(showjson.loads(text, str(source)), path=str(source))
     elif suffix in SHOW_SUFFIXES:
         if load_show is None:
-            from cuesheet.sources import load_source
+            from cuesheet.inputs.sources import load_source
 
             load_show = load_source
         log = from_show(load_show(source), path=str(source))

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from cuesheet import __version__, clock
+from cuesheet import __version__
 from cuesheet.errors import InputError
 from cuesheet.model import (
     Candidate,
@@ -28,7 +28,8 @@ from cuesheet.model import (
     Show,
     UsageCode,
 )
-from cuesheet.timing import Timing
+from cuesheet.timing import clock
+from cuesheet.timing.engine import Timing
 
 FORMAT = "cuesheet/show"
 FORMAT_VERSION = 1

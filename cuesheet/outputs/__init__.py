@@ -1,0 +1,1 @@
+"""What cuesheet writes: the export registry, playlists from shows, tables, atomic writes."""
