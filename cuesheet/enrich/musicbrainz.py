@@ -190,7 +190,8 @@ _ROLES = {role.value: role for role in Role}
 def apply(cue: Cue, resolution: Resolution) -> Cue:
     """``cue`` with a resolution written back.
 
-    Always sets ``match``.  Only a resolved entry fills identifiers, adds the credits
+    Always sets ``match``.  Only a resolved entry fills identifiers (MBIDs, and the ISRC and
+    ISWC MusicBrainz has for the recording and work it found), adds the credits
     MusicBrainz knows that the cue lacks (someone the cue already names, in any spelling or
     role, is not added again), and sets the duration when the cue has none (planned and file
     durations are never replaced).
@@ -208,12 +209,14 @@ def apply(cue: Cue, resolution: Resolution) -> Cue:
     if status is not MatchStatus.RESOLVED:
         return replace(cue, match=match)
     ids = cue.ids
+    same_work = ids.work_mbid in (None, resolution.work_mbid)
+    same_recording = ids.recording_mbid in (None, resolution.recording_mbid)
     ids = Identifiers(
         work_mbid=ids.work_mbid or resolution.work_mbid,
         recording_mbid=ids.recording_mbid or resolution.recording_mbid,
         artist_mbids=ids.artist_mbids or resolution.artist_mbids,
-        isrc=ids.isrc,
-        iswc=ids.iswc,
+        isrc=ids.isrc or (resolution.isrcs[0] if resolution.isrcs and same_recording else None),
+        iswc=ids.iswc or (resolution.iswcs[0] if resolution.iswcs and same_work else None),
     )
     credits = list(cue.credits)
     for credit in resolution.credits:
