@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from cuesheet.model import Show
+from cuesheet.model import Role, Show
 
 if TYPE_CHECKING:
     from cuesheet.enrich.musicbrainz import Resolved, ResolveSettings
@@ -26,7 +26,17 @@ def source_options(command: F) -> F:
             "sections",
             multiple=True,
             metavar="NAME",
-            help="List heading to read (repeatable; default: Music and Anthems).",
+            help="List heading to read (repeatable; default: Music, Anthems, Score, "
+            "Compositions, Songs, Setlist).",
+        ),
+        click.option(
+            "--role",
+            "roles",
+            multiple=True,
+            metavar="HEADING=ROLE",
+            callback=_heading_roles,
+            help="The names under a list heading are ROLE (composer, performer, conductor, "
+            "arranger, lyricist), whatever the heading suggests; repeatable.",
         ),
         click.option("--title", default=None, help="Show title for a bare list."),
         click.option(
@@ -45,6 +55,22 @@ def source_options(command: F) -> F:
     for decorator in reversed(decorators):
         command = decorator(command)
     return command
+
+
+def _heading_roles(
+    ctx: click.Context, param: click.Parameter, value: tuple[str, ...]
+) -> tuple[tuple[str, Role], ...]:
+    """Option callback: ``("Setlist=performer", ...)`` -> ``(("Setlist", Role.PERFORMER), ...)``."""
+    pairs: list[tuple[str, Role]] = []
+    for item in value:
+        heading, _, role = item.rpartition("=")
+        known = {r.value: r for r in Role}
+        if not heading.strip() or role.strip().lower() not in known:
+            raise click.BadParameter(
+                f"{item!r} is not HEADING=ROLE with ROLE one of {', '.join(known)}"
+            )
+        pairs.append((heading.strip(), known[role.strip().lower()]))
+    return tuple(pairs)
 
 
 def seconds_to_ms(ctx: click.Context, param: click.Parameter, value: str) -> int:
@@ -103,6 +129,7 @@ def load(
     return load_source(
         source,
         sections=tuple(options.pop("sections", ())) or None,
+        roles=tuple(options.pop("roles", ())) or None,
         title=options.pop("title", None),
         timezone=options.pop("tz", None),
         date=day.date() if day is not None else None,
