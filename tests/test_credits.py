@@ -172,3 +172,14 @@ def test_an_unresolved_entry_keeps_its_guesses() -> None:
     cue = Cue("1", "Our House", credits=(Credit("Madness", COMPOSER, GUESS),))
     done = apply(cue, Resolution(Status.AMBIGUOUS, 60, credits=_resolution().credits))
     assert done.credits == cue.credits
+
+
+def test_a_role_stated_for_the_whole_list_gives_way_on_the_line() -> None:
+    # `--role Setlist=composer` or `song:` states a convention for the list, not this cue
+    credits = (Credit("Madness", COMPOSER, STATED), Credit("Suggs", PERFORMER, STATED))
+    evidence = [Evidence("Chris Foreman", COMPOSER), Evidence("Madness", PERFORMER)]
+    assert corrected_credits(credits, "Madness - Our House", evidence) == (
+        Credit("Madness", PERFORMER, MB),
+        Credit("Suggs", PERFORMER, STATED),  # a cue's own credit stays as written
+        Credit("Chris Foreman", COMPOSER, MB),
+    )

@@ -95,6 +95,10 @@ def export(
     if split and output == "-":
         raise click.UsageError("--split writes several files: give -o a file name")
     show = enrich(load(source, options), options, source)
+    from cuesheet.enrich.musicbrainz import length_remarks
+
+    for remark in length_remarks(show):
+        click.echo(f"cuesheet: warning: {remark}", err=True)
     timing = None
     if as_run is not None:
         from cuesheet.asrun.show import as_run_show

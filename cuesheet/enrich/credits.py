@@ -8,10 +8,13 @@ it to a cue's credits:
 
 * a name the line split in two is joined back when MusicBrainz has one artist under the
   whole string ("Simon & Garfunkel");
-* a guessed role (:attr:`RoleSource.CONVENTION`) is replaced by every role MusicBrainz shows
-  for that person (a singer-songwriter gets both), marked :attr:`RoleSource.MUSICBRAINZ`;
-* a stated role MusicBrainz agrees with is marked ``MUSICBRAINZ``; one it does not show is
-  kept as the person wrote it, and the roles MusicBrainz does show are added;
+* a name given on the line, and any guessed role (:attr:`RoleSource.CONVENTION`), takes
+  every role MusicBrainz shows for that person instead (a singer-songwriter gets both),
+  marked :attr:`RoleSource.MUSICBRAINZ`: the role a line's names get, from a heading, a
+  short-form key or ``--role``, is a convention for the whole list;
+* a role stated for one cue (a show file's ``credits:``) that MusicBrainz agrees with is
+  marked ``MUSICBRAINZ``; one it does not show is kept as the person wrote it, and the
+  roles MusicBrainz does show are added;
 * a name MusicBrainz does not show keeps its role, still marked as a guess when it was one;
 * people MusicBrainz shows whom the cue does not name are added, marked ``MUSICBRAINZ``.
 
@@ -68,13 +71,13 @@ def corrected_credits(
     """
     if not evidence:
         return tuple(credits)
-    joined = _joined(list(credits), source_text, evidence)
+    joined, on_line = _joined(list(credits), source_text, evidence)
     out: list[Credit] = []
-    for credit in joined:
+    for index, credit in enumerate(joined):
         roles = list(dict.fromkeys(e.role for e in evidence if same_person(credit.name, e)))
         if not roles or credit.source is RoleSource.MUSICBRAINZ:
             out.append(credit)
-        elif credit.source is RoleSource.CONVENTION:
+        elif index < on_line or credit.source is RoleSource.CONVENTION:
             out.extend(Credit(credit.name, role, RoleSource.MUSICBRAINZ) for role in roles)
         else:
             confirmed = credit.role in roles
@@ -90,25 +93,30 @@ def corrected_credits(
     return _once(out)
 
 
-def _joined(credits: list[Credit], source_text: str, evidence: Sequence[Evidence]) -> list[Credit]:
-    """The line's split names as one credit when MusicBrainz has an artist of that name."""
+def _joined(
+    credits: list[Credit], source_text: str, evidence: Sequence[Evidence]
+) -> tuple[list[Credit], int]:
+    """The credits, the line's split names as one when MusicBrainz has an artist of that
+    name; and how many of the credits, from the first, are the line's names."""
     from metadata.normalize import fold
 
     whole = line_names(source_text) if source_text else None
     if whole is None:
-        return credits
+        return credits, 0
     try:
         parts = split_names(whole)
     except ValueError:
-        return credits
-    if len(parts) < 2 or tuple(c.name for c in credits[: len(parts)]) != parts:
-        return credits
+        return credits, 0
+    if tuple(c.name for c in credits[: len(parts)]) != parts:
+        return credits, 0
     unquoted = whole.strip().strip('"\u201c\u201d\u00ab\u00bb').strip()
     key = fold(unquoted)
-    if not any(fold(form) == key for item in evidence for form in item.spellings()):
-        return credits
+    if len(parts) < 2 or not any(
+        fold(form) == key for item in evidence for form in item.spellings()
+    ):
+        return credits, len(parts)
     first = credits[0]
-    return [Credit(unquoted, first.role, first.source), *credits[len(parts) :]]
+    return [Credit(unquoted, first.role, first.source), *credits[len(parts) :]], 1
 
 
 def _once(credits: Iterable[Credit]) -> tuple[Credit, ...]:

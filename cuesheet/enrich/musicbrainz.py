@@ -265,7 +265,7 @@ def length_disagreement(cue: Cue, tolerance_ms: int = LENGTH_TOLERANCE_MS) -> st
         or match.duration_ms is None
         or match.duration_source is not DurationSource.MUSICBRAINZ
         or cue.duration_ms is None
-        or cue.duration_source is not DurationSource.PLANNED
+        or cue.duration_source not in (None, DurationSource.PLANNED)
     ):
         return None
     delta = match.duration_ms - cue.duration_ms
@@ -279,6 +279,17 @@ def length_disagreement(cue: Cue, tolerance_ms: int = LENGTH_TOLERANCE_MS) -> st
         f"{format_duration(abs(delta))} {word} than the planned "
         f"{format_duration(cue.duration_ms)}; the plan is kept"
     )
+
+
+def length_remarks(show: Show, tolerance_ms: int = LENGTH_TOLERANCE_MS) -> list[str]:
+    """``Segment / cue N 'Title': <disagreement>`` for every cue whose MusicBrainz recording
+    and plan differ by more than ``tolerance_ms`` (see :func:`length_disagreement`)."""
+    lines = []
+    for segment, cue in show.cues():
+        remark = length_disagreement(cue, tolerance_ms)
+        if remark is not None:
+            lines.append(f"{segment.title} / cue {cue.number} {cue.title!r}: {remark}")
+    return lines
 
 
 def json_rows(resolved: Resolved) -> list[dict[str, object]]:

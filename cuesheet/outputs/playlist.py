@@ -57,9 +57,7 @@ def to_playlist(show: Show, timing: Timing | None = None) -> Playlist:
                         number=cue.number,
                         kind=cue.kind.value,
                         start_utc_ms=timing.cue(si, ci).front_ms,
-                        credits=tuple(
-                            Credit(c.name, c.role.value, c.guessed) for c in cue.credits
-                        ),
+                        credits=tuple(Credit(c.name, c.role.value, c.guessed) for c in cue.credits),
                         isrc=cue.ids.isrc or "",
                         iswc=cue.ids.iswc or "",
                         usage=cue.usage.value if cue.usage else "",
