@@ -244,3 +244,16 @@ def test_a_planned_duration_stays_and_a_longer_recording_is_said(
     checked = run(pop, tmp_path, "check", str(show), "--json")
     findings = [f for f in json.loads(checked.stdout) if f["code"] == "MB003"]
     assert [(f["cue"], f["times"]["delta_ms"]) for f in findings] == [("1", -80_000)]
+
+
+def test_resolve_json_reports_each_credit_with_its_source(sochi: MBServer, tmp_path: Path) -> None:
+    result = run(sochi, tmp_path, "resolve", str(SOCHI_LISTS), "--json")
+    assert result.exit_code == 0, result.stderr
+    rows = {row["input"]: row for row in json.loads(result.stdout)}
+    assert rows["Na Yoon-sun - Arirang"]["credits"] == [
+        {"name": "Na Yoon-sun", "role": "performer", "role_source": "musicbrainz"}
+    ]
+    assert rows["Igor Krutoy and Igor Nikolayev - Goodbye, Sochi!"]["credits"] == [
+        {"name": "Igor Krutoy", "role": "composer", "role_source": "convention"},
+        {"name": "Igor Nikolayev", "role": "composer", "role_source": "convention"},
+    ]

@@ -297,8 +297,9 @@ def json_rows(resolved: Resolved) -> list[dict[str, object]]:
 
     Keys: ``cue``, ``input``, ``status``, ``work_mbid``, ``recording_mbid``,
     ``artist_mbids``, ``title``, ``duration_ms``, ``duration_source``, ``candidates``
-    (each ``work_mbid``, ``recording_mbid``, ``title``, ``score``, ``why``), and ``score``
-    and ``note`` besides.  A cue that already carried identifiers reports them as resolved.
+    (each ``work_mbid``, ``recording_mbid``, ``title``, ``score``, ``why``), ``credits``
+    (the cue's, each ``name``, ``role``, ``role_source``), and ``score`` and ``note``
+    besides.  A cue that already carried identifiers reports them as resolved.
     """
     rows: list[dict[str, object]] = []
     for result in resolved.results:
@@ -306,6 +307,10 @@ def json_rows(resolved: Resolved) -> list[dict[str, object]]:
         row: dict[str, object] = {
             "cue": cue.number,
             "input": cue.source_text or cue.title,
+            "credits": [
+                {"name": c.name, "role": c.role.value, "role_source": c.source.value}
+                for c in cue.credits
+            ],
         }
         if res is None:
             row.update(
