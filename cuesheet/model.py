@@ -202,6 +202,8 @@ class Show:
     ignore_rules: tuple[str, ...] = ()
     """Check codes turned off for this show."""
     notes: str = ""
+    dated: bool = True
+    """False for a bare list given no date: ``start_ms`` is then only an origin for offsets."""
 
     def cues(self) -> Iterator[tuple[Segment, Cue]]:
         """Every cue with its segment, in running order."""

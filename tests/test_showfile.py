@@ -296,7 +296,7 @@ BAD: list[tuple[str, str, str]] = [
         '      - music: "Modest Mussorgsky - 9th Movement from Pictures at an Exhibition - The',
         '      - music: "Fanfare',
         "show.yaml:16: segment 'Opening', cue 1: 'music' expected '- <names> - <title>' (a "
-        "hyphen, en dash or em dash with spaces around it) or '- <country code> <title>', got "
+        "hyphen or dash with spaces around it) or '- <country code> <title>', got "
         "'Fanfare Hunt'; for a cue without names write 'title:' and 'kind: music'",
     ),
     (

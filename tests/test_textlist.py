@@ -338,7 +338,7 @@ def test_bad_bullet_reports_file_and_line() -> None:
     assert caught.value.path == "list.txt"
     assert caught.value.line == 3
     assert str(caught.value) == (
-        "list.txt:3: list 'Music': expected '- <names> - <title>' (a hyphen, en dash or em dash "
+        "list.txt:3: list 'Music': expected '- <names> - <title>' (a hyphen or dash "
         "with spaces around it) or '- <country code> <title>', got 'just a title'"
     )
 

@@ -78,7 +78,11 @@ def render_report(
     show: Show = timing.show
     lines = [
         style(f"Check: {show.title}", "heading"),
-        f"{clock.iso_local(show.start_ms, show.timezone)} ({show.timezone})"
+        (
+            f"{clock.iso_local(show.start_ms, show.timezone)} ({show.timezone})"
+            if show.dated
+            else "no date"
+        )
         + (f", as-run log {alignment.log.path}" if alignment and alignment.log.path else ""),
     ]
     if alignment is not None:

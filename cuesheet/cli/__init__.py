@@ -21,6 +21,7 @@ from cuesheet import __version__
 COMMANDS: dict[str, str] = {
     "check": "cuesheet.cli.check:check",
     "convert": "cuesheet.cli.convert:convert",
+    "draft": "cuesheet.cli.draft:draft",
     "export": "cuesheet.cli.export:export",
     "resolve": "cuesheet.cli.resolve:resolve",
     "timing": "cuesheet.cli.timing:timing",

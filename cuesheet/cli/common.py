@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from datetime import time
 from pathlib import Path
@@ -113,8 +114,16 @@ def load(
     options: dict[str, Any],
     playlist_rule: Callable[[Playlist, Path], None] | None = None,
 ) -> Show:
-    """Load a show from any source, applying the list options (and ``playlist_rule``)."""
+    """Load a show from any source, applying the list options (and ``playlist_rule``).
+
+    ``-`` reads a show file from standard input (``cuesheet draft ... | cuesheet timing -``).
+    """
     from cuesheet.inputs.sources import load_source
+
+    if str(source) == "-":
+        from cuesheet.inputs.showfile import loads
+
+        return loads(sys.stdin.read(), path="<stdin>")
 
     day = options.pop("day", None)
     start: str | None = options.pop("start", None)

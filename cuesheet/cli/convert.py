@@ -31,6 +31,10 @@ def _options(name: str, **given: Any) -> dict[str, Any]:
     return {key: value for key, value in given.items() if key in takes and value is not None}
 
 
+CSV_PROFILES = {"csv": "running-order", "rights-csv": "rights"}
+"""Export format names that stand for a CSV profile, so one spelling works everywhere."""
+
+
 @click.command(epilog=EPILOG)
 @click.argument(
     "source", metavar="IN", type=click.Path(exists=True, dir_okay=False, path_type=Path)
@@ -42,9 +46,10 @@ def _options(name: str, **given: Any) -> dict[str, Any]:
 @click.option("--from", "from_fmt", metavar="FORMAT", help="Format of IN (default: its extension).")
 @click.option(
     "--profile",
-    type=click.Choice(["running-order", "rights"]),
+    type=click.Choice(["running-order", "rights", "csv", "rights-csv"]),
     default=None,
-    help="CSV: the columns to write (default: running-order).",
+    help="CSV: the columns to write (default: running-order); the export format names "
+    "csv and rights-csv are accepted too.",
 )
 @click.option(
     "--excel", is_flag=True, default=None, help="CSV: add a byte-order mark for spreadsheets."
@@ -82,6 +87,9 @@ def convert(
     from playlists.errors import PlaylistWarning
     from playlists.locations import rebase
 
+    if fmt in CSV_PROFILES:  # the export command's names: --format rights-csv
+        profile, fmt = profile or fmt, "csv"
+    profile = CSV_PROFILES.get(profile, profile) if profile else None
     reader = registry.get(from_fmt) if from_fmt else registry.for_path(source)
     if fmt is None and output == "-":
         raise click.UsageError("writing to standard output needs --format")

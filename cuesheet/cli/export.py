@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -58,6 +59,12 @@ still written, with a warning.
 )
 @click.option("--split", is_flag=True, help="CUE: more than 99 cues make several sheets.")
 @click.option(
+    "--placeholders",
+    is_flag=True,
+    help="M3U/XSPF/CUE: name a file for every music cue without one (07 - Performer - "
+    "Title.flac) and list them on stderr: the files the audio team must deliver.",
+)
+@click.option(
     "--single-file",
     metavar="AUDIO",
     default=None,
@@ -79,6 +86,7 @@ def export(
     excel: bool,
     paths: str,
     split: bool,
+    placeholders: bool,
     single_file: str | None,
     **options: Any,
 ) -> None:
@@ -99,6 +107,9 @@ def export(
 
     for remark in length_remarks(show):
         click.echo(f"cuesheet: warning: {remark}", err=True)
+    out_dir = Path(output).parent.resolve() if output != "-" else Path.cwd()
+    folder = Path(os.path.relpath(out_dir, source.parent.resolve()))  # cue files: from the show
+    show = _audio_for(show, target, folder, placeholders=placeholders, single_file=single_file)
     timing = None
     if as_run is not None:
         from cuesheet.asrun.show import as_run_show
@@ -108,6 +119,22 @@ def export(
     given = {"excel": excel or None, "split": split or None, "single_file": single_file}
     chosen = {k: v for k, v in given.items() if v is not None and k in target.takes}
     write(show, target, output, base_dir=source.parent, paths=paths, options=chosen, timing=timing)
+
+
+def _audio_for(
+    show: Show, target: ExportFormat, folder: Path, *, placeholders: bool, single_file: str | None
+) -> Show:
+    """The show with placeholder files when asked; refused when a playlist would be empty."""
+    from cuesheet.outputs.placeholders import require_audio, with_placeholders
+
+    if placeholders and target.playlist_format is not None:
+        show, deliveries = with_placeholders(show, folder)
+        if deliveries:
+            click.echo(f"cuesheet: {len(deliveries)} files to deliver:", err=True)
+        for delivery in deliveries:
+            click.echo(f"  {delivery.file}", err=True)
+    require_audio(show, target.name, single_file=single_file is not None)
+    return show
 
 
 def write(

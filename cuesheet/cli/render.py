@@ -79,6 +79,12 @@ def _whole_files(playlist: Playlist, path: Path) -> None:
     help="Leave out (with a warning) cues that have no file or name one that does not exist.",
 )
 @click.option("--ffmpeg", "ffmpeg", default=None, metavar="PATH", help="The ffmpeg to use.")
+@click.option(
+    "--no-resolve",
+    "no_resolve",
+    is_flag=True,
+    help="Accepted as everywhere else; render never asks MusicBrainz (it needs files).",
+)
 @source_options
 def render(
     source: Path,
@@ -90,6 +96,7 @@ def render(
     rate: str,
     skip_missing: bool,
     ffmpeg: str | None,
+    no_resolve: bool,
     **options: Any,
 ) -> None:
     """Render SOURCE's audio into one file with a CUE sheet of exact INDEX points."""

@@ -52,9 +52,8 @@ _FORMATS = {".html": "html", ".htm": "html", ".svg": "svg"}
 @click.option(
     "--px-per-minute",
     type=click.IntRange(1, 600),
-    default=10,
-    show_default=True,
-    help="Horizontal scale of the picture.",
+    default=None,
+    help="Horizontal scale of the picture (default: the show fits about 1400 pixels).",
 )
 @click.option(
     "--as-run",
@@ -77,7 +76,7 @@ def timeline(
     source: Path,
     output: str,
     fmt: str | None,
-    px_per_minute: int,
+    px_per_minute: int | None,
     as_run: Path | None,
     ignore: tuple[str, ...],
     no_check: bool,
@@ -113,6 +112,10 @@ def timeline(
         log = asrun.load(as_run, show, load_show=lambda path: load(path, {}))
         alignment = align(show, timing, log)
         lane = aired_lane(alignment)
+    if px_per_minute is None:
+        from cuesheet.timeline.model import fit_px_per_minute
+
+        px_per_minute = fit_px_per_minute((timing.end_ms or show.start_ms) - show.start_ms)
     layout = Layout(px_per_minute=px_per_minute, late_tolerance_ms=tolerance)
     if fmt == "svg":
         text = to_svg(timing, as_run=lane, layout=layout)

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import warnings
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, time
@@ -45,7 +46,7 @@ from typing import Any, TypeVar
 
 import yaml
 
-from cuesheet.errors import CueSheetError, ExportError, InputError
+from cuesheet.errors import CueSheetError, CueSheetWarning, ExportError, InputError
 from cuesheet.inputs.textlist import parse_line
 from cuesheet.model import (
     Candidate,
@@ -63,7 +64,7 @@ from cuesheet.model import (
     UsageCode,
     is_valid_cue_number,
 )
-from cuesheet.timing import clock
+from cuesheet.timing import clock, zones
 from cuesheet.timing.timecode import format_duration, parse_duration
 
 _NULL_TAG = "tag:yaml.org,2002:null"
@@ -138,7 +139,7 @@ def loads(text: str, path: str | Path | None = None) -> Show:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark is not None else None
-        problem = error.problem or "not valid YAML"
+        problem = (error.problem or "not valid YAML") + _yaml_hint(error)
         raise InputError(f"not valid YAML: {problem}", path=name, line=line, cause=error) from error
     except yaml.YAMLError as error:
         raise InputError(f"not valid YAML: {error}", path=name, cause=error) from error
@@ -191,6 +192,11 @@ class _Reader:
 
     def fail(self, node: yaml.Node, where: str, message: str) -> InputError:
         return InputError(where + message, path=self.path, line=_line(node))
+
+    def warn(self, node: yaml.Node, where: str, message: str) -> None:
+        """A :class:`CueSheetWarning` naming the file and the node's line."""
+        text = f"{self.path}:{_line(node)}: {where}{message}"
+        warnings.warn(text, CueSheetWarning, stacklevel=2)
 
     # -- generic shapes
 
@@ -263,7 +269,22 @@ class _Reader:
         if node is None:
             return None
         ms: int = self.convert(node, where, key, parse_duration)
+        hint = _minutes_hint(self.text(node, where, key))
+        if hint:
+            self.warn(node, where, f"{key!r} {hint}")
         return ms
+
+    def next_day(self, node: yaml.Node, where: str, key: str, start_ms: int, at_ms: int) -> None:
+        """Warn when a wall clock earlier than the start became the next day, hours away."""
+        if at_ms - start_ms > NEXT_DAY_WARNING_MS:
+            hours, rest = divmod((at_ms - start_ms) // 60_000, 60)
+            self.warn(
+                node,
+                where,
+                f"{key!r} {self.text(node, where, key).strip()} is earlier in the day than the "
+                f"start, so it is read as the next day, {hours}:{rest:02d} after the start; "
+                "is it a typing mistake?",
+            )
 
     def choice(self, node: yaml.Node, where: str, key: str, enum: type[_E]) -> _E:
         value = self.text(node, where, key)
@@ -297,7 +318,7 @@ class _Reader:
         try:
             clock.zone(timezone)
         except ValueError as error:
-            raise self.fail(tz_node, "", _bad_timezone(timezone)) from error
+            raise self.fail(tz_node, "", _bad_timezone(timezone, _peek(root, "date"))) from error
         day_node = self.required(fields, "", "date", "YYYY-MM-DD")
         day: date = self.convert(day_node, "", "date", _parse_date)
         start_node = self.required(fields, "", "start", "HH:MM, local time")
@@ -315,6 +336,7 @@ class _Reader:
                 "hard_out",
                 lambda: clock.after(start_ms, hard_out_clock, timezone),
             )
+            self.next_day(hard_out_node, "", "hard_out", start_ms, hard_out_ms)
         ignore_node = fields.get("ignore")
         ignore = () if ignore_node is None else self.texts(ignore_node, "", "ignore")
         if ignore_node is not None and ignore:
@@ -356,6 +378,7 @@ class _Reader:
             at_ms = self.instant(
                 at_node, where, "at", lambda: clock.after(start_ms, at_clock, timezone)
             )
+            self.next_day(at_node, where, "at", start_ms, at_ms)
         at_label = self.optional_text(fields, where, "at_label")
         if at_label and at_ms is None:
             label_node = fields.entries["at_label"][0]
@@ -664,12 +687,43 @@ def _unknown_key(key: str, allowed: Sequence[str]) -> str:
     return f"unknown key {key!r}; expected one of {', '.join(allowed)}"
 
 
-def _bad_timezone(name: str) -> str:
-    from zoneinfo import available_timezones
+def _bad_timezone(name: str, day_text: str | None) -> str:
+    try:
+        day = _parse_date(day_text) if day_text else None
+    except ValueError:
+        day = None
+    hint = zones.describe(zones.suggest(name, day))
+    return f"'timezone' must be an IANA name such as Europe/Moscow, got {name!r}" + (
+        f" ({hint})" if hint else ""
+    )
 
-    close = difflib.get_close_matches(name, sorted(available_timezones()), n=1, cutoff=0.7)
-    hint = f" (did you mean {close[0]!r}?)" if close else ""
-    return f"'timezone' must be an IANA name such as Europe/Moscow, got {name!r}{hint}"
+
+NEXT_DAY_WARNING_MS = 12 * 3_600_000
+"""A fixed time or hard out this long after the start (ms) gets a "next day?" warning."""
+
+_MINUTES_LIKE_RE = re.compile(r"^(\d{1,2})\.([0-5]\d)$")
+
+
+def _minutes_hint(text: str) -> str:
+    """``did you mean 4:43?`` for a duration typed ``4.43`` (read as seconds), else ``""``."""
+    found = _MINUTES_LIKE_RE.match(text.strip())
+    if not found:
+        return ""
+    return (
+        f"{text.strip()} is read as {found[1]}.{found[2]} seconds; did you mean "
+        f"{found[1]}:{found[2]}? (write {found[1]}:{found[2]} for minutes and seconds, "
+        f"or {found[1]}.{found[2]}0 to keep seconds)"
+    )
+
+
+def _yaml_hint(error: yaml.MarkedYAMLError) -> str:
+    """A hint for the YAML mistakes people make most: an unquoted ``: `` inside a value."""
+    if "mapping values are not allowed" in (error.problem or ""):
+        return (
+            "; a value that contains ': ' must be quoted, "
+            "e.g. title: \"Act 1: The Sea\""
+        )
+    return ""
 
 
 # --------------------------------------------------------------------------- writing

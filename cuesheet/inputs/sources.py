@@ -8,6 +8,7 @@ code 2 through the CLI).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -90,7 +91,8 @@ def _load_text_list(path: Path, options: SourceOptions) -> Show:
         raise InputError(f"timezone: {error}", cause=error) from error
     start_ms = clock.local_to_ms(_date(options.date), _start(options.start), timezone)
     title = options.title or textlist.document_title(text) or path.stem
-    return textlist.list_to_show(sections, title=title, timezone=timezone, start_ms=start_ms)
+    show = textlist.list_to_show(sections, title=title, timezone=timezone, start_ms=start_ms)
+    return show if options.date else dataclasses.replace(show, dated=False)
 
 
 def is_cuesheet_json(text: str) -> bool:

@@ -65,8 +65,12 @@ PERFORMER_HEADINGS: tuple[str, ...] = (
 COMPOSER_HEADINGS: tuple[str, ...] = ("music", "score", "composition")
 """Words of a heading whose names are composers."""
 
-SEPARATOR_RE = re.compile(r"\s+[-\u2013\u2014]\s+")
-"""Names/title separator: hyphen, en dash or em dash with white space around it."""
+SEPARATOR_RE = re.compile(r"\s+(?:--|[-\u2012\u2013\u2014\u2015\u2212])\s+")
+"""Names/title separator with white space around it: a hyphen, ``--``, a figure, en or em
+dash, a horizontal bar or a minus sign."""
+
+MAX_BAD_LINES = 20
+"""How many bad lines of one list are reported in one run."""
 
 _WIKI_HEADING_RE = re.compile(r"^(={1,6})\s*([^=\s].*?)\s*=*\s*$")
 _MD_HEADING_RE = re.compile(r"^(#{1,6})\s+(.+?)(?:\s+#+)?\s*$")
@@ -85,7 +89,7 @@ GROUP_WORDS = frozenset(
 _WIKI_LINK_RE = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]|]*)\]\]")
 
 _EXPECTED = (
-    "expected '- <names> - <title>' (a hyphen, en dash or em dash with spaces around it) "
+    "expected '- <names> - <title>' (a hyphen or dash with spaces around it) "
     "or '- <country code> <title>'"
 )
 
@@ -317,6 +321,7 @@ def parse_list(
         # A file that is nothing but a list: one section of music.
         builder.start("Music", 0, 1, (), True)
     stack: list[tuple[int, str, bool]] = []  # (level, title, selected)
+    bad: list[InputError] = []
     for number, line in enumerate(lines, start=1):
         heading = _heading(line)
         if heading is not None:
@@ -337,11 +342,13 @@ def parse_list(
         try:
             names, title, country = parse_line(bullet[1])
         except InputError as error:
-            raise InputError(
-                f"list {builder.open.title!r}: {error.message}", path=path, line=number, cause=error
-            ) from error
+            message = f"list {builder.open.title!r}: {error.message}"
+            bad.append(InputError(message, path=path, line=number, cause=error))
+            continue
         builder.items.append(ListItem(number, bullet[1], names, title, country))
     builder.flush()
+    if bad:
+        raise _all_bad_lines(bad, path)
     seen = {_norm(title) for title in headings_seen} if has_headings else {"music", *named}
     missing = [name for name in (roles or {}) if _norm(name) not in seen]
     if missing:
@@ -371,6 +378,17 @@ def parse_list(
         f"no heading named {wanted} (headings found: {found}); choose others with --section",
         path=path,
     )
+
+
+def _all_bad_lines(bad: Sequence[InputError], path: str | Path | None) -> InputError:
+    """The first bad line's error, carrying the others (up to :data:`MAX_BAD_LINES` in all)."""
+    shown = list(bad[:MAX_BAD_LINES])
+    if len(bad) > MAX_BAD_LINES:
+        more = len(bad) - MAX_BAD_LINES
+        shown.append(InputError(f"... and {more} more bad lines", path=path))
+    first = shown[0]
+    return InputError(first.message, path=path, line=first.line, cause=first.cause,
+                      others=tuple(shown[1:]))
 
 
 def _first_line(lines: Sequence[str], title: str) -> int | None:

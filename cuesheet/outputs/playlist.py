@@ -68,7 +68,7 @@ def to_playlist(show: Show, timing: Timing | None = None) -> Playlist:
     return Playlist(
         title=show.title,
         creator=show.venue,
-        date=clock.iso_local(show.start_ms, show.timezone),
+        date=clock.iso_local(show.start_ms, show.timezone) if show.dated else "",
         timezone=show.timezone,
         entries=tuple(entries),
     )

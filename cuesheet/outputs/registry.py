@@ -61,10 +61,15 @@ def names() -> list[str]:
     return [f.name for f in FORMATS]
 
 
+ALIASES = {"rights": "rights-csv", "running-order": "csv"}
+"""The CSV profile names of ``cuesheet convert``, accepted as export formats too."""
+
+
 def get(name: str) -> ExportFormat:
     """The format called ``name``; InputError listing the known ones otherwise."""
+    wanted = ALIASES.get(name.lower(), name.lower())
     for fmt in FORMATS:
-        if fmt.name == name.lower():
+        if fmt.name == wanted:
             return fmt
     raise InputError(f"unknown export format {name!r}; known formats: {', '.join(names())}")
 

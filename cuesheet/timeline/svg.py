@@ -168,7 +168,7 @@ def _axis_end(timing: Timing, blocks: list[list[Block]], as_run: AiredLane | Non
 
 def _title_line(timing: Timing) -> str:
     show = timing.show
-    when = clock.iso_local(show.start_ms, show.timezone)
+    when = clock.iso_local(show.start_ms, show.timezone) if show.dated else "no date"
     where = f"{show.venue} · " if show.venue else ""
     return tag(
         "text",
