@@ -37,6 +37,19 @@ class Role(str, Enum):
     LYRICIST = "lyricist"
 
 
+class RoleSource(str, Enum):
+    """Where a credit's role came from, least trusted first."""
+
+    CONVENTION = "convention"
+    """The list's convention: the heading (``Music``: composers, ``Setlist``: performers)
+    or the short form's key (``music:``, ``anthem:``).  A guess, marked so in exports."""
+    STATED = "stated"
+    """Stated by a person: ``credits:`` in a show file, the ``song:`` key, a ``--role``
+    choice, or the roles of an imported playlist."""
+    MUSICBRAINZ = "musicbrainz"
+    """Shown by MusicBrainz: a writer of the identified work or an artist of the recording."""
+
+
 class DurationSource(str, Enum):
     """Where a cue's duration came from, most trusted first."""
 
@@ -67,10 +80,16 @@ class MatchStatus(str, Enum):
 
 @dataclass(frozen=True, slots=True)
 class Credit:
-    """A name with the role it has in a cue."""
+    """A name with the role it has in a cue, and where that role came from."""
 
     name: str
     role: Role
+    source: RoleSource = RoleSource.STATED
+
+    @property
+    def guessed(self) -> bool:
+        """True when the role is only the list's convention, not confirmed."""
+        return self.source is RoleSource.CONVENTION
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +129,11 @@ class Match:
     """Confidence of the chosen match, 0-100 (0 when unresolved)."""
     candidates: tuple[Candidate, ...] = ()
     note: str = ""
+    duration_ms: int | None = None
+    """The length MusicBrainz gave for the entry in milliseconds, whether or not the cue took
+    it (a planned duration is kept); ``None`` when it gave none."""
+    duration_source: DurationSource | None = None
+    """``MUSICBRAINZ`` (the recording's own length) or ``ESTIMATE`` (a median of recordings)."""
 
 
 @dataclass(frozen=True, slots=True)

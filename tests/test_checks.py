@@ -29,7 +29,7 @@ from cuesheet.checks import Finding, Severity, check, has_errors
 from cuesheet.checks.registry import RULES, codes, get, select
 from cuesheet.checks.repeats import same_recording
 from cuesheet.errors import InputError
-from cuesheet.model import Candidate, CueKind, Match, MatchStatus, Segment, Show
+from cuesheet.model import Candidate, CueKind, DurationSource, Match, MatchStatus, Segment, Show
 
 
 def run(
@@ -105,6 +105,18 @@ CASES: dict[str, Case] = {
             ),
         )
     ),
+    "MB003": lambda s: _plan(
+        with_cue(
+            s,
+            "1",
+            match=Match(
+                MatchStatus.RESOLVED,
+                100,
+                duration_ms=s.segments[0].cues[0].duration_ms + 30 * SEC,  # type: ignore[operator]
+                duration_source=DurationSource.MUSICBRAINZ,
+            ),
+        )
+    ),
     "AUD001": lambda s: _plan(with_cue(s, "2", file="no-such-dir/missing.flac")),
     "AUD002": lambda s: (s, None, probe_for(s, **{"4.1": 5 * SEC})),
     "REP001": lambda s: _plan(
@@ -142,6 +154,7 @@ WHERE: dict[str, tuple[str, str | None] | None] = {
     "TIM008": ("Finale", "5"),
     "MB001": ("Opening", "1"),
     "MB002": ("Opening", "1"),
+    "MB003": ("Opening", "1"),
     "AUD001": ("Opening", "2"),
     "AUD002": ("Handover", "4.1"),
     "REP001": ("Opening", "2"),

@@ -23,6 +23,7 @@ from cuesheet.model import (
     Match,
     MatchStatus,
     Role,
+    RoleSource,
     Segment,
     Show,
     UsageCode,
@@ -122,7 +123,7 @@ def test_valid_file() -> None:
         title="9th Movement from Pictures at an Exhibition - The Hunt",
         kind=CueKind.MUSIC,
         credits=(
-            Credit("Modest Mussorgsky", Role.COMPOSER),
+            Credit("Modest Mussorgsky", Role.COMPOSER, RoleSource.CONVENTION),
             Credit("Valery Gergiev", Role.CONDUCTOR),
         ),
         duration_ms=150_000,
@@ -545,24 +546,42 @@ _MATCH = st.builds(
         max_size=2,
     ).map(tuple),
     note=st.just("") | _TEXT,
-)
+    duration_ms=st.none() | _MS,
+    duration_source=st.sampled_from([DurationSource.MUSICBRAINZ, DurationSource.ESTIMATE]),
+).map(lambda m: m if m.duration_ms is not None else dataclasses.replace(m, duration_source=None))
 
 
 @st.composite
 def _cue(draw: st.DrawFn) -> Cue:
     kind = draw(st.sampled_from(CueKind))
     credits = tuple(
-        draw(st.lists(st.builds(Credit, name=_NAME, role=st.sampled_from(Role)), max_size=3))
+        draw(
+            st.lists(
+                st.builds(
+                    Credit,
+                    name=_NAME,
+                    role=st.sampled_from(Role),
+                    source=st.sampled_from(RoleSource),
+                ),
+                max_size=3,
+            )
+        )
     )
     duration = draw(st.none() | _MS)
     title = draw(_TEXT)
     source = draw(st.just("") | _TEXT)
     if kind in (CueKind.MUSIC, CueKind.ANTHEM) and draw(st.booleans()):
         names = draw(st.lists(_NAME, min_size=1, max_size=2))
-        role = Role.COMPOSER if kind is CueKind.MUSIC else Role.PERFORMER
+        role, role_source = (Role.PERFORMER, RoleSource.CONVENTION)
+        if kind is CueKind.MUSIC:
+            role, role_source = draw(
+                st.sampled_from(
+                    [(Role.COMPOSER, RoleSource.CONVENTION), (Role.PERFORMER, RoleSource.STATED)]
+                )
+            )
         title = draw(_NAME)
         source = f"{' / '.join(names)} \u2013 {title}"
-        credits = tuple(Credit(name, role) for name in names) + credits
+        credits = tuple(Credit(name, role, role_source) for name in names) + credits
     return Cue(
         number="0",  # numbered by _show
         title=title,
@@ -739,3 +758,73 @@ def test_ignore_codes_are_read_as_written_and_checked_by_the_checks() -> None:
     assert show.ignore_rules == ("TIM003", "NOPE9")
     with pytest.raises(InputError, match=r"unknown check 'NOPE9'"):
         check(show)
+
+
+# --------------------------------------------------------------------------- roles (issue 11)
+
+
+def _one_cue(cue_yaml: str) -> Cue:
+    text = (
+        "title: T\ndate: 2014-02-23\ntimezone: UTC\nstart: 20:00\n"
+        f"segments:\n  - title: S\n    cues:\n      - {cue_yaml}\n"
+    )
+    return showfile.loads(text, "s.yaml").segments[0].cues[0]
+
+
+def test_song_key_makes_the_names_performers() -> None:
+    cue = _one_cue('song: "Madness - Our House"')
+    assert (cue.kind, cue.title, cue.source_text) == (
+        CueKind.MUSIC,
+        "Our House",
+        "Madness - Our House",
+    )
+    assert cue.credits == (Credit("Madness", Role.PERFORMER, RoleSource.STATED),)
+    music = _one_cue('music: "Madness - Our House"')
+    assert music.credits == (Credit("Madness", Role.COMPOSER, RoleSource.CONVENTION),)
+    assert music.credits[0].guessed and not cue.credits[0].guessed
+
+
+def test_song_key_is_written_back() -> None:
+    show = showfile.loads(
+        "title: T\ndate: 2014-02-23\ntimezone: UTC\nstart: 20:00\n"
+        "segments:\n  - title: S\n    cues:\n      - song: Madness - Our House\n"
+    )
+    text = showfile.dumps(show)
+    assert "song: Madness - Our House" in text
+    assert showfile.loads(text) == show
+
+
+def test_credits_say_where_their_roles_came_from() -> None:
+    cue = _one_cue(
+        "title: Arirang\n        credits:\n"
+        "          - {performer: Na Yoon-sun, from: musicbrainz}\n"
+        "          - {composer: Somebody}"
+    )
+    assert cue.credits == (
+        Credit("Na Yoon-sun", Role.PERFORMER, RoleSource.MUSICBRAINZ),
+        Credit("Somebody", Role.COMPOSER, RoleSource.STATED),
+    )
+    with pytest.raises(InputError, match="'from' must be one of convention, stated, musicbrainz"):
+        _one_cue("title: A\n        credits: {performer: B, from: wikipedia}")
+
+
+def test_corrected_roles_are_written_in_full() -> None:
+    corrected = Cue(
+        number="1",
+        title="Arirang",
+        credits=(Credit("Na Yoon-sun", Role.PERFORMER, RoleSource.MUSICBRAINZ),),
+        source_text="Na Yoon-sun - Arirang",
+        match=Match(
+            MatchStatus.RESOLVED,
+            90,
+            duration_ms=275_000,
+            duration_source=DurationSource.MUSICBRAINZ,
+        ),
+    )
+    show = Show("T", "UTC", 0, (Segment("S", (corrected,)),))
+    text = showfile.dumps(show)
+    assert "music: Na Yoon-sun - Arirang" not in text  # it would read back as a composer
+    assert "source: Na Yoon-sun - Arirang" in text
+    assert "from: musicbrainz" in text
+    assert "duration: 4:35" in text
+    assert showfile.loads(text) == show

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from cuesheet.asrun.align import Alignment
 from cuesheet.asrun.logs import ShowLoader
-from cuesheet.model import Credit, Cue, CueKind, Role, Segment, Show
+from cuesheet.model import Credit, Cue, CueKind, Role, RoleSource, Segment, Show
 from cuesheet.timing.engine import CueTiming, LengthSource, SegmentTiming, Timing
 
 _NAME_SPLIT = re.compile(r"\s*(?:/|;)\s*")
@@ -47,7 +47,7 @@ def _extra_cue(alignment: Alignment, index: int) -> Cue:
         number=item.number,
         title=item.title,
         kind=CueKind.MUSIC,
-        credits=tuple(Credit(name, Role.PERFORMER) for name in names),
+        credits=tuple(Credit(name, Role.PERFORMER, RoleSource.CONVENTION) for name in names),
         notes=f"Not in the plan{line}.",
     )
 

@@ -14,7 +14,7 @@ import click
 from cuesheet.cli.progress import progress_bar
 from cuesheet.cli.seconds import seconds_to_ms
 from cuesheet.cli.warn import print_notes
-from cuesheet.model import Show
+from cuesheet.model import Role, Show
 
 if TYPE_CHECKING:
     from cuesheet.enrich.pipeline import EnrichOptions
@@ -31,7 +31,17 @@ def source_options(command: F) -> F:
             "sections",
             multiple=True,
             metavar="NAME",
-            help="List heading to read (repeatable; default: Music and Anthems).",
+            help="List heading to read (repeatable; default: Music, Anthems, Score, "
+            "Compositions, Songs, Setlist).",
+        ),
+        click.option(
+            "--role",
+            "roles",
+            multiple=True,
+            metavar="HEADING=ROLE",
+            callback=_heading_roles,
+            help="The names under a list heading are ROLE (composer, performer, conductor, "
+            "arranger, lyricist), whatever the heading suggests; repeatable.",
         ),
         click.option("--title", default=None, help="Show title for a bare list."),
         click.option(
@@ -50,6 +60,22 @@ def source_options(command: F) -> F:
     for decorator in reversed(decorators):
         command = decorator(command)
     return command
+
+
+def _heading_roles(
+    ctx: click.Context, param: click.Parameter, value: tuple[str, ...]
+) -> tuple[tuple[str, Role], ...]:
+    """Option callback: ``("Setlist=performer", ...)`` -> ``(("Setlist", Role.PERFORMER), ...)``."""
+    pairs: list[tuple[str, Role]] = []
+    for item in value:
+        heading, _, role = item.rpartition("=")
+        known = {r.value: r for r in Role}
+        if not heading.strip() or role.strip().lower() not in known:
+            raise click.BadParameter(
+                f"{item!r} is not HEADING=ROLE with ROLE one of {', '.join(known)}"
+            )
+        pairs.append((heading.strip(), known[role.strip().lower()]))
+    return tuple(pairs)
 
 
 def tolerance_option(command: F) -> F:
@@ -93,6 +119,7 @@ def load(
     return load_source(
         source,
         sections=tuple(options.pop("sections", ())) or None,
+        roles=tuple(options.pop("roles", ())) or None,
         title=options.pop("title", None),
         timezone=options.pop("tz", None),
         date=day.date() if day is not None else None,

@@ -116,6 +116,10 @@ def export(
     if split and output == "-":
         raise click.UsageError("--split writes several files: give -o a file name")
     show = enrich(load(source, options), options, source)
+    from cuesheet.enrich.musicbrainz import length_remarks
+
+    for remark in length_remarks(show):
+        click.echo(f"cuesheet: warning: {remark}", err=True)
     out_dir = Path(output).parent.resolve() if output != "-" else Path.cwd()
     folder = Path(os.path.relpath(out_dir, source.parent.resolve()))  # cue files: from the show
     show = _audio_for(show, target, folder, placeholders=placeholders, single_file=single_file)

@@ -2,8 +2,10 @@
 
 The show side of :mod:`metadata.resolve`: it turns music and anthem cues into queries,
 runs them through a :class:`~metadata.resolve.Resolver` and writes the answers back with
-:func:`dataclasses.replace`: identifiers, credits MusicBrainz adds, the duration (only where
-the cue has none, with its source) and ``Cue.match`` (status, score, candidates, note).
+:func:`dataclasses.replace`: identifiers, credits with the roles MusicBrainz shows
+(:mod:`cuesheet.enrich.credits`), the duration (only where the cue has none, with its
+source; a planned one is never replaced) and ``Cue.match`` (status, score, candidates, note,
+and the length MusicBrainz gave, which :func:`length_disagreement` compares with the plan).
 Cues that already carry a work or recording MBID are left alone, as are speech, effects
 and other non-music cues.
 
@@ -23,7 +25,6 @@ from typing import TYPE_CHECKING
 from cuesheet import __version__
 from cuesheet.model import (
     Candidate,
-    Credit,
     Cue,
     CueKind,
     DurationSource,
@@ -36,14 +37,15 @@ from cuesheet.model import (
 )
 
 if TYPE_CHECKING:
+    from cuesheet.enrich.credits import Evidence
     from metadata.cache import Cache
     from metadata.resolve import Query, Resolution, Resolver
 
 DEFAULT_URL = "https://musicbrainz.org"
 APP = "cuesheet"
 RESOLVABLE = (CueKind.MUSIC, CueKind.ANTHEM)
-SAME_PERSON = 0.8
-"""Name similarity from which a MusicBrainz credit is someone the cue already names."""
+LENGTH_TOLERANCE_MS = 2_000
+"""How far a recording's length may differ from a planned duration unremarked, ms."""
 
 
 class MusicBrainzWarning(UserWarning):
@@ -187,16 +189,34 @@ def _cues(show: Show) -> Iterator[tuple[int, int, Cue]]:
 _ROLES = {role.value: role for role in Role}
 
 
+def evidence(resolution: Resolution) -> tuple[Evidence, ...]:
+    """Who MusicBrainz shows on a resolved entry's work and recording, with their roles."""
+    from cuesheet.enrich.credits import Evidence
+
+    return tuple(
+        Evidence(credit.name, _ROLES[credit.role], credit.mbid)
+        for credit in resolution.credits
+        if credit.role in _ROLES
+    )
+
+
 def apply(cue: Cue, resolution: Resolution) -> Cue:
     """``cue`` with a resolution written back.
 
-    Always sets ``match``.  Only a resolved entry fills identifiers (MBIDs, and the ISRC and
-    ISWC MusicBrainz has for the recording and work it found), adds the credits
-    MusicBrainz knows that the cue lacks (someone the cue already names, in any spelling or
-    role, is not added again), and sets the duration when the cue has none (planned and file
-    durations are never replaced).
+    Always sets ``match`` (with the length MusicBrainz gave).  Only a resolved entry fills
+    identifiers (MBIDs, and the ISRC and ISWC MusicBrainz has for the recording and work it
+    found), gives the names the roles MusicBrainz shows and adds the people it shows that the
+    cue lacks (:func:`cuesheet.enrich.credits.corrected_credits`), and sets the duration when
+    the cue has none (planned and file durations are never replaced).
     """
+    from cuesheet.enrich.credits import corrected_credits
+
     status = MatchStatus(resolution.status.value)
+    length_source = (
+        DurationSource(resolution.duration_source)
+        if resolution.duration_ms is not None and resolution.duration_source
+        else None
+    )
     match = Match(
         status=status,
         score=resolution.score if status is not MatchStatus.UNRESOLVED else 0,
@@ -205,6 +225,8 @@ def apply(cue: Cue, resolution: Resolution) -> Cue:
             for c in resolution.candidates
         ),
         note=resolution.note,
+        duration_ms=resolution.duration_ms if status is MatchStatus.RESOLVED else None,
+        duration_source=length_source if status is MatchStatus.RESOLVED else None,
     )
     if status is not MatchStatus.RESOLVED:
         return replace(cue, match=match)
@@ -218,34 +240,59 @@ def apply(cue: Cue, resolution: Resolution) -> Cue:
         isrc=ids.isrc or (resolution.isrcs[0] if resolution.isrcs and same_recording else None),
         iswc=ids.iswc or (resolution.iswcs[0] if resolution.iswcs and same_work else None),
     )
-    credits = list(cue.credits)
-    for credit in resolution.credits:
-        role = _ROLES.get(credit.role)
-        if role is not None and not _credited(credit.name, credits):
-            credits.append(Credit(credit.name, role))
+    credits = corrected_credits(cue.credits, cue.source_text, evidence(resolution))
     duration, source = cue.duration_ms, cue.duration_source
     if duration is None and resolution.duration_ms is not None:
         duration = resolution.duration_ms
-        source = DurationSource(resolution.duration_source or "estimate")
+        source = length_source or DurationSource.ESTIMATE
     return replace(
         cue,
         ids=ids,
-        credits=tuple(credits),
+        credits=credits,
         duration_ms=duration,
         duration_source=source,
         match=match,
     )
 
 
-def _credited(name: str, credits: list[Credit]) -> bool:
-    """True when the cue already names this person, in any spelling or role."""
-    from metadata.similarity import name_similarity
+def length_disagreement(cue: Cue, tolerance_ms: int = LENGTH_TOLERANCE_MS) -> str | None:
+    """What to say when the recording MusicBrainz identified lasts longer or shorter than the
+    cue's planned duration by more than ``tolerance_ms``; ``None`` when it agrees or is unknown.
 
-    return any(
-        name_similarity(name, [c.name]) >= SAME_PERSON
-        or name_similarity(c.name, [name]) >= SAME_PERSON
-        for c in credits
+    Only a recording's own length counts (``duration_source`` ``musicbrainz``), not a median
+    of recordings.  The plan stays: this is only said.
+    """
+    match = cue.match
+    if (
+        match is None
+        or match.duration_ms is None
+        or match.duration_source is not DurationSource.MUSICBRAINZ
+        or cue.duration_ms is None
+        or cue.duration_source not in (None, DurationSource.PLANNED)
+    ):
+        return None
+    delta = match.duration_ms - cue.duration_ms
+    if abs(delta) <= tolerance_ms:
+        return None
+    from cuesheet.timing.timecode import format_rounded_duration
+
+    word = "longer" if delta > 0 else "shorter"
+    return (
+        f"the MusicBrainz recording lasts {format_rounded_duration(match.duration_ms)}, "
+        f"{format_rounded_duration(abs(delta))} {word} than the planned "
+        f"{format_rounded_duration(cue.duration_ms)}; the plan is kept"
     )
+
+
+def length_remarks(show: Show, tolerance_ms: int = LENGTH_TOLERANCE_MS) -> list[str]:
+    """``Segment / cue N 'Title': <disagreement>`` for every cue whose MusicBrainz recording
+    and plan differ by more than ``tolerance_ms`` (see :func:`length_disagreement`)."""
+    lines = []
+    for segment, cue in show.cues():
+        remark = length_disagreement(cue, tolerance_ms)
+        if remark is not None:
+            lines.append(f"{segment.title} / cue {cue.number} {cue.title!r}: {remark}")
+    return lines
 
 
 def json_rows(resolved: Resolved) -> list[dict[str, object]]:
@@ -253,8 +300,9 @@ def json_rows(resolved: Resolved) -> list[dict[str, object]]:
 
     Keys: ``cue``, ``input``, ``status``, ``work_mbid``, ``recording_mbid``,
     ``artist_mbids``, ``title``, ``duration_ms``, ``duration_source``, ``candidates``
-    (each ``work_mbid``, ``recording_mbid``, ``title``, ``score``, ``why``), and ``score``
-    and ``note`` besides.  A cue that already carried identifiers reports them as resolved.
+    (each ``work_mbid``, ``recording_mbid``, ``title``, ``score``, ``why``), ``credits``
+    (the cue's, each ``name``, ``role``, ``role_source``), and ``score`` and ``note``
+    besides.  A cue that already carried identifiers reports them as resolved.
     """
     rows: list[dict[str, object]] = []
     for result in resolved.results:
@@ -262,6 +310,10 @@ def json_rows(resolved: Resolved) -> list[dict[str, object]]:
         row: dict[str, object] = {
             "cue": cue.number,
             "input": cue.source_text or cue.title,
+            "credits": [
+                {"name": c.name, "role": c.role.value, "role_source": c.source.value}
+                for c in cue.credits
+            ],
         }
         if res is None:
             row.update(

@@ -19,6 +19,7 @@ from cuesheet.model import (
     DurationSource,
     Identifiers,
     Role,
+    RoleSource,
     Segment,
     Show,
     UsageCode,
@@ -66,11 +67,16 @@ def _cue(entry: Entry, number: str) -> Cue:
     credits: tuple[Credit, ...] = ()
     if data is not None and data.credits:
         credits = tuple(
-            Credit(c.name, Role(c.role)) for c in data.credits if c.role in Role._value2member_map_
+            Credit(c.name, Role(c.role), RoleSource.CONVENTION if c.guessed else RoleSource.STATED)
+            for c in data.credits
+            if c.role in Role._value2member_map_
         )
     elif entry.creator:
+        # a player's "artist" is most often the performer: a guess
         credits = tuple(
-            Credit(name.strip(), Role.PERFORMER) for name in entry.creator.split(" / ") if name
+            Credit(name.strip(), Role.PERFORMER, RoleSource.CONVENTION)
+            for name in entry.creator.split(" / ")
+            if name
         )
     kind = _enum_or(CueKind, data.kind) if data is not None else None
     usage = _enum_or(UsageCode, data.usage) if data is not None else None

@@ -58,6 +58,7 @@ from cuesheet.model import (
     Match,
     MatchStatus,
     Role,
+    RoleSource,
     Segment,
     Show,
     UsageCode,
@@ -86,7 +87,11 @@ SHOW_KEYS = (
 )
 SEGMENT_KEYS = ("title", "at", "at_label", "budget", "notes", "cues")
 KIND_KEYS = tuple(kind.value for kind in CueKind)
-"""Keys of the short cue form: ``music: "Composer - Title"`` and so on."""
+"""Keys of the short cue form named after the kind: ``music: "Composer - Title"`` and so on."""
+SONG_KEY = "song"
+"""The short form of a music cue whose names are performers: ``song: "Madness - Our House"``."""
+SHORT_KEYS = (*KIND_KEYS, SONG_KEY)
+"""Every key of the short cue form."""
 _CUE_COMMON = (
     "number",
     "credits",
@@ -106,12 +111,20 @@ _CUE_COMMON = (
     "match",
 )
 CUE_KEYS = ("kind", "title", "source", *_CUE_COMMON)
-SHORT_CUE_KEYS = (*KIND_KEYS, *_CUE_COMMON)
+SHORT_CUE_KEYS = (*SHORT_KEYS, *_CUE_COMMON)
 _LONG_ONLY = ("kind", "title", "source")
 IDS_KEYS = ("work", "recording", "artists", "isrc", "iswc")
-MATCH_KEYS = ("status", "score", "note", "candidates")
+MATCH_KEYS = ("status", "score", "note", "candidates", "duration", "duration_source")
 CANDIDATE_KEYS = ("title", "score", "work", "recording", "why")
 ROLE_KEYS = tuple(role.value for role in Role)
+FROM_KEY = "from"
+"""In a credits mapping: where its roles came from (a :class:`RoleSource` value)."""
+_SHORT_ROLES: dict[str, tuple[CueKind, Role, RoleSource]] = {
+    CueKind.MUSIC.value: (CueKind.MUSIC, Role.COMPOSER, RoleSource.CONVENTION),
+    CueKind.ANTHEM.value: (CueKind.ANTHEM, Role.PERFORMER, RoleSource.CONVENTION),
+    SONG_KEY: (CueKind.MUSIC, Role.PERFORMER, RoleSource.STATED),
+}
+"""The kind of cue and the role of the names each short key with names gives."""
 
 _E = TypeVar("_E", bound=Enum)
 
@@ -402,8 +415,12 @@ class _Reader:
         where = f"segment {segment!r}, cue {number}: "
         extra = self.credits(fields, where)
         if short:
-            kind = CueKind(kind_keys[0])
-            title, credits, source = self.short(fields, where, kind)
+            kind = (
+                _SHORT_ROLES[kind_keys[0]][0]
+                if kind_keys[0] in _SHORT_ROLES
+                else CueKind(kind_keys[0])
+            )
+            title, credits, source = self.short(fields, where, kind_keys[0])
             credits += extra
         else:
             kind_node = fields.get("kind")
@@ -443,7 +460,7 @@ class _Reader:
         kind_keys = [
             k.value
             for k, _ in node.value
-            if isinstance(k, yaml.ScalarNode) and k.value in KIND_KEYS
+            if isinstance(k, yaml.ScalarNode) and k.value in SHORT_KEYS
         ]
         if kind_keys:
             for key_node, _ in node.value:
@@ -522,38 +539,49 @@ class _Reader:
         edit = {"in_ms": in_ms, "out_ms": out_ms, "fade_in_ms": fade_in, "fade_out_ms": fade_out}
         return duration_ms, {**edit, "cart": cart}
 
-    def short(self, fields: _Map, where: str, kind: CueKind) -> tuple[str, tuple[Credit, ...], str]:
+    def short(self, fields: _Map, where: str, key: str) -> tuple[str, tuple[Credit, ...], str]:
         """``(title, credits, source_text)`` of ``music: "Names - Title"`` and the like."""
-        node = self.required(fields, where, kind.value, "the cue's text")
-        text = self.text(node, where, kind.value)
+        node = self.required(fields, where, key, "the cue's text")
+        text = self.text(node, where, key)
         if not text.strip():
-            raise self.fail(node, where, f"{kind.value!r} must not be empty")
-        if kind not in (CueKind.MUSIC, CueKind.ANTHEM):
+            raise self.fail(node, where, f"{key!r} must not be empty")
+        if key not in _SHORT_ROLES:
             return text, (), ""
-        role = Role.COMPOSER if kind is CueKind.MUSIC else Role.PERFORMER
+        kind, role, source = _SHORT_ROLES[key]
         try:
             names, title, _country = parse_line(text)
         except InputError as error:
             raise self.fail(
                 node,
                 where,
-                f"{kind.value!r} {error.message}; for a cue without names write "
+                f"{key!r} {error.message}; for a cue without names write "
                 f"'title:' and 'kind: {kind.value}'",
             ) from error
-        return title, tuple(Credit(name, role) for name in names), text
+        return title, tuple(Credit(name, role, source) for name in names), text
 
     def credits(self, fields: _Map, where: str) -> tuple[Credit, ...]:
-        """``{composer: [..], performer: ..}`` or ``[{composer: A}, {performer: B}]``."""
+        """``{composer: [..], performer: ..}`` or ``[{composer: A}, {performer: B}]``.
+
+        A mapping may say where its roles came from with ``from:`` (default ``stated``).
+        """
         node = fields.get("credits")
         if node is None:
             return ()
         groups = node.value if isinstance(node, yaml.SequenceNode) else [node]
         credits: list[Credit] = []
         for group in groups:
-            roles = self.mapping(group, where, ROLE_KEYS, "credits by role")
+            roles = self.mapping(group, where, (*ROLE_KEYS, FROM_KEY), "credits by role")
+            from_node = roles.get(FROM_KEY)
+            source = (
+                RoleSource.STATED
+                if from_node is None
+                else self.choice(from_node, where, FROM_KEY, RoleSource)
+            )
             for role_name, (_, names_node) in roles.entries.items():
+                if role_name == FROM_KEY:
+                    continue
                 names = self.texts(names_node, where, role_name)
-                credits.extend(Credit(name, Role(role_name)) for name in names)
+                credits.extend(Credit(name, Role(role_name), source) for name in names)
         return tuple(credits)
 
     def mbid(self, node: yaml.Node, where: str, key: str) -> str:
@@ -634,11 +662,22 @@ class _Reader:
                     why=self.optional_text(fields_c, where, "why"),
                 )
             )
+        length = self.duration(match, where, "duration")
+        length_source_node = match.get("duration_source")
+        length_source = None
+        if length_source_node is not None:
+            if length is None:
+                raise self.fail(length_source_node, where, "'duration_source' needs a 'duration'")
+            length_source = self.choice(
+                length_source_node, where, "duration_source", DurationSource
+            )
         return Match(
             status=status,
             score=0 if score_node is None else self.integer(score_node, where, "score", 100),
             candidates=tuple(candidates),
             note=self.optional_text(match, where, "note"),
+            duration_ms=length,
+            duration_source=length_source,
         )
 
 
@@ -905,40 +944,62 @@ class _DumpNumbering:
         return number != str(default)
 
 
-def _role_of(kind: CueKind) -> Role | None:
-    return {CueKind.MUSIC: Role.COMPOSER, CueKind.ANTHEM: Role.PERFORMER}.get(kind)
-
-
-def _short_text(cue: Cue) -> tuple[str, tuple[Credit, ...]] | None:
-    """``(text, extra credits)`` when the short form reads back to ``cue``'s title and credits."""
-    role = _role_of(cue.kind)
-    if role is None:
+def _short_text(cue: Cue) -> tuple[str, str, tuple[Credit, ...]] | None:
+    """``(key, text, extra credits)`` when a short form gives back the cue's title and credits."""
+    if cue.kind not in (CueKind.MUSIC, CueKind.ANTHEM):
         if cue.source_text or not cue.title.strip():
             return None
-        return cue.title, cue.credits
+        return cue.kind.value, cue.title, cue.credits
     if not cue.source_text:
         return None
     try:
         names, title, _country = parse_line(cue.source_text)
     except InputError:
         return None
-    parsed = tuple(Credit(name, role) for name in names)
-    if title != cue.title or cue.credits[: len(parsed)] != parsed:
+    if title != cue.title:
         return None
-    return cue.source_text, cue.credits[len(parsed) :]
+    for key, (kind, role, source) in _SHORT_ROLES.items():
+        parsed = tuple(Credit(name, role, source) for name in names)
+        if kind is cue.kind and cue.credits[: len(parsed)] == parsed:
+            return key, cue.source_text, cue.credits[len(parsed) :]
+    return None
 
 
 def _credits_value(credits: Sequence[Credit]) -> object:
-    """Grouped by role when that keeps the order, else a list of one-name mappings."""
+    """One mapping when that keeps the order, else a list of mappings (one per run of a source).
+
+    A mapping of roles not stated by a person says where they came from in ``from:``.
+    """
+    runs: list[list[Credit]] = []
+    for credit in credits:
+        if runs and runs[-1][0].source is credit.source:
+            runs[-1].append(credit)
+        else:
+            runs.append([credit])
+    groups = [group for run in runs for group in _role_groups(run)]
+    return groups[0] if len(groups) == 1 else groups
+
+
+def _role_groups(credits: Sequence[Credit]) -> list[dict[str, object]]:
+    """Credits of one source grouped by role when that keeps the order, else one per name."""
+    source = credits[0].source
     grouped: dict[str, list[str]] = {}
     order: list[Role] = []
     for credit in credits:
         if order and order[-1] is not credit.role and credit.role in order:
-            return [{c.role.value: c.name} for c in credits]
+            groups: list[dict[str, object]] = [{c.role.value: c.name} for c in credits]
+            break
         if not order or order[-1] is not credit.role:
             order.append(credit.role)
         grouped.setdefault(credit.role.value, []).append(credit.name)
-    return {role: names[0] if len(names) == 1 else _Flow(names) for role, names in grouped.items()}
+    else:
+        groups = [
+            {role: names[0] if len(names) == 1 else _Flow(names) for role, names in grouped.items()}
+        ]
+    if source is not RoleSource.STATED:
+        for group in groups:
+            group[FROM_KEY] = source.value
+    return groups
 
 
 def _cue_dict(cue: Cue, numbering: _DumpNumbering) -> dict[str, object]:
@@ -948,8 +1009,8 @@ def _cue_dict(cue: Cue, numbering: _DumpNumbering) -> dict[str, object]:
         raise ExportError(f"{where}: a cue needs a title")
     short = _short_text(cue)
     if short is not None:
-        out[cue.kind.value] = short[0]
-        extra = short[1]
+        out[short[0]] = short[1]
+        extra = short[2]
     else:
         out["title"] = cue.title
         out["kind"] = cue.kind.value
@@ -1006,6 +1067,10 @@ def _match_dict(match: Match) -> dict[str, object]:
     out: dict[str, object] = {"status": match.status.value, "score": match.score}
     if match.note:
         out["note"] = match.note
+    if match.duration_ms is not None:
+        out["duration"] = _duration_text(match.duration_ms, "match: duration")
+        if match.duration_source is not None:
+            out["duration_source"] = match.duration_source.value
     if match.candidates:
         candidates = []
         for candidate in match.candidates:

@@ -3,6 +3,8 @@
 ``dumps`` writes the whole model (and, when given, the computed timing) with
 instants as epoch milliseconds *and* readable ISO 8601 local/UTC strings;
 ``loads`` reads the model back (the timing block is derived, so it is ignored).
+Each credit carries ``role_source`` (``convention``, ``stated`` or ``musicbrainz``;
+``stated`` when missing, as in files written before it existed).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from cuesheet.model import (
     Match,
     MatchStatus,
     Role,
+    RoleSource,
     Segment,
     Show,
     UsageCode,
@@ -47,7 +50,10 @@ def _cue(cue: Cue) -> dict[str, Any]:
         "number": cue.number,
         "kind": cue.kind.value,
         "title": cue.title,
-        "credits": [{"name": c.name, "role": c.role.value} for c in cue.credits],
+        "credits": [
+            {"name": c.name, "role": c.role.value, "role_source": c.source.value}
+            for c in cue.credits
+        ],
         "duration_ms": cue.duration_ms,
         "duration_source": cue.duration_source.value if cue.duration_source else None,
         "ids": {
@@ -75,6 +81,10 @@ def _cue(cue: Cue) -> dict[str, Any]:
             "status": cue.match.status.value,
             "score": cue.match.score,
             "note": cue.match.note,
+            "duration_ms": cue.match.duration_ms,
+            "duration_source": (
+                cue.match.duration_source.value if cue.match.duration_source else None
+            ),
             "candidates": [
                 {
                     "title": c.title,
@@ -201,6 +211,9 @@ class _Reader:
             Credit(
                 self.text(self.obj(c, f"{where}.credits"), "name", f"{where}.credits"),
                 self.enum(Role, c.get("role"), f"{where}.credits.role"),
+                self.enum(
+                    RoleSource, c.get("role_source", "stated"), f"{where}.credits.role_source"
+                ),
             )
             for c in d.get("credits") or []
         )
@@ -220,6 +233,10 @@ class _Reader:
                         why=self.text(c, "why", f"{where}.match.candidates"),
                     )
                     for c in m.get("candidates") or []
+                ),
+                duration_ms=self.opt_int(m, "duration_ms", f"{where}.match"),
+                duration_source=self.enum(
+                    DurationSource, m.get("duration_source"), f"{where}.match.duration_source"
                 ),
             )
         return Cue(

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from cuesheet.errors import InputError
 from cuesheet.inputs.files import read_text
-from cuesheet.model import Show
+from cuesheet.model import Role, Show
 
 if TYPE_CHECKING:
     from playlists.model import Playlist
@@ -33,6 +33,8 @@ class SourceOptions:
 
     sections: tuple[str, ...] | None = None
     """Headings whose lists are read (text lists)."""
+    roles: tuple[tuple[str, Role], ...] | None = None
+    """(heading, role): the stated role of the names under a heading (text lists)."""
     title: str | None = None
     timezone: str | None = None
     """IANA timezone name; text lists default to ``UTC``."""
@@ -46,7 +48,7 @@ class SourceOptions:
 
     def given(self) -> list[str]:
         """Names of the options that were given."""
-        names = ("sections", "title", "timezone", "start", "date")
+        names = ("sections", "roles", "title", "timezone", "start", "date")
         return [name for name in names if getattr(self, name) is not None]
 
 
@@ -81,7 +83,7 @@ def _load_text_list(path: Path, options: SourceOptions) -> Show:
     from cuesheet.timing import clock
 
     text = read_text(path)
-    sections = textlist.parse_list(text, path, options.sections)
+    sections = textlist.parse_list(text, path, options.sections, dict(options.roles or ()))
     timezone = options.timezone or "UTC"
     try:
         clock.zone(timezone)
@@ -198,12 +200,14 @@ def load_source(
     start: dt.time | str | None = None,
     date: dt.date | str | None = None,
     playlist_rule: Callable[[Playlist, Path], None] | None = None,
+    roles: Sequence[tuple[str, Role]] | None = None,
 ) -> Show:
     """The :class:`Show` in the show file or text list at ``path``.
 
     ``.yaml``/``.yml`` files are show files, which set everything themselves
     (passing any option is then an error); anything else is read as a text
-    list (see :mod:`cuesheet.inputs.textlist`), to which the options apply: ``start``
+    list (see :mod:`cuesheet.inputs.textlist`), to which the options apply (``roles``:
+    ``(heading, role)`` pairs stating the role of a heading's names): ``start``
     and ``date`` are local wall-clock values in ``timezone`` (default UTC), as
     objects or as ``HH:MM`` / ``YYYY-MM-DD`` text.  ``playlist_rule`` sees
     every playlist read before it becomes a show and may refuse it (see
@@ -213,6 +217,7 @@ def load_source(
     source = Path(path)
     options = SourceOptions(
         sections=tuple(sections) if sections is not None else None,
+        roles=tuple(roles) if roles else None,
         title=title,
         timezone=timezone,
         start=start,
