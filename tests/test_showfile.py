@@ -605,8 +605,12 @@ def _show(draw: st.DrawFn) -> Show:
     timezone = draw(st.sampled_from(["UTC", "Europe/Moscow", "America/New_York", "Asia/Seoul"]))
     day = draw(st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31)))
     start_clock = time(draw(st.integers(0, 23)), draw(st.integers(0, 59)))
-    start_ms = clock.local_to_ms(day, start_clock, timezone)
     # keep clear of DST changes, where a wall-clock time can be missing or twice
+    try:
+        start_ms = clock.local_to_ms(day, start_clock, timezone)
+    except ValueError:  # the clocks skip this time that day
+        start_clock = time(12, 0)
+        start_ms = clock.local_to_ms(day, start_clock, timezone)
     if clock.from_ms(start_ms, timezone).time() != start_clock:
         start_ms = clock.local_to_ms(day, time(12, 0), timezone)
 
