@@ -6,11 +6,13 @@ import re
 import subprocess
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from lxml import html as lxml_html
 
 from cuesheet.cli import cli
 from cuesheet.inputs import showfile
+from cuesheet.outputs import printable
 from tests.png import read_png
 from tests.tools import require_tool
 
@@ -57,7 +59,8 @@ def test_pdf_text_has_every_cue_in_its_segment_block_and_a_header_per_page(tmp_p
             assert number is not None, cue.number
     # Fixed times: the segment says so, its first cue is marked as a hard start.
     assert "Games declared closed — start 22:04:00 — budget 5:00 — fixed time 22:04:00" in flat
-    assert "36 ▶ 22:04:00 0:30 Thomas Bach declares the Games closed Thomas Bach" in flat
+    hard = "▶" if printable._font_dir() is not None else ">"  # Helvetica has no ▶
+    assert f"36 {hard} 22:04:00 0:30 Thomas Bach declares the Games closed Thomas Bach" in flat
     assert "20 21:05:00 8:00 Piano Concerto No. 2" in flat  # an estimated length prints too
 
 
@@ -103,3 +106,23 @@ def test_pdf_to_standard_output_is_the_same_document() -> None:
     assert result.stdout_bytes.startswith(b"%PDF-") and result.stdout_bytes.rstrip().endswith(
         b"%%EOF"
     )
+
+
+def test_pdf_without_dejavu_falls_back_to_latin_1(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cuesheet.timing.engine import compute
+
+    monkeypatch.setattr(printable, "FONT_DIRS", ())
+    show = showfile.loads(
+        "title: Гала\ndate: 2014-02-23\ntimezone: UTC\nstart: 20:00\nsegments:\n"
+        "  - title: Première\n    cues:\n      - speech: Добро пожаловать\n        duration: 1:00\n"
+    )
+    data = printable.dumps_pdf(compute(show))
+    pdf = tmp_path / "latin.pdf"
+    pdf.write_bytes(data)
+    pdftotext = require_tool("pdftotext")
+    done = subprocess.run([pdftotext, str(pdf), "-"], capture_output=True, text=True, check=True)
+    text = done.stdout
+    assert "Première" in text and "? 20:00:00" not in text and "> 20:00:00" in text
+    assert "Добро" not in text and "????? ?????????" in text
