@@ -2,9 +2,11 @@
 
 Render: a mix of ``--cues`` cues of ``--seconds`` each (default 20 x 6 min = 2 h)
 with ``--crossfade-ms`` crossfades (default 2 s), rendered to WAV by
-``cuesheet.audio.render`` in a child process, next to ffmpeg's concat demuxer joining
-the same files into WAV in the same run.  Reported: wall time of each, their
-ratio (goal <= 2x), the peak resident memory of the render (goal < 300 MiB;
+``cuesheet.audio.render`` in a child process, next to ffmpeg doing the same
+crossfades (``-filter_complex`` with one ``acrossfade`` per join) into WAV,
+alternating, ``--repeat`` rounds; both must write the same number of samples
+(else exit status 3).  Reported: best and median wall time of each, the ratio
+of the medians (goal <= 2x), the peak resident memory of the render (goal < 300 MiB;
 ``wait4`` gives the largest member of the child's process tree, the child also
 reports its own), and the time per cue with twice the cues (the same files
 twice; goal: the same per cue).
@@ -38,12 +40,14 @@ import subprocess
 import sys
 import tempfile
 import time
+import wave
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.runs import alternate, run_child  # noqa: E402
 from cuesheet.audio.ffmpeg import find_ffmpeg  # noqa: E402
 from metadata import tags  # noqa: E402
 from metadata.library import Library, _pool, _read_chunk  # noqa: E402
@@ -191,35 +195,32 @@ def bench_show_time(args: argparse.Namespace, ffmpeg: str) -> None:
     )
 
 
-def _concat(ffmpeg: str, paths: list[Path], out: Path) -> tuple[float, int]:
-    listing = out.with_suffix(".txt")
-    listing.write_text("".join(f"file '{p}'\n" for p in paths), encoding="utf-8")
+def _ffmpeg_crossfades(
+    ffmpeg: str, paths: list[Path], out: Path, crossfade: int
+) -> tuple[float, int, int]:
+    """ffmpeg doing the same mix: each file crossfaded into the next (``acrossfade``), WAV out.
+
+    (wall seconds, peak RSS bytes, samples written).
+    """
+    inputs = [arg for path in paths for arg in ("-i", str(path))]
+    chain, last = [], "[0:a]"
+    for index in range(1, len(paths)):
+        label = f"[x{index}]"
+        chain.append(f"{last}[{index}:a]acrossfade=d={crossfade / 1000}:c1=tri:c2=tri{label}")
+        last = label
     try:
-        wall, kib, _ = _run_measured(
-            [
-                ffmpeg,
-                "-nostdin",
-                "-v",
-                "error",
-                "-y",
-                "-f",
-                "concat",
-                "-safe",
-                "0",
-                "-i",
-                str(listing),
-                "-c:a",
-                "pcm_s16le",
-                str(out),
-            ]
-        )
+        graph = ["-filter_complex", ";".join(chain), "-map", last]
+        command = [ffmpeg, "-nostdin", "-v", "error", "-y", *inputs, *graph]
+        wall, peak, _ = run_child([*command, "-c:a", "pcm_s16le", str(out)])
+        with wave.open(str(out), "rb") as mix:
+            samples = mix.getnframes()
     finally:
         out.unlink(missing_ok=True)
-        listing.unlink(missing_ok=True)
-    return wall, kib
+    return wall, peak, samples
 
 
 def bench_render(args: argparse.Namespace, ffmpeg: str) -> None:
+    """Our render beside ffmpeg doing the same crossfades, alternating, ``--repeat`` rounds."""
     cache: Path = args.cache
     paths = _ensure_cues(cache, ffmpeg, args.cues, args.seconds)
     out = cache / "out"
@@ -227,25 +228,30 @@ def bench_render(args: argparse.Namespace, ffmpeg: str) -> None:
     hours = args.cues * args.seconds / 3600
     print(
         f"\nRender: {args.cues} cues x {args.seconds} s = {hours:.2f} h, "
-        f"{args.crossfade_ms} ms crossfades, 44.1 kHz 16-bit stereo WAV out"
+        f"{args.crossfade_ms} ms crossfades, 44.1 kHz 16-bit stereo WAV out; "
+        f"{args.repeat} alternating rounds"
     )
-    ff_wall, ff_kib = _concat(ffmpeg, paths, out / "concat.wav")
-    wall, tree_kib, child = _render(paths, out / "mix.wav", args.crossfade_ms)
-    print(f"  {'':34} {'wall s':>8} {'max RSS MiB':>12}")
-    print(f"  {'ffmpeg -f concat (no crossfade)':34} {ff_wall:8.2f} {ff_kib / 1024:12.1f}")
+
+    def ours() -> tuple[float, int, object]:
+        wall, tree_kib, child = _render(paths, out / "mix.wav", args.crossfade_ms)
+        return wall, tree_kib * 1024, child["samples"]
+
+    def theirs() -> tuple[float, int, object]:
+        return _ffmpeg_crossfades(ffmpeg, paths, out / "ff.wav", args.crossfade_ms)
+
+    mine, other = alternate(ours, theirs, args.repeat, "render: samples written")
+    print(f"  {'':38} {'best (median) s':>17} {'peak MiB':>9}")
+    print(f"  {'ffmpeg -filter_complex acrossfade':38} {other.cell()} {other.peak / 2**20:9.1f}")
+    print(f"  {'cuesheet render (child process)':38} {mine.cell()} {mine.peak / 2**20:9.1f}")
     print(
-        f"  {'cuesheet render (child process)':34} {wall:8.2f} {tree_kib / 1024:12.1f}"
-        f"   (python itself {child['self_maxrss_kib'] / 1024:.1f} MiB)"
-    )
-    print(
-        f"  ratio render / concat: {wall / ff_wall:.2f}x (goal <= 2x); "
-        f"peak memory {tree_kib / 1024:.0f} MiB (goal < 300 MiB)"
+        f"  ratio render / ffmpeg (medians): {mine.median / other.median:.2f}x (goal <= 2x); "
+        f"peak memory {mine.peak / 2**20:.0f} MiB (goal < 300 MiB); same samples: yes"
     )
     if args.no_scaling:
         return
     doubled = paths + paths
     wall2, tree2, _ = _render(doubled, out / "mix2.wav", args.crossfade_ms)
-    per20, per40 = wall / len(paths), wall2 / len(doubled)
+    per20, per40 = mine.best / len(paths), wall2 / len(doubled)
     print(
         f"  time per cue: {len(paths)} cues {per20:.3f} s, {len(doubled)} cues {per40:.3f} s "
         f"(ratio {per40 / per20:.2f}; goal ~1.0); peak memory with {len(doubled)} cues "
@@ -377,7 +383,9 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=360, help="length of each cue")
     parser.add_argument("--crossfade-ms", type=int, default=2000)
     parser.add_argument("--scan-files", type=int, default=2000)
-    parser.add_argument("--repeat", type=int, default=3, help="scan runs per mode (best shown)")
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="rounds: render and scan (best and median shown)"
+    )
     parser.add_argument("--cache", type=Path, default=Path("/tmp/cuesheet-bench-audio"))
     parser.add_argument("--no-scaling", action="store_true", help="skip the 2x-cues render")
     parser.add_argument("--skip-render", action="store_true")

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -112,3 +114,34 @@ def test_bad_enum_lists_the_choices() -> None:
     data["segments"][0]["cues"][0]["kind"] = "song"
     with pytest.raises(InputError, match="one of music, anthem"):
         showjson.loads(json.dumps(data), "show.json")
+
+
+def _long_show(cues: int) -> Show:
+    cue = SHOW.segments[0].cues[0]
+    many = tuple(replace(cue, number=str(n + 1)) for n in range(cues))
+    return replace(SHOW, segments=(Segment("Long", many), Segment("Empty")))
+
+
+def test_the_export_streams_the_text_json_dumps_would_write(tmp_path: Path) -> None:
+    show = _long_show(3000)
+    timing = compute(show)
+    pieces: list[str] = []
+    showjson.write(show, pieces.append, timing)
+    text = "".join(pieces)
+    assert text == json.dumps(showjson.to_dict(show, timing), ensure_ascii=False, indent=2) + "\n"
+    assert len(pieces) > 10  # written as it goes, never as one text
+    assert max(map(len, pieces)) < 80_000
+    showjson.dump(show, tmp_path / "show.json", timing)
+    assert (tmp_path / "show.json").read_text(encoding="utf-8") == text
+    assert showjson.load(tmp_path / "show.json") == show
+
+
+def test_a_failed_streamed_export_leaves_the_old_file(tmp_path: Path) -> None:
+    target = tmp_path / "show.json"
+    target.write_text("old", encoding="utf-8")
+    bad_cue = replace(SHOW.segments[0].cues[0], kind=None)
+    broken = replace(SHOW, segments=(Segment("S", (bad_cue,)),))
+    with pytest.raises(AttributeError):
+        showjson.dump(broken, target)  # type: ignore[arg-type]
+    assert target.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["show.json"]

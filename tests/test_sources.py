@@ -193,3 +193,16 @@ def test_the_example_lists_file() -> None:
         ("Anthems", 4),
         ("Victory ceremonies", 1),
     ]
+
+
+def test_a_cuesheet_json_is_known_from_its_first_bytes(tmp_path: Path) -> None:
+    from cuesheet.inputs.sources import is_cuesheet_json, sniff_cuesheet_json
+
+    head = '\ufeff{\n  "format": "cuesheet/show",\n  "version": 1,\n  "segments": ['
+    path = tmp_path / "big.json"
+    path.write_text(head + " " * 200_000 + "garbage", encoding="utf-8")
+    assert sniff_cuesheet_json(path)  # the tail is never read
+    assert is_cuesheet_json(head)
+    assert not is_cuesheet_json('{"entries": [], "title": "a playlist"}')
+    assert not is_cuesheet_json('["format", "cuesheet/show"]')
+    assert not sniff_cuesheet_json(tmp_path / "missing.json")

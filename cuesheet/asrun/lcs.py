@@ -8,7 +8,9 @@ and tails are matched and symbols that occur on one side only are set aside
 (they can never match), as GNU diff does, so that drops and insertions cost
 nothing.  When every remaining symbol occurs once on each side (the usual
 case: titles in a show are mostly unique), the LCS is a longest increasing
-subsequence, found in O(n log n) time whatever the shuffle.
+subsequence, found in O(n log n) time whatever the shuffle; when titles repeat
+and the orders differ much, Hunt and Szymanski's LCS over the pairs of equal
+symbols takes over (see :func:`_lcs_of_repeats`).
 """
 
 from __future__ import annotations
@@ -34,8 +36,42 @@ def common_pairs(a: Sequence[Hashable], b: Sequence[Hashable]) -> list[tuple[int
         pairs = _lcs_of_permutation([place[symbol] for symbol in sub_a])
     else:
         del place
-        pairs = _lcs(sub_a, sub_b)
+        pairs = _lcs_of_repeats(sub_a, sub_b)
     return [(keep_a[i], keep_b[j]) for i, j in pairs]
+
+
+_MYERS_DIFFERENCES = 400
+"""Myers' search is kept up to this many differences D (its time grows with D squared)."""
+_MATCH_BUDGET = 64
+"""Hunt-Szymanski is tried while the matching pairs number at most this many per symbol."""
+
+
+def _lcs_of_repeats(a: Sequence[Hashable], b: Sequence[Hashable]) -> list[tuple[int, int]]:
+    """LCS pairs when symbols repeat: Myers when the sequences differ little, else Hunt-Szymanski.
+
+    Myers takes about D squared steps, D the number of differences: quadratic on a
+    shuffled log of repeated titles.  Hunt and Szymanski's LCS (1977) takes
+    O(r log n) for the r pairs of equal symbols -- small when titles repeat a few
+    times -- whatever the order.  It is run first (it also gives D); Myers'
+    search, whose alignment of repeats reads more naturally, only when cheap.
+    """
+    positions: dict[Hashable, list[int]] = {}
+    for j, symbol in enumerate(b):
+        positions.setdefault(symbol, []).append(j)
+    matches = sum(len(positions[symbol]) for symbol in a)
+    if matches > _MATCH_BUDGET * (len(a) + len(b)):
+        return _lcs(a, b)  # a few symbols repeated very often: D is small then
+    flat_i: list[int] = []
+    flat_j: list[int] = []
+    for i, symbol in enumerate(a):
+        where = positions[symbol]
+        flat_i.extend([i] * len(where))
+        flat_j.extend(reversed(where))  # descending: one b per a in an increasing run
+    chosen = longest_increasing(flat_j)
+    differences = len(a) + len(b) - 2 * len(chosen)
+    if differences <= _MYERS_DIFFERENCES:
+        return _lcs(a, b)
+    return [(flat_i[k], flat_j[k]) for k in chosen]
 
 
 def longest_increasing(values: Sequence[int]) -> list[int]:

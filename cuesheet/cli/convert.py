@@ -137,10 +137,9 @@ def _read(source: Path, reader: Any, from_fmt: str | None) -> Any:
     from cuesheet.timing import clock
 
     if from_fmt is None and source.suffix.lower() == ".json":
-        from cuesheet.inputs.files import read_text
-        from cuesheet.inputs.sources import is_cuesheet_json
+        from cuesheet.inputs.sources import sniff_cuesheet_json
 
-        if is_cuesheet_json(read_text(source)):
+        if sniff_cuesheet_json(source):  # from its first bytes: the file is parsed once
             from cuesheet.inputs import showjson
             from cuesheet.outputs.playlist import to_playlist
 

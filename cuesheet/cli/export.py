@@ -172,7 +172,6 @@ def write(
     ``timing`` defaults to the show's computed timing (``--as-run`` passes the aired one).
     """
     from cuesheet.inputs import showjson
-    from cuesheet.outputs.atomic import write_atomic
     from cuesheet.outputs.playlist import to_playlist
     from cuesheet.timing.engine import compute
     from playlists import registry
@@ -184,11 +183,10 @@ def write(
         _write_output(target, timing, output, options or {})
         return
     if target.playlist_format is None:
-        text = showjson.dumps(show, timing)
         if output == "-":
-            click.echo(text, nl=False)
+            showjson.write(show, lambda text: click.echo(text, nl=False), timing)
         else:
-            write_atomic(output, text)
+            showjson.dump(show, output, timing)  # as it goes: never the whole text at once
         return
     out_dir = Path(output).parent if output != "-" else Path.cwd()
     playlist = rebase(

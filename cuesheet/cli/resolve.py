@@ -97,13 +97,12 @@ def resolve(
 
 def _write(show: Any, output: str) -> None:
     from cuesheet.inputs import showfile, showjson
-    from cuesheet.outputs.atomic import write_atomic
     from cuesheet.timing.engine import compute
 
     if output == "-":
         click.echo(showfile.dumps(show), nl=False)
     elif output.lower().endswith(".json"):
-        write_atomic(output, showjson.dumps(show, compute(show)))
+        showjson.dump(show, output, compute(show))
     else:
         showfile.dump(show, output)
 

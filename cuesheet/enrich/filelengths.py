@@ -57,7 +57,7 @@ def read_lengths(
     :func:`metadata.tags.read`.  Returns the show and the files that could not
     be read (missing, unreadable, not audio), in running order.
     """
-    reader = read if read is not None else _tags_read()
+    reader = read if read is not None else _tags_read
     problems: list[FileProblem] = []
     segments: list[Segment] = []
     for segment in show.segments:
@@ -66,10 +66,11 @@ def read_lengths(
     return replace(show, segments=tuple(segments)), tuple(problems)
 
 
-def _tags_read() -> Reader:
-    from metadata import tags  # mutagen: imported only when lengths are wanted
+def _tags_read(path: str) -> AudioFile:
+    """:func:`metadata.tags.read`, importing mutagen only when a file is read at all."""
+    from metadata import tags
 
-    return tags.read
+    return tags.read(path)
 
 
 def _with_length(

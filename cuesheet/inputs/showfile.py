@@ -20,8 +20,9 @@ A show file is a YAML mapping (see ``docs/show-file.md`` for the whole format)::
 
 YAML 1.1 reads ``22:04`` as the integer 1324 and ``no`` as ``False``, so this
 module never *constructs* Python values from YAML: it composes the node tree
-(:func:`yaml.compose`, safe loader) and validates every scalar from the text
-as written, with ``node.start_mark.line + 1`` as the line.  Unknown keys
+(:func:`cuesheet.inputs.yamltree.compose`: libyaml's parser when PyYAML has it,
+PyYAML's own errors either way) and validates every scalar from the text
+as written, with ``node.line + 1`` as the line.  Unknown keys
 (with a did-you-mean) and duplicate keys are errors.
 
 :func:`dumps` writes a file :func:`loads` reads back to an equal :class:`Show`,
@@ -48,6 +49,7 @@ import yaml
 
 from cuesheet.errors import CueSheetError, CueSheetWarning, ExportError, InputError
 from cuesheet.inputs.textlist import parse_line
+from cuesheet.inputs.yamltree import NULL_TAG, MappingNode, Node, ScalarNode, SequenceNode, compose
 from cuesheet.model import (
     Candidate,
     Credit,
@@ -67,7 +69,7 @@ from cuesheet.model import (
 from cuesheet.timing import clock, zones
 from cuesheet.timing.timecode import format_rounded_duration, parse_duration
 
-_NULL_TAG = "tag:yaml.org,2002:null"
+_NULL_TAG = NULL_TAG
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _MBID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 _ISRC_RE = re.compile(r"^[A-Z]{2}[A-Z0-9]{3}\d{7}$")
@@ -140,7 +142,7 @@ def loads(text: str, path: str | Path | None = None) -> Show:
     """
     name = str(path) if path is not None else "<show file>"
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = compose(text)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -160,14 +162,14 @@ def load(path: str | Path) -> Show:
     return loads(read_text(path), path)
 
 
-def _line(node: yaml.Node) -> int:
-    return int(node.start_mark.line) + 1
+def _line(node: Node) -> int:
+    return node.line + 1
 
 
-def _what(node: yaml.Node) -> str:
-    if isinstance(node, yaml.MappingNode):
+def _what(node: Node) -> str:
+    if isinstance(node, MappingNode):
         return "a mapping"
-    if isinstance(node, yaml.SequenceNode):
+    if isinstance(node, SequenceNode):
         return "a list"
     return repr(node.value)
 
@@ -176,15 +178,15 @@ def _what(node: yaml.Node) -> str:
 class _Map:
     """A validated YAML mapping: key -> (key node, value node), and where it starts."""
 
-    node: yaml.MappingNode
-    entries: dict[str, tuple[yaml.Node, yaml.Node]]
+    node: MappingNode
+    entries: dict[str, tuple[Node, Node]]
 
-    def get(self, key: str) -> yaml.Node | None:
+    def get(self, key: str) -> Node | None:
         entry = self.entries.get(key)
         if entry is None:
             return None
         value = entry[1]
-        if isinstance(value, yaml.ScalarNode) and value.tag == _NULL_TAG:
+        if isinstance(value, ScalarNode) and value.tag == _NULL_TAG:
             return None  # `key:` with nothing, `~` or `null`
         return value
 
@@ -195,22 +197,22 @@ class _Reader:
     def __init__(self, path: str) -> None:
         self.path = path
 
-    def fail(self, node: yaml.Node, where: str, message: str) -> InputError:
+    def fail(self, node: Node, where: str, message: str) -> InputError:
         return InputError(where + message, path=self.path, line=_line(node))
 
-    def warn(self, node: yaml.Node, where: str, message: str) -> None:
+    def warn(self, node: Node, where: str, message: str) -> None:
         """A :class:`CueSheetWarning` naming the file and the node's line."""
         text = f"{self.path}:{_line(node)}: {where}{message}"
         warnings.warn(text, CueSheetWarning, stacklevel=2)
 
     # -- generic shapes
 
-    def mapping(self, node: yaml.Node, where: str, allowed: Sequence[str], what: str) -> _Map:
-        if not isinstance(node, yaml.MappingNode):
+    def mapping(self, node: Node, where: str, allowed: Sequence[str], what: str) -> _Map:
+        if not isinstance(node, MappingNode):
             raise self.fail(node, where, f"expected {what} (a mapping), got {_what(node)}")
-        entries: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+        entries: dict[str, tuple[Node, Node]] = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
+            if not isinstance(key_node, ScalarNode):
                 raise self.fail(key_node, where, f"keys must be text, got {_what(key_node)}")
             key = str(key_node.value)
             if key in entries:
@@ -221,21 +223,21 @@ class _Reader:
             entries[key] = (key_node, value_node)
         return _Map(node, entries)
 
-    def sequence(self, node: yaml.Node, where: str, key: str) -> list[yaml.Node]:
-        if not isinstance(node, yaml.SequenceNode):
+    def sequence(self, node: Node, where: str, key: str) -> list[Node]:
+        if not isinstance(node, SequenceNode):
             raise self.fail(node, where, f"{key!r} must be a list, got {_what(node)}")
         return list(node.value)
 
-    def text(self, node: yaml.Node, where: str, key: str) -> str:
-        if not isinstance(node, yaml.ScalarNode):
+    def text(self, node: Node, where: str, key: str) -> str:
+        if not isinstance(node, ScalarNode):
             raise self.fail(node, where, f"{key!r} must be text, got {_what(node)}")
         if node.tag == _NULL_TAG:
             return ""
         return str(node.value)
 
-    def texts(self, node: yaml.Node, where: str, key: str) -> tuple[str, ...]:
+    def texts(self, node: Node, where: str, key: str) -> tuple[str, ...]:
         """One text or a list of texts, none of them empty."""
-        items = node.value if isinstance(node, yaml.SequenceNode) else [node]
+        items = node.value if isinstance(node, SequenceNode) else [node]
         values = []
         for item in items:
             value = self.text(item, where, key)
@@ -248,7 +250,7 @@ class _Reader:
         node = fields.get(key)
         return "" if node is None else self.text(node, where, key)
 
-    def required(self, fields: _Map, where: str, key: str, what: str) -> yaml.Node:
+    def required(self, fields: _Map, where: str, key: str, what: str) -> Node:
         node = fields.get(key)
         if node is None:
             raise self.fail(fields.node, where, f"{key!r} is required ({what})")
@@ -261,7 +263,7 @@ class _Reader:
             raise self.fail(node, where, f"{key!r} must not be empty ({what})")
         return value
 
-    def convert(self, node: yaml.Node, where: str, key: str, parse: Callable[[str], Any]) -> Any:
+    def convert(self, node: Node, where: str, key: str, parse: Callable[[str], Any]) -> Any:
         """``parse(text)``; its ``ValueError`` becomes ``'key' <message>`` at the node."""
         value = self.text(node, where, key)
         try:
@@ -279,7 +281,7 @@ class _Reader:
             self.warn(node, where, f"{key!r} {hint}")
         return ms
 
-    def next_day(self, node: yaml.Node, where: str, key: str, start_ms: int, at_ms: int) -> None:
+    def next_day(self, node: Node, where: str, key: str, start_ms: int, at_ms: int) -> None:
         """Warn when a wall clock earlier than the start became the next day, hours away."""
         if at_ms - start_ms > NEXT_DAY_WARNING_MS:
             hours, rest = divmod((at_ms - start_ms) // 60_000, 60)
@@ -291,7 +293,7 @@ class _Reader:
                 "is it a typing mistake?",
             )
 
-    def choice(self, node: yaml.Node, where: str, key: str, enum: type[_E]) -> _E:
+    def choice(self, node: Node, where: str, key: str, enum: type[_E]) -> _E:
         value = self.text(node, where, key)
         for member in enum:
             if str(member.value).casefold() == value.strip().casefold():
@@ -299,13 +301,13 @@ class _Reader:
         allowed = ", ".join(str(m.value) for m in enum)
         raise self.fail(node, where, f"{key!r} must be one of {allowed}, got {value!r}")
 
-    def integer(self, node: yaml.Node, where: str, key: str, high: int) -> int:
+    def integer(self, node: Node, where: str, key: str, high: int) -> int:
         value = self.text(node, where, key).strip()
         if not _INT_RE.match(value) or int(value) > high:
             raise self.fail(node, where, f"{key!r} must be a whole number 0-{high}, got {value!r}")
         return int(value)
 
-    def instant(self, node: yaml.Node, where: str, key: str, make: Callable[[], int]) -> int:
+    def instant(self, node: Node, where: str, key: str, make: Callable[[], int]) -> int:
         """``make()``; a wall clock that does not exist or leaves the calendar fails at the node."""
         try:
             return make()
@@ -315,7 +317,7 @@ class _Reader:
 
     # -- the show
 
-    def show(self, root: yaml.Node) -> Show:
+    def show(self, root: Node) -> Show:
         fields = self.mapping(root, "", SHOW_KEYS, "a show")
         title = self.required_text(fields, "", "title", "the show's name")
         tz_node = self.required(fields, "", "timezone", "an IANA name such as Europe/Moscow")
@@ -364,7 +366,7 @@ class _Reader:
         )
 
     def segment(
-        self, node: yaml.Node, index: int, start_ms: int, timezone: str, numbering: _Numbering
+        self, node: Node, index: int, start_ms: int, timezone: str, numbering: _Numbering
     ) -> Segment:
         named = _peek(node, "title")
         where = f"segment {named!r}: " if named else f"segment {index}: "
@@ -396,9 +398,9 @@ class _Reader:
 
     # -- cues
 
-    def cue(self, node: yaml.Node, segment: str, numbering: _Numbering) -> Cue:
+    def cue(self, node: Node, segment: str, numbering: _Numbering) -> Cue:
         where = f"segment {segment!r}, cue {numbering.peek()}: "
-        if not isinstance(node, yaml.MappingNode):
+        if not isinstance(node, MappingNode):
             raise self.fail(
                 node,
                 where,
@@ -455,16 +457,14 @@ class _Reader:
             **edit,
         )
 
-    def kind_keys(self, node: yaml.MappingNode, where: str) -> list[str]:
+    def kind_keys(self, node: MappingNode, where: str) -> list[str]:
         """The kind keys of a cue (``music:``...: the short form); none with a long-form key."""
         kind_keys = [
-            k.value
-            for k, _ in node.value
-            if isinstance(k, yaml.ScalarNode) and k.value in SHORT_KEYS
+            k.value for k, _ in node.value if isinstance(k, ScalarNode) and k.value in SHORT_KEYS
         ]
         if kind_keys:
             for key_node, _ in node.value:
-                if isinstance(key_node, yaml.ScalarNode) and key_node.value in _LONG_ONLY:
+                if isinstance(key_node, ScalarNode) and key_node.value in _LONG_ONLY:
                     raise self.fail(
                         key_node,
                         where,
@@ -473,9 +473,7 @@ class _Reader:
                     )
         return kind_keys
 
-    def cue_number(
-        self, node: yaml.Node, fields: _Map, where: str, numbering: _Numbering
-    ) -> str:
+    def cue_number(self, node: Node, fields: _Map, where: str, numbering: _Numbering) -> str:
         """The cue's ``number``, or the next free one; a malformed or used number fails."""
         number_node = fields.get("number")
         if number_node is None:
@@ -567,7 +565,7 @@ class _Reader:
         node = fields.get("credits")
         if node is None:
             return ()
-        groups = node.value if isinstance(node, yaml.SequenceNode) else [node]
+        groups = node.value if isinstance(node, SequenceNode) else [node]
         credits: list[Credit] = []
         for group in groups:
             roles = self.mapping(group, where, (*ROLE_KEYS, FROM_KEY), "credits by role")
@@ -584,7 +582,7 @@ class _Reader:
                 credits.extend(Credit(name, Role(role_name), source) for name in names)
         return tuple(credits)
 
-    def mbid(self, node: yaml.Node, where: str, key: str) -> str:
+    def mbid(self, node: Node, where: str, key: str) -> str:
         value = self.text(node, where, key).strip().lower()
         if not _MBID_RE.match(value):
             raise self.fail(
@@ -623,7 +621,7 @@ class _Reader:
             if artists is None
             else tuple(
                 self.mbid(item, where, "artists")
-                for item in (artists.value if isinstance(artists, yaml.SequenceNode) else [artists])
+                for item in (artists.value if isinstance(artists, SequenceNode) else [artists])
             ),
             isrc=isrc,
             iswc=iswc,
@@ -691,7 +689,7 @@ class _Numbering:
     def peek(self) -> str:
         return str(int(self.last) + 1)
 
-    def take(self, number: str, node: yaml.Node) -> int | None:
+    def take(self, number: str, node: Node) -> int | None:
         """Record ``number``; the line where it was used before, if it was."""
         key = Decimal(number)
         if key in self.used:
@@ -700,7 +698,7 @@ class _Numbering:
         self.last = key
         return None
 
-    def next(self, node: yaml.Node) -> str:
+    def next(self, node: Node) -> str:
         number = self.peek()
         while Decimal(number) in self.used:
             number = str(int(number) + 1)
@@ -708,14 +706,14 @@ class _Numbering:
         return number
 
 
-def _peek(node: yaml.Node, key: str) -> str | None:
+def _peek(node: Node, key: str) -> str | None:
     """The text under ``key`` of a mapping node before it is validated, for messages."""
-    if isinstance(node, yaml.MappingNode):
+    if isinstance(node, MappingNode):
         for key_node, value_node in node.value:
             if (
-                isinstance(key_node, yaml.ScalarNode)
+                isinstance(key_node, ScalarNode)
                 and key_node.value == key
-                and isinstance(value_node, yaml.ScalarNode)
+                and isinstance(value_node, ScalarNode)
                 and value_node.tag != _NULL_TAG
                 and str(value_node.value).strip()
             ):

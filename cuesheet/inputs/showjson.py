@@ -10,7 +10,7 @@ Each credit carries ``role_source`` (``convention``, ``stated`` or ``musicbrainz
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -101,45 +101,46 @@ def _cue(cue: Cue) -> dict[str, Any]:
 
 def to_dict(show: Show, timing: Timing | None = None) -> dict[str, Any]:
     """The JSON-ready dict of a show (and its timing, when given)."""
+    out = _document(show, timing)
+    out["segments"] = [
+        {**segment, "cues": list(segment["cues"])} for segment in out["segments"]
+    ]
+    return out
+
+
+class _Items(list[Any]):
+    """A JSON array written item by item as :func:`chunks` reaches it (never held whole)."""
+
+    def __init__(self, items: Iterator[Any]) -> None:
+        super().__init__()
+        self.items = items
+
+    def __iter__(self) -> Iterator[Any]:
+        return self.items
+
+
+class _Object(dict[str, Any]):
+    """A JSON object holding an :class:`_Items` somewhere inside: written key by key."""
+
+
+def _document(show: Show, timing: Timing | None) -> _Object:
+    """The document with its segments and cues as :class:`_Items`, made as they are written."""
     tz = show.timezone
-    segments = []
-    for si, segment in enumerate(show.segments):
-        seg: dict[str, Any] = {
-            "title": segment.title,
-            "at": _instant(segment.at_ms, tz),
-            "at_label": segment.at_label,
-            "budget_ms": segment.budget_ms,
-            "notes": segment.notes,
-            "cues": [_cue(cue) for cue in segment.cues],
+    out = _Object(
+        {
+            "format": FORMAT,
+            "version": FORMAT_VERSION,
+            "generator": f"cuesheet {__version__}",
+            "title": show.title,
+            "venue": show.venue,
+            "timezone": tz,
+            "start": _instant(show.start_ms, tz),
+            "hard_out": _instant(show.hard_out_ms, tz),
+            "ignore_rules": list(show.ignore_rules),
+            "notes": show.notes,
+            "segments": _Items(_segment(show, si, timing) for si in range(len(show.segments))),
         }
-        if timing is not None:
-            st = timing.segments[si]
-            seg["timing"] = {
-                "start": _instant(st.start_ms, tz),
-                "length_ms": st.length_ms,
-                "length_source": st.length_source.value,
-                "over_budget_ms": st.over_budget_ms,
-            }
-            for ci, cue_out in enumerate(seg["cues"]):
-                ct = timing.cue(si, ci)
-                cue_out["timing"] = {
-                    "front": _instant(ct.front_ms, tz),
-                    "back": _instant(ct.back_ms, tz),
-                }
-        segments.append(seg)
-    out: dict[str, Any] = {
-        "format": FORMAT,
-        "version": FORMAT_VERSION,
-        "generator": f"cuesheet {__version__}",
-        "title": show.title,
-        "venue": show.venue,
-        "timezone": tz,
-        "start": _instant(show.start_ms, tz),
-        "hard_out": _instant(show.hard_out_ms, tz),
-        "ignore_rules": list(show.ignore_rules),
-        "notes": show.notes,
-        "segments": segments,
-    }
+    )
     if timing is not None:
         out["timing"] = {
             "end": _instant(timing.end_ms, tz),
@@ -158,9 +159,90 @@ def to_dict(show: Show, timing: Timing | None = None) -> dict[str, Any]:
     return out
 
 
+def _segment(show: Show, si: int, timing: Timing | None) -> _Object:
+    tz = show.timezone
+    segment = show.segments[si]
+    seg = _Object(
+        {
+            "title": segment.title,
+            "at": _instant(segment.at_ms, tz),
+            "at_label": segment.at_label,
+            "budget_ms": segment.budget_ms,
+            "notes": segment.notes,
+            "cues": _Items(_timed_cue(show, si, ci, timing) for ci in range(len(segment.cues))),
+        }
+    )
+    if timing is not None:
+        st = timing.segments[si]
+        seg["timing"] = {
+            "start": _instant(st.start_ms, tz),
+            "length_ms": st.length_ms,
+            "length_source": st.length_source.value,
+            "over_budget_ms": st.over_budget_ms,
+        }
+    return seg
+
+
+def _timed_cue(show: Show, si: int, ci: int, timing: Timing | None) -> dict[str, Any]:
+    cue_out = _cue(show.segments[si].cues[ci])
+    if timing is not None:
+        ct = timing.cue(si, ci)
+        tz = show.timezone
+        cue_out["timing"] = {"front": _instant(ct.front_ms, tz), "back": _instant(ct.back_ms, tz)}
+    return cue_out
+
+
+def chunks(value: Any, depth: int = 0) -> Iterator[str]:
+    """``value`` as ``json.dumps(value, ensure_ascii=False, indent=2)`` writes it, in pieces.
+
+    An :class:`_Object` or :class:`_Items` is written member by member, anything
+    else whole; a JSON string never holds a raw line break, so a member's text is
+    indented by putting the padding after each line break.
+    """
+    pad = "\n" + "  " * (depth + 1)
+    if isinstance(value, _Items):
+        opened = False
+        for item in value:
+            yield ("," if opened else "[") + pad
+            opened = True
+            yield from chunks(item, depth + 1)
+        yield "\n" + "  " * depth + "]" if opened else "[]"
+    elif isinstance(value, _Object):
+        yield "{"
+        for n, (key, member) in enumerate(value.items()):
+            yield ("," if n else "") + pad + json.dumps(key, ensure_ascii=False) + ": "
+            yield from chunks(member, depth + 1)
+        yield "\n" + "  " * depth + "}" if value else "}"
+    else:
+        text = json.dumps(value, ensure_ascii=False, indent=2)
+        yield text.replace("\n", pad[:-2]) if depth and "\n" in text else text
+
+
 def dumps(show: Show, timing: Timing | None = None) -> str:
     """The show as pretty-printed JSON text (UTF-8 safe, non-ASCII kept)."""
-    return json.dumps(to_dict(show, timing), ensure_ascii=False, indent=2) + "\n"
+    return "".join(chunks(_document(show, timing))) + "\n"
+
+
+def dump(show: Show, path: str | Path, timing: Timing | None = None) -> None:
+    """Write :func:`dumps` to ``path`` atomically, as it goes: the text is never held whole."""
+    from cuesheet.outputs.atomic import atomic_writer
+
+    with atomic_writer(path) as out:
+        write(show, out.write, timing)
+
+
+def write(show: Show, emit: Callable[[str], object], timing: Timing | None = None) -> None:
+    """Pass :func:`dumps`'s text to ``emit`` in pieces of about 64 KiB."""
+    pending: list[str] = []
+    size = 0
+    for piece in chunks(_document(show, timing)):
+        pending.append(piece)
+        size += len(piece)
+        if size > 65_536:
+            emit("".join(pending))
+            pending, size = [], 0
+    pending.append("\n")
+    emit("".join(pending))
 
 
 class _Reader:

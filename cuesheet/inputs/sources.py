@@ -95,15 +95,29 @@ def _load_text_list(path: Path, options: SourceOptions) -> Show:
     return show if options.date else dataclasses.replace(show, dated=False)
 
 
-def is_cuesheet_json(text: str) -> bool:
-    """True when ``text`` is a JSON object written by cuesheet's JSON export."""
-    from cuesheet.inputs import showjson
+_SNIFF_CHARS = 65_536
+"""How much of a file's head :func:`is_cuesheet_json` looks at."""
+_FORMAT_RE = re.compile(r'"format"\s*:\s*"cuesheet/show"')
 
+
+def is_cuesheet_json(text: str) -> bool:
+    """True when ``text`` starts like a JSON object written by cuesheet's JSON export.
+
+    Only the head is looked at (the export writes ``"format": "cuesheet/show"``
+    first), so a large file is not parsed just to learn what it is.
+    """
+    head = text[:_SNIFF_CHARS].lstrip("\ufeff \t\r\n")
+    return head.startswith("{") and _FORMAT_RE.search(head) is not None
+
+
+def sniff_cuesheet_json(path: str | Path) -> bool:
+    """:func:`is_cuesheet_json` on the first bytes of the file at ``path`` (False if unreadable)."""
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError:
+        with open(path, "rb") as source:
+            head = source.read(_SNIFF_CHARS)
+    except OSError:
         return False
-    return isinstance(data, dict) and data.get("format") == showjson.FORMAT
+    return is_cuesheet_json(head.decode("utf-8", errors="replace"))
 
 
 def _load_json(path: Path, options: SourceOptions) -> Show:
@@ -111,6 +125,8 @@ def _load_json(path: Path, options: SourceOptions) -> Show:
 
     _refuse_options(path, options, "a JSON export")
     text = read_text(path)
+    if is_cuesheet_json(text):
+        return showjson.loads(text, str(path))
     try:
         data = json.loads(text)
     except json.JSONDecodeError:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TextIO
 
 from cuesheet.errors import ExportError, InputError
-from playlists.atomic import write_text
+from playlists.atomic import atomic_open, write_text
 from playlists.errors import WriteError
 
 
@@ -30,6 +33,20 @@ def write_atomic(path: str | Path, text: str) -> None:
     """
     try:
         write_text(path, text)
+    except WriteError as error:
+        raise ExportError(error.message, path=path, cause=error) from error
+
+
+@contextmanager
+def atomic_writer(path: str | Path) -> Iterator[TextIO]:
+    """A UTF-8 text handle on ``path`` that appears (or replaces it) only when the block ends well.
+
+    For outputs written as they are made: an interrupted write leaves the old
+    file or the new one, never half a file.
+    """
+    try:
+        with atomic_open(path) as handle:
+            yield handle
     except WriteError as error:
         raise ExportError(error.message, path=path, cause=error) from error
 

@@ -24,20 +24,35 @@ def _plain(text: str, role: str) -> str:
     return text
 
 
+def _char_width(ch: str) -> int:
+    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+
+
 def _width(text: str) -> int:
     """Terminal columns of ``text``: wide East Asian characters take two."""
     if text.isascii():
         return len(text)
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return sum(map(_char_width, text))
 
 
 def _fit(text: str, width: int) -> str:
-    """Cut ``text`` to ``width`` columns (with an ellipsis) and pad it."""
-    if _width(text) > width:
-        while _width(text) > width - 1:
-            text = text[:-1]
+    """Cut ``text`` to ``width`` columns (with an ellipsis) and pad it; linear in its length."""
+    used = _width(text)
+    if used > width:
+        room = max(width - 1, 0)
+        if text.isascii():
+            text = text[:room]
+            used = len(text)
+        else:
+            used = 0
+            for end, ch in enumerate(text):
+                if used + _char_width(ch) > room:
+                    text = text[:end]
+                    break
+                used += _char_width(ch)
         text += "…"
-    return text + " " * (width - _width(text))
+        used += 1
+    return text + " " * (width - used)
 
 
 def _at(instant: int | None, show: Show, utc: bool) -> str:
