@@ -31,12 +31,14 @@ import argparse
 import csv
 import random
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
@@ -44,6 +46,7 @@ from typing import Any, TypeVar
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.runs import DEFAULT_REPEAT  # noqa: E402
 from cuesheet.asrun.align import align  # noqa: E402
 from cuesheet.asrun.lcs import common_pairs  # noqa: E402
 from cuesheet.asrun.logs import load as load_asrun  # noqa: E402
@@ -199,6 +202,7 @@ def main() -> None:
     parser.add_argument(
         "--linear", type=int, nargs="*", default=[500, 1000, 2000, 4000, 10_000, 20_000]
     )
+    parser.add_argument("--repeat", type=int, default=DEFAULT_REPEAT, help="rounds (median)")
     args = parser.parse_args()
 
     show = make_show(args.cues)
@@ -262,9 +266,45 @@ def main() -> None:
         _, seconds = timed(common_pairs, planned, shuffled)
         print(f"{label:<52} {seconds:>8.3f} {peak(common_pairs, planned, shuffled):>9.1f}")
     print()
+    shuffled_repeats(args.repeat)
+    print()
     print("naive: the (N+1) x (M+1) table of Python ints and its traceback; common_pairs:")
     print("cuesheet.asrun.lcs's LCS alone; align(): keys, LCS, moves/swaps and fixed times.")
     print("Peak = tracemalloc peak above the baseline; times measured without tracing.")
+
+
+def repeated_show(lines: int) -> tuple[Show, list[tuple[str, str, int]]]:
+    """A show of ``lines`` cues whose titles each occur twice, and its log fully shuffled."""
+    show = make_show(lines)
+    cues = [replace(cue, title=f"Anthem no {k // 2}") for k, (_, cue) in enumerate(show.cues())]
+    segments, k = [], 0
+    for segment in show.segments:
+        segments.append(replace(segment, cues=tuple(cues[k : k + len(segment.cues)])))
+        k += len(segment.cues)
+    show = replace(show, segments=tuple(segments))
+    items = [(c.title, c.credits[0].name, c.duration_ms or 0) for c in cues]
+    random.Random(7).shuffle(items)
+    return show, items
+
+
+def shuffled_repeats(repeat: int) -> None:
+    """``align`` and ``cuesheet check --as-run`` on shuffled logs where every title airs twice."""
+    print(f"Shuffled logs, every title twice (issue 15: <= 1 s at 4,000 lines); {repeat} runs")
+    print(f"{'lines':>7} {'align() best (median) s':>24} {'CLI best (median) s':>36}")
+    for lines in (1000, 2000, 4000):
+        show, items = repeated_show(lines)
+        timing = compute(show)
+        log = as_run(items)
+        aligned = [timed(align, show, timing, log)[1] for _ in range(repeat)]
+        with tempfile.TemporaryDirectory() as tmp:
+            show_path, log_path = Path(tmp) / "show.json", Path(tmp) / "asrun.csv"
+            show_path.write_text(showjson.dumps(show), encoding="utf-8")
+            write_log(items, log_path)
+            walls = [child_run(show_path, log_path)[0] for _ in range(repeat)]
+        print(
+            f"{lines:>7,} {min(aligned):>10.3f} ({statistics.median(aligned):7.3f})     "
+            f"{min(walls):>18.3f} ({statistics.median(walls):7.3f})"
+        )
 
 
 def scaling_row(size: int, naive: bool, linear: bool) -> str:

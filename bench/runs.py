@@ -90,14 +90,26 @@ def ratio(mine: Runs, other: Runs) -> float:
     return other.median / mine.median
 
 
-def run_child(args: Sequence[str], env: dict[str, str] | None = None) -> tuple[float, int, str]:
-    """(wall seconds, peak RSS bytes of the child tree's largest member, stdout) of a command."""
+def run_child(
+    args: Sequence[str], env: dict[str, str] | None = None, cwd: str | None = None
+) -> tuple[float, int, str]:
+    """(wall seconds, peak RSS bytes of the child tree's largest member, stdout) of a command.
+
+    The child runs in ``cwd`` (default: the temporary folder), never in a checkout:
+    ``python -m``/``-c`` put the working folder first on ``sys.path``, which would
+    override a ``PYTHONPATH`` naming another checkout.
+    """
     import tempfile
 
     started = time.perf_counter()
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         process = subprocess.Popen(
-            list(args), stdout=out, stderr=err, stdin=subprocess.DEVNULL, env=env
+            list(args),
+            stdout=out,
+            stderr=err,
+            stdin=subprocess.DEVNULL,
+            env=env,
+            cwd=cwd or tempfile.gettempdir(),
         )
         _, status, usage = os.wait4(process.pid, 0)
         elapsed = time.perf_counter() - started

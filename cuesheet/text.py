@@ -6,6 +6,7 @@ accents and case folded, punctuation and dashes turned into single spaces.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -13,10 +14,13 @@ _DIGIT_LETTER = re.compile(r"(?<=[0-9])(?=[a-z])|(?<=[a-z])(?=[0-9])")
 
 
 def _fold(text: str) -> str:
+    if text.isascii():
+        return text.casefold()  # nothing to decompose, no combining marks
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
+@functools.lru_cache(maxsize=65_536)
 def normalise(text: str) -> str:
     """Accent- and case-folded words of ``text`` joined by single spaces.
 
