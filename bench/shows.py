@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import random
 import sys
+import warnings
 from datetime import date
 from pathlib import Path
 
@@ -99,7 +100,8 @@ def make_show(n: int, seed: int = 1) -> Show:
 
 
 def export(show: Show, fmt: str, path: Path) -> None:
-    """Write ``show`` in the playlist format ``fmt`` as ``cuesheet export`` does."""
+    """Write ``show`` in the playlist format ``fmt`` as ``cuesheet export --placeholders`` does."""
+    from cuesheet.outputs.placeholders import with_placeholders
     from cuesheet.outputs.playlist import to_playlist
     from cuesheet.outputs.registry import get
     from cuesheet.timing.engine import compute
@@ -107,6 +109,9 @@ def export(show: Show, fmt: str, path: Path) -> None:
 
     target = get(fmt)
     assert target.playlist_format is not None
-    registry.get(target.playlist_format).dump(
-        to_playlist(show, compute(show)), path, **target.fixed, fsync=False
-    )
+    show, _ = with_placeholders(show, Path("delivery"))  # as --placeholders names them
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # cues without a file are left out of an M3U
+        registry.get(target.playlist_format).dump(
+            to_playlist(show, compute(show)), path, **target.fixed, fsync=False
+        )
