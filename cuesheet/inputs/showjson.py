@@ -102,9 +102,7 @@ def _cue(cue: Cue) -> dict[str, Any]:
 def to_dict(show: Show, timing: Timing | None = None) -> dict[str, Any]:
     """The JSON-ready dict of a show (and its timing, when given)."""
     out = _document(show, timing)
-    out["segments"] = [
-        {**segment, "cues": list(segment["cues"])} for segment in out["segments"]
-    ]
+    out["segments"] = [{**segment, "cues": list(segment["cues"])} for segment in out["segments"]]
     return out
 
 
@@ -214,8 +212,40 @@ def chunks(value: Any, depth: int = 0) -> Iterator[str]:
             yield from chunks(member, depth + 1)
         yield "\n" + "  " * depth + "}" if value else "}"
     else:
-        text = json.dumps(value, ensure_ascii=False, indent=2)
-        yield text.replace("\n", pad[:-2]) if depth and "\n" in text else text
+        yield _pretty(value, "\n" + "  " * depth)
+
+
+_encode_text = json.encoder.encode_basestring  # json's own (C when accelerated)
+
+
+def _pretty(value: Any, newline: str) -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=2)`` with ``newline`` after each break.
+
+    The standard encoder writes indented JSON in pure Python, a generator per
+    level; this writes the same text with one call per value (the export's hot path).
+    """
+    if isinstance(value, str):
+        return _encode_text(value)
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, int):
+        return int.__repr__(value)
+    inner = newline + "  "
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        members = [f"{_encode_text(str(k))}: {_pretty(v, inner)}" for k, v in value.items()]
+        return "{" + inner + ("," + inner).join(members) + newline + "}"
+    if isinstance(value, (list, tuple)):
+        if not value:
+            return "[]"
+        items = [_pretty(item, inner) for item in value]
+        return "[" + inner + ("," + inner).join(items) + newline + "]"
+    return json.dumps(value, ensure_ascii=False)  # a float, as json writes it
 
 
 def dumps(show: Show, timing: Timing | None = None) -> str:
