@@ -18,7 +18,8 @@ Examples:
 
 \b
 Exit codes: 0 no finding at error level, 1 findings at error level
-(--strict: any finding), 2 the input could not be read.
+(with --as-run: on-air findings only; --strict: any finding), 2 the input
+could not be read.
 Rules and the as-run log columns: docs/checks.md.
 """
 
@@ -67,7 +68,7 @@ def check(
     from cuesheet.asrun import logs as asrun
     from cuesheet.asrun.align import align
     from cuesheet.checks import check as run_checks
-    from cuesheet.checks import has_errors
+    from cuesheet.checks import fails
     from cuesheet.checks.registry import select
     from cuesheet.cli.common import enrich, load
     from cuesheet.errors import InputError
@@ -104,4 +105,4 @@ def check(
 
         for line in render_report(timing, findings, alignment=alignment, style=_style):
             click.echo(line)
-    ctx.exit(1 if has_errors(findings) else 0)
+    ctx.exit(1 if fails(findings, as_run=as_run is not None, strict=strict) else 0)
