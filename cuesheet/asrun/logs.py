@@ -365,8 +365,17 @@ def from_show(show: Show, *, path: str | None = None) -> AsRun:
 ShowLoader = Callable[[Path], Show]
 
 
-def load(path: str | Path, plan: Show, *, load_show: ShowLoader | None = None) -> AsRun:
+def load(
+    path: str | Path,
+    plan: Show,
+    *,
+    load_show: ShowLoader | None = None,
+    log_timezone: str | None = None,
+) -> AsRun:
     """Read what aired from ``path``, by its extension.
+
+    ``log_timezone`` (IANA) is the clock the log's times of day are written on
+    when it is not the show's (a log written in UTC without a ``Z``).
 
     ``.csv``/``.tsv``/``.txt``/``.log``: a CSV as-run log; ``.yaml``/``.yml``:
     another show file (read with ``load_show``, by default
@@ -382,7 +391,7 @@ def load(path: str | Path, plan: Show, *, load_show: ShowLoader | None = None) -
     source = Path(path)
     suffix = source.suffix.lower()
     if suffix in CSV_SUFFIXES:
-        log = load_csv(source, timezone=plan.timezone, near_ms=plan.start_ms)
+        log = load_csv(source, timezone=log_timezone or plan.timezone, near_ms=plan.start_ms)
     elif suffix == ".json" and is_cuesheet_json(text := read_text(source)):
         from cuesheet.inputs import showjson
 

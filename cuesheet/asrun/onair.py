@@ -28,18 +28,23 @@ per planned cue in plan order, each extra after the item it aired after.
 
 **Clocks.**  When every logged start is off by the same whole number of hours,
 :attr:`OnAir.clock_offset_ms` says by how much: the log is probably written
-in another timezone (or on another date).
+in another timezone (or on another date).  Everything else is then worked out
+on the show's clock (every logged start moved back by that offset), and
+:attr:`OnAir.alignment` is that corrected alignment.
 
 Every instant is epoch ms (UTC), every length ms.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
+from pathlib import Path
 from statistics import median
 
 from cuesheet.asrun.align import Alignment, CueRun, CueStatus
+from cuesheet.asrun.logs import ShowLoader
+from cuesheet.model import Show
 
 HOUR_MS = 3_600_000
 _CLOCK_SLACK_MS = 10 * 60_000
@@ -597,6 +602,9 @@ def analyse(alignment: Alignment, tolerance_ms: int) -> OnAir:
 
     ``tolerance_ms`` decides which changes count as causes of a carried lateness.
     """
+    offset = clock_offset(alignment)
+    if offset is not None:
+        alignment = _on_the_show_clock(alignment, offset)
     changes, silences = _changes(alignment, tolerance_ms)
     return OnAir(
         alignment=alignment,
@@ -605,5 +613,39 @@ def analyse(alignment: Alignment, tolerance_ms: int) -> OnAir:
         silences=tuple(silences),
         carried=tuple(_carried(alignment, changes, tolerance_ms)),
         rows=tuple(_rows(alignment)),
-        clock_offset_ms=clock_offset(alignment),
+        clock_offset_ms=offset,
     )
+
+
+def _on_the_show_clock(alignment: Alignment, offset_ms: int) -> Alignment:
+    """The alignment of the log with every start moved back by ``offset_ms``."""
+    from cuesheet.asrun.align import align
+    from cuesheet.asrun.logs import AsRun
+
+    log = alignment.log
+    items = tuple(
+        replace(item, start_ms=item.start_ms - offset_ms) if item.start_ms is not None else item
+        for item in log.items
+    )
+    return align(alignment.show, alignment.timing, AsRun(items, log.path))
+
+
+def compare(
+    plan: Show,
+    log_path: Path,
+    *,
+    tolerance_ms: int,
+    load_show: ShowLoader | None = None,
+    log_timezone: str | None = None,
+) -> OnAir:
+    """Read the as-run log at ``log_path``, align it with ``plan`` and :func:`analyse` it.
+
+    ``log_timezone`` is the clock the log's times of day are on when it is not
+    the show's; ``load_show`` reads a show file given as the log.
+    """
+    from cuesheet.asrun.align import align
+    from cuesheet.asrun.logs import load
+    from cuesheet.timing.engine import compute
+
+    log = load(log_path, plan, load_show=load_show, log_timezone=log_timezone)
+    return analyse(align(plan, compute(plan), log), tolerance_ms)

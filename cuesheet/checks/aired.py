@@ -423,9 +423,11 @@ def _clock(ctx: Context, alignment: Alignment, on_air: OnAir) -> Iterator[Findin
     from cuesheet.timing.zones import log_zone_hint
 
     word = "later" if offset > 0 else "earlier"
+    back = "back" if offset > 0 else "forward"
     yield CLOCK.finding(
         f"Every aired time is {dur(abs(offset))} {word} than planned: "
-        + log_zone_hint(offset, show_timezone=ctx.show.timezone, at_ms=ctx.show.start_ms),
+        + log_zone_hint(offset, show_timezone=ctx.show.timezone, at_ms=ctx.show.start_ms)
+        + f"; the other findings read the log's times {dur(abs(offset))} {back}",
         delta_ms=offset,
         line=alignment.log.items[0].line if alignment.log.items else None,
         on_air=True,
@@ -441,6 +443,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         from cuesheet.asrun.onair import analyse
 
         on_air = analyse(alignment, ctx.tolerance_ms)
+    alignment = on_air.alignment  # on the show's clock when the log is on another one
     yield from _clock(ctx, alignment, on_air)
     yield from _cue_findings(ctx, alignment, on_air)
     yield from _lengths(ctx, alignment, on_air)

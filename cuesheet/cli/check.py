@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from cuesheet.cli.asrunoptions import log_timezone_option
 from cuesheet.cli.common import enrich_options, probe, source_options, tolerance_option
 
 EPILOG = """\b
@@ -15,6 +16,7 @@ Examples:
   cuesheet check examples/sochi-2014-closing.yaml
   cuesheet check examples/sochi-2014-closing.yaml --as-run examples/sochi-2014-asrun.csv
   cuesheet check show.yaml --strict --ignore TIM008 --json
+  cuesheet check show.yaml --as-run asrun.csv --table --log-timezone UTC
 
 \b
 Exit codes: 0 no finding at error level, 1 findings at error level
@@ -49,6 +51,12 @@ def _style(text: str, role: str) -> str:
     help="Turn a rule off, by code (TIM008) or name (unknown-duration); repeatable.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the findings as a JSON list.")
+@click.option(
+    "--table",
+    is_flag=True,
+    help="With --as-run: the plan and what aired side by side, cue by cue, after the report.",
+)
+@log_timezone_option
 @tolerance_option
 @enrich_options
 @source_options
@@ -61,6 +69,8 @@ def check(
     strict: bool,
     ignore: tuple[str, ...],
     as_json: bool,
+    table: bool,
+    log_timezone: str | None,
     tolerance: int,
     **options: Any,
 ) -> None:
@@ -86,7 +96,9 @@ def check(
     timing = compute(show)
     alignment = None
     if as_run is not None:
-        log = asrun.load(as_run, show, load_show=lambda path: load(path, {}))
+        log = asrun.load(
+            as_run, show, load_show=lambda path: load(path, {}), log_timezone=log_timezone
+        )
         alignment = align(show, timing, log)
     findings = run_checks(
         show,
@@ -105,4 +117,11 @@ def check(
 
         for line in render_report(timing, findings, alignment=alignment, style=_style):
             click.echo(line)
+        if table and alignment is not None:
+            from cuesheet.asrun.onair import analyse
+            from cuesheet.outputs.comparison import render_text
+
+            click.echo("")
+            for line in render_text(analyse(alignment, tolerance), style=_style):
+                click.echo(line)
     ctx.exit(1 if fails(findings, as_run=as_run is not None, strict=strict) else 0)

@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from cuesheet.cli.asrunoptions import log_timezone_option
 from cuesheet.cli.common import (
     enrich,
     enrich_options,
@@ -69,6 +70,7 @@ _FORMATS = {".html": "html", ".htm": "html", ".svg": "svg"}
     help="Leave a check's findings off the page, by code or name; repeatable.",
 )
 @click.option("--no-check", is_flag=True, help="Do not list the findings of the checks.")
+@log_timezone_option
 @tolerance_option
 @enrich_options
 @source_options
@@ -80,6 +82,7 @@ def timeline(
     as_run: Path | None,
     ignore: tuple[str, ...],
     no_check: bool,
+    log_timezone: str | None,
     tolerance: int,
     **options: Any,
 ) -> None:
@@ -109,9 +112,11 @@ def timeline(
         from cuesheet.asrun.align import align
         from cuesheet.timeline.aired import lane as aired_lane
 
-        log = asrun.load(as_run, show, load_show=lambda path: load(path, {}))
+        log = asrun.load(
+            as_run, show, load_show=lambda path: load(path, {}), log_timezone=log_timezone
+        )
         alignment = align(show, timing, log)
-        lane = aired_lane(alignment)
+        lane = aired_lane(alignment, tolerance)
     if px_per_minute is None:
         from cuesheet.timeline.model import fit_px_per_minute
 
