@@ -142,3 +142,31 @@ def test_export_reads_a_log_on_another_clock(tmp_path: Path) -> None:
     assert code == 0, err
     code, _, err = _invoke("export", str(PLAN), "--as-run", str(LOG), "-o", str(moscow))
     assert utc.read_text(encoding="utf-8") == moscow.read_text(encoding="utf-8")
+
+
+def _documented(args: list[str]) -> bool:
+    result = CliRunner().invoke(cli, args)
+    docs = (ROOT / "docs" / "checks.md").read_text(encoding="utf-8")
+    printed = result.stdout
+    for path in (PLAN, LOG, OVERRUN):
+        printed = printed.replace(str(path), f"examples/{path.name}")
+    return printed.rstrip("\n") in docs
+
+
+def test_the_documented_overrun_report_is_what_the_command_prints() -> None:
+    args = ["check", "--no-resolve", str(PLAN), "--as-run", str(OVERRUN)]
+    assert _documented([*args, "--ignore", "EXP001", "--ignore", "EXP002"])
+
+
+def test_the_documented_table_is_what_the_command_prints() -> None:
+    assert _documented(["compare", "--no-resolve", str(PLAN), str(LOG)])
+
+
+def test_the_documented_json_finding_is_what_the_command_prints() -> None:
+    result = CliRunner().invoke(
+        cli, ["check", "--no-resolve", str(PLAN), "--as-run", str(LOG), "--json"]
+    )
+    march = next(f for f in json.loads(result.stdout) if f["code"] == "RUN008" and f["cue"] == "10")
+    docs = (ROOT / "docs" / "checks.md").read_text(encoding="utf-8")
+    assert f'"message": {json.dumps(march["message"], ensure_ascii=False)}' in docs
+    assert f'"times": {json.dumps(march["times"])}' in docs
