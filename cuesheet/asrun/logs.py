@@ -24,9 +24,18 @@ credits          credits, artist, artists, performer, performers, composer,  no
 duration         duration, length, dur, actual duration, aired duration,     no
                  runtime
 cue number       cue, cue number, cue no, cue #, number, no, #               no
+time ended       end time, end, ends, ended, actual end, end local, end utc  no [2]_
 ===============  ==========================================================  =========
 
 .. [1] Without times, items are placed one after another from the plan's start.
+.. [2] With a start and an end, the aired length is end minus start (before
+   any duration column, which in a playout history is often the file's length).
+
+LibreTime's (and Airtime's) playout history, exported from its Log Sheet as
+CSV, is read this way: ``Start Time``, ``End Time``, ``Title``, ``Creator``
+and any other template columns, times ``YYYY-MM-DD HH:MM:SS`` on the
+station's clock.  Rivendell's *Music Playout* report is read by
+:mod:`cuesheet.asrun.rivendell`.
 
 Time aired is a local wall clock ``HH:MM:SS`` (also ``HH:MM``, ``HH:MM:SS.mmm``
 or EBU ``HH:MM:SS:FF`` at 25 fps) in the show's timezone, taken on the day that
@@ -66,6 +75,7 @@ _HEADERS: dict[str, tuple[str, ...]] = {
     "duration": (
         "duration", "length", "dur", "actual duration", "aired duration", "runtime",
     ),
+    "end": ("end time", "end", "ends", "ended", "actual end", "end local", "end utc"),
     "number": ("cue", "cue number", "cue no", "cue #", "number", "no", "#"),
 }  # fmt: skip
 _DELIMITERS = (",", ";", "\t", "|")
@@ -282,7 +292,20 @@ def _row(
             ) from None
     duration: int | None = None
     length = _cell(row, columns, "duration")
-    if length:
+    ended = _cell(row, columns, "end")
+    if ended and start is not None:
+        try:
+            end = parse_time_aired(ended, start, tz)
+        except ValueError:
+            raise InputError(
+                f"time ended: expected {_TIME_EXPECTED}, got {ended!r}", path=path, line=line
+            ) from None
+        if end < start:
+            raise InputError(
+                f"time ended: {ended!r} is before the time aired {when!r}", path=path, line=line
+            )
+        duration = end - start
+    elif length:
         try:
             duration = parse_aired_duration(length)
         except ValueError:
@@ -391,7 +414,14 @@ def load(
     source = Path(path)
     suffix = source.suffix.lower()
     if suffix in CSV_SUFFIXES:
-        log = load_csv(source, timezone=log_timezone or plan.timezone, near_ms=plan.start_ms)
+        from cuesheet.asrun import rivendell
+
+        text = read_text(source)
+        zone = log_timezone or plan.timezone
+        if rivendell.is_music_playout(text):
+            log = rivendell.loads(text, timezone=zone, near_ms=plan.start_ms, path=str(source))
+        else:
+            log = loads_csv(text, timezone=zone, near_ms=plan.start_ms, path=str(source))
     elif suffix == ".json" and is_cuesheet_json(text := read_text(source)):
         from cuesheet.inputs import showjson
 
