@@ -20,6 +20,7 @@ from cuesheet import __version__
 # name -> "module:attribute"; one explicit table, loaded lazily.
 COMMANDS: dict[str, str] = {
     "check": "cuesheet.cli.check:check",
+    "compare": "cuesheet.cli.compare:compare",
     "convert": "cuesheet.cli.convert:convert",
     "draft": "cuesheet.cli.draft:draft",
     "export": "cuesheet.cli.export:export",

@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from cuesheet.cli.asrunoptions import log_timezone_option
 from cuesheet.cli.common import enrich_options, source_options, tolerance_option
 
 EPILOG = """\b
@@ -15,10 +16,12 @@ Examples:
   cuesheet check examples/sochi-2014-closing.yaml
   cuesheet check examples/sochi-2014-closing.yaml --as-run examples/sochi-2014-asrun.csv
   cuesheet check show.yaml --strict --ignore TIM008 --json
+  cuesheet check show.yaml --as-run asrun.csv --table --log-timezone UTC
 
 \b
 Exit codes: 0 no finding at error level, 1 findings at error level
-(--strict: any finding), 2 the input could not be read.
+(with --as-run: on-air findings only; --strict: any finding), 2 the input
+could not be read.
 Rules and the as-run log columns: docs/checks.md.
 """
 
@@ -48,6 +51,12 @@ def _style(text: str, role: str) -> str:
     help="Turn a rule off, by code (TIM008) or name (unknown-duration); repeatable.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the findings as a JSON list.")
+@click.option(
+    "--table",
+    is_flag=True,
+    help="With --as-run: the plan and what aired side by side, cue by cue, after the report.",
+)
+@log_timezone_option
 @tolerance_option
 @enrich_options
 @source_options
@@ -60,11 +69,13 @@ def check(
     strict: bool,
     ignore: tuple[str, ...],
     as_json: bool,
+    table: bool,
+    log_timezone: str | None,
     tolerance: int,
     **options: Any,
 ) -> None:
     """Check SOURCE's running order; with --as-run, compare it with what aired."""
-    from cuesheet.checks import has_errors
+    from cuesheet.checks import fails
     from cuesheet.checks.pipeline import ReviewOptions, review
     from cuesheet.checks.registry import select
     from cuesheet.cli.common import enrich, load
@@ -78,7 +89,7 @@ def check(
     show = enrich(load(source, options), options, source)
     checked = review(
         show,
-        ReviewOptions(as_run, True, tolerance, ignore, strict),
+        ReviewOptions(as_run, True, tolerance, ignore, strict, log_timezone),
         source=source,
         load_show=lambda path: load(path, {}),
         probe=probe,
@@ -93,4 +104,11 @@ def check(
             checked.timing, findings, alignment=checked.alignment, style=_style
         ):
             click.echo(line)
-    ctx.exit(1 if has_errors(findings) else 0)
+        if table and checked.alignment is not None:
+            from cuesheet.asrun.comparison import render_text
+            from cuesheet.asrun.onair import analyse
+
+            click.echo("")
+            for line in render_text(analyse(checked.alignment, tolerance), style=_style):
+                click.echo(line)
+    ctx.exit(1 if fails(findings, as_run=as_run is not None, strict=strict) else 0)

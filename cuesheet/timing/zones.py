@@ -210,3 +210,36 @@ def _real_zones() -> tuple[str, ...]:
         "Pacific/",
     )
     return tuple(sorted(z for z in _zones() if z.startswith(areas)))
+
+
+def log_zone_hint(offset_ms: int, *, show_timezone: str, at_ms: int) -> str:
+    """What to tell someone whose as-run log is ``offset_ms`` off the plan throughout.
+
+    ``offset_ms`` is a whole number of hours (aired minus planned, positive:
+    later).  A whole number of days means the log's date is off; otherwise the
+    log was probably written on another zone's clock, named with the option
+    that reads it (``--log-timezone``).  ``at_ms`` is the show's start.
+    """
+    from cuesheet.timing.clock import from_ms, utc_offset_ms
+
+    hours = offset_ms // 3_600_000
+    if hours % 24 == 0:
+        days = abs(hours) // 24
+        side = "after" if hours > 0 else "before"
+        return (
+            f"the log's date is probably {days} day{'s' if days != 1 else ''} {side} the "
+            "show's (check the dates in the log, or the show's date)"
+        )
+    show_minutes = utc_offset_ms(at_ms, show_timezone) // 60_000
+    log_minutes = show_minutes + hours * 60
+    if log_minutes == 0:
+        name = "UTC"
+    else:
+        day = from_ms(at_ms, show_timezone).date()
+        found = _from_offset(f"UTC{_signed(log_minutes)}", day)
+        name = found[0].zone if found else f"UTC{_signed(log_minutes)}"
+    return (
+        f"the log is probably written on another clock (UTC{_signed(log_minutes)}, where the "
+        f"show is in {show_timezone}, UTC{_signed(show_minutes)}); "
+        f"read it with --log-timezone {name}"
+    )
