@@ -37,6 +37,7 @@ from cuesheet.model import (
 
 if TYPE_CHECKING:
     from metadata.cache import Cache
+    from metadata.outage import Outage
     from metadata.resolve import Query, Resolution, Resolver
 
 DEFAULT_URL = "https://musicbrainz.org"
@@ -63,8 +64,15 @@ class ResolveSettings:
     contact: str | None = None
     """E-mail or URL put in the User-Agent so the service's operators can reach the user."""
     timeout_ms: int = 20_000
+    """The most one request may take, from connect to last byte."""
     retries: int = 3
     workers: int = 4
+    retry_now: bool = False
+    """Ask the server even when the cache remembers it unreachable."""
+    give_up_ms: int = 5_000
+    """The longest wait for a server that has not answered at all."""
+    remember_ms: int = 10 * 60_000
+    """How long an unreachable server is remembered (and not asked); 0 for never."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,10 +94,14 @@ class Resolved:
     results: tuple[CueResult, ...]
     warnings: tuple[str, ...] = ()
     """Problems of the whole run, e.g. the service proved unreachable."""
+    outage: Outage | None = None
+    """The server proved unreachable in this run, or an earlier run remembered it so."""
+    not_musicbrainz: bool = False
+    """The server answered, but not like MusicBrainz (a wrong ``--musicbrainz``?)."""
 
     @property
     def service_failed(self) -> bool:
-        """True when MusicBrainz proved unreachable during the run."""
+        """True when MusicBrainz proved unreachable (or unusable) during the run."""
         return bool(self.warnings)
 
     def count(self, status: MatchStatus) -> int:
@@ -121,6 +133,9 @@ def open_resolver(settings: ResolveSettings) -> tuple[Resolver, Cache]:
             cache=cache,
             offline=settings.offline,
             retries=settings.retries,
+            retry_now=settings.retry_now,
+            give_up_ms=settings.give_up_ms,
+            remember_ms=settings.remember_ms,
         )
     except ValueError:
         cache.close()
@@ -169,13 +184,31 @@ def resolve_show(
             if cue.kind in RESOLVABLE:
                 results.append(CueResult(segment, new, answer))
         segments.append(replace(segment, cues=tuple(cues)))
+    done = replace(show, segments=tuple(segments))
+    resolved = _with_service_state(Resolved(done, tuple(results)), resolver)
     if warn:
-        for message in resolver.warnings:
+        for message in resolved.warnings:
             warnings.warn(
                 f"{message}; going on with cached answers only", MusicBrainzWarning, stacklevel=2
             )
-    done = replace(show, segments=tuple(segments))
-    return Resolved(done, tuple(results), tuple(resolver.warnings))
+    return resolved
+
+
+def _with_service_state(resolved: Resolved, resolver: Resolver) -> Resolved:
+    """What went wrong with the service: the adapter's own record when it is ours."""
+    from metadata.errors import NotMusicBrainz
+    from metadata.musicbrainz import MusicBrainz
+
+    client = resolver.client
+    if not isinstance(client, MusicBrainz):
+        return replace(resolved, warnings=tuple(resolver.warnings))
+    failure = client.failure
+    return replace(
+        resolved,
+        warnings=(str(failure),) if failure is not None else tuple(resolver.warnings),
+        outage=client.outage,
+        not_musicbrainz=isinstance(failure, NotMusicBrainz),
+    )
 
 
 def _cues(show: Show) -> Iterator[tuple[int, int, Cue]]:

@@ -164,6 +164,11 @@ class Cache:
                 (kind, key, value, now, expires),
             )
 
+    def delete(self, kind: str, key: str) -> None:
+        """Remove one stored value (nothing happens when it is absent)."""
+        with self._lock:
+            self._run("DELETE FROM entries WHERE kind=? AND key=?", (kind, key))
+
     def count(self, kind: str | None = None) -> int:
         """How many rows (fresh or not) the cache holds, of one kind or of all."""
         with self._lock:

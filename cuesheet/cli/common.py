@@ -160,6 +160,36 @@ def resolve_on_musicbrainz(show: Show, settings: ResolveSettings, *, warn: bool 
         raise click.BadParameter(str(error), param_hint="--musicbrainz") from None
     try:
         with progress_bar("MusicBrainz") as progress:
-            return resolve_show(show, resolver, progress=progress, warn=warn)
+            resolved = resolve_show(show, resolver, progress=progress, warn=False)
     finally:
         cache.close()
+    message = service_warning(resolved)
+    if warn and message is not None:
+        click.echo(f"cuesheet: warning: {message}", err=True)
+    return resolved
+
+
+def service_warning(resolved: Resolved) -> str | None:
+    """One line on what went wrong with MusicBrainz (since when, how to retry), if anything."""
+    outage = resolved.outage
+    if outage is not None and outage.remembered:
+        return (
+            f"MusicBrainz at {outage.url} unreachable since {_hhmm(outage.since_ms)} "
+            f"({outage.reason}); cached answers only until {_hhmm(outage.until_ms)} "
+            "(cuesheet resolve or --retry-now asks again)"
+        )
+    if not resolved.warnings:
+        return None
+    message = f"{resolved.warnings[0]}; went on with cached answers only"
+    if resolved.not_musicbrainz:
+        return f"{message} (check --musicbrainz)"
+    if outage is not None:
+        message += f"; not asked again until {_hhmm(outage.until_ms)} (--retry-now asks at once)"
+    return message
+
+
+def _hhmm(ms: int) -> str:
+    """A wall-clock instant (ms since the epoch) as local ``HH:MM``."""
+    from datetime import datetime
+
+    return datetime.fromtimestamp(ms // 1000).strftime("%H:%M")

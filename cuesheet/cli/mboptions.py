@@ -12,7 +12,9 @@ from cuesheet.resolution import DEFAULT_URL, ResolveSettings
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-OPTION_NAMES = ("musicbrainz", "rate_limit", "cache", "offline", "contact", "timeout", "retries")
+OPTION_NAMES = (
+    "musicbrainz", "rate_limit", "cache", "offline", "contact", "timeout", "retries", "retry_now",
+)  # fmt: skip
 """The keyword arguments :func:`musicbrainz_options` adds to a command."""
 
 
@@ -68,6 +70,11 @@ def musicbrainz_options(command: F) -> F:
         ),
         click.option("--offline", is_flag=True, help="Use cached answers only; ask no server."),
         click.option(
+            "--retry-now",
+            is_flag=True,
+            help="Ask MusicBrainz even if it was found unreachable in the last minutes.",
+        ),
+        click.option(
             "--contact",
             metavar="EMAIL|URL",
             default=None,
@@ -80,7 +87,7 @@ def musicbrainz_options(command: F) -> F:
             callback=_timeout,
             default="20",
             show_default=True,
-            help="Give up on an answer after this long.",
+            help="The most one request may take, from connect to last byte.",
         ),
         click.option(
             "--retries",
@@ -107,4 +114,5 @@ def settings_from(options: dict[str, Any]) -> ResolveSettings:
         contact=options.pop("contact") or None,
         timeout_ms=int(options.pop("timeout")),
         retries=int(options.pop("retries")),
+        retry_now=bool(options.pop("retry_now")),
     )

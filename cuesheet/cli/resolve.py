@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from cuesheet.cli.common import load, resolve_on_musicbrainz, source_options
+from cuesheet.cli.common import load, resolve_on_musicbrainz, service_warning, source_options
 from cuesheet.cli.library import library_options
 from cuesheet.cli.mboptions import musicbrainz_options, settings_from
 
@@ -28,7 +28,8 @@ unresolved. Durations from the named performer's recording are marked
 "estimate". Answers are cached, so a second run asks nothing.
 \b
 Exit codes: 0 it ran (also with unresolved entries); 1 it could not run
-(e.g. MusicBrainz unreachable and nothing cached); 2 bad input.
+(MusicBrainz unreachable and nothing cached, or a server that does not
+answer like MusicBrainz); 2 bad input.
 """
 
 OUTPUT_KINDS = (".yaml", ".yml", ".json")
@@ -73,13 +74,17 @@ def resolve(
         refuse_overwriting_input(output, source)
     if as_json and output == "-":
         raise click.UsageError("--json and -o - would both write to standard output")
+    settings = replace(settings, retry_now=True)  # asked to resolve: ask, whatever was remembered
     resolved = resolve_on_musicbrainz(load(source, options), settings, warn=False)
     looked_up = [r for r in resolved.results if r.resolution is not None]
     usable = [r for r in looked_up if r.resolution and r.resolution.status.value != "unresolved"]
+    if resolved.not_musicbrainz:
+        raise CliError(f"{resolved.warnings[0]} (check --musicbrainz)")
     if resolved.service_failed and looked_up and not usable:
         raise CliError(f"{resolved.warnings[0]}, and nothing is cached")
-    for message in resolved.warnings:
-        click.echo(f"cuesheet: warning: {message}; went on with cached answers only", err=True)
+    message = service_warning(resolved)
+    if message is not None:
+        click.echo(f"cuesheet: warning: {message}", err=True)
     resolved = replace(
         resolved, show=apply_libraries(resolved.show, libraries, index_path)
     )
