@@ -202,11 +202,18 @@ def _with_service_state(resolved: Resolved, resolver: Resolver) -> Resolved:
     client = resolver.client
     if not isinstance(client, MusicBrainz):
         return replace(resolved, warnings=tuple(resolver.warnings))
-    failure = client.failure
+    failure, outage = client.failure, client.outage
+    said = tuple(resolver.warnings)
+    if outage is not None and not outage.remembered:  # attempts counted to the end of the run
+        plural = "s" if outage.attempts != 1 else ""
+        said = (f"MusicBrainz at {outage.url} is unreachable ({outage.reason}, "
+                f"{outage.attempts} attempt{plural})",)  # fmt: skip
+    elif failure is not None:
+        said = (str(failure),)
     return replace(
         resolved,
-        warnings=(str(failure),) if failure is not None else tuple(resolver.warnings),
-        outage=client.outage,
+        warnings=said,
+        outage=outage,
         not_musicbrainz=isinstance(failure, NotMusicBrainz),
     )
 

@@ -458,10 +458,10 @@ class MusicBrainz:
     ) -> bytes | None:
         key = self.key(entity, mbid, includes, query, limit)
         cached = self._cached(key)
+        if cached is None and self._offline:  # perhaps only just: expired answers count
+            cached = self._offline_answer(key)
         if cached is not None:
             return None if cached == _NOT_FOUND else cached
-        if self._offline:
-            raise NotCached(f"offline, and not in the cache: {key}")
         with self._lock:
             future = self._inflight.get(key)
             owner = future is None
@@ -506,7 +506,7 @@ class MusicBrainz:
         """
         try:
             return self._ask(entity, mbid, includes, query, limit, key)
-        except ServiceUnavailable:
+        except (ServiceUnavailable, NotCached):  # found gone here, or by another thread
             stale = self._cached(key, stale_ok=True)
             if stale is None:
                 raise

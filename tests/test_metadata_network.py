@@ -70,7 +70,11 @@ def adapter(url: str, time: Ticking, **kwargs: object) -> MusicBrainz:
     options: dict[str, object] = {"rate_limit": 0, "timeout_ms": 2000, "retries": 2}
     options.update(kwargs)
     return MusicBrainz(
-        url, agent=AGENT, clock=time.clock, sleep=time.sleep, **options  # type: ignore[arg-type]
+        url,
+        agent=AGENT,
+        clock=time.clock,
+        sleep=time.sleep,
+        **options,  # type: ignore[arg-type]
     )
 
 
@@ -207,7 +211,7 @@ def test_the_default_wait_for_a_slot_ends_when_the_service_goes_away() -> None:
     mb = MusicBrainz(refused_url(), agent=AGENT, rate_limit=0.001)  # one start per 1000 s
     mb.limiter.acquire()
     errors: list[BaseException] = []
-    thread = threading.Thread(target=lambda: errors.append(_error_of(mb, TCHAI1)))
+    thread = threading.Thread(target=lambda: errors.append(_error_of(mb, TCHAI1)), daemon=True)
     thread.start()  # waits for its slot, 1000 s from now
     with pytest.raises(ServiceUnavailable):
         mb._give_up(ServiceUnavailable("gone for the test"), None)
@@ -283,3 +287,28 @@ def test_retries_of_a_silent_server_fit_in_the_bound() -> None:
             mb.get_work(RACH2)
     assert mb.requests >= 2  # the timeout was shorter than the bound: tried again
     assert sum(time.sleeps) < 400  # back-off never waits past the bound
+
+
+def test_a_service_found_gone_just_after_a_cache_miss_still_gives_the_stale_answer(
+    tmp_path: Path,
+) -> None:
+    """Another thread marks the service gone between this thread's miss and its next step."""
+    day = [0]
+    path = tmp_path / "c.sqlite3"
+    with MBServer() as server:
+        adapter(server.url, Ticking(), cache=Cache(path, clock=lambda: day[0])).get_work(RACH2)
+    day[0] = 40 * 86_400_000
+    mb: list[MusicBrainz] = []
+
+    class Meanwhile(Cache):
+        def get(self, kind: str, key: str, *, stale_ok: bool = False) -> bytes | None:
+            found = super().get(kind, key, stale_ok=stale_ok)
+            if found is None and kind == CACHE_KIND and not stale_ok and mb[0].failure is None:
+                with pytest.raises(ServiceUnavailable):  # meanwhile, in another thread
+                    mb[0]._give_up(ServiceUnavailable("gone"), None)
+            return found
+
+    mb.append(adapter(server.url, Ticking(), cache=Meanwhile(path, clock=lambda: day[0])))
+    work = mb[0].get_work(RACH2)
+    assert work is not None and work.mbid == RACH2
+    assert mb[0].requests == 0

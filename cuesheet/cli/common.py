@@ -158,6 +158,11 @@ def resolve_on_musicbrainz(show: Show, settings: ResolveSettings, *, warn: bool 
         resolver, cache = open_resolver(settings)
     except ValueError as error:
         raise click.BadParameter(str(error), param_hint="--musicbrainz") from None
+    if cache.read_only and not settings.offline:
+        click.echo(
+            f"cuesheet: warning: {cache.path}: the cache is read-only; new answers are not kept",
+            err=True,
+        )
     try:
         with progress_bar("MusicBrainz") as progress:
             resolved = resolve_show(show, resolver, progress=progress, warn=False)
