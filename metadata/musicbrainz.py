@@ -654,8 +654,8 @@ class MusicBrainz:
         )
         if isinstance(cause, _HTTPStatus):  # busy, not unreachable: nothing to remember
             self._give_up(error, None)
-        now = self._wall_clock()
-        found = outages.Outage(self.base_url, since, now + self.remember_ms, reason, attempts)
+        until = self._wall_clock() + self.remember_ms if self.remember_ms > 0 else 0
+        found = outages.Outage(self.base_url, since, until, reason, attempts)
         self._give_up(error, found)
 
     def _not_musicbrainz(self, what: str) -> NoReturn:

@@ -30,7 +30,7 @@ class Outage:
     since_ms: int
     """When it was first found unreachable: wall clock, ms since the epoch."""
     until_ms: int
-    """Until when later runs skip it: wall clock, ms since the epoch."""
+    """Until when later runs skip it: wall clock, ms since the epoch (0: not remembered)."""
     reason: str
     """What went wrong, e.g. ``connection refused`` or ``timed out``."""
     attempts: int

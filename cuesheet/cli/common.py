@@ -88,10 +88,14 @@ def load(
     playlist_rule: Callable[[Playlist, Path], None] | None = None,
 ) -> Show:
     """Load a show from any source, applying the list options (and ``playlist_rule``)."""
-    from cuesheet.sources import load_source
+    from cuesheet.sources import TEXT_LIST, load_source
 
     day = options.pop("day", None)
     start: str | None = options.pop("start", None)
+    timezone: str | None = options.pop("tz", None)
+    if timezone is None and source.suffix.lower() in TEXT_LIST.extensions:
+        context = click.get_current_context(silent=True)  # the configured default zone
+        timezone = context.find_root().meta.get("cuesheet.timezone") if context else None
     start_time: time | None = None
     if start is not None:
         from cuesheet.clock import parse_hhmm
@@ -104,7 +108,7 @@ def load(
         source,
         sections=tuple(options.pop("sections", ())) or None,
         title=options.pop("title", None),
-        timezone=options.pop("tz", None),
+        timezone=timezone,
         date=day.date() if day is not None else None,
         start=start_time,
         playlist_rule=playlist_rule,
@@ -188,7 +192,7 @@ def service_warning(resolved: Resolved) -> str | None:
     message = f"{resolved.warnings[0]}; went on with cached answers only"
     if resolved.not_musicbrainz:
         return f"{message} (check --musicbrainz)"
-    if outage is not None:
+    if outage is not None and outage.until_ms:
         message += f"; not asked again until {_hhmm(outage.until_ms)} (--retry-now asks at once)"
     return message
 

@@ -14,6 +14,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 OPTION_NAMES = (
     "musicbrainz", "rate_limit", "cache", "offline", "contact", "timeout", "retries", "retry_now",
+    "give_up", "unreachable_for",
 )  # fmt: skip
 """The keyword arguments :func:`musicbrainz_options` adds to a command."""
 
@@ -39,6 +40,13 @@ def _timeout(ctx: click.Context, param: click.Parameter, value: str) -> int:
     if timeout_ms < 10:
         raise click.BadParameter(f"{value!r} is shorter than 0.01 seconds")
     return timeout_ms
+
+
+def _minutes(ctx: click.Context, param: click.Parameter, value: str) -> int:
+    """``--unreachable-for`` minutes -> integer ms."""
+    from cuesheet.cli.common import seconds_to_ms
+
+    return 60 * seconds_to_ms(ctx, param, value)
 
 
 def musicbrainz_options(command: F) -> F:
@@ -90,6 +98,22 @@ def musicbrainz_options(command: F) -> F:
             help="The most one request may take, from connect to last byte.",
         ),
         click.option(
+            "--give-up",
+            metavar="SECONDS",
+            callback=_timeout,
+            default="5",
+            show_default=True,
+            help="The longest wait for a server that has not answered at all.",
+        ),
+        click.option(
+            "--unreachable-for",
+            metavar="MINUTES",
+            callback=_minutes,
+            default="10",
+            show_default=True,
+            help="How long an unreachable server is not asked again; 0 for never.",
+        ),
+        click.option(
             "--retries",
             metavar="N",
             type=click.IntRange(min=0),
@@ -115,4 +139,6 @@ def settings_from(options: dict[str, Any]) -> ResolveSettings:
         timeout_ms=int(options.pop("timeout")),
         retries=int(options.pop("retries")),
         retry_now=bool(options.pop("retry_now")),
+        give_up_ms=int(options.pop("give_up")),
+        remember_ms=int(options.pop("unreachable_for")),
     )
