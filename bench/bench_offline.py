@@ -34,8 +34,6 @@ sys.path.insert(0, str(ROOT))
 from tests.mbserver import SilentServer  # noqa: E402
 
 SHOW = ROOT / "examples" / "sochi-2014-closing.yaml"
-BOUND_S = 5.0
-"""The default bound on waiting for a server that has not answered."""
 
 
 def refused_url() -> str:
@@ -60,41 +58,37 @@ def timing(url: str, cache: Path, *extra: str) -> tuple[float, str]:
     return elapsed, done.stderr.strip()
 
 
-def rounds(n: int, url: str, folder: Path, label: str) -> tuple[list[float], list[float], str]:
-    """(first runs, second runs, the second run's warning) over ``n`` fresh caches."""
-    first: list[float] = []
-    second: list[float] = []
-    said = ""
-    for i in range(n):
-        cache = folder / f"{label}-{i}.sqlite3"
-        first.append(timing(url, cache)[0])
-        elapsed, said = timing(url, cache)
-        second.append(elapsed)
-    return first, second, said
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3)
     n = parser.parse_args().rounds
-    with tempfile.TemporaryDirectory() as tmp:
+    runs: dict[str, list[float]] = {k: [] for k in ("floor", "r1", "r2", "s1", "s2")}
+    said = ""
+    with tempfile.TemporaryDirectory() as tmp, SilentServer() as silent:
         folder = Path(tmp)
-        baseline = [
-            timing(refused_url(), folder / "none.sqlite3", "--no-resolve")[0] for _ in range(n)
-        ]
-        refused_first, refused_second, said = rounds(n, refused_url(), folder, "refused")
-        with SilentServer() as silent:
-            silent_first, silent_second, _ = rounds(n, silent.url, folder, "silent")
+        for i in range(n):  # interleaved, so that the machine's load hits each alike
+            runs["floor"].append(timing(refused_url(), folder / "none.sqlite3", "--no-resolve")[0])
+            url, cache = refused_url(), folder / f"refused-{i}.sqlite3"
+            runs["r1"].append(timing(url, cache)[0])
+            elapsed, said = timing(url, cache)
+            runs["r2"].append(elapsed)
+            runs["s1"].append(timing(silent.url, folder / f"silent-{i}.sqlite3")[0])
+            runs["s2"].append(timing(silent.url, folder / f"silent-{i}.sqlite3")[0])
 
-    def median(values: list[float]) -> str:
-        return f"{statistics.median(values):6.2f} s"
+    def median(key: str) -> str:
+        return f"{statistics.median(runs[key]):6.2f} s"
 
-    print(f"median of {n} runs of `cuesheet timing {SHOW.relative_to(ROOT)}`:")
-    print(f"  --no-resolve (start-up, the floor)          {median(baseline)}")
-    print(f"  refused port, first run                     {median(refused_first)}")
-    print(f"  refused port, second run (goal < 1 s)       {median(refused_second)}")
-    print(f"  silent server, first run (bound {BOUND_S:.0f} s)       {median(silent_first)}")
-    print(f"  silent server, second run                   {median(silent_second)}")
+    def over(key: str) -> str:
+        extra = [a - b for a, b in zip(runs[key], runs["floor"], strict=True)]
+        return f"{statistics.median(extra):+6.2f} s"
+
+    print(f"median of {n} runs of `cuesheet timing {SHOW.relative_to(ROOT)}`")
+    print("(and its median cost over --no-resolve run just before it):")
+    print(f"  --no-resolve (start-up and timing: the floor)  {median('floor')}")
+    print(f"  refused port, first run                        {median('r1')}  {over('r1')}")
+    print(f"  refused port, second run (goal < 1 s)          {median('r2')}  {over('r2')}")
+    print(f"  silent server, first run (bound 5 s)           {median('s1')}  {over('s1')}")
+    print(f"  silent server, second run                      {median('s2')}  {over('s2')}")
     print(f"  second run says: {said}")
     print("before (main at ad60381): refused port 10-15 s every run (four attempts with")
     print("back-off); silent server about 1 min 30 s every run (see issue 14)")

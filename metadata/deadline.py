@@ -27,8 +27,6 @@ from typing import Any
 Clock = Callable[[], int]
 """Monotonic time in milliseconds."""
 
-DEFAULT_MAX_BYTES = 16 * 1024 * 1024
-"""The largest answer read: 16 MiB (MusicBrainz's largest lookups are a few MB)."""
 _SLICE = 64 * 1024
 
 
@@ -36,14 +34,14 @@ class TooLarge(OSError):
     """The answer is longer than the budget's byte cap."""
 
     def __init__(self, limit: int) -> None:
-        super().__init__(f"answer larger than {limit // (1024 * 1024)} MiB")
+        super().__init__(f"an answer larger than {limit // (1024 * 1024)} MiB")
         self.limit = limit
 
 
 class Budget:
     """What one request may take: until ``deadline_ms`` on ``clock``, at most ``max_bytes``."""
 
-    def __init__(self, deadline_ms: int, clock: Clock, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+    def __init__(self, deadline_ms: int, clock: Clock, max_bytes: int) -> None:
         self.deadline_ms = deadline_ms
         self.clock = clock
         self.max_bytes = max_bytes

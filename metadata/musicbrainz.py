@@ -45,17 +45,10 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass, replace
-from http.client import HTTPException
-from typing import Any, NoReturn, TypeVar
-from urllib.error import HTTPError, URLError
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 from urllib.parse import urlencode, urlsplit
 from xml.parsers.expat import ExpatError
 
-import musicbrainzngs
-from musicbrainzngs import mbxml
-from musicbrainzngs import musicbrainz as _mb
-
-from metadata import deadline
 from metadata import outage as outages
 from metadata.cache import Cache, wall_ms
 from metadata.errors import NotCached, NotMusicBrainz, ServiceError, ServiceUnavailable
@@ -78,7 +71,12 @@ from metadata.mbmodel import (
 )
 from metadata.ratelimit import Clock, RateLimiter, Sleep, monotonic_ms
 
+if TYPE_CHECKING:
+    from metadata import deadline
+
 DEFAULT_URL = "https://musicbrainz.org"
+DEFAULT_MAX_BYTES = 16 * 1024 * 1024
+"""The largest answer read: 16 MiB (MusicBrainz's largest lookups are a few MB)."""
 CACHE_KIND = "ws2"
 """The cache ``kind`` of raw web service answers."""
 _NOT_FOUND = b""
@@ -188,6 +186,8 @@ def _is_error_document(data: bytes) -> bool:
 def _answer_kind(data: bytes, expected: str) -> str | None:
     """``None`` when ``data`` is a WS/2 document holding ``expected`` (``work``,
     ``work-list``...); otherwise what it holds instead, in a few words."""
+    from musicbrainzngs import mbxml
+
     try:
         message = mbxml.parse_message(data)
     except (ET.ParseError, ExpatError, UnicodeError, ValueError, KeyError, TypeError):
@@ -209,7 +209,7 @@ class _Fence:
         self._active = 0
         self._settings: _Settings | None = None
         self._saved: dict[str, Any] = {}
-        self._unlimited: Callable[..., Any] = getattr(_mb._mb_request, "fun", _mb._mb_request)
+        self._unlimited: Callable[..., Any] | None = None
 
     @contextlib.contextmanager
     def hold(self, settings: _Settings) -> Iterator[None]:
@@ -218,7 +218,7 @@ class _Fence:
             while self._active and self._settings != settings:
                 self._cond.wait()
             if not self._active:
-                self._saved = {name: getattr(_mb, name) for name in _GLOBALS}
+                self._saved = {name: getattr(_ngs().musicbrainz, name) for name in _GLOBALS}
             try:
                 self._apply(settings)
             except BaseException:
@@ -239,9 +239,13 @@ class _Fence:
 
     def _restore(self) -> None:
         for name, value in self._saved.items():
-            setattr(_mb, name, value)
+            setattr(_ngs().musicbrainz, name, value)
 
     def _apply(self, settings: _Settings) -> None:
+        musicbrainzngs = _ngs()
+        _mb = musicbrainzngs.musicbrainz
+        if self._unlimited is None:  # the request function without its rate-limit wrapper
+            self._unlimited = getattr(_mb._mb_request, "fun", _mb._mb_request)
         musicbrainzngs.set_hostname(settings.hostname, use_https=settings.https)
         agent = settings.agent
         musicbrainzngs.set_useragent(agent.app, agent.version, agent.contact)
@@ -261,6 +265,14 @@ _GLOBALS = (
 _FENCE = _Fence()
 
 
+def _ngs() -> Any:
+    """musicbrainzngs, imported when first needed: it brings urllib, http.client and ssl,
+    which a run answered from the cache (or remembering an outage) never needs."""
+    import musicbrainzngs
+
+    return musicbrainzngs
+
+
 def _raw(response: bytes) -> bytes:
     return response
 
@@ -269,6 +281,11 @@ def _fenced_read(
     opener: Any, req: Any, body: Any = None, max_retries: int = 8, retry_delay_delta: float = 2.0
 ) -> bytes:
     """musicbrainzngs's ``_safe_read``, replaced: one attempt within the thread's budget."""
+    from http.client import HTTPException
+    from urllib.error import HTTPError, URLError
+
+    from metadata import deadline
+
     limit = deadline.current()
     try:
         with contextlib.closing(deadline.opener().open(req)) as response:
@@ -331,7 +348,7 @@ class MusicBrainz:
         give_up_ms: int = 5_000,
         remember_ms: int = outages.DEFAULT_REMEMBER_MS,
         retry_now: bool = False,
-        max_bytes: int = deadline.DEFAULT_MAX_BYTES,
+        max_bytes: int = DEFAULT_MAX_BYTES,
         clock: Clock = monotonic_ms,
         sleep: Sleep | None = None,
         wall_clock: Clock = wall_ms,
@@ -515,6 +532,9 @@ class MusicBrainz:
     def _ask(
         self, entity: str, mbid: str, includes: tuple[str, ...], query: str, limit: int, key: str
     ) -> bytes:
+        from metadata import deadline
+
+        musicbrainzngs = _ngs()
         call: Callable[[], Any]
         if query:
             search = getattr(musicbrainzngs, _SEARCH[entity])
@@ -571,6 +591,8 @@ class MusicBrainz:
 
     def _budget(self) -> deadline.Budget:
         """The next attempt's deadline: the timeout, or less before the server first answers."""
+        from metadata import deadline
+
         now = self._clock()
         end = now + self.timeout_ms
         with self._lock:
@@ -713,6 +735,8 @@ def parse(data: bytes, *, source: str = "") -> Parsed:
 
     :raises ServiceError: for malformed XML or an answer that holds no known entity.
     """
+    from musicbrainzngs import mbxml
+
     try:
         message = mbxml.parse_message(data)
     except (ET.ParseError, ExpatError, UnicodeError) as error:
