@@ -2,7 +2,7 @@
 
 Render: a mix of ``--cues`` cues of ``--seconds`` each (default 20 x 6 min = 2 h)
 with ``--crossfade-ms`` crossfades (default 2 s), rendered to WAV by
-``cuesheet.render`` in a child process, next to ffmpeg's concat demuxer joining
+``cuesheet.audio.render`` in a child process, next to ffmpeg's concat demuxer joining
 the same files into WAV in the same run.  Reported: wall time of each, their
 ratio (goal <= 2x), the peak resident memory of the render (goal < 300 MiB;
 ``wait4`` gives the largest member of the child's process tree, the child also
@@ -14,11 +14,18 @@ first scan into a fresh index with the files in the OS cache (goal >= 5,000
 files/s), a rescan of the unchanged library (goal >= 5x faster), and, for
 reference, the same reads inline and on a thread pool.
 
+Show time: the same cues as songs trimmed by a second at each end (``in``/
+``length``, a 2 s fade-out) with a ``--speech-seconds`` speech cue held as
+silence after each, placed by ``at_ms`` as ``render --show-time`` does; wall
+time and peak memory beside the normal render of the same files, and with twice
+the cues (goal: the same time per cue, the same memory).
+
 Generated audio is cached under ``--cache`` (default /tmp/cuesheet-bench-audio)
 and reused by later runs; outputs are deleted after each measurement.
 
     python bench/bench_audio.py                       # the full figures (~2-4 min)
     python bench/bench_audio.py --cues 6 --seconds 60 --scan-files 500   # quick look
+    python bench/bench_audio.py --skip-scan --skip-render     # show time only
 """
 
 from __future__ import annotations
@@ -37,7 +44,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from cuesheet.ffmpeg import find_ffmpeg  # noqa: E402
+from cuesheet.audio.ffmpeg import find_ffmpeg  # noqa: E402
 from metadata import tags  # noqa: E402
 from metadata.library import Library, _pool, _read_chunk  # noqa: E402
 
@@ -47,10 +54,29 @@ SCAN_FORMATS = (".mp3", ".flac", ".ogg", ".m4a", ".opus", ".wav")
 _RENDER_CHILD = """
 import json, resource, sys, time
 sys.path.insert(0, {root!r})
-from cuesheet.render import RenderItem, render
+from cuesheet.audio.render import RenderItem, render
 paths = {paths!r}
 items = [RenderItem(p, title=f"Cue {{i + 1}}", crossfade_ms={crossfade} if i else 0)
          for i, p in enumerate(paths)]
+started = time.perf_counter()
+result = render(items, {out!r})
+print(json.dumps({{"seconds": time.perf_counter() - started, "samples": result.samples,
+                  "self_maxrss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}}))
+"""
+
+_SHOW_TIME_CHILD = """
+import json, resource, sys, time
+sys.path.insert(0, {root!r})
+from cuesheet.audio.render import RenderItem, render
+paths, seconds, speech = {paths!r}, {seconds}, {speech}
+items, at = [], 0
+for i, p in enumerate(paths):
+    length = (seconds - 2) * 1000  # each song trimmed by a second at each end
+    items.append(RenderItem(p, title=f"Song {{i + 1}}", in_ms=1000, length_ms=length,
+                            fade_out_ms=2000, at_ms=at))
+    at += length
+    items.append(RenderItem(None, title=f"Speech {{i + 1}}", length_ms=speech * 1000, at_ms=at))
+    at += speech * 1000
 started = time.perf_counter()
 result = render(items, {out!r})
 print(json.dumps({{"seconds": time.perf_counter() - started, "samples": result.samples,
@@ -118,6 +144,51 @@ def _render(paths: list[Path], out: Path, crossfade: int) -> tuple[float, int, d
         for leftover in (out, out.with_suffix(".cue")):
             leftover.unlink(missing_ok=True)
     return wall, tree_kib, json.loads(stdout.strip().splitlines()[-1])
+
+
+def _render_show_time(
+    paths: list[Path], out: Path, seconds: int, speech: int
+) -> tuple[float, int, dict[str, float]]:
+    code = _SHOW_TIME_CHILD.format(
+        root=str(ROOT), paths=[str(p) for p in paths], seconds=seconds, speech=speech, out=str(out)
+    )
+    try:
+        wall, tree_kib, stdout = _run_measured([sys.executable, "-c", code])
+    finally:
+        for leftover in (out, out.with_suffix(".cue")):
+            leftover.unlink(missing_ok=True)
+    return wall, tree_kib, json.loads(stdout.strip().splitlines()[-1])
+
+
+def bench_show_time(args: argparse.Namespace, ffmpeg: str) -> None:
+    """``render --show-time``: trimmed songs with speech held as silence, beside today's render."""
+    paths = _ensure_cues(args.cache, ffmpeg, args.cues, args.seconds)
+    out = args.cache / "out"
+    out.mkdir(exist_ok=True)
+    print(
+        f"\nShow time: {args.cues} songs trimmed to {args.seconds - 2} s (in/out, 2 s fade-out) "
+        f"+ {args.cues} speech cues of {args.speech_seconds} s held as silence, WAV out"
+    )
+    wall, tree_kib, _ = _render(paths, out / "mix.wav", args.crossfade_ms)
+    st_wall, st_kib, child = _render_show_time(
+        paths, out / "show.wav", args.seconds, args.speech_seconds
+    )
+    audio_h = child["samples"] / RATE / 3600
+    print(f"  {'':34} {'wall s':>8} {'max RSS MiB':>12}")
+    print(f"  {'render (whole files, crossfades)':34} {wall:8.2f} {tree_kib / 1024:12.1f}")
+    print(f"  {'render --show-time':34} {st_wall:8.2f} {st_kib / 1024:12.1f}   ({audio_h:.2f} h)")
+    if args.no_scaling:
+        return
+    doubled = paths + paths
+    st2_wall, st2_kib, _ = _render_show_time(
+        doubled, out / "show2.wav", args.seconds, args.speech_seconds
+    )
+    per1, per2 = st_wall / len(paths), st2_wall / len(doubled)
+    print(
+        f"  show time per song+speech: {len(paths)} {per1:.3f} s, {len(doubled)} {per2:.3f} s "
+        f"(ratio {per2 / per1:.2f}; goal ~1.0); peak memory {st_kib / 1024:.0f} MiB -> "
+        f"{st2_kib / 1024:.0f} MiB (goal: flat)"
+    )
 
 
 def _concat(ffmpeg: str, paths: list[Path], out: Path) -> tuple[float, int]:
@@ -311,6 +382,10 @@ def main() -> None:
     parser.add_argument("--no-scaling", action="store_true", help="skip the 2x-cues render")
     parser.add_argument("--skip-render", action="store_true")
     parser.add_argument("--skip-scan", action="store_true")
+    parser.add_argument("--skip-show-time", action="store_true")
+    parser.add_argument(
+        "--speech-seconds", type=int, default=30, help="show time: silence after each song"
+    )
     args = parser.parse_args()
     ffmpeg = find_ffmpeg()
     print(f"ffmpeg: {ffmpeg}")
@@ -318,6 +393,8 @@ def main() -> None:
         bench_scan(args, ffmpeg)
     if not args.skip_render:
         bench_render(args, ffmpeg)
+    if not args.skip_show_time:
+        bench_show_time(args, ffmpeg)
 
 
 if __name__ == "__main__":

@@ -6,8 +6,8 @@ time every 20 segments, and an as-run log of about as many lines derived from it
 pairs, and the times drifting late.  Then, each in one run:
 
 * the plan rules alone (``cuesheet.checks.check``);
-* reading the as-run CSV (``cuesheet.asrun.load``);
-* the alignment (``cuesheet.align.align``: an LCS in linear memory);
+* reading the as-run CSV (``cuesheet.asrun.logs.load``);
+* the alignment (``cuesheet.asrun.align.align``: an LCS in linear memory);
 * the as-run rules (``check`` with the alignment);
 * the whole command, ``cuesheet check SHOW.json --as-run LOG.csv --json``, in a
   child process (wall time and peak resident memory of the child).
@@ -44,14 +44,15 @@ from typing import Any, TypeVar
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from cuesheet import clock, jsonmodel  # noqa: E402
-from cuesheet.align import align  # noqa: E402
-from cuesheet.asrun import AiredItem, AsRun  # noqa: E402
-from cuesheet.asrun import load as load_asrun  # noqa: E402
+from cuesheet.asrun.align import align  # noqa: E402
+from cuesheet.asrun.lcs import common_pairs  # noqa: E402
+from cuesheet.asrun.logs import load as load_asrun  # noqa: E402
+from cuesheet.asrun.values import AiredItem, AsRun  # noqa: E402
 from cuesheet.checks import check  # noqa: E402
-from cuesheet.diff import common_pairs  # noqa: E402
+from cuesheet.inputs import showjson  # noqa: E402
 from cuesheet.model import Credit, Cue, Role, Segment, Show  # noqa: E402
-from cuesheet.timing import compute  # noqa: E402
+from cuesheet.timing import clock  # noqa: E402
+from cuesheet.timing.engine import compute  # noqa: E402
 
 TZ = "Europe/Moscow"
 START = clock.local_to_ms(date(2014, 2, 23), clock.parse_hhmm("08:00"), TZ)
@@ -212,7 +213,7 @@ def main() -> None:
         log_path = Path(tmp) / "asrun.csv"
         show_path = Path(tmp) / "show.json"
         write_log(items, log_path)
-        show_path.write_text(jsonmodel.dumps(show), encoding="utf-8")
+        show_path.write_text(showjson.dumps(show), encoding="utf-8")
 
         plan_findings, t_plan = timed(check, show, timing=timing)
         log, t_read = timed(load_asrun, log_path, show)
@@ -262,7 +263,7 @@ def main() -> None:
         print(f"{label:<52} {seconds:>8.3f} {peak(common_pairs, planned, shuffled):>9.1f}")
     print()
     print("naive: the (N+1) x (M+1) table of Python ints and its traceback; common_pairs:")
-    print("cuesheet.diff's LCS alone; align(): keys, LCS, moves/swaps and fixed times.")
+    print("cuesheet.asrun.lcs's LCS alone; align(): keys, LCS, moves/swaps and fixed times.")
     print("Peak = tracemalloc peak above the baseline; times measured without tracing.")
 
 

@@ -28,8 +28,11 @@ class CueSheetError(Exception):
         path: str | Path | None = None,
         line: int | None = None,
         cause: BaseException | None = None,
+        others: tuple[CueSheetError, ...] = (),
     ) -> None:
         self.message = message
+        self.others = others
+        """Further errors of the same input, reported with this one (e.g. every bad line)."""
         self.path = str(path) if path is not None else None
         self.line = line
         self.cause = cause

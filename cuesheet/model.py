@@ -2,7 +2,7 @@
 
 Every time is an ``int``: instants are milliseconds since the Unix epoch (UTC),
 durations are milliseconds.  Local time exists only at the edges (see
-:mod:`cuesheet.clock`).  Values are frozen; change them with
+:mod:`cuesheet.timing.clock`).  Values are frozen; change them with
 :func:`dataclasses.replace`.
 """
 
@@ -37,6 +37,19 @@ class Role(str, Enum):
     LYRICIST = "lyricist"
 
 
+class RoleSource(str, Enum):
+    """Where a credit's role came from, least trusted first."""
+
+    CONVENTION = "convention"
+    """The list's convention: the heading (``Music``: composers, ``Setlist``: performers)
+    or the short form's key (``music:``, ``anthem:``).  A guess, marked so in exports."""
+    STATED = "stated"
+    """Stated by a person: ``credits:`` in a show file, the ``song:`` key, a ``--role``
+    choice, or the roles of an imported playlist."""
+    MUSICBRAINZ = "musicbrainz"
+    """Shown by MusicBrainz: a writer of the identified work or an artist of the recording."""
+
+
 class DurationSource(str, Enum):
     """Where a cue's duration came from, most trusted first."""
 
@@ -67,10 +80,16 @@ class MatchStatus(str, Enum):
 
 @dataclass(frozen=True, slots=True)
 class Credit:
-    """A name with the role it has in a cue."""
+    """A name with the role it has in a cue, and where that role came from."""
 
     name: str
     role: Role
+    source: RoleSource = RoleSource.STATED
+
+    @property
+    def guessed(self) -> bool:
+        """True when the role is only the list's convention, not confirmed."""
+        return self.source is RoleSource.CONVENTION
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +129,11 @@ class Match:
     """Confidence of the chosen match, 0-100 (0 when unresolved)."""
     candidates: tuple[Candidate, ...] = ()
     note: str = ""
+    duration_ms: int | None = None
+    """The length MusicBrainz gave for the entry in milliseconds, whether or not the cue took
+    it (a planned duration is kept); ``None`` when it gave none."""
+    duration_source: DurationSource | None = None
+    """``MUSICBRAINZ`` (the recording's own length) or ``ESTIMATE`` (a median of recordings)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +160,16 @@ class Cue:
     """Silence before this cue when rendering, in milliseconds."""
     crossfade_ms: int = 0
     """Overlap with the previous cue when rendering, in milliseconds."""
+    in_ms: int = 0
+    """Where the cue starts in its audio file, in milliseconds (0: the file's start)."""
+    out_ms: int | None = None
+    """Where the cue ends in its audio file, in milliseconds; ``None``: at the file's end."""
+    fade_in_ms: int = 0
+    """Fade-in at the start of the cue (within its length), in milliseconds."""
+    fade_out_ms: int = 0
+    """Fade-out at the end of the cue (within its length), in milliseconds."""
+    cart: int | None = None
+    """Cart number of the cue's audio in a playout system (Rivendell: 1-999999)."""
 
     @property
     def number_key(self) -> Decimal:
@@ -145,6 +179,20 @@ class Cue:
     def names(self, role: Role) -> tuple[str, ...]:
         """Names credited with ``role``, in order."""
         return tuple(c.name for c in self.credits if c.role is role)
+
+    @property
+    def is_edited(self) -> bool:
+        """True when the cue plays part of its file (``in``/``out``) or fades."""
+        return bool(self.in_ms or self.out_ms is not None or self.fade_in_ms or self.fade_out_ms)
+
+    def played_ms(self, file_ms: int) -> int:
+        """The cue's length in ms when its file lasts ``file_ms``: from ``in`` to ``out``.
+
+        ``out`` past the file's end still counts in full (the render pads with
+        silence), so the plan and the mix agree.
+        """
+        end = self.out_ms if self.out_ms is not None else file_ms
+        return max(0, end - self.in_ms)
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,6 +226,8 @@ class Show:
     ignore_rules: tuple[str, ...] = ()
     """Check codes turned off for this show."""
     notes: str = ""
+    dated: bool = True
+    """False for a bare list given no date: ``start_ms`` is then only an origin for offsets."""
 
     def cues(self) -> Iterator[tuple[Segment, Cue]]:
         """Every cue with its segment, in running order."""

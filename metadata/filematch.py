@@ -20,8 +20,9 @@ transliterated, accents and punctuation dropped); names and title words also
 through :func:`metadata.normalize.skeleton`, so Чайковский, Tchaikovsky and
 Tschaikowsky meet.
 
-Scores are 0-100.  The report lists every query without a file, and every file
-that more than one query matched.  Imports nothing from :mod:`cuesheet`.
+Scores are 0-100.  The report lists every query without a file with its best near
+misses (:class:`NearMiss`: files that fit in part, and why they were not taken), and
+every file that more than one query matched.  Imports nothing from :mod:`cuesheet`.
 """
 
 from __future__ import annotations
@@ -45,6 +46,11 @@ _NAME_AGREES = 0.6
 """Below this, two names are different people and add nothing to a title match."""
 _UNIQUE_WORK_SCORE = 85
 _ISRC_SCORE = 98
+NEAR_MISSES = 3
+"""How many near misses the report keeps for a query without a file."""
+_NEAR_TITLE = 40
+"""The least title similarity (0-100) of a near miss."""
+_TITLE_MATCHES = 0.9
 
 
 class MatchMethod(str, Enum):
@@ -80,6 +86,21 @@ class FileMatch:
 
 
 @dataclass(frozen=True, slots=True)
+class NearMiss:
+    """A file that fits a query in part, with why it was not taken; ``score`` 0-100."""
+
+    file: AudioFile
+    score: int
+    why: str
+    """E.g. ``title matches, artist differs``."""
+
+    def __str__(self) -> str:
+        """``title matches, artist differs: Waterloo Sunset.ogg by The Kinks, 70``."""
+        by = f" by {', '.join(self.file.tags.artists)}" if self.file.tags.artists else ""
+        return f"{self.why}: {os.path.basename(self.file.path)}{by}, {self.score}"
+
+
+@dataclass(frozen=True, slots=True)
 class SharedFile:
     """A file that several queries matched."""
 
@@ -97,6 +118,8 @@ class MatchReport:
     """Keys of the queries no file matched, in query order."""
     shared: tuple[SharedFile, ...]
     """Files matched by more than one query, by path."""
+    near_misses: tuple[tuple[str, tuple[NearMiss, ...]], ...] = ()
+    """(key, best near misses first) for each unmatched query that has any."""
 
     def by_key(self) -> dict[str, FileMatch]:
         """The matches keyed by query key."""
@@ -113,10 +136,14 @@ def match_files(
     index = _Index(files)
     matches: list[FileMatch] = []
     unmatched: list[str] = []
+    near: list[tuple[str, tuple[NearMiss, ...]]] = []
     for query in queries:
         found = index.match(query, threshold)
         if found is None:
             unmatched.append(query.key)
+            misses = index.near_misses(query)
+            if misses:
+                near.append((query.key, misses))
         else:
             matches.append(found)
     users: dict[str, list[str]] = {}
@@ -125,7 +152,7 @@ def match_files(
     shared = tuple(
         SharedFile(path, tuple(keys)) for path, keys in sorted(users.items()) if len(keys) > 1
     )
-    return MatchReport(tuple(matches), tuple(unmatched), shared)
+    return MatchReport(tuple(matches), tuple(unmatched), shared, tuple(near))
 
 
 # --- normalising text ----------------------------------------------------------------------
@@ -272,6 +299,40 @@ class _Index:
             return None
         return FileMatch(query.key, self.files[best[1]], MatchMethod.TITLE, round(best[0] * 100))
 
+    def near_misses(self, query: FileQuery, limit: int = NEAR_MISSES) -> tuple[NearMiss, ...]:
+        """The files that fit ``query`` best without matching it, best first.
+
+        Files of the same work, and files whose title is at least 40 % like the query's;
+        scored as the title+credits rule scores them.
+        """
+        same_work = {f.path for f in self.work.get(_norm_id(query.work_mbid) or "", [])}
+        forms = _title_forms(query.title)
+        keys = {skeleton(w) for w in " ".join(forms).split()}
+        positions = {p for key in keys for p in self.words.get(key, [])}
+        if same_work:
+            positions |= {i for i, f in enumerate(self.files) if f.path in same_work}
+        names = query.performers + query.composers
+        found: list[NearMiss] = []
+        for position in sorted(positions):
+            file = self.files[position]
+            title = max(_similar(a, b) for a in forms for b in self.titles[position])
+            if title * 100 < _NEAR_TITLE and file.path not in same_work:
+                continue
+            theirs = file.tags.artists + file.tags.composers
+            score, who = title, ""
+            if names and theirs:
+                credit = _best_name_similarity(names, theirs)
+                agrees = credit >= _NAME_AGREES
+                score = 0.7 * title + 0.3 * (credit if agrees else 0.0)
+                who = ", artist matches" if agrees else ", artist differs"
+            if file.path in same_work:
+                what = "same work"
+            else:
+                what = "title matches" if title >= _TITLE_MATCHES else "title differs in part"
+            found.append(NearMiss(file, round(score * 100), what + who))
+        found.sort(key=lambda m: (-m.score, m.file.path))
+        return tuple(found[:limit])
+
 
 __all__ = [
     "DEFAULT_THRESHOLD",
@@ -279,6 +340,7 @@ __all__ = [
     "FileQuery",
     "MatchMethod",
     "MatchReport",
+    "NearMiss",
     "SharedFile",
     "match_files",
     "name_similarity",

@@ -26,6 +26,16 @@ class Alias:
 
 
 @dataclass(frozen=True, slots=True)
+class LifeSpan:
+    """When an artist lived or a group was active: ISO dates, partial as given
+    (``1858``, ``1858-12``, ``1858-12-22``); empty when unknown."""
+
+    begin: str = ""
+    end: str = ""
+    ended: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class Artist:
     """A person or group."""
 
@@ -38,6 +48,10 @@ class Artist:
     aliases: tuple[Alias, ...] = ()
     score: int | None = None
     """Search relevance 0-100 (``ext:score``); ``None`` outside search results."""
+    ipis: tuple[str, ...] = ()
+    """Interested Party Information codes (11 digits), as the rights societies know them."""
+    life_span: LifeSpan | None = None
+    """Birth and death (founding and dissolution), when MusicBrainz has them."""
 
     def forms(self) -> tuple[str, ...]:
         """Every spelling: name, sort name, aliases and their sort names."""
@@ -207,6 +221,19 @@ class Recording:
     def credit_phrase(self) -> str:
         """The artist credit as printed: "Artist A & Artist B"."""
         return "".join(c.credited_name + c.joinphrase for c in self.artist_credit)
+
+    @property
+    def live(self) -> bool:
+        """True for a live recording (its disambiguation or a release group says so)."""
+        return "live" in self.disambiguation.casefold() or any(
+            "Live" in r.release_group.secondary_types for r in self.releases if r.release_group
+        )
+
+    @property
+    def compilation_only(self) -> bool:
+        """True when every release of it that MusicBrainz shows is a compilation."""
+        groups = [r.release_group for r in self.releases if r.release_group]
+        return bool(groups) and all("Compilation" in g.secondary_types for g in groups)
 
 
 @dataclass(frozen=True, slots=True)

@@ -58,6 +58,7 @@ from metadata.mbmodel import (
     ArtistCredit,
     ArtistRelation,
     Entity,
+    LifeSpan,
     Medium,
     Recording,
     RecordingRelation,
@@ -812,7 +813,15 @@ def _artist(d: dict[str, Any]) -> Artist:
         country=d.get("country"),
         aliases=_aliases(d),
         score=_score(d),
+        ipis=tuple(i for i in d.get("ipi-list", ()) if i),
+        life_span=_life_span(d.get("life-span")),
     )
+
+
+def _life_span(d: Any) -> LifeSpan | None:
+    if not isinstance(d, dict) or not (d.get("begin") or d.get("end")):
+        return None
+    return LifeSpan(d.get("begin", ""), d.get("end", ""), d.get("ended") == "true")
 
 
 def _credits(items: list[Any]) -> tuple[ArtistCredit, ...]:

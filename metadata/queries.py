@@ -10,6 +10,7 @@ in Cyrillic, Greek or Hangul.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from metadata.normalize import search_terms
@@ -69,3 +70,15 @@ def recordings(
 def artists(name: str) -> str:
     """Artists whose name, sort name or alias has words of ``name``."""
     return _any(_group(field, name) for field in ("artist", "sortname", "alias"))
+
+
+def by_ids(field: str, mbids: Sequence[str]) -> str:
+    """Entities whose ``field`` (``rid``, ``wid``, ``arid``) is any of ``mbids``: one search
+    answers for several entities at once (MBIDs are checked to be UUIDs, so nothing leaks)."""
+    ids = [m for m in mbids if _UUID.fullmatch(m)]
+    if not ids:
+        raise ValueError("a search by MBIDs needs at least one MBID")
+    return f"{field}:({' '.join(ids)})"
+
+
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")

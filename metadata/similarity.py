@@ -58,7 +58,11 @@ _POSITION_ORDINAL = re.compile(
     r"\b(\d+)(?:st|nd|rd|th)\s+(?:movement|mvt|mov)\b|\b(?:movement|mvt)\.?\s*(\d+)\b",
     re.IGNORECASE,
 )
-_SECTION_ROMAN = re.compile(r"\b(act|part|book|scene|tableau)\s+([IVXLC]{1,6})\b", re.IGNORECASE)
+_SECTION_ROMAN = re.compile(
+    r"\b(act|atto|akt|acte|part|book|scene|tableau)\s+([IVXLC]{1,6})\b", re.IGNORECASE
+)
+_SECTION_NAMES = {"atto": "act", "akt": "act", "acte": "act"}
+"""An act is an act in Italian, German and French titles too."""
 _CATALOGUE = re.compile(
     r"\b(?:(op|opus|bwv|kv|hob|rv|th|woo|hwv|sz|wab|buxwv)\.?|(k|d|s|l)\.)\s*"
     r"(\d+[a-z]?)\b",
@@ -108,7 +112,10 @@ def title_tokens(title: str) -> tuple[Token, ...]:
     text = _POSITION_ORDINAL.sub(
         lambda m: lift(POSITION, str(int(m.group(1) or m.group(2)))) + "movement", text
     )
-    text = _SECTION_ROMAN.sub(lambda m: f"{m.group(1)} {_roman(m.group(2))}", text)
+    text = _SECTION_ROMAN.sub(
+        lambda m: f"{_SECTION_NAMES.get(m.group(1).lower(), m.group(1))} {_roman(m.group(2))}",
+        text,
+    )
     text = _TRAILING_ROMAN.sub(lambda m: lift(NUMBER, str(_roman(m.group(1)))), text)
     text = _CATALOGUE.sub(
         lambda m: lift(CATALOGUE, (m.group(1) or m.group(2)).lower() + m.group(3).lower()), text

@@ -63,7 +63,7 @@ def parse_iso(text: str) -> int:
     return (delta.days * 86_400 + delta.seconds) * 1000 + delta.microseconds // 1000
 
 
-def format_duration(ms: int) -> str:
+def format_exact_duration(ms: int) -> str:
     """A duration as ``HH:MM:SS``, with ``.mmm`` when not whole seconds: exact, never rounded."""
     if ms < 0:
         raise ValueError(f"negative duration {ms} ms")

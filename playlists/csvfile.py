@@ -15,8 +15,9 @@ are ``HH:MM:SS`` with ``.mmm`` when not whole seconds, so nothing is rounded.
 Rights timings count from the programme start: ``Playlist.date`` when it is not
 after the first entry, else the first entry's start.
 
-Credits are ``Name (role); Name (role)``; a ``;`` or ``\\`` inside a name is
-escaped with a backslash, as are parentheses inside a role.  Identifiers are
+Credits are ``Name (role); Name (role)``, a guessed role marked ``(role?)``; a
+``;`` or ``\\`` inside a name is escaped with a backslash, as are parentheses
+and question marks inside a role.  Identifiers are
 URIs separated by spaces.
 
 Cells a spreadsheet would run as a formula (first character ``=``, ``+``,
@@ -43,7 +44,7 @@ from typing import TextIO
 from playlists import _text, _time
 from playlists.atomic import atomic_open
 from playlists.errors import InvalidPlaylistError, ParseError
-from playlists.model import Credit, CueData, Entry, Playlist
+from playlists.model import GUESS_MARK, Credit, CueData, Entry, Playlist
 
 RUNNING_ORDER = "running-order"
 RIGHTS = "rights"
@@ -79,7 +80,7 @@ PERFORMING_ROLES = frozenset({"performer", "conductor"})
 
 _FORMULA_START = frozenset("=+-@\t\r")
 _NAME_SPECIAL = "\\;"
-_ROLE_SPECIAL = "\\;()"
+_ROLE_SPECIAL = "\\;()?"
 
 
 # -- cells ------------------------------------------------------------------------------
@@ -114,7 +115,8 @@ def format_credits(credits: Iterable[Credit]) -> str:
     for credit in credits:
         name = _escape(credit.name, _NAME_SPECIAL)
         if credit.role:
-            parts.append(f"{name} ({_escape(credit.role, _ROLE_SPECIAL)})")
+            mark = GUESS_MARK if credit.guessed else ""
+            parts.append(f"{name} ({_escape(credit.role, _ROLE_SPECIAL)}{mark})")
         elif name.endswith(")"):
             parts.append(name[:-1] + "\\)")  # not a role: keep it out of reach of the reader
         else:
@@ -144,16 +146,18 @@ def parse_credits(text: str) -> tuple[Credit, ...]:
     for index, part in enumerate(_split_unescaped(text, ";")):
         if index and part[:1] == [(" ", False)]:
             part = part[1:]
-        role = ""
+        role, guessed = "", False
         if part and part[-1] == (")", False):
             opening = max(
                 (i for i, (ch, escaped) in enumerate(part) if ch == "(" and not escaped),
                 default=-1,
             )
             if opening == 0 or (opening > 0 and part[opening - 1] == (" ", False)):
-                role = "".join(ch for ch, _ in part[opening + 1 : -1])
+                inside = part[opening + 1 : -1]
+                guessed = len(inside) > 1 and inside[-1] == (GUESS_MARK, False)
+                role = "".join(ch for ch, _ in (inside[:-1] if guessed else inside))
                 part = part[: max(opening - 1, 0)]
-        credits.append(Credit("".join(ch for ch, _ in part), role))
+        credits.append(Credit("".join(ch for ch, _ in part), role, guessed))
     return tuple(credits)
 
 
@@ -167,7 +171,7 @@ def _creator(credits: Sequence[Credit]) -> str:
 
 
 def _duration(ms: int | None) -> str:
-    return "" if ms is None else _time.format_duration(ms)
+    return "" if ms is None else _time.format_exact_duration(ms)
 
 
 def _credits_of(entry: Entry) -> tuple[Credit, ...]:
@@ -225,9 +229,9 @@ def _rights_rows(playlist: Playlist, origin_utc_ms: int | None) -> Iterable[Sequ
         timing_in = timing_out = ""
         if data.start_utc_ms is not None and origin is not None and data.start_utc_ms >= origin:
             offset = data.start_utc_ms - origin
-            timing_in = _time.format_duration(offset)
+            timing_in = _time.format_exact_duration(offset)
             if entry.duration_ms is not None:
-                timing_out = _time.format_duration(offset + entry.duration_ms)
+                timing_out = _time.format_exact_duration(offset + entry.duration_ms)
         yield (
             str(sequence),
             data.number,

@@ -44,9 +44,9 @@ written with ``split=True`` (:func:`dump`), which writes ``name-01.cue``,
 
 What CUE has no command for is kept in ``REM`` lines that players ignore, so a
 round trip keeps it: ``REM CUE``, ``REM SEGMENT``, ``REM KIND``, ``REM START``
-(UTC, ISO 8601), ``REM LENGTH`` (frames), ``REM CREDIT "<role>" "<name>"``,
-``REM IDENTIFIER``, ``REM ISWC``, ``REM USAGE``, ``REM COMMENT`` (the entry's
-annotation) and, for the playlist, ``REM TIMEZONE``.
+(UTC, ISO 8601), ``REM LENGTH`` (frames), ``REM CREDIT "<role>" "<name>"``
+(``"composer?"`` for a guessed role), ``REM IDENTIFIER``, ``REM ISWC``,
+``REM USAGE``, ``REM COMMENT`` (the entry's annotation) and, for the playlist, ``REM TIMEZONE``.
 
 Reading accepts any case, a byte-order mark, CRLF, multi-``FILE`` sheets,
 ``INDEX 00``, ``PREGAP``/``POSTGAP`` and ``REM`` lines; unknown commands are
@@ -269,7 +269,7 @@ def _sheet(playlist: Playlist, first_number: int = 1) -> Iterator[str]:
         if entry.duration_ms is not None:
             out.lines.append(f"    REM LENGTH {format_msf(ms_to_frames(entry.duration_ms))}\n")
         for credit in data.credits:
-            role, _ = fit_text(credit.role)
+            role, _ = fit_text(credit.role_text)
             out.text("    ", f'REM CREDIT "{role}"', credit.name, where)
         for identifier in entry.identifiers:
             out.text("    ", "REM IDENTIFIER", identifier, where)
@@ -643,7 +643,7 @@ def _loads(text: str, path: str | None) -> Playlist:
                         head[key] = _value(value)
                     elif key == "CREDIT":
                         role, name = _two_values(value)
-                        credits = (credits or []) + [Credit(name, role)]
+                        credits = (credits or []) + [Credit.from_role_text(name, role)]
                     elif key == "IDENTIFIER":
                         identifiers = (identifiers or []) + [_value(value)]
                     elif key == "LENGTH":

@@ -5,7 +5,8 @@
     {"format": "playlists/playlist", "version": 1,
      "title": "...", "creator": "...", "date": "...", "timezone": "...", "annotation": "...",
      "entries": [{"location": "...", "title": "...", ..., "duration_ms": 252000,
-                  "cue": {"segment": "...", ..., "credits": [{"name": "...", "role": "..."}]}}]}
+                  "cue": {"segment": "...", ...,
+                          "credits": [{"name": "...", "role": "...", "guessed": true}]}}]}
 
 Times are integer milliseconds, as in the model; ``null`` where the model has
 ``None``.  Reading checks every field's type and rejects unknown keys, naming
@@ -32,7 +33,10 @@ _T = TypeVar("_T")
 
 
 def _credit(credit: Credit) -> dict[str, Any]:
-    return {"name": credit.name, "role": credit.role}
+    out: dict[str, Any] = {"name": credit.name, "role": credit.role}
+    if credit.guessed:
+        out["guessed"] = True
+    return out
 
 
 def _cue(data: CueData) -> dict[str, Any]:
@@ -127,8 +131,13 @@ class _Reader:
         return value
 
     def credit(self, value: object, where: str) -> Credit:
-        data = self.mapping(value, where, {"name", "role"})
-        return Credit(self.text(data, "name", where), self.text(data, "role", where))
+        data = self.mapping(value, where, {"name", "role", "guessed"})
+        guessed = data.get("guessed", False)
+        if not isinstance(guessed, bool):
+            raise self.fail(
+                f"{where}.guessed", f"expected true or false, got {json.dumps(guessed)}"
+            )
+        return Credit(self.text(data, "name", where), self.text(data, "role", where), guessed)
 
     def cue(self, value: object, where: str) -> CueData | None:
         if value is None:

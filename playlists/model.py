@@ -14,11 +14,30 @@ class Credit:
     """A name with its role.
 
     Roles used by cuesheet: ``composer``, ``performer``, ``conductor``,
-    ``arranger``, ``lyricist``; any other text is kept as written.
+    ``arranger``, ``lyricist``; any other text is kept as written.  Text formats
+    write a guessed role with :data:`GUESS_MARK` after it (``composer?``).
     """
 
     name: str
     role: str
+    guessed: bool = False
+    """The role is a guess (a music list's convention, say), not confirmed."""
+
+    @property
+    def role_text(self) -> str:
+        """The role as text formats write it: ``composer``, or ``composer?`` when guessed."""
+        return self.role + GUESS_MARK if self.guessed and self.role else self.role
+
+    @classmethod
+    def from_role_text(cls, name: str, text: str) -> Credit:
+        """The inverse of :attr:`role_text`."""
+        if len(text) > 1 and text.endswith(GUESS_MARK):
+            return cls(name, text[: -len(GUESS_MARK)], guessed=True)
+        return cls(name, text)
+
+
+GUESS_MARK = "?"
+"""Written after a role that is only a guess."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,10 +8,10 @@ URIs; URLs are kept, with spaces and non-ASCII characters percent-encoded),
 its ``identifier`` URIs (e.g. ``https://musicbrainz.org/recording/<mbid>``),
 ``title``, ``creator``, ``annotation``, ``album``, ``trackNum`` counting from
 1 and ``duration`` in integer milliseconds.  What XSPF has no element for (the
-segment, cue number, kind, scheduled start, credits with roles, ISRC, ISWC,
-usage, offsets in the file, gaps; the playlist's IANA timezone) goes into an
-``<extension application="urn:cuesheet:xspf:1">`` block, so a round trip
-loses nothing.  Characters XML 1.0 cannot carry at all (most C0 controls) are
+segment, cue number, kind, scheduled start, credits with roles (``guessed="true"``
+on a guessed one), ISRC, ISWC, usage, offsets in the file, gaps; the playlist's
+IANA timezone) goes into an ``<extension application="urn:cuesheet:xspf:1">``
+block, so a round trip loses nothing.  Characters XML 1.0 cannot carry at all (most C0 controls) are
 replaced by U+FFFD with a :class:`TextChangedWarning`.
 
 The writer streams text; it never builds a tree.  Relative locations are
@@ -143,7 +143,10 @@ def _cue_block(entry: Entry) -> str:
         if data.start_utc_ms is not None:
             parts.append(f"<c:start>{_time.iso_utc(data.start_utc_ms)}</c:start>")
         for credit in data.credits:
-            parts.append(f'<c:credit role="{_attr(credit.role)}">{_esc(credit.name)}</c:credit>')
+            guessed = ' guessed="true"' if credit.guessed else ""
+            parts.append(
+                f'<c:credit role="{_attr(credit.role)}"{guessed}>{_esc(credit.name)}</c:credit>'
+            )
         for tag, value in (
             ("isrc", data.isrc),
             ("iswc", data.iswc),
@@ -368,7 +371,8 @@ def _extension(element: ET.Element, path: str | None) -> _Extra:
             tag = item.tag[len(_C) :]
             text = item.text or ""
             if tag == "credit":
-                extra.credits.append(Credit(text, item.get("role", "")))
+                guessed = item.get("guessed", "") == "true"
+                extra.credits.append(Credit(text, item.get("role", ""), guessed))
             elif tag == "start":
                 try:
                     extra.start = _time.parse_iso(text)
@@ -554,9 +558,12 @@ _EXTENSION_RE = re.compile(
 )
 _OUR_BLOCK_RE = re.compile(
     r'\s*<c:entry xmlns:c="urn:cuesheet:xspf:1">'
-    r'((?:<c:[A-Za-z]+(?: role="[^"<]*")?>[^<]*</c:[A-Za-z]+>|<c:cue/>)*)</c:entry>\s*'
+    r'((?:<c:[A-Za-z]+(?: role="[^"<]*")?(?: guessed="true")?>[^<]*</c:[A-Za-z]+>|<c:cue/>)*)'
+    r"</c:entry>\s*"
 )
-_OUR_ITEM_RE = re.compile(r'<c:([A-Za-z]+)(?: role="([^"<]*)")?(?:/>|>([^<]*)</c:\1>)')
+_OUR_ITEM_RE = re.compile(
+    r'<c:([A-Za-z]+)(?: role="([^"<]*)")?( guessed="true")?(?:/>|>([^<]*)</c:\1>)'
+)
 _ENTITY_RE = re.compile(r"&(#x[0-9A-Fa-f]+|#[0-9]+|amp|lt|gt|quot|apos);")
 _NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
 
@@ -595,10 +602,10 @@ def _our_extension(inner: str) -> _Extra | None:
     if found is None:
         return None
     extra = _Extra()
-    for tag, role, raw in _OUR_ITEM_RE.findall(found[1]):
+    for tag, role, guessed, raw in _OUR_ITEM_RE.findall(found[1]):
         text = _xml_text(raw)
         if tag == "credit":
-            extra.credits.append(Credit(text, _xml_attr(role)))
+            extra.credits.append(Credit(text, _xml_attr(role), bool(guessed)))
         elif tag == "start":
             extra.start = _time.parse_iso(text)
         elif tag in _NUMBERS:

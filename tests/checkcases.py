@@ -10,9 +10,8 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from cuesheet import clock
-from cuesheet.align import Alignment, align
-from cuesheet.asrun import AiredItem, AsRun
+from cuesheet.asrun.align import Alignment, align
+from cuesheet.asrun.values import AiredItem, AsRun
 from cuesheet.model import (
     Credit,
     Cue,
@@ -23,7 +22,8 @@ from cuesheet.model import (
     Segment,
     Show,
 )
-from cuesheet.timing import compute
+from cuesheet.timing import clock
+from cuesheet.timing.engine import compute
 
 MSK = "Europe/Moscow"
 START = clock.local_to_ms(date(2014, 2, 23), clock.parse_hhmm("20:14"), MSK)

@@ -9,11 +9,20 @@ each a WS/2 lookup answer) and answers like the real service:
 * searches ``/ws/2/<entity>/?query=<lucene>&limit=N`` evaluate a Lucene subset (terms,
   ``field:term``, ``field:(a b)``, ``"phrases"``, ``AND``/``OR``/``NOT``, ``+``/``-``,
   parentheses; the default operator is OR) over the fields MusicBrainz's indexer uses
-  (work: ``work`` = title, ``alias``, ``artist`` = related artists' *names only*, ``arid``;
-  recording: ``recording``, ``artist`` = credit phrase, ``artistname``, ``creditname``,
-  ``arid``, ``release``; artist: ``artist``, ``sortname``, ``alias``), score hits by
-  summed inverse document frequency, normalise the best to 100 and return
-  ``<xxx-list count=".." offset="..">`` with ``ext:score`` on each hit.
+  (work: ``work`` = title, ``alias``, ``artist`` = related artists' *names only*, as
+  stored, often in their own script, never their aliases, ``arid``, ``iswc``, ``type``,
+  ``tag``, ``wid``; an unfielded term searches ``work`` and ``alias``.  Recording:
+  ``recording``, ``artist`` = credit phrase as written, ``artistname``, ``creditname``,
+  ``arid``, ``rid``, ``isrc``, ``release``, ``video`` (no work field: a work's recordings
+  come from the work itself).  Artist: ``artist``, ``sortname``, ``alias``, ``arid``), score
+  hits by summed inverse document frequency, normalise the best to 100 and return
+  ``<xxx-list count=".." offset="..">`` with ``ext:score`` on each hit.  A field the index
+  does not have matches nothing, as on the real server.  Hits of equal score come in the
+  reverse of the catalogue's order, which favours no answer that fixtures list first;
+  search hits carry what the real ones carry (a work's artist relations and its recordings'
+  titles without lengths; a recording's credit, releases and ISRCs; no work relations);
+* browses ``/ws/2/recording?work=<mbid>`` list a work's recordings (with credits and
+  lengths), 100 at most, as ``<recording-list count="..">``.
 
 Faults can be queued (:meth:`MBServer.fail`): a 503 with Retry-After, a hang (the client
 times out), a reset connection, malformed XML.  Every request is recorded
@@ -86,6 +95,10 @@ def _fields(entity: str, el: ET.Element) -> dict[str, list[str]]:
             add("alias", alias)
         add("comment", _text(el, "disambiguation"))
         add("type", el.get("type", ""))
+        fields["wid"] = [el.get("id", "")]
+        fields["iswc"] = [(i.text or "").lower() for i in el.iter(q("iswc"))]
+        for tag in el.iterfind(f"{q('tag-list')}/{q('tag')}"):
+            add("tag", _text(tag, "name"))
         for rel in el.iterfind(f"{q('relation-list')}[@target-type='artist']/{q('relation')}"):
             artist = rel.find(q("artist"))
             if artist is not None:
@@ -104,9 +117,13 @@ def _fields(entity: str, el: ET.Element) -> dict[str, list[str]]:
             if artist is not None:
                 fields.setdefault("arid", []).append(artist.get("id", ""))
         add("artist", "".join(phrase))
+        fields["rid"] = [el.get("id", "")]
+        fields["isrc"] = [i.get("id", "").lower() for i in el.iter(q("isrc"))]
+        add("video", "true" if el.get("video") == "true" else "false")
         for release in el.iterfind(f"{q('release-list')}/{q('release')}"):
             add("release", _text(release, "title"))
     elif entity == "artist":
+        fields["arid"] = [el.get("id", "")]
         add("artist", _text(el, "name"))
         add("sortname", _text(el, "sort-name"))
         for alias in aliases:
@@ -115,6 +132,9 @@ def _fields(entity: str, el: ET.Element) -> dict[str, list[str]]:
         add("type", el.get("type", ""))
     return fields
 
+
+_KEYWORD_FIELDS = frozenset({"arid", "mbid", "rid", "wid", "iswc", "isrc"})
+"""Fields indexed whole (identifiers), not split into words."""
 
 _DEFAULT_FIELDS = {
     "work": ("work", "alias"),
@@ -209,9 +229,11 @@ def _parse_clause(tokens: list[str], fld: str | None) -> tuple[_Node, list[str]]
             raise QueryError("missing )")
         return node, tokens[1:]
     if tok.startswith('"'):
+        if fld in _KEYWORD_FIELDS:
+            return _Node("term", fld, [tok.strip('"').lower()]), tokens
         return _Node("phrase", fld, analyse(tok.strip('"'))), tokens
     value = re.sub(r"\\(.)", r"\1", tok)
-    words = [value.lower()] if fld in ("arid", "mbid") else analyse(value)
+    words = [value.lower()] if fld in _KEYWORD_FIELDS else analyse(value)
     return _Node("term", fld, words), tokens
 
 
@@ -277,6 +299,24 @@ class Catalog:
             return None
         return _trim(entity, copy.deepcopy(doc.element), includes, search=False)
 
+    def browse_recordings(self, work: str, limit: int, offset: int) -> tuple[int, list[ET.Element]]:
+        """(count, recordings) of the work ``work``, with credits and lengths."""
+        doc = self.docs["work"].get(work)
+        if doc is None:
+            return 0, []
+        ids = [
+            r.get("id", "")
+            for r in doc.element.iterfind(
+                f"{q('relation-list')}[@target-type='recording']/{q('relation')}/{q('recording')}"
+            )
+        ]
+        found = [self.docs["recording"][i] for i in ids if i in self.docs["recording"]]
+        page = found[offset : offset + limit]
+        return len(found), [
+            _trim("recording", copy.deepcopy(d.element), {"artist-credits"}, search=False)
+            for d in page
+        ]
+
     def search(
         self, entity: str, query: str, limit: int, offset: int
     ) -> tuple[int, list[tuple[int, ET.Element]]]:
@@ -286,12 +326,12 @@ class Catalog:
         n = max(1, len(docs))
         df = self._df.get(entity, {})
         defaults = _DEFAULT_FIELDS.get(entity, ())
-        hits: list[tuple[float, str, _Doc]] = []
-        for doc in docs.values():
+        hits: list[tuple[float, int, _Doc]] = []
+        for index, doc in enumerate(docs.values()):
             matched, score = _evaluate(tree, doc, defaults, df, n)
             if matched and score > 0:
-                hits.append((score, doc.title, doc))
-        hits.sort(key=lambda h: (-h[0], h[1], h[2].mbid))
+                hits.append((round(score, 6), -index, doc))
+        hits.sort(key=lambda h: (-h[0], h[1]))
         top = hits[0][0] if hits else 1.0
         page = hits[offset : offset + limit]
         return len(hits), [
@@ -353,6 +393,9 @@ def _evaluate(
     return True, total
 
 
+_RELATED_ARTIST = frozenset(q(t) for t in ("name", "sort-name", "disambiguation"))
+
+
 def _trim(entity: str, el: ET.Element, includes: set[str], *, search: bool) -> ET.Element:
     """Drop what the request did not ask for (lookups) or what search hits never carry."""
     for child in list(el):
@@ -369,6 +412,12 @@ def _trim(entity: str, el: ET.Element, includes: set[str], *, search: bool) -> E
                             rec.remove(length)
             else:
                 keep = f"{target}-rels" in includes
+            if keep and target == "artist":
+                # A related artist comes with its names only, never aliases or dates.
+                for artist in child.iter(q("artist")):
+                    for extra in list(artist):
+                        if extra.tag not in _RELATED_ARTIST:
+                            artist.remove(extra)
         elif tag == "artist-credit" and entity == "recording":
             keep = search or bool({"artist-credits", "artists"} & includes)
         elif tag == "release-list" and entity == "recording":
@@ -544,8 +593,16 @@ class _Handler(BaseHTTPRequestHandler):
             else:
                 self._send(200, _document(element))
             return
+        if "query" not in query and entity == "recording" and "work" in query:
+            limit = max(1, min(100, int(query.get("limit", "25"))))
+            offset = max(0, int(query.get("offset", "0")))
+            count, found = self.mb.catalog.browse_recordings(query["work"], limit, offset)
+            listing = ET.Element(q("recording-list"), {"count": str(count), "offset": str(offset)})
+            listing.extend(found)
+            self._send(200, _document(listing))
+            return
         if "query" not in query:
-            self._send(400, _error("browse requests are not supported here"))
+            self._send(400, _error("only browses of a work's recordings are supported here"))
             return
         try:
             limit = max(1, min(100, int(query.get("limit", "25"))))

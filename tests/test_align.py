@@ -10,12 +10,12 @@ from itertools import pairwise
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cuesheet import clock
-from cuesheet.align import Alignment, CueStatus, align
-from cuesheet.asrun import AiredItem, AsRun
-from cuesheet.diff import common_pairs
+from cuesheet.asrun.align import Alignment, CueStatus, align
+from cuesheet.asrun.lcs import common_pairs
+from cuesheet.asrun.values import AiredItem, AsRun
 from cuesheet.model import Credit, Cue, Role, Segment, Show
-from cuesheet.timing import compute
+from cuesheet.timing import clock
+from cuesheet.timing.engine import compute
 
 TZ = "Europe/Moscow"
 START = clock.local_to_ms(date(2014, 2, 23), clock.parse_hhmm("20:14"), TZ)

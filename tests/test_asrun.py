@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from cuesheet import clock, jsonmodel
-from cuesheet.asrun import AiredItem, AsRun, from_playlist, from_show, load, loads_csv
+from cuesheet.asrun.logs import from_playlist, from_show, load, loads_csv
+from cuesheet.asrun.values import AiredItem, AsRun
 from cuesheet.errors import InputError
+from cuesheet.inputs import showjson
 from cuesheet.model import Credit, Cue, Role, Segment, Show
+from cuesheet.timing import clock
 from playlists.model import CueData, Entry, Playlist
 
 TZ = "Europe/Moscow"
@@ -228,6 +230,6 @@ def test_load_chooses_the_reader_by_extension(tmp_path: Path) -> None:
 
     other = Show("Other", TZ, START, segments=(Segment("A", (Cue("1", "b", duration_ms=5),)),))
     json_path = tmp_path / "other.json"
-    json_path.write_text(jsonmodel.dumps(other), encoding="utf-8")
+    json_path.write_text(showjson.dumps(other), encoding="utf-8")
     loaded = load(json_path, plan)
     assert [(i.title, i.start_ms) for i in loaded.items] == [("b", START)]

@@ -24,12 +24,12 @@ from checkcases import (
     write_files,
 )
 
-from cuesheet.asrun import AiredItem, AsRun
+from cuesheet.asrun.values import AiredItem, AsRun
 from cuesheet.checks import Finding, Severity, check, has_errors
 from cuesheet.checks.registry import RULES, codes, get, select
 from cuesheet.checks.repeats import same_recording
 from cuesheet.errors import InputError
-from cuesheet.model import Candidate, CueKind, Match, MatchStatus, Segment, Show
+from cuesheet.model import Candidate, CueKind, DurationSource, Match, MatchStatus, Segment, Show
 
 
 def run(
@@ -105,6 +105,18 @@ CASES: dict[str, Case] = {
             ),
         )
     ),
+    "MB003": lambda s: _plan(
+        with_cue(
+            s,
+            "1",
+            match=Match(
+                MatchStatus.RESOLVED,
+                100,
+                duration_ms=s.segments[0].cues[0].duration_ms + 30 * SEC,  # type: ignore[operator]
+                duration_source=DurationSource.MUSICBRAINZ,
+            ),
+        )
+    ),
     "AUD001": lambda s: _plan(with_cue(s, "2", file="no-such-dir/missing.flac")),
     "AUD002": lambda s: (s, None, probe_for(s, **{"4.1": 5 * SEC})),
     "REP001": lambda s: _plan(
@@ -142,6 +154,7 @@ WHERE: dict[str, tuple[str, str | None] | None] = {
     "TIM008": ("Finale", "5"),
     "MB001": ("Opening", "1"),
     "MB002": ("Opening", "1"),
+    "MB003": ("Opening", "1"),
     "AUD001": ("Opening", "2"),
     "AUD002": ("Handover", "4.1"),
     "REP001": ("Opening", "2"),
@@ -319,3 +332,18 @@ def test_what_counts_as_the_same_recording(show: Show) -> None:
     assert same_recording(replace(bare, file="a.flac"), replace(bare, file="a.flac")) == (
         "the same audio file"
     )
+
+
+def test_an_edited_cue_is_checked_from_its_in_to_its_out(show: Show, tmp_path: Path) -> None:
+    lengths = probe_for(show)
+    (cue,) = [c for _, c in show.cues() if c.number == "4.1"]
+    assert cue.duration_ms is not None and cue.file is not None
+    file_ms = cue.duration_ms + 20 * SEC  # the file is longer than the part played
+    lengths[Path(cue.file)] = file_ms
+    trimmed = with_cue(show, "4.1", in_ms=20 * SEC)
+    assert run(trimmed, tmp_path, lengths=lengths) == []
+    (untrimmed,) = run(show, tmp_path, lengths=lengths)
+    assert untrimmed.code == "AUD002" and untrimmed.delta_ms == 20 * SEC
+    past = with_cue(show, "4.1", in_ms=0, out_ms=file_ms + SEC, duration_ms=file_ms + SEC)
+    (late_out,) = [f for f in run(past, tmp_path, lengths=lengths) if f.code.startswith("AUD")]
+    assert late_out.code == "AUD002" and "out point" in late_out.message

@@ -412,8 +412,8 @@ def test_render_refuses_a_json_playlist_of_tracks_inside_one_file(
 
 
 def test_local_path() -> None:
+    from cuesheet.audio.render import local_path
     from cuesheet.errors import InputError
-    from cuesheet.render import local_path
 
     assert local_path("file:///music/a%20b.flac", "/show") == "/music/a b.flac"
     assert local_path("audio/../x.wav", "/show") == "/show/x.wav"

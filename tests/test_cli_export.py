@@ -137,7 +137,7 @@ def test_python_dash_m_runs() -> None:
 @pytest.mark.parametrize("fmt", ["csv", "xspf", "json"])
 def test_every_export_reads_back_as_a_source(tmp_path: Path, fmt: str) -> None:
     """show -> format -> show keeps cues, order, titles, credits and durations."""
-    from cuesheet.sources import load_source
+    from cuesheet.inputs.sources import load_source
 
     out = tmp_path / f"sochi.{fmt}"
     code, _, err = run("export", str(SOCHI), "-o", str(out), "--no-resolve")

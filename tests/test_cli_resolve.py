@@ -10,8 +10,8 @@ import pytest
 from click.testing import CliRunner, Result
 
 from cuesheet.cli import cli
+from cuesheet.inputs.sources import load_source
 from cuesheet.model import DurationSource, MatchStatus
-from cuesheet.sources import load_source
 from tests.mbseed import EXPECTED
 from tests.mbserver import MBServer
 from tests.tools import SHARED

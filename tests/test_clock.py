@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from cuesheet import clock
+from cuesheet.timing import clock
 
 MSK = "Europe/Moscow"
 

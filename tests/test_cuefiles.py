@@ -1,4 +1,4 @@
-"""cuesheet.cuefiles: cues naming a file but no duration get the file's real length."""
+"""cuesheet.enrich.filelengths: cues naming a file but no duration get the file's real length."""
 
 from __future__ import annotations
 
@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from cuesheet.cuefiles import FileProblem, local_path, read_lengths
+from cuesheet.enrich.filelengths import FileProblem, read_lengths
 from cuesheet.errors import InputError
 from cuesheet.model import Cue, CueKind, DurationSource, Segment, Show
+from cuesheet.paths import local_path
 from tests import audiogen
 
 

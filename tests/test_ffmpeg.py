@@ -1,4 +1,4 @@
-"""cuesheet.ffmpeg: encoders name the file the user asked for, never their temporary file."""
+"""cuesheet.audio.ffmpeg: encoders name the file the user asked for, never their temporary file."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from cuesheet.audio.ffmpeg import PcmFormat, find_ffmpeg, open_encoder
 from cuesheet.errors import ExportError
-from cuesheet.ffmpeg import PcmFormat, find_ffmpeg, open_encoder
 from tests import audiogen
 
 
@@ -74,7 +74,7 @@ def test_a_broken_ffmpeg_is_blamed_not_the_input(tmp_path: Path, body: str, prob
 
 
 def test_render_with_a_broken_ffmpeg_names_it(tmp_path: Path) -> None:
-    from cuesheet.render import RenderItem, render
+    from cuesheet.audio.render import RenderItem, render
 
     source = audiogen.make_level(tmp_path / "a.wav", 588, 100)
     with pytest.raises(ExportError, match="the ffmpeg given does not work") as caught:

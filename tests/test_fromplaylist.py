@@ -7,7 +7,7 @@ import warnings
 import pytest
 
 from cuesheet.errors import CueSheetWarning, InputError
-from cuesheet.fromplaylist import to_show
+from cuesheet.inputs.playlist import to_show
 from playlists.model import CueData, Entry, Playlist
 
 

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from cuesheet import showfile
 from cuesheet.cli import cli
+from cuesheet.inputs import showfile
 from cuesheet.model import CueKind
 from tests.tools import require_shared, require_tool
 

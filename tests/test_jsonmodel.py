@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from cuesheet import clock, jsonmodel
 from cuesheet.errors import InputError
+from cuesheet.inputs import showjson
 from cuesheet.model import (
     Candidate,
     Credit,
@@ -23,7 +23,8 @@ from cuesheet.model import (
     Show,
     UsageCode,
 )
-from cuesheet.timing import compute
+from cuesheet.timing import clock
+from cuesheet.timing.engine import compute
 
 MSK = "Europe/Moscow"
 START = clock.local_to_ms(date(2014, 2, 23), clock.parse_hhmm("20:14"), MSK)
@@ -73,12 +74,12 @@ SHOW = Show(
 
 
 def test_round_trip_is_lossless() -> None:
-    text = jsonmodel.dumps(SHOW, compute(SHOW))
-    assert jsonmodel.loads(text) == SHOW
+    text = showjson.dumps(SHOW, compute(SHOW))
+    assert showjson.loads(text) == SHOW
 
 
 def test_instants_are_written_in_local_time_and_utc() -> None:
-    data = json.loads(jsonmodel.dumps(SHOW, compute(SHOW)))
+    data = json.loads(showjson.dumps(SHOW, compute(SHOW)))
     assert data["start"] == {
         "ms": START,
         "local": "2014-02-23T20:14:00+04:00",
@@ -88,7 +89,7 @@ def test_instants_are_written_in_local_time_and_utc() -> None:
     assert [f["label"] for f in fixed] == ["Closed", "Hard out"]
     first_cue = data["segments"][0]["cues"][0]
     assert first_cue["timing"]["front"]["local"] == "2014-02-23T20:14:00+04:00"
-    assert "Сергей" in jsonmodel.dumps(SHOW)  # non-ASCII kept as text
+    assert "Сергей" in showjson.dumps(SHOW)  # non-ASCII kept as text
 
 
 @pytest.mark.parametrize(
@@ -102,12 +103,12 @@ def test_instants_are_written_in_local_time_and_utc() -> None:
 )
 def test_bad_json_names_file_and_problem(text: str, message: str) -> None:
     with pytest.raises(InputError, match=message) as caught:
-        jsonmodel.loads(text, "show.json")
+        showjson.loads(text, "show.json")
     assert str(caught.value).startswith("show.json")
 
 
 def test_bad_enum_lists_the_choices() -> None:
-    data = json.loads(jsonmodel.dumps(SHOW))
+    data = json.loads(showjson.dumps(SHOW))
     data["segments"][0]["cues"][0]["kind"] = "song"
     with pytest.raises(InputError, match="one of music, anthem"):
-        jsonmodel.loads(json.dumps(data), "show.json")
+        showjson.loads(json.dumps(data), "show.json")

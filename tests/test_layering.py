@@ -1,11 +1,15 @@
-"""The dependency rule: cuesheet -> playlists, metadata; never the other way.
+"""The dependency rules, checked on every import statement (including those inside functions).
 
-Walks every import statement of every module, including imports inside functions.
+* Between packages: cuesheet -> playlists, metadata; never the other way.
+* Inside each package: no import cycle between any two modules.
+* Inside cuesheet: an import points to its own room or to a room earlier in
+  :data:`ROOMS` (docs/architecture.md draws the same order).
 """
 
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +18,17 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("cuesheet", "playlists", "metadata")
+ROOMS = (
+    "", "timing", "outputs", "inputs", "enrich", "asrun", "checks", "audio", "draft", "timeline",
+    "cli",
+)  # fmt: skip
+"""The rooms of cuesheet/, bottom first; ``""`` is the top level (model, errors, text).
+
+An import may point only into its own room or an earlier one.  ``outputs`` sits
+below ``inputs`` because an export needs only the model and its timing, while the
+show-file writer (inputs) writes atomically and a check (export limits) asks how
+an export will render credits.
+"""
 
 
 def _imports(path: Path) -> list[tuple[str, int, bool]]:
@@ -33,8 +48,8 @@ def _modules() -> list[Path]:
     return sorted(p for pkg in PACKAGES for p in (ROOT / pkg).rglob("*.py"))
 
 
-def _violations(path: Path) -> list[str]:
-    rel = path.relative_to(ROOT).as_posix()
+def _violations(path: Path, root: Path = ROOT) -> list[str]:
+    rel = path.relative_to(root).as_posix()
     package = rel.split("/")[0]
     bad: list[str] = []
     for module, line, top in _imports(path):
@@ -53,6 +68,163 @@ def _violations(path: Path) -> list[str]:
     return bad
 
 
+def _module_names(root: Path, package: str) -> dict[str, Path]:
+    """Dotted module name -> file, for every module of ``package`` under ``root``."""
+    names: dict[str, Path] = {}
+    for path in sorted((root / package).rglob("*.py")):
+        parts = list(path.relative_to(root).with_suffix("").parts)
+        if parts[-1] == "__init__":
+            parts.pop()
+        names[".".join(parts)] = path
+    return names
+
+
+def _imported(
+    module: str, path: Path, node: ast.Import | ast.ImportFrom, known: set[str]
+) -> set[str]:
+    """The modules of ``known`` one import statement loads.
+
+    ``from a import b`` loads ``a.b`` when that is a module, else ``a`` itself.
+    """
+    if isinstance(node, ast.Import):
+        return {alias.name for alias in node.names} & known
+    base = node.module or ""
+    if node.level:
+        package = module.split(".")
+        if path.name != "__init__.py":
+            package.pop()
+        package = package[: len(package) - node.level + 1]
+        base = ".".join([*package, *([node.module] if node.module else [])])
+    loaded = {f"{base}.{alias.name}" for alias in node.names} & known
+    if len(loaded) < len(node.names):
+        loaded.add(base)
+    return loaded & known
+
+
+def import_graph(root: Path, package: str) -> dict[str, set[str]]:
+    """module -> the modules of the same package it imports, wherever the import stands."""
+    names = _module_names(root, package)
+    known = set(names)
+    graph: dict[str, set[str]] = {name: set() for name in names}
+    for name, path in names.items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                graph[name] |= _imported(name, path, node, known) - {name}
+    return graph
+
+
+def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Every group of modules that import each other in a circle (Tarjan's components)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        for target in sorted(graph[node]):
+            if target not in index:
+                visit(target)
+                low[node] = min(low[node], low[target])
+            elif target in stack:
+                low[node] = min(low[node], index[target])
+        if low[node] == index[node]:
+            group = [stack.pop()]
+            while group[-1] != node:
+                group.append(stack.pop())
+            if len(group) > 1:
+                found.append(sorted(group))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return found
+
+
+def room(module: str) -> str:
+    """The room of a cuesheet module: its subpackage, ``""`` for the top level."""
+    parts = module.split(".")
+    if parts[1:] == ["__main__"]:
+        return "cli"
+    return parts[1] if len(parts) > 2 or (len(parts) == 2 and parts[1] in ROOMS) else ""
+
+
+def upward_arrows(graph: dict[str, set[str]]) -> list[str]:
+    """Imports of cuesheet modules that point to a later room than their own."""
+    rank = {name: position for position, name in enumerate(ROOMS)}
+    return [
+        f"{source} ({room(source) or 'top level'}) imports {target} ({room(target)})"
+        for source in sorted(graph)
+        for target in sorted(graph[source])
+        if rank.get(room(target), len(ROOMS)) > rank.get(room(source), len(ROOMS))
+    ]
+
+
+@pytest.mark.parametrize("package", PACKAGES)
+def test_no_import_cycle_inside_a_package(package: str) -> None:
+    assert cycles(import_graph(ROOT, package)) == []
+
+
+def test_imports_follow_the_order_of_the_rooms() -> None:
+    assert upward_arrows(import_graph(ROOT, "cuesheet")) == []
+
+
+def test_every_subpackage_of_cuesheet_is_a_room() -> None:
+    folders = {p.parent.name for p in (ROOT / "cuesheet").glob("*/__init__.py")}
+    assert folders <= set(ROOMS) - {""}
+
+
+def test_the_docs_draw_the_same_order() -> None:
+    text = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    drawn = re.search(r"^top level < (.+)$", text, re.MULTILINE)
+    assert drawn is not None, "docs/architecture.md lost its line 'top level < timing < ...'"
+    assert tuple(drawn.group(1).split(" < ")) == ROOMS[1:]
+
+
+def _plant(root: Path, files: dict[str, str]) -> Path:
+    """A throwaway cuesheet package under ``root`` holding ``files`` (path -> source)."""
+    for name, source in {"cuesheet/__init__.py": "", **files}.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(source, encoding="utf-8")
+    return root
+
+
+def test_a_planted_cycle_is_caught_even_inside_a_function(tmp_path: Path) -> None:
+    root = _plant(
+        tmp_path,
+        {
+            "cuesheet/inputs/__init__.py": "",
+            "cuesheet/inputs/a.py": "from cuesheet.inputs import b\n",
+            "cuesheet/inputs/b.py": "def f() -> None:\n    from . import c\n",
+            "cuesheet/inputs/c.py": "import cuesheet.inputs.a\n",
+            "cuesheet/inputs/d.py": "from cuesheet.inputs.a import x\n",
+        },
+    )
+    assert cycles(import_graph(root, "cuesheet")) == [
+        ["cuesheet.inputs.a", "cuesheet.inputs.b", "cuesheet.inputs.c"]
+    ]
+
+
+def test_a_planted_upward_arrow_is_caught(tmp_path: Path) -> None:
+    root = _plant(
+        tmp_path,
+        {
+            "cuesheet/model.py": "",
+            "cuesheet/timing/__init__.py": "",
+            "cuesheet/timing/engine.py": "from cuesheet.model import Show\n",
+            "cuesheet/checks/__init__.py": "",
+            "cuesheet/checks/rule.py": "",
+            "cuesheet/inputs/__init__.py": "",
+            "cuesheet/inputs/showfile.py": "def f():\n    from cuesheet.checks import rule\n",
+        },
+    )
+    assert upward_arrows(import_graph(root, "cuesheet")) == [
+        "cuesheet.inputs.showfile (inputs) imports cuesheet.checks.rule (checks)"
+    ]
+
+
 def test_every_module_is_seen() -> None:
     names = {p.relative_to(ROOT).as_posix() for p in _modules()}
     assert {"cuesheet/model.py", "playlists/model.py", "metadata/errors.py"} <= names
@@ -64,12 +236,10 @@ def test_imports_flow_one_way(path: Path) -> None:
 
 
 def test_checker_catches_a_violation(tmp_path: Path) -> None:
-    fake = ROOT / "playlists" / "_layering_probe.py"
+    fake = tmp_path / "playlists" / "_layering_probe.py"
+    fake.parent.mkdir()
     fake.write_text("def f():\n    import cuesheet.model\n    import click\n", encoding="utf-8")
-    try:
-        bad = _violations(fake)
-    finally:
-        fake.unlink()
+    bad = _violations(fake, root=tmp_path)
     assert len(bad) == 2
     assert "playlists must not import cuesheet" in bad[0]
 

@@ -103,7 +103,8 @@ def test_identical_entries_are_looked_up_once(server: MBServer) -> None:
     results = Resolver(adapter(server)).resolve_all([one, same, one])
     assert results[0] == results[1] == results[2]
     assert results[0].work_mbid == IDS["work"]["rach2"]
-    assert server.count == 2
+    # one work search, one recording search by MBIDs (lengths), one artist search by MBIDs
+    assert [r.entity for r in server.requests] == ["work", "recording", "artist"]
 
 
 def test_ambiguous_lists_ranked_candidates_with_why(server: MBServer) -> None:
@@ -150,7 +151,8 @@ def test_composers_found_by_name_when_the_title_is_common(server: MBServer) -> N
     assert result.status is Status.RESOLVED
     assert result.work_mbid == IDS["work"]["tchai2"]
     kinds = [r.entity for r in server.requests]
-    assert kinds == ["work", "artist", "work", "work"]
+    # the work hits list its recordings (none): no look-up for a length; writers by MBID
+    assert kinds == ["work", "artist", "work", "artist"]
     assert f"arid%3A{IDS['artist']['tchaikovsky']}" in server.requests[2].path
 
 
@@ -239,7 +241,7 @@ def test_an_empty_title_is_unresolved_without_asking(server: MBServer) -> None:
 
 def test_a_failed_duration_lookup_keeps_the_work(server: MBServer, tmp_path: Path) -> None:
     cache = Cache(tmp_path / "mb.sqlite3")
-    server.fail("503", times=100, match="inc=recording-rels")
+    server.fail("503", times=100, match="query=rid")
     resolver = Resolver(adapter(server, cache, retries=0), cache=cache)
     rach = MUSIC[6]
     result = resolver.resolve(rach)
@@ -252,4 +254,4 @@ def test_a_failed_duration_lookup_keeps_the_work(server: MBServer, tmp_path: Pat
     asked = server.count
     again = Resolver(adapter(server, cache), cache=cache).resolve(rach)  # not cached half-done
     assert again.duration_ms == 2_032_000
-    assert [r.query.get("inc") for r in server.requests[asked:]] == ["recording-rels"]
+    assert [r.query["query"][:4] for r in server.requests[asked:]] == ["rid:", "arid"]

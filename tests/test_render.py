@@ -1,4 +1,4 @@
-"""cuesheet.render: streamed mixes whose CUE sheets point at the right samples."""
+"""cuesheet.audio.render: streamed mixes whose CUE sheets point at the right samples."""
 
 from __future__ import annotations
 
@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from cuesheet import render
+from cuesheet.audio import render
+from cuesheet.audio.ffmpeg import PcmFormat
+from cuesheet.audio.render import RenderItem
 from cuesheet.errors import ExportError, InputError
-from cuesheet.ffmpeg import PcmFormat
-from cuesheet.render import RenderItem
 from metadata import tags
 from playlists import cue as cue_sheet
 from tests import audiogen

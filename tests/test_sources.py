@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from cuesheet import clock
 from cuesheet.errors import InputError
+from cuesheet.inputs.sources import SOURCES, load_source, source_kind
 from cuesheet.model import CueKind, Role
-from cuesheet.sources import SOURCES, load_source, source_kind
+from cuesheet.timing import clock
 
 LIST = """\
 = Gala night =

@@ -1,4 +1,4 @@
-"""cuesheet.split: sample-exact pieces that join back, tagged, with safe names."""
+"""cuesheet.audio.cut: sample-exact pieces that join back, tagged, with safe names."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cuesheet import split
+from cuesheet.audio import cut
 from cuesheet.errors import ExportError, InputError
 from metadata import tags
 from playlists import cue as cue_sheet
@@ -58,10 +58,10 @@ def _sheet(folder: Path, audio: Path, first: str = "00:00:00") -> Path:
     return path
 
 
-def _split(audio: Path, sheet: Path, out: Path, **options: object) -> tuple[split.SplitFile, ...]:
+def _split(audio: Path, sheet: Path, out: Path, **options: object) -> tuple[cut.SplitFile, ...]:
     loaded = cue_sheet.load(sheet)
-    pieces = split.pieces_from_sheet(loaded, str(sheet))
-    return split.split(audio, pieces, out, album=loaded.title, **options)  # type: ignore[arg-type]
+    pieces = cut.pieces_from_sheet(loaded, str(sheet))
+    return cut.split(audio, pieces, out, album=loaded.title, **options)  # type: ignore[arg-type]
 
 
 def test_pieces_are_cut_at_the_index_points_and_join_back(recording: Path, tmp_path: Path) -> None:
@@ -202,14 +202,14 @@ def test_sheet_problems() -> None:
         entries=(Entry(location="a.wav", start_ms=0), Entry(location="b.wav", start_ms=0))
     )
     with pytest.raises(InputError, match="2 audio files"):
-        split.pieces_from_sheet(two_files)
+        cut.pieces_from_sheet(two_files)
     backwards = Playlist(
         entries=(Entry(location="a.wav", start_ms=5000), Entry(location="a.wav", start_ms=4000))
     )
     with pytest.raises(InputError, match="track 2 starts at 00:04:00, not after track 1"):
-        split.pieces_from_sheet(backwards)
+        cut.pieces_from_sheet(backwards)
     with pytest.raises(InputError, match="no tracks"):
-        split.pieces_from_sheet(Playlist())
+        cut.pieces_from_sheet(Playlist())
 
 
 def test_unreadable_recording_is_a_tag_error(tmp_path: Path) -> None:
@@ -218,7 +218,7 @@ def test_unreadable_recording_is_a_tag_error(tmp_path: Path) -> None:
     bad = tmp_path / "bad.flac"
     bad.write_bytes(b"nothing")
     with pytest.raises(TagError):
-        split.split(bad, [split.Piece(1, 0)], tmp_path / "out")
+        cut.split(bad, [cut.Piece(1, 0)], tmp_path / "out")
 
 
 @pytest.mark.parametrize(
@@ -236,12 +236,12 @@ def test_unreadable_recording_is_a_tag_error(tmp_path: Path) -> None:
     ],
 )
 def test_safe_name_examples(text: str, expected: str) -> None:
-    assert split.safe_name(text) == expected
+    assert cut.safe_name(text) == expected
 
 
 @given(st.text(max_size=400))
 def test_safe_name_is_always_one_plain_file_name(text: str) -> None:
-    name = split.safe_name(text)
+    name = cut.safe_name(text)
     assert name and name not in (".", "..")
     assert "/" not in name and "\\" not in name and ".." not in name
     assert not any(ord(c) < 32 or ord(c) == 127 for c in name)

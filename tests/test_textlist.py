@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cuesheet.errors import InputError
-from cuesheet.model import CueKind, Role
-from cuesheet.textlist import (
+from cuesheet.inputs.textlist import (
     SEPARATOR_RE,
     document_title,
     list_to_show,
     parse_line,
     parse_list,
 )
+from cuesheet.model import CueKind, Role, RoleSource
 
 # /work/shared next to the checkout (two or three levels up from this file), when present
 SHARED = next(
@@ -247,7 +248,15 @@ def test_separator_needs_spaces() -> None:
 
 
 def test_names_joined() -> None:
-    assert parse_line("- A/B and C / D - T")[0] == ("A", "B", "C", "D")
+    assert parse_line("- Anna/Berta and Carl / Dora - T")[0] == ("Anna", "Berta", "Carl", "Dora")
+    assert parse_line("- Anna & Berta + Carl feat. Dora ft. Eve featuring Fay - T")[0] == (
+        "Anna",
+        "Berta",
+        "Carl",
+        "Dora",
+        "Eve",
+        "Fay",
+    )
     # "and" inside a word or a title is not a join
     assert parse_line("- Alexandra Andersen - Rock and Roll") == (
         ("Alexandra Andersen",),
@@ -304,10 +313,10 @@ def test_subsections_inherit_and_siblings_end_the_section() -> None:
 
 
 def test_section_selection_is_case_insensitive() -> None:
-    text = "== Music ==\n- A - B\n== Encore songs ==\n- C - D\n== National anthems ==\n- E - F\n"
-    picked = parse_list(text, sections=["ENCORE SONGS", "national  anthems"])
+    text = "== Music ==\n- A - B\n== Encore works ==\n- C - D\n== National anthems ==\n- E - F\n"
+    picked = parse_list(text, sections=["ENCORE WORKS", "national  anthems"])
     assert [(s.title, s.kind, s.role) for s in picked] == [
-        ("Encore songs", CueKind.MUSIC, Role.COMPOSER),
+        ("Encore works", CueKind.MUSIC, Role.COMPOSER),
         ("National anthems", CueKind.ANTHEM, Role.PERFORMER),
     ]
 
@@ -329,7 +338,7 @@ def test_bad_bullet_reports_file_and_line() -> None:
     assert caught.value.path == "list.txt"
     assert caught.value.line == 3
     assert str(caught.value) == (
-        "list.txt:3: list 'Music': expected '- <names> - <title>' (a hyphen, en dash or em dash "
+        "list.txt:3: list 'Music': expected '- <names> - <title>' (a hyphen or dash "
         "with spaces around it) or '- <country code> <title>', got 'just a title'"
     )
 
@@ -388,9 +397,16 @@ def test_document_title() -> None:
 
 _WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJ'\".,!()-", min_size=1, max_size=8)
 _NAME = (
-    st.lists(_WORD, min_size=1, max_size=3)
+    st.lists(_WORD.filter(lambda w: '"' not in w), min_size=2, max_size=3)
     .map(" ".join)
-    .filter(lambda s: "/" not in s and not SEPARATOR_RE.search(f" {s} ") and s.lower() != "and")
+    .filter(
+        lambda s: (
+            "/" not in s
+            and not SEPARATOR_RE.search(f" {s} ")
+            and not re.search(r"(?i)(^| )(and|the|feat\.?|ft\.|featuring)( |$)", s)
+            and "," not in s
+        )
+    )
 )
 _TITLE = st.lists(_WORD | st.sampled_from(["-", "\u2013", "and", "/"]), min_size=1, max_size=6).map(
     " ".join
@@ -408,5 +424,118 @@ def test_parse_line_property(names: list[str], joins: list[str], dash: str, titl
     joined = names[0]
     for join, name in zip(joins, names[1:], strict=False):
         joined += join + name
-    assume(all(" and " not in f" {n} " for n in names))
     assert parse_line(f"- {joined} {dash} {title}") == (tuple(names), title.strip(), None)
+
+
+# -- one act or several (issue 11, item 3)
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        "AC/DC",
+        "Florence and the Machine",
+        "Mumford and Sons",
+        "Mumford & Sons",
+        "Earth, Wind & Fire",
+        "Crosby, Stills, Nash & Young",
+        "Katrina and The Waves",
+    ],
+)
+def test_one_act_stays_whole(names: str) -> None:
+    assert parse_line(f"- {names} - A Song") == ((names,), "A Song", None)
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        ("Igor Krutoy and Igor Nikolayev", ("Igor Krutoy", "Igor Nikolayev")),
+        (
+            "Big Children's Choir/Pan-Russian Children Choir",
+            ("Big Children's Choir", "Pan-Russian Children Choir"),
+        ),
+        ("Krutoy & Nikolaev", ("Krutoy", "Nikolaev")),
+        ("Krutoy + Nikolaev", ("Krutoy", "Nikolaev")),
+        ("Calvin Harris feat. Rihanna", ("Calvin Harris", "Rihanna")),
+        ("Anna / Bo", ("Anna", "Bo")),  # spaced: always two
+    ],
+)
+def test_several_names_split(names: str, expected: tuple[str, ...]) -> None:
+    assert parse_line(f"- {names} - A Song")[0] == expected
+
+
+def test_quotes_keep_a_name_whole() -> None:
+    assert parse_line('- "AC/DC" - Highway to Hell') == (("AC/DC",), "Highway to Hell", None)
+    assert parse_line('- "Simon & Garfunkel" and Paul Anka - T')[0] == (
+        "Simon & Garfunkel",
+        "Paul Anka",
+    )
+    assert parse_line("- \u201cBig Bob and Small Bob\u201d - T")[0] == ("Big Bob and Small Bob",)
+    # quotes around a part of a name stay where they are
+    assert parse_line('- Dwayne "The Rock" Johnson - T')[0] == ('Dwayne "The Rock" Johnson',)
+
+
+def test_empty_quoted_name_is_an_error() -> None:
+    with pytest.raises(InputError, match="empty name"):
+        parse_line('- "" and Anna - T')
+
+
+# -- conventions by heading (issue 11, item 2)
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind", "role"),
+    [
+        ("Music", CueKind.MUSIC, Role.COMPOSER),
+        ("Score", CueKind.MUSIC, Role.COMPOSER),
+        ("Compositions", CueKind.MUSIC, Role.COMPOSER),
+        ("Anthems", CueKind.ANTHEM, Role.PERFORMER),
+        ("Songs", CueKind.MUSIC, Role.PERFORMER),
+        ("Setlist", CueKind.MUSIC, Role.PERFORMER),
+        ("Set list", CueKind.MUSIC, Role.PERFORMER),
+        ("Performances", CueKind.MUSIC, Role.PERFORMER),
+        ("Performed by", CueKind.MUSIC, Role.PERFORMER),
+        ("Film music", CueKind.MUSIC, Role.COMPOSER),
+    ],
+)
+def test_role_follows_the_heading(heading: str, kind: CueKind, role: Role) -> None:
+    (section,) = parse_list(f"== {heading} ==\n- Madness - Our House\n", sections=[heading])
+    assert (section.kind, section.role, section.role_source) == (kind, role, RoleSource.CONVENTION)
+    show = list_to_show([section])
+    (credit,) = show.segments[0].cues[0].credits
+    assert (credit.role, credit.guessed) == (role, True)
+
+
+def test_setlist_and_songs_are_read_by_default() -> None:
+    text = "== Setlist ==\n- Madness - Our House\n== Songs ==\n- The Who - Baba O'Riley\n"
+    assert [(s.title, s.role) for s in parse_list(text)] == [
+        ("Setlist", Role.PERFORMER),
+        ("Songs", Role.PERFORMER),
+    ]
+
+
+def test_a_stated_role_overrides_the_heading() -> None:
+    text = "== Music ==\n- Madness - Our House\n=== Encore ===\n- The Who - Baba O'Riley\n"
+    sections = parse_list(text, roles={"MUSIC": Role.PERFORMER})
+    assert [(s.title, s.role, s.role_source) for s in sections] == [
+        ("Music", Role.PERFORMER, RoleSource.STATED),
+        ("Encore", Role.PERFORMER, RoleSource.STATED),  # subsections too
+    ]
+    (credit,) = list_to_show(sections).segments[0].cues[0].credits
+    assert not credit.guessed
+
+
+def test_a_stated_role_reads_its_heading_and_names_a_real_one() -> None:
+    text = "== Music ==\n- A B - C\n== Encore ==\n- Madness - Our House\n"
+    sections = parse_list(text, roles={"Encore": Role.PERFORMER})
+    assert [(s.title, s.role) for s in sections] == [
+        ("Music", Role.COMPOSER),
+        ("Encore", Role.PERFORMER),
+    ]
+    with pytest.raises(InputError, match="--role names a heading the file does not have: Encroe"):
+        parse_list(text, path="l.txt", roles={"Encroe": Role.PERFORMER})
+
+
+def test_a_stated_role_for_a_file_without_headings() -> None:
+    (section,) = parse_list("- Madness - Our House\n", roles={"setlist": Role.PERFORMER})
+    assert (section.role, section.role_source) == (Role.PERFORMER, RoleSource.STATED)

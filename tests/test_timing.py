@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from cuesheet import clock
 from cuesheet.model import Cue, Segment, Show
-from cuesheet.timing import LengthSource, compute
+from cuesheet.timing import clock
+from cuesheet.timing.engine import LengthSource, compute
 
 MSK = "Europe/Moscow"
 START = clock.local_to_ms(date(2014, 2, 23), clock.parse_hhmm("20:14"), MSK)
@@ -150,7 +150,7 @@ def test_gaps_and_crossfades_move_the_cues_as_a_render_joins_them() -> None:
 
 
 def test_the_table_flags_a_fixed_time_before_the_one_it_follows() -> None:
-    from cuesheet.table import render_timing
+    from cuesheet.outputs.table import render_timing
 
     backwards = show(
         Segment("A", (cue(1, 1),), at_ms=at("21:00")),

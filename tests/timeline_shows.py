@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from cuesheet import clock
 from cuesheet.model import (
     Credit,
     Cue,
@@ -15,6 +14,7 @@ from cuesheet.model import (
     Segment,
     Show,
 )
+from cuesheet.timing import clock
 
 MSK = "Europe/Moscow"
 START = clock.local_to_ms(date(2014, 2, 23), clock.parse_hhmm("20:14"), MSK)

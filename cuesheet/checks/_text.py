@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from cuesheet import clock
 from cuesheet.model import Cue, Segment, Show
-from cuesheet.timecode import format_duration
+from cuesheet.timing import clock
+from cuesheet.timing.timecode import format_rounded_duration
 
 
 def cue_name(cue: Cue) -> str:
@@ -30,4 +30,4 @@ def at(show: Show, instant_ms: int) -> str:
 
 def dur(ms: int) -> str:
     """A duration for people, ``1:05`` or ``1:02:03``."""
-    return format_duration(ms)
+    return format_rounded_duration(ms)

@@ -1,14 +1,14 @@
 """Planned against as-run: missing, extra, moved and swapped cues, late starts, fixed times.
 
 These rules run only when an as-run log is given; they read the
-:class:`cuesheet.align.Alignment` of the plan with what aired.
+:class:`cuesheet.asrun.align.Alignment` of the plan with what aired.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cuesheet.align import Alignment, CueRun, CueStatus
+from cuesheet.asrun.align import Alignment, CueRun, CueStatus
 from cuesheet.checks._text import at, cue_name, cue_place, dur, where
 from cuesheet.checks.context import Context
 from cuesheet.checks.finding import Finding, Severity

@@ -67,8 +67,19 @@ def check(ctx: Context) -> Iterator[Finding]:
                     f"{where(segment, cue)}: audio file {cue.file} cannot be read", **fields
                 )
                 continue
+            if cue.out_ms is not None and cue.out_ms > real:
+                yield LENGTH.finding(
+                    f"{where(segment, cue)}: audio file {cue.file} lasts {dur(real)}, "
+                    f"but the cue's out point is {dur(cue.out_ms)} (render pads with silence)",
+                    planned_ms=cue.out_ms,
+                    actual_ms=real,
+                    delta_ms=real - cue.out_ms,
+                    **fields,
+                )
+                continue
             if cue.duration_ms is None:
                 continue
+            real = cue.played_ms(real)  # an edited cue plays its file from `in` to `out`
             delta = real - cue.duration_ms
             if abs(delta) > ctx.tolerance_ms:
                 word = "longer" if delta > 0 else "shorter"

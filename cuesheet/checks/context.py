@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cuesheet.model import Show
-from cuesheet.timing import Timing
+from cuesheet.timing.engine import Timing
 
 if TYPE_CHECKING:
-    from cuesheet.align import Alignment
+    from cuesheet.asrun.align import Alignment
 
 Probe = Callable[[Path], "int | None"]
 """``probe(path) -> duration_ms``: the real length of an audio file, ``None`` if unreadable."""

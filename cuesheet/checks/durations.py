@@ -8,7 +8,7 @@ from cuesheet.checks._text import at, cue_place, dur, where
 from cuesheet.checks.context import Context
 from cuesheet.checks.finding import Finding, Severity
 from cuesheet.checks.rule import Rule
-from cuesheet.timing import FixedPoint
+from cuesheet.timing.engine import FixedPoint
 
 UNKNOWN = Rule(
     "TIM008",

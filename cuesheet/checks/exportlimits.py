@@ -14,7 +14,7 @@ from cuesheet.checks.context import Context
 from cuesheet.checks.finding import Finding, Severity
 from cuesheet.checks.rule import Rule
 from cuesheet.model import Role
-from cuesheet.toplaylist import creator
+from cuesheet.outputs.playlist import creator
 
 CUE_TEXT_BYTES = 80
 """Longest CUE ``TITLE``/``PERFORMER``/``SONGWRITER`` text, in bytes (UTF-8)."""

@@ -1,7 +1,7 @@
 """Fixed times: reached in time (overrun/underrun), in order, and the hard out respected.
 
 A fixed time is a segment pinned with ``at``; the hard out is the last one.
-Over and under come from :mod:`cuesheet.timing`: the content between the
+Over and under come from :mod:`cuesheet.timing.engine`: the content between the
 previous anchor and the fixed time against the time there is.
 """
 
@@ -14,7 +14,7 @@ from cuesheet.checks.context import Context
 from cuesheet.checks.finding import Finding, Severity
 from cuesheet.checks.rule import Rule
 from cuesheet.model import Show
-from cuesheet.timing import FixedPoint
+from cuesheet.timing.engine import FixedPoint
 
 OVERRUN = Rule(
     "TIM003",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cuesheet.align import Alignment
+from cuesheet.asrun.align import Alignment
 from cuesheet.checks._text import at, cue_name, cue_place, dur, where
 from cuesheet.checks.context import Context
 from cuesheet.checks.finding import Finding, Severity

@@ -9,7 +9,7 @@ from cuesheet.checks.context import Context
 from cuesheet.checks.finding import Finding, Severity
 from cuesheet.checks.rule import Rule
 from cuesheet.model import Cue, CueKind
-from cuesheet.textnorm import normalise, tokens
+from cuesheet.text import normalise, tokens
 
 REPEATED = Rule(
     "REP001",

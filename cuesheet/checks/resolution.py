@@ -1,4 +1,5 @@
-"""MusicBrainz resolution: entries left unresolved or ambiguous (from ``Cue.match``)."""
+"""MusicBrainz resolution: entries left unresolved or ambiguous, recordings longer or shorter
+than planned (from ``Cue.match``)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from cuesheet.checks._text import cue_place, where
 from cuesheet.checks.context import Context
 from cuesheet.checks.finding import Finding, Severity
 from cuesheet.checks.rule import Rule
+from cuesheet.enrich.musicbrainz import length_disagreement
 from cuesheet.model import MatchStatus
 
 UNRESOLVED = Rule(
@@ -23,7 +25,15 @@ AMBIGUOUS = Rule(
     "Several MusicBrainz candidates fit a cue and none was chosen.",
 )
 
-RULES = (UNRESOLVED, AMBIGUOUS)
+LENGTH = Rule(
+    "MB003",
+    "musicbrainz-length",
+    Severity.WARNING,
+    "The MusicBrainz recording of a cue is longer or shorter than its planned duration "
+    "beyond the tolerance (the plan is kept).",
+)
+
+RULES = (UNRESOLVED, AMBIGUOUS, LENGTH)
 
 _SHOWN_CANDIDATES = 3
 
@@ -33,9 +43,18 @@ def check(ctx: Context) -> Iterator[Finding]:
     for si, segment in enumerate(ctx.show.segments):
         for ci, cue in enumerate(segment.cues):
             match = cue.match
+            fields = cue_place(segment, si, cue, ci)
+            remark = length_disagreement(cue, ctx.tolerance_ms)
+            if remark is not None and match is not None and match.duration_ms is not None:
+                yield LENGTH.finding(
+                    f"{where(segment, cue)}: {remark}",
+                    planned_ms=cue.duration_ms,
+                    actual_ms=match.duration_ms,
+                    delta_ms=match.duration_ms - (cue.duration_ms or 0),
+                    **fields,
+                )
             if match is None or match.status is MatchStatus.RESOLVED:
                 continue
-            fields = cue_place(segment, si, cue, ci)
             note = f" ({match.note})" if match.note else ""
             if match.status is MatchStatus.UNRESOLVED:
                 yield UNRESOLVED.finding(

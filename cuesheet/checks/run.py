@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from cuesheet.align import Alignment
+from cuesheet.asrun.align import Alignment
 from cuesheet.checks.context import DEFAULT_TOLERANCE_MS, Context, Probe
 from cuesheet.checks.finding import Finding, Severity
 from cuesheet.checks.registry import CHECKS, select
 from cuesheet.model import Show
-from cuesheet.timing import Timing, compute
+from cuesheet.timing.engine import Timing, compute
 
 
 def _place(finding: Finding) -> tuple[int, int]:
@@ -35,7 +35,7 @@ def check(
 
     ``ignore`` and the show's own ``ignore_rules`` turn rules off (codes or
     names; an unknown one raises :class:`InputError`); ``strict`` reports
-    warnings as errors.  ``alignment`` (from :func:`cuesheet.align.align`) adds
+    warnings as errors.  ``alignment`` (from :func:`cuesheet.asrun.align.align`) adds
     the as-run rules.  ``tolerance_ms`` is in milliseconds.
     """
     off = select([*ignore, *show.ignore_rules])

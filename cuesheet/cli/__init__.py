@@ -22,6 +22,7 @@ COMMANDS: dict[str, str] = {
     "check": "cuesheet.cli.check:check",
     "config": "cuesheet.cli.config:config",
     "convert": "cuesheet.cli.convert:convert",
+    "draft": "cuesheet.cli.draft:draft",
     "export": "cuesheet.cli.export:export",
     "resolve": "cuesheet.cli.resolve:resolve",
     "timing": "cuesheet.cli.timing:timing",

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from cuesheet.cli.common import enrich_options, probe, source_options, tolerance_option
+from cuesheet.cli.common import enrich_options, source_options, tolerance_option
 
 EPILOG = """\b
 Examples:
@@ -64,44 +64,33 @@ def check(
     **options: Any,
 ) -> None:
     """Check SOURCE's running order; with --as-run, compare it with what aired."""
-    from cuesheet import asrun
-    from cuesheet.align import align
-    from cuesheet.checks import check as run_checks
     from cuesheet.checks import has_errors
+    from cuesheet.checks.pipeline import ReviewOptions, review
     from cuesheet.checks.registry import select
     from cuesheet.cli.common import enrich, load
+    from cuesheet.enrich.filelengths import probe
     from cuesheet.errors import InputError
-    from cuesheet.timing import compute
 
     try:
         select(ignore)
     except InputError as error:
         raise click.BadParameter(error.message, param_hint="--ignore") from None
     show = enrich(load(source, options), options, source)
-    try:
-        select(show.ignore_rules)
-    except InputError as error:
-        raise InputError(f"ignore: {error.message}", path=source) from None
-    timing = compute(show)
-    alignment = None
-    if as_run is not None:
-        log = asrun.load(as_run, show, load_show=lambda path: load(path, {}))
-        alignment = align(show, timing, log)
-    findings = run_checks(
+    checked = review(
         show,
-        timing=timing,
-        tolerance_ms=tolerance,
+        ReviewOptions(as_run, True, tolerance, ignore, strict),
+        source=source,
+        load_show=lambda path: load(path, {}),
         probe=probe,
-        base_dir=source.parent,
-        alignment=alignment,
-        ignore=ignore,
-        strict=strict,
     )
+    findings = checked.findings
     if as_json:
         click.echo(json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=2))
     else:
-        from cuesheet.checkreport import render_report
+        from cuesheet.checks.report import render_report
 
-        for line in render_report(timing, findings, alignment=alignment, style=_style):
+        for line in render_report(
+            checked.timing, findings, alignment=checked.alignment, style=_style
+        ):
             click.echo(line)
     ctx.exit(1 if has_errors(findings) else 0)

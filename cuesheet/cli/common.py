@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from cuesheet.model import Show
+from cuesheet.cli.progress import progress_bar
+from cuesheet.cli.seconds import seconds_to_ms
+from cuesheet.cli.warn import print_notes
+from cuesheet.model import Role, Show
 
 if TYPE_CHECKING:
-    from cuesheet.resolution import Resolved, ResolveSettings
+    from cuesheet.enrich.pipeline import EnrichOptions
     from playlists.model import Playlist
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -26,7 +31,17 @@ def source_options(command: F) -> F:
             "sections",
             multiple=True,
             metavar="NAME",
-            help="List heading to read (repeatable; default: Music and Anthems).",
+            help="List heading to read (repeatable; default: Music, Anthems, Score, "
+            "Compositions, Songs, Setlist).",
+        ),
+        click.option(
+            "--role",
+            "roles",
+            multiple=True,
+            metavar="HEADING=ROLE",
+            callback=_heading_roles,
+            help="The names under a list heading are ROLE (composer, performer, conductor, "
+            "arranger, lyricist), whatever the heading suggests; repeatable.",
         ),
         click.option("--title", default=None, help="Show title for a bare list."),
         click.option(
@@ -47,14 +62,20 @@ def source_options(command: F) -> F:
     return command
 
 
-def seconds_to_ms(ctx: click.Context, param: click.Parameter, value: str) -> int:
-    """Option callback: seconds as text (``2``, ``0.5``) -> integer milliseconds, no floats."""
-    from cuesheet.timecode import parse_seconds
-
-    try:
-        return parse_seconds(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a number of seconds") from None
+def _heading_roles(
+    ctx: click.Context, param: click.Parameter, value: tuple[str, ...]
+) -> tuple[tuple[str, Role], ...]:
+    """Option callback: ``("Setlist=performer", ...)`` -> ``(("Setlist", Role.PERFORMER), ...)``."""
+    pairs: list[tuple[str, Role]] = []
+    for item in value:
+        heading, _, role = item.rpartition("=")
+        known = {r.value: r for r in Role}
+        if not heading.strip() or role.strip().lower() not in known:
+            raise click.BadParameter(
+                f"{item!r} is not HEADING=ROLE with ROLE one of {', '.join(known)}"
+            )
+        pairs.append((heading.strip(), known[role.strip().lower()]))
+    return tuple(pairs)
 
 
 def tolerance_option(command: F) -> F:
@@ -69,26 +90,21 @@ def tolerance_option(command: F) -> F:
     )(command)
 
 
-def probe(path: Path) -> int | None:
-    """An audio file's real length in ms from its tags (mutagen), ``None`` when unreadable."""
-    from metadata import tags
-    from metadata.errors import MetadataError
-
-    if tags.format_of(path) is None:
-        return None
-    try:
-        return tags.read(path).duration_ms
-    except (MetadataError, OSError):
-        return None
-
-
 def load(
     source: Path,
     options: dict[str, Any],
     playlist_rule: Callable[[Playlist, Path], None] | None = None,
 ) -> Show:
-    """Load a show from any source, applying the list options (and ``playlist_rule``)."""
-    from cuesheet.sources import TEXT_LIST, load_source
+    """Load a show from any source, applying the list options (and ``playlist_rule``).
+
+    ``-`` reads a show file from standard input (``cuesheet draft ... | cuesheet timing -``).
+    """
+    from cuesheet.inputs.sources import TEXT_LIST, load_source
+
+    if str(source) == "-":
+        from cuesheet.inputs.showfile import loads
+
+        return loads(sys.stdin.read(), path="<stdin>")
 
     day = options.pop("day", None)
     start: str | None = options.pop("start", None)
@@ -98,7 +114,7 @@ def load(
         timezone = context.find_root().meta.get("cuesheet.timezone") if context else None
     start_time: time | None = None
     if start is not None:
-        from cuesheet.clock import parse_hhmm
+        from cuesheet.timing.clock import parse_hhmm
 
         try:
             start_time = parse_hhmm(start)
@@ -107,6 +123,7 @@ def load(
     return load_source(
         source,
         sections=tuple(options.pop("sections", ())) or None,
+        roles=tuple(options.pop("roles", ())) or None,
         title=options.pop("title", None),
         timezone=timezone,
         date=day.date() if day is not None else None,
@@ -127,78 +144,37 @@ def enrich_options(command: F) -> F:
 
 
 def enrich(show: Show, options: dict[str, Any], source: Path) -> Show:
-    """Resolve ``show`` on MusicBrainz (unless ``--no-resolve``), match library files, read lengths.
+    """:func:`cuesheet.enrich.pipeline.enrich` with the :func:`enrich_options` given.
 
-    Takes the :func:`enrich_options` keyword arguments out of ``options``.
-    A cue naming a file but no duration gets the file's real length
-    (relative paths are taken from ``source``'s folder).  Service trouble and
-    unreadable files are only warnings: the show comes back with what is known.
+    Takes those keyword arguments out of ``options``; prints the notes on stderr.
     """
-    from cuesheet.cli.library import apply_libraries
+    from cuesheet.enrich.pipeline import enrich as enrich_show
+
+    settings = enrich_settings(options)
+    with bad_musicbrainz_setting():
+        enriched = enrich_show(show, settings, source=source, progress=progress_bar)
+    print_notes(enriched.notes)
+    return enriched.show
+
+
+def enrich_settings(options: dict[str, Any]) -> EnrichOptions:
+    """The :func:`enrich_options` keyword arguments, taken out of ``options``, as typed options."""
     from cuesheet.cli.mboptions import settings_from
-    from cuesheet.cuefiles import read_lengths
+    from cuesheet.enrich.pipeline import EnrichOptions
 
     settings = settings_from(options)
     libraries = tuple(options.pop("libraries", ()))
     index_path = options.pop("index_path", None)
-    if not options.pop("no_resolve", False):
-        show = resolve_on_musicbrainz(show, settings).show
-    show, problems = read_lengths(apply_libraries(show, libraries, index_path), source.parent)
-    for problem in problems:
-        click.echo(f"cuesheet: warning: {source}: {problem}", err=True)
-    return show
+    resolve = not options.pop("no_resolve", False)
+    return EnrichOptions(settings if resolve else None, libraries, index_path)
 
 
-def resolve_on_musicbrainz(show: Show, settings: ResolveSettings, *, warn: bool = True) -> Resolved:
-    """Resolve ``show`` on MusicBrainz with a progress bar, closing the cache afterwards.
-
-    A ``--musicbrainz`` the resolver refuses is a bad parameter (exit code 2);
-    ``warn`` as in :func:`cuesheet.resolution.resolve_show`.
-    """
-    from cuesheet.cli.progress import progress_bar
-    from cuesheet.resolution import open_resolver, resolve_show
+@contextmanager
+def bad_musicbrainz_setting() -> Iterator[None]:
+    """A server the MusicBrainz client refuses is a bad ``--musicbrainz`` (exit code 2)."""
+    from cuesheet.enrich.pipeline import SettingError
 
     try:
-        resolver, cache = open_resolver(settings)
-    except ValueError as error:
-        raise click.BadParameter(str(error), param_hint="--musicbrainz") from None
-    if cache.read_only and not settings.offline:
-        click.echo(
-            f"cuesheet: warning: {cache.path}: the cache is read-only; new answers are not kept",
-            err=True,
-        )
-    try:
-        with progress_bar("MusicBrainz") as progress:
-            resolved = resolve_show(show, resolver, progress=progress, warn=False)
-    finally:
-        cache.close()
-    message = service_warning(resolved)
-    if warn and message is not None:
-        click.echo(f"cuesheet: warning: {message}", err=True)
-    return resolved
-
-
-def service_warning(resolved: Resolved) -> str | None:
-    """One line on what went wrong with MusicBrainz (since when, how to retry), if anything."""
-    outage = resolved.outage
-    if outage is not None and outage.remembered:
-        return (
-            f"MusicBrainz at {outage.url} unreachable since {_hhmm(outage.since_ms)} "
-            f"({outage.reason}); cached answers only until {_hhmm(outage.until_ms)} "
-            "(cuesheet resolve or --retry-now asks again)"
-        )
-    if not resolved.warnings:
-        return None
-    message = f"{resolved.warnings[0]}; went on with cached answers only"
-    if resolved.not_musicbrainz:
-        return f"{message} (check --musicbrainz)"
-    if outage is not None and outage.until_ms:
-        message += f"; not asked again until {_hhmm(outage.until_ms)} (--retry-now asks at once)"
-    return message
-
-
-def _hhmm(ms: int) -> str:
-    """A wall-clock instant (ms since the epoch) as local ``HH:MM``."""
-    from datetime import datetime
-
-    return datetime.fromtimestamp(ms // 1000).strftime("%H:%M")
+        yield
+    except SettingError as error:
+        raise click.BadParameter(error.message, param_hint="--musicbrainz") from None

@@ -27,7 +27,7 @@ def config(init: bool) -> None:
         if path.exists():
             raise CliError(f"{path}: a config file is already there; edit it, or move it away")
         path.parent.mkdir(parents=True, exist_ok=True)
-        from cuesheet.output import write_atomic
+        from cuesheet.outputs.atomic import write_atomic
 
         write_atomic(path, template())
         click.echo(f"wrote {path}")

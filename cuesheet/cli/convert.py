@@ -31,6 +31,10 @@ def _options(name: str, **given: Any) -> dict[str, Any]:
     return {key: value for key, value in given.items() if key in takes and value is not None}
 
 
+CSV_PROFILES = {"csv": "running-order", "rights-csv": "rights"}
+"""Export format names that stand for a CSV profile, so one spelling works everywhere."""
+
+
 @click.command(epilog=EPILOG)
 @click.argument(
     "source", metavar="IN", type=click.Path(exists=True, dir_okay=False, path_type=Path)
@@ -42,9 +46,10 @@ def _options(name: str, **given: Any) -> dict[str, Any]:
 @click.option("--from", "from_fmt", metavar="FORMAT", help="Format of IN (default: its extension).")
 @click.option(
     "--profile",
-    type=click.Choice(["running-order", "rights"]),
+    type=click.Choice(["running-order", "rights", "csv", "rights-csv"]),
     default=None,
-    help="CSV: the columns to write (default: running-order).",
+    help="CSV: the columns to write (default: running-order); the export format names "
+    "csv and rights-csv are accepted too.",
 )
 @click.option(
     "--excel", is_flag=True, default=None, help="CSV: add a byte-order mark for spreadsheets."
@@ -77,11 +82,14 @@ def convert(
     single_file: str | None,
 ) -> None:
     """Convert the playlist IN to OUT (- for standard output)."""
-    from cuesheet.output import refuse_overwriting_input
+    from cuesheet.outputs.atomic import refuse_overwriting_input
     from playlists import registry
     from playlists.errors import PlaylistWarning
     from playlists.locations import rebase
 
+    if fmt in CSV_PROFILES:  # the export command's names: --format rights-csv
+        profile, fmt = profile or fmt, "csv"
+    profile = CSV_PROFILES.get(profile, profile) if profile else None
     reader = registry.get(from_fmt) if from_fmt else registry.for_path(source)
     if fmt is None and output == "-":
         raise click.UsageError("writing to standard output needs --format")
@@ -125,18 +133,18 @@ def convert(
 
 def _read(source: Path, reader: Any, from_fmt: str | None) -> Any:
     """The playlist in ``source``; a cuesheet JSON export is read as the show it is."""
-    from cuesheet import clock
     from cuesheet.errors import InputError
+    from cuesheet.timing import clock
 
     if from_fmt is None and source.suffix.lower() == ".json":
-        from cuesheet.inputfile import read_text
-        from cuesheet.sources import is_cuesheet_json
+        from cuesheet.inputs.files import read_text
+        from cuesheet.inputs.sources import is_cuesheet_json
 
         if is_cuesheet_json(read_text(source)):
-            from cuesheet import jsonmodel
-            from cuesheet.toplaylist import to_playlist
+            from cuesheet.inputs import showjson
+            from cuesheet.outputs.playlist import to_playlist
 
-            return to_playlist(jsonmodel.load(source))
+            return to_playlist(showjson.load(source))
     playlist = reader.load(source)
     if playlist.timezone:
         try:

@@ -26,7 +26,8 @@ class CliError(click.ClickException):
     exit_code = EXIT_FAILED
 
     def show(self, file: IO[str] | None = None) -> None:
-        click.echo(f"cuesheet: error: {self.format_message()}", err=True, file=file)
+        for line in self.format_message().splitlines() or [""]:
+            click.echo(f"cuesheet: error: {line}", err=True, file=file)
 
 
 class BadInputError(CliError):
@@ -51,7 +52,10 @@ def to_cli_error(error: BaseException) -> CliError:
     """The CliError for a package error or an OSError."""
     if isinstance(error, TooManyTracksError):
         return cli_error(f"{error} with --split", exit_code_for(error))
-    if isinstance(error, (CueSheetError, PlaylistError, MetadataError)):
+    if isinstance(error, CueSheetError):
+        lines = [str(error), *(str(other) for other in error.others)]
+        return cli_error("\n".join(lines), exit_code_for(error))
+    if isinstance(error, (PlaylistError, MetadataError)):
         return cli_error(str(error), exit_code_for(error))
     if isinstance(error, OSError):
         name = f"{error.filename}: " if error.filename else ""

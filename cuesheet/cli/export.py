@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -10,21 +12,26 @@ import click
 from cuesheet.cli.common import enrich, enrich_options, load, source_options
 
 if TYPE_CHECKING:
-    from cuesheet.exports import ExportFormat
     from cuesheet.model import Show
-    from cuesheet.timing import Timing
+    from cuesheet.outputs.registry import ExportFormat
+    from cuesheet.timing.engine import Timing
 
 EPILOG = """\b
 Examples:
   cuesheet export examples/sochi-2014-closing.yaml -o sochi.csv
   cuesheet export examples/sochi-2014-closing.yaml -o rights.csv --format rights-csv
   cuesheet export examples/sochi-2014-closing.yaml -o - --format json
+  cuesheet export examples/sochi-2014-closing.yaml -o rundown.xlsx
+  cuesheet export examples/sochi-2014-closing.yaml -o sochi.log --format rivendell \\
+      --carts examples/sochi-2014-carts.csv
   cuesheet export examples/sochi-2014-closing.yaml --as-run examples/sochi-2014-asrun.csv \\
       -o rights.csv --format rights-csv
   cuesheet export examples/sochi-2014-lists.txt --timezone Europe/Moscow \\
       --date 2014-02-23 --start 20:14 -o lists.json --no-resolve
 \b
-Formats: json, csv (running order), rights-csv, m3u, m3u8, xspf, cue.
+Formats: json, csv (running order), rights-csv, m3u, m3u8, xspf, cue;
+show day (docs/playout.md): ontime (.xlsx), ontime-csv, mairlist (.tpi),
+rivendell (needs --carts or `cart:` per cue), pdf and html (printable).
 Relative audio paths in the show are relative to the show file; they are
 rewritten so the exported playlist points at the same files.
 
@@ -58,10 +65,22 @@ still written, with a warning.
 )
 @click.option("--split", is_flag=True, help="CUE: more than 99 cues make several sheets.")
 @click.option(
+    "--placeholders",
+    is_flag=True,
+    help="M3U/XSPF/CUE: name a file for every music cue without one (07 - Performer - "
+    "Title.flac) and list them on stderr: the files the audio team must deliver.",
+)
+@click.option(
     "--single-file",
     metavar="AUDIO",
     default=None,
     help="CUE: one FILE (e.g. a rehearsal mix) with every cue at its scheduled start.",
+)
+@click.option(
+    "--carts",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    metavar="FILE",
+    help="Rivendell: a CSV mapping cue numbers to cart numbers (columns cue, cart).",
 )
 @click.option(
     "--as-run",
@@ -79,31 +98,63 @@ def export(
     excel: bool,
     paths: str,
     split: bool,
+    placeholders: bool,
     single_file: str | None,
+    carts: Path | None,
     **options: Any,
 ) -> None:
     """Export SOURCE (a show file, a music list or an export) as a timed running order."""
-    from cuesheet import exports
-    from cuesheet.output import refuse_overwriting_input
+    from cuesheet.outputs import registry
+    from cuesheet.outputs.atomic import refuse_overwriting_input
 
     if fmt is None and output == "-":
         fmt = "json"
-    target = exports.get(fmt) if fmt else exports.for_path(output)
+    target = registry.get(fmt) if fmt else registry.for_path(output)
     as_run: Path | None = options.pop("as_run", None)
     if output != "-":
         refuse_overwriting_input(output, source, *([as_run] if as_run else []))
     if split and output == "-":
         raise click.UsageError("--split writes several files: give -o a file name")
     show = enrich(load(source, options), options, source)
+    from cuesheet.enrich.musicbrainz import length_remarks
+
+    for remark in length_remarks(show):
+        click.echo(f"cuesheet: warning: {remark}", err=True)
+    out_dir = Path(output).parent.resolve() if output != "-" else Path.cwd()
+    folder = Path(os.path.relpath(out_dir, source.parent.resolve()))  # cue files: from the show
+    show = _audio_for(show, target, folder, placeholders=placeholders, single_file=single_file)
     timing = None
     if as_run is not None:
-        from cuesheet.asrunshow import as_run_show
-        from cuesheet.timing import compute
+        from cuesheet.asrun.show import as_run_show
+        from cuesheet.timing.engine import compute
 
         show, timing = as_run_show(show, compute(show), as_run, load_show=lambda p: load(p, {}))
-    given = {"excel": excel or None, "split": split or None, "single_file": single_file}
+    given = {
+        "excel": excel or None,
+        "split": split or None,
+        "single_file": single_file,
+        "carts": carts,
+        "base_dir": source.parent,
+        "source": str(source),
+    }
     chosen = {k: v for k, v in given.items() if v is not None and k in target.takes}
     write(show, target, output, base_dir=source.parent, paths=paths, options=chosen, timing=timing)
+
+
+def _audio_for(
+    show: Show, target: ExportFormat, folder: Path, *, placeholders: bool, single_file: str | None
+) -> Show:
+    """The show with placeholder files when asked; refused when a playlist would be empty."""
+    from cuesheet.outputs.placeholders import require_audio, with_placeholders
+
+    if placeholders and target.playlist_format is not None:
+        show, deliveries = with_placeholders(show, folder)
+        if deliveries:
+            click.echo(f"cuesheet: {len(deliveries)} files to deliver:", err=True)
+        for delivery in deliveries:
+            click.echo(f"  {delivery.file}", err=True)
+    require_audio(show, target.name, single_file=single_file is not None)
+    return show
 
 
 def write(
@@ -120,17 +171,20 @@ def write(
 
     ``timing`` defaults to the show's computed timing (``--as-run`` passes the aired one).
     """
-    from cuesheet import jsonmodel
-    from cuesheet.output import write_atomic
-    from cuesheet.timing import compute
-    from cuesheet.toplaylist import to_playlist
+    from cuesheet.inputs import showjson
+    from cuesheet.outputs.atomic import write_atomic
+    from cuesheet.outputs.playlist import to_playlist
+    from cuesheet.timing.engine import compute
     from playlists import registry
     from playlists.locations import rebase
 
     if timing is None:
         timing = compute(show)
+    if target.writer is not None:
+        _write_output(target, timing, output, options or {})
+        return
     if target.playlist_format is None:
-        text = jsonmodel.dumps(show, timing)
+        text = showjson.dumps(show, timing)
         if output == "-":
             click.echo(text, nl=False)
         else:
@@ -146,3 +200,24 @@ def write(
         click.echo(writer.dumps(playlist, **all_options), nl=False)
     else:
         writer.dump(playlist, output, **all_options)
+
+
+def _write_output(
+    target: ExportFormat, timing: Timing, output: str, options: dict[str, Any]
+) -> None:
+    """Write a :mod:`cuesheet.outputs` format (text or bytes) to ``output`` or stdout."""
+    from cuesheet.outputs import registry as exports
+    from cuesheet.outputs.atomic import write_atomic, write_atomic_bytes
+
+    data = exports.write(target, timing, options)
+    if output == "-":
+        if isinstance(data, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+        else:
+            click.echo(data, nl=False)
+    elif isinstance(data, bytes):
+        write_atomic_bytes(output, data)
+    else:
+        write_atomic(output, data)

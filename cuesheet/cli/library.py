@@ -33,16 +33,11 @@ def library_options(command: F) -> F:
 
 def apply_libraries(show: Show, libraries: tuple[Path, ...], index_path: Path | None) -> Show:
     """The show with cues matched to files under ``libraries``; the report goes to stderr."""
-    if not libraries:
-        return show
     from cuesheet.cli.progress import progress_bar
-    from cuesheet.library_match import apply_library, report_lines, scan_library
+    from cuesheet.cli.warn import print_notes
+    from cuesheet.enrich.pipeline import Note, match_library
 
-    with progress_bar("Reading tags", minimum=100) as progress:
-        scanned = scan_library(libraries, index_path=index_path, progress=progress)
-    for problem in scanned.problems:
-        click.echo(f"cuesheet: warning: {problem.path}: {problem.message}", err=True)
-    matched, report = apply_library(show, scanned.files)
-    for line in report_lines(report):
-        click.echo(f"cuesheet: library: {line}", err=True)
+    notes: list[Note] = []
+    matched = match_library(show, libraries, index_path, notes, progress=progress_bar)
+    print_notes(notes)
     return matched

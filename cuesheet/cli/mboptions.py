@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 
 import click
 
-from cuesheet.resolution import DEFAULT_URL, ResolveSettings
+from cuesheet.enrich.musicbrainz import DEFAULT_URL, ResolveSettings
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -34,7 +34,7 @@ def _check_url(ctx: click.Context, param: click.Parameter, value: str) -> str:
 
 def _timeout(ctx: click.Context, param: click.Parameter, value: str) -> int:
     """``--timeout`` seconds -> integer ms, at least 10 ms."""
-    from cuesheet.cli.common import seconds_to_ms
+    from cuesheet.cli.seconds import seconds_to_ms
 
     timeout_ms = seconds_to_ms(ctx, param, value)
     if timeout_ms < 10:
@@ -44,7 +44,7 @@ def _timeout(ctx: click.Context, param: click.Parameter, value: str) -> int:
 
 def _minutes(ctx: click.Context, param: click.Parameter, value: str) -> int:
     """``--unreachable-for`` minutes -> integer ms."""
-    from cuesheet.cli.common import seconds_to_ms
+    from cuesheet.cli.seconds import seconds_to_ms
 
     return 60 * seconds_to_ms(ctx, param, value)
 

@@ -18,13 +18,21 @@ Examples:
   cuesheet render examples/sochi-2014-closing.yaml --library ~/Music/sochi -o rehearsal.flac
   cuesheet render show.yaml -o mix.wav --loudness -18
   cuesheet render playlist.m3u8 -o mix.mp3 --cue chapters.cue
+  cuesheet render show.yaml --show-time -o rehearsal.flac
 \b
 SOURCE is a show file, a music list, a JSON export or a playlist (m3u, m3u8,
 xspf, csv, cue). Cues are joined in running order with the show file's
 per-cue `gap` or `crossfade`; each cue starts on a CD frame (1/75 s), so the
 CUE sheet written beside OUT (OUT with .cue) points at exact samples.
 Cues without a file, or naming one that does not exist, are an error unless
---skip-missing (speech cues without a file are always skipped).
+--skip-missing (speech cues without a file are always skipped). A cue's `in`,
+`out`, `fade_in` and `fade_out` (docs/show-file.md) cut and fade its file.
+
+--show-time renders the show as `cuesheet timing` sees it: every cue starts
+at its front time from the show start (on the nearest CD frame), cues without
+audio are held as silence of their planned duration, a fixed time is silence
+up to it (a cue running into it is cut there), and the CUE sheet names every
+cue, audio or not.
 ffmpeg: imageio-ffmpeg's, or --ffmpeg / $CUESHEET_FFMPEG.
 """
 
@@ -78,7 +86,18 @@ def _whole_files(playlist: Playlist, path: Path) -> None:
     is_flag=True,
     help="Leave out (with a warning) cues that have no file or name one that does not exist.",
 )
+@click.option(
+    "--show-time",
+    is_flag=True,
+    help="Place every cue at its `timing` start; cues without audio are held as silence.",
+)
 @click.option("--ffmpeg", "ffmpeg", default=None, metavar="PATH", help="The ffmpeg to use.")
+@click.option(
+    "--no-resolve",
+    "no_resolve",
+    is_flag=True,
+    help="Accepted as everywhere else; render never asks MusicBrainz (it needs files).",
+)
 @source_options
 def render(
     source: Path,
@@ -89,17 +108,19 @@ def render(
     loudness: float | None,
     rate: str,
     skip_missing: bool,
+    show_time: bool,
     ffmpeg: str | None,
+    no_resolve: bool,
     **options: Any,
 ) -> None:
     """Render SOURCE's audio into one file with a CUE sheet of exact INDEX points."""
-    from cuesheet import render as rendering
+    from cuesheet.audio import render as rendering
+    from cuesheet.audio.ffmpeg import PcmFormat
     from cuesheet.cli.progress import progress_bar
     from cuesheet.cli.warn import reported
     from cuesheet.errors import InputError
-    from cuesheet.ffmpeg import PcmFormat
-    from cuesheet.output import refuse_overwriting_input
-    from cuesheet.timecode import format_duration, samples_to_ms
+    from cuesheet.outputs.atomic import refuse_overwriting_input
+    from cuesheet.timing.timecode import format_rounded_duration, samples_to_ms
 
     refuse_overwriting_input(output, source)
     if cue_path is not None:
@@ -108,11 +129,23 @@ def render(
         show = load(source, options, playlist_rule=_whole_files)
         if libraries:
             show = apply_libraries(show, libraries, index_path)
-        items, missing = rendering.items_from_show(show, source.parent, source=source)
+        from cuesheet.enrich.filelengths import read_lengths
+
+        # Real file lengths: show time places cues by them, fades and in points need them.
+        show, _ = read_lengths(show, source.parent)  # missing files are reported below
+        timing = None
+        if show_time:
+            from cuesheet.timing.engine import compute
+
+            timing = compute(show)
+        items, missing = rendering.items_from_show(
+            show, source.parent, source=source, timing=timing, hold_missing=skip_missing
+        )
         if missing and not skip_missing:
             raise InputError(rendering.missing_message(missing), path=source)
         for cue in missing:
-            click.echo(f"cuesheet: warning: {source}: skipped {cue}", err=True)
+            what = "held as silence" if show_time else "skipped"
+            click.echo(f"cuesheet: warning: {source}: {what} {cue}", err=True)
         with progress_bar("Rendering") as progress:
             result = rendering.render(
                 items,
@@ -124,7 +157,7 @@ def render(
                 title=show.title,
                 progress=progress,
             )
-    length = format_duration(samples_to_ms(result.samples, result.pcm.sample_rate))
+    length = format_rounded_duration(samples_to_ms(result.samples, result.pcm.sample_rate))
     click.echo(
         f"wrote {result.path} ({len(result.cues)} cues, {length}) and "
         f"{', '.join(result.cue_paths)}",

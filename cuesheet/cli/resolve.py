@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from cuesheet.cli.common import load, resolve_on_musicbrainz, service_warning, source_options
+from cuesheet.cli.common import bad_musicbrainz_setting, load, source_options
 from cuesheet.cli.library import library_options
 from cuesheet.cli.mboptions import musicbrainz_options, settings_from
 
@@ -60,8 +60,8 @@ def resolve(
     """Resolve SOURCE's music and anthems against MusicBrainz."""
     from cuesheet.cli.errors import CliError
     from cuesheet.cli.library import apply_libraries
-    from cuesheet.output import refuse_overwriting_input
-    from cuesheet.resolution import json_rows
+    from cuesheet.enrich.musicbrainz import json_rows, service_warning
+    from cuesheet.outputs.atomic import refuse_overwriting_input
 
     settings = settings_from(options)
     if output is not None and output != "-":
@@ -74,8 +74,14 @@ def resolve(
         refuse_overwriting_input(output, source)
     if as_json and output == "-":
         raise click.UsageError("--json and -o - would both write to standard output")
+    from cuesheet.cli.progress import progress_bar
+    from cuesheet.enrich.pipeline import resolve as resolve_show
+
     settings = replace(settings, retry_now=True)  # asked to resolve: ask, whatever was remembered
-    resolved = resolve_on_musicbrainz(load(source, options), settings, warn=False)
+
+    show = load(source, options)
+    with bad_musicbrainz_setting():
+        resolved = resolve_show(show, settings, progress=progress_bar, warn=False)
     looked_up = [r for r in resolved.results if r.resolution is not None]
     usable = [r for r in looked_up if r.resolution and r.resolution.status.value != "unresolved"]
     if resolved.not_musicbrainz:
@@ -85,9 +91,7 @@ def resolve(
     message = service_warning(resolved)
     if message is not None:
         click.echo(f"cuesheet: warning: {message}", err=True)
-    resolved = replace(
-        resolved, show=apply_libraries(resolved.show, libraries, index_path)
-    )
+    resolved = replace(resolved, show=apply_libraries(resolved.show, libraries, index_path))
     if output is not None:
         _write(resolved.show, output)
     if as_json:
@@ -98,20 +102,20 @@ def resolve(
 
 
 def _write(show: Any, output: str) -> None:
-    from cuesheet import jsonmodel, showfile
-    from cuesheet.output import write_atomic
-    from cuesheet.timing import compute
+    from cuesheet.inputs import showfile, showjson
+    from cuesheet.outputs.atomic import write_atomic
+    from cuesheet.timing.engine import compute
 
     if output == "-":
         click.echo(showfile.dumps(show), nl=False)
     elif output.lower().endswith(".json"):
-        write_atomic(output, jsonmodel.dumps(show, compute(show)))
+        write_atomic(output, showjson.dumps(show, compute(show)))
     else:
         showfile.dump(show, output)
 
 
 def _report(resolved: Any) -> Iterator[str]:
-    from cuesheet.timecode import format_duration
+    from cuesheet.timing.timecode import format_rounded_duration
 
     for result in resolved.results:
         cue, res = result.cue, result.resolution
@@ -119,7 +123,7 @@ def _report(resolved: Any) -> Iterator[str]:
             status, found, note = "resolved", "", "already identified"
         else:
             status, found, note = res.status.value, res.title, res.note
-        length = format_duration(cue.duration_ms) if cue.duration_ms is not None else "-"
+        length = format_rounded_duration(cue.duration_ms) if cue.duration_ms is not None else "-"
         source = f" ({cue.duration_source.value})" if cue.duration_source else ""
         yield f"{cue.number:>5}  {status:<10} {length:>9}{source:<14} {cue.title}"
         details = [f"MusicBrainz: {found}"] if found and found != cue.title else []

@@ -50,7 +50,7 @@ def scan(
 ) -> None:
     """Read tags and exact durations of the audio files under FOLDERS into the library index."""
     from cuesheet.cli.progress import progress_bar
-    from cuesheet.library_match import default_index_path, scan_library
+    from cuesheet.enrich.library import default_index_path, scan_library
 
     index = str(index_path) if index_path is not None else default_index_path()
     with progress_bar("Reading tags", minimum=100) as progress:

@@ -51,7 +51,7 @@ def split(
     audio: Path, sheet: Path, out_dir: Path, fmt: str | None, force: bool, ffmpeg: str | None
 ) -> None:
     """Cut AUDIO at the INDEX 01 points of --cue into tagged files in -o."""
-    from cuesheet import split as splitting
+    from cuesheet.audio import cut as splitting
     from playlists import cue as cue_sheet
 
     loaded = cue_sheet.load(sheet)

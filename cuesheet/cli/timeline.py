@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import click
 
-from cuesheet.cli.common import (
-    enrich,
-    enrich_options,
-    load,
-    probe,
-    source_options,
-    tolerance_option,
-)
+from cuesheet.cli.common import enrich, enrich_options, load, source_options, tolerance_option
 
 EPILOG = """\b
 Examples:
@@ -52,9 +44,8 @@ _FORMATS = {".html": "html", ".htm": "html", ".svg": "svg"}
 @click.option(
     "--px-per-minute",
     type=click.IntRange(1, 600),
-    default=10,
-    show_default=True,
-    help="Horizontal scale of the picture.",
+    default=None,
+    help="Horizontal scale of the picture (default: the show fits about 1400 pixels).",
 )
 @click.option(
     "--as-run",
@@ -77,7 +68,7 @@ def timeline(
     source: Path,
     output: str,
     fmt: str | None,
-    px_per_minute: int,
+    px_per_minute: int | None,
     as_run: Path | None,
     ignore: tuple[str, ...],
     no_check: bool,
@@ -85,9 +76,10 @@ def timeline(
     **options: Any,
 ) -> None:
     """Draw SOURCE's running order against the clock, with its fixed times and hard out."""
-    from cuesheet.output import refuse_overwriting_input, write_atomic
-    from cuesheet.timeline import FindingLike, Layout, to_html, to_svg
-    from cuesheet.timing import compute
+    from cuesheet.checks.pipeline import ReviewOptions, review
+    from cuesheet.enrich.filelengths import probe
+    from cuesheet.outputs.atomic import refuse_overwriting_input, write_atomic
+    from cuesheet.timeline import Layout, to_html, to_svg
 
     if fmt is None:
         if output == "-":
@@ -102,35 +94,28 @@ def timeline(
     if output != "-":
         refuse_overwriting_input(output, source, *([as_run] if as_run else []))
     show = enrich(load(source, options), options, source)
-    timing = compute(show)
-    alignment = None
+    checked = review(
+        show,
+        ReviewOptions(as_run, fmt == "html" and not no_check, tolerance, ignore),
+        source=source,
+        load_show=lambda path: load(path, {}),
+        probe=probe,
+    )
     lane = None
-    if as_run is not None:
-        from cuesheet import asrun
-        from cuesheet.align import align
+    if checked.alignment is not None:
         from cuesheet.timeline.aired import lane as aired_lane
 
-        log = asrun.load(as_run, show, load_show=lambda path: load(path, {}))
-        alignment = align(show, timing, log)
-        lane = aired_lane(alignment)
+        lane = aired_lane(checked.alignment)
+    if px_per_minute is None:
+        from cuesheet.timeline.model import fit_px_per_minute
+
+        end_ms = checked.timing.end_ms or show.start_ms
+        px_per_minute = fit_px_per_minute(end_ms - show.start_ms)
     layout = Layout(px_per_minute=px_per_minute, late_tolerance_ms=tolerance)
     if fmt == "svg":
-        text = to_svg(timing, as_run=lane, layout=layout)
+        text = to_svg(checked.timing, as_run=lane, layout=layout)
     else:
-        findings: Sequence[FindingLike] = ()
-        if not no_check:
-            from cuesheet.checks import check
-
-            findings = check(
-                show,
-                timing=timing,
-                tolerance_ms=tolerance,
-                probe=probe,
-                base_dir=source.parent,
-                alignment=alignment,
-                ignore=ignore,
-            )
-        text = to_html(timing, findings=findings, as_run=lane, layout=layout)
+        text = to_html(checked.timing, findings=checked.findings, as_run=lane, layout=layout)
     if output == "-":
         click.echo(text, nl=False)
     else:

@@ -18,13 +18,36 @@ Example:
 @click.command(epilog=EPILOG)
 @click.argument("source", type=click.Path(path_type=Path))
 @click.option("--utc", is_flag=True, help="Also show every time in UTC.")
+@click.option(
+    "--columns",
+    default="",
+    metavar="NAMES",
+    help="Extra columns, comma-separated: performers, notes.",
+)
 @enrich_options
 @source_options
-def timing(source: Path, utc: bool, **options: Any) -> None:
-    """Show SOURCE's front time, back time, duration and over/under at each fixed time."""
-    from cuesheet.table import render_timing
-    from cuesheet.timing import compute
+def timing(source: Path, utc: bool, columns: str, **options: Any) -> None:
+    """Show SOURCE's front time, back time, duration and over/under at each fixed time.
+
+    \b
+    Front: when the cue starts, timed forward from the show start and each fixed time.
+    Back:  the latest it may start for the show to make the next fixed time or hard out.
+    Source: where the duration comes from: planned (the show file), file (the audio
+            file's real length), musicbrainz, estimate, or unknown (then budgets stand in).
+    """
+    import shutil
+
+    from cuesheet.outputs.table import EXTRA_COLUMNS, render_timing
+    from cuesheet.timing.engine import compute
 
     show = enrich(load(source, options), options, source)
-    for line in render_timing(compute(show), utc=utc):
+    chosen = tuple(name.strip() for name in columns.split(",") if name.strip())
+    unknown = [name for name in chosen if name not in EXTRA_COLUMNS]
+    if unknown:
+        raise click.BadParameter(
+            f"unknown column {unknown[0]!r}; known: {', '.join(EXTRA_COLUMNS)}",
+            param_hint="--columns",
+        )
+    width = shutil.get_terminal_size((120, 24)).columns
+    for line in render_timing(compute(show), utc=utc, width=width, columns=chosen):
         click.echo(line)

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 import click
+
+if TYPE_CHECKING:
+    from cuesheet.enrich.pipeline import Note
 
 SHOWN_PER_KIND = 3
 """How many warnings of one category are shown before the rest are counted."""
@@ -35,3 +39,9 @@ def reported() -> Iterator[None]:
                         f"({category.__name__})",
                         err=True,
                     )
+
+
+def print_notes(notes: Iterable[Note]) -> None:
+    """Each note as a ``cuesheet: warning:`` or ``cuesheet: library:`` line on stderr."""
+    for note in notes:
+        click.echo(f"cuesheet: {note.kind}: {note.text}", err=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cuesheet.align import Alignment, CueStatus
+from cuesheet.asrun.align import Alignment, CueStatus
 from cuesheet.timeline.model import AiredCue, AiredLane, FixedOnAir, Order
 
 _ORDER = {

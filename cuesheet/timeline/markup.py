@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from xml.sax.saxutils import escape
 
-from cuesheet import clock
 from cuesheet.model import Cue, Role, Show
-from cuesheet.timecode import format_duration
-from cuesheet.timing import FixedPoint
+from cuesheet.timing import clock
+from cuesheet.timing.engine import FixedPoint
+from cuesheet.timing.timecode import format_rounded_duration
 
 _UUID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 _NOT_XML_RE = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -66,7 +66,7 @@ def hhmm(instant_ms: int, show: Show) -> str:
 
 
 def signed(ms: int) -> str:
-    return ("+" if ms > 0 else "-" if ms < 0 else "±") + format_duration(abs(ms))
+    return ("+" if ms > 0 else "-" if ms < 0 else "±") + format_rounded_duration(abs(ms))
 
 
 def credits_text(cue: Cue) -> str:
@@ -93,19 +93,19 @@ def fixed_point_status(point: FixedPoint) -> tuple[str, str]:
     if over is None:
         if point.available_ms < 0:
             return (
-                f"known content overruns by {format_duration(-point.available_ms)}; "
+                f"known content overruns by {format_rounded_duration(-point.available_ms)}; "
                 f"{point.unknown_cues} cue(s) of unknown length",
                 "over",
             )
         return (
             f"{point.unknown_cues} cue(s) of unknown length share "
-            f"{format_duration(point.available_ms)}",
+            f"{format_rounded_duration(point.available_ms)}",
             "unknown",
         )
     if over > 0:
-        return f"over by {format_duration(over)}", "over"
+        return f"over by {format_rounded_duration(over)}", "over"
     if over < 0:
-        return f"under by {format_duration(-over)}", "under"
+        return f"under by {format_rounded_duration(-over)}", "under"
     return "on time", "ontime"
 
 

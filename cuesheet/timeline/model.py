@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Protocol
 
-from cuesheet.timing import Timing
+from cuesheet.timing.engine import Timing
 
 MS_PER_MINUTE = 60_000
 
@@ -38,6 +38,17 @@ class Layout:
 
 
 DEFAULT_LAYOUT = Layout()
+
+PAGE_PX = 1400
+"""Width the picture's time axis aims at when the scale is not given (CSS pixels)."""
+
+
+def fit_px_per_minute(length_ms: int, page_px: int = PAGE_PX) -> int:
+    """The scale (px per minute, at least 1) that draws ``length_ms`` of show in ``page_px``."""
+    minutes = max(1, -(-length_ms // MS_PER_MINUTE))
+    return max(1, page_px // minutes)
+
+
 """The default sizes: 10 px per minute."""
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from cuesheet import clock
 from cuesheet.model import Cue, Show
 from cuesheet.timeline.markup import cue_ids, esc, fixed_point_status, local, tag
 from cuesheet.timeline.model import (
@@ -22,7 +21,9 @@ from cuesheet.timeline.model import (
 )
 from cuesheet.timeline.style import PAGE_STYLE
 from cuesheet.timeline.svg import to_svg
-from cuesheet.timing import Timing
+from cuesheet.timing import clock
+from cuesheet.timing.engine import Timing
+from cuesheet.timing.timecode import format_rounded_duration
 
 
 def to_html(
@@ -39,7 +40,10 @@ def to_html(
     start = clock.iso_local(show.start_ms, show.timezone)
     offset = clock.utc_offset(show.start_ms, show.timezone)
     meta = [show.venue] if show.venue else []
-    meta.append(f"{start} ({show.timezone}, {offset}; {clock.hhmm_utc(show.start_ms)})")
+    if show.dated:
+        meta.append(f"{start} ({show.timezone}, {offset}; {clock.hhmm_utc(show.start_ms)})")
+    else:
+        meta.append("no date: times run from 00:00")
     if timing.end_ms is not None:
         meta.append(f"ends {local(timing.end_ms, show)}")
     cue_count = sum(len(s.cues) for s in show.segments)
@@ -71,6 +75,7 @@ def to_html(
     if as_run is not None:
         parts.append(_as_run_summary(timing, as_run, ids))
     parts.append(_findings_list(show, findings, ids))
+    parts.append(_cue_list(timing))
     parts.append("</main>")
     parts.append(
         tag(
@@ -199,3 +204,22 @@ def _findings_list(
 def _count(number: int, noun: str) -> str:
     """``1 planned cue``, ``2 planned cues``."""
     return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def _cue_list(timing: Timing) -> str:
+    """Every cue numbered, with its start and length: shown in print, under the picture."""
+    show = timing.show
+    items = []
+    for si, segment in enumerate(show.segments):
+        for ci, cue in enumerate(segment.cues):
+            start = timing.cue(si, ci).front_ms
+            when = local(start, show) if start is not None else "?"
+            length = "?" if cue.duration_ms is None else format_rounded_duration(cue.duration_ms)
+            items.append(
+                tag(
+                    "li",
+                    {"value": cue.number} if cue.number.isdigit() else {},
+                    tag("span", {"class": "t"}, esc(f"{when} {length}")) + " " + esc(cue.title),
+                )
+            )
+    return tag("ol", {"class": "cue-list"}, "".join(items))

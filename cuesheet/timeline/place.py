@@ -11,9 +11,9 @@ get ``Layout.nominal_ms`` each when nothing is left).
 from __future__ import annotations
 
 from cuesheet.model import Show
-from cuesheet.timecode import format_duration
 from cuesheet.timeline.model import DEFAULT_LAYOUT, Block, Layout, Placement
-from cuesheet.timing import Timing
+from cuesheet.timing.engine import Timing
+from cuesheet.timing.timecode import format_rounded_duration
 
 
 def place(timing: Timing, layout: Layout = DEFAULT_LAYOUT) -> list[list[Block]]:
@@ -38,17 +38,18 @@ def place(timing: Timing, layout: Layout = DEFAULT_LAYOUT) -> list[list[Block]]:
             if left is not None and left >= len(unknown) * 1000:
                 base, extra = divmod(left, len(unknown))
                 shares = [base + (1 if i < extra else 0) for i in range(len(unknown))]
+                wide, rest = format_rounded_duration(base), format_rounded_duration(left)
                 note_unknown = (
-                    f"length unknown; drawn {format_duration(base)} wide, an equal share of "
-                    f"the {format_duration(left)} left for {len(unknown)} cue(s) of unknown length"
+                    f"length unknown; drawn {wide} wide, an equal share of "
+                    f"the {rest} left for {len(unknown)} cue(s) of unknown length"
                 )
             else:
                 shares = [layout.nominal_ms] * len(unknown)
                 note_unknown = (
                     "length unknown and no time is left for it; drawn "
-                    f"{format_duration(layout.nominal_ms)} wide"
+                    f"{format_rounded_duration(layout.nominal_ms)} wide"
                     if left is not None
-                    else f"length unknown; drawn {format_duration(layout.nominal_ms)} wide"
+                    else f"length unknown; drawn {format_rounded_duration(layout.nominal_ms)} wide"
                 )
         share_iter = iter(shares)
         position = start

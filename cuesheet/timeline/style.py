@@ -88,7 +88,10 @@ h2 { font-size: 16px; margin: 20px 0 6px; }
 p.meta { margin: 0 0 10px; color: var(--muted); }
 a { color: var(--link); }
 .picture { overflow-x: auto; border: 1px solid var(--line); border-radius: 4px; }
-.picture svg { display: block; }
+.picture svg { display: block; max-width: 100%; height: auto; }
+ol.cue-list { display: none; columns: 2; column-gap: 24px; font-size: 9pt; padding-left: 28px; }
+ol.cue-list li { break-inside: avoid; }
+ol.cue-list .t { font-variant-numeric: tabular-nums; color: var(--muted); }
 table.fixed { border-collapse: collapse; margin: 6px 0; }
 table.fixed th, table.fixed td { padding: 3px 10px 3px 0; text-align: left;
   border-bottom: 1px solid var(--line); font-variant-numeric: tabular-nums; }
@@ -111,6 +114,7 @@ footer { margin-top: 18px; color: var(--muted); font-size: 12px; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   .picture { overflow: visible; border: none; }
   .picture svg { width: 100%; height: auto; }
+  ol.cue-list { display: block; }
   h2, table.fixed, ol.findings li { break-inside: avoid; }
   a { color: inherit; text-decoration: none; }
 }

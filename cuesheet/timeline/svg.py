@@ -10,9 +10,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from cuesheet import clock
 from cuesheet.model import Cue, CueKind, DurationSource, Show
-from cuesheet.timecode import format_duration
 from cuesheet.timeline.markup import (
     CHAR_PX,
     attrs,
@@ -40,7 +38,9 @@ from cuesheet.timeline.model import (
 )
 from cuesheet.timeline.place import place
 from cuesheet.timeline.style import SVG_STYLE
-from cuesheet.timing import FixedPoint, Timing
+from cuesheet.timing import clock
+from cuesheet.timing.engine import FixedPoint, Timing
+from cuesheet.timing.timecode import format_rounded_duration
 
 _KINDS = tuple(CueKind)
 
@@ -168,7 +168,7 @@ def _axis_end(timing: Timing, blocks: list[list[Block]], as_run: AiredLane | Non
 
 def _title_line(timing: Timing) -> str:
     show = timing.show
-    when = clock.iso_local(show.start_ms, show.timezone)
+    when = clock.iso_local(show.start_ms, show.timezone) if show.dated else "no date"
     where = f"{show.venue} · " if show.venue else ""
     return tag(
         "text",
@@ -200,11 +200,11 @@ def _rows(timing: Timing, frame: _Frame, rows_bottom: int) -> list[str]:
         )
         detail = local(seg.start_ms, show) if seg.start_ms is not None else "start unknown"
         if segment.budget_ms is not None:
-            detail += f" · budget {format_duration(segment.budget_ms)}"
+            detail += f" · budget {format_rounded_duration(segment.budget_ms)}"
             if seg.over_budget_ms is not None and seg.over_budget_ms > 0:
-                detail += f" · over {format_duration(seg.over_budget_ms)}"
+                detail += f" · over {format_rounded_duration(seg.over_budget_ms)}"
         elif seg.length_ms is not None:
-            detail += f" · {format_duration(seg.length_ms)}"
+            detail += f" · {format_rounded_duration(seg.length_ms)}"
         hover = f"{segment.title}\nStart {detail}"
         if segment.at_ms is not None:
             hover += f"\nFixed at {local(segment.at_ms, show)} ({segment.at_label or 'fixed'})"
@@ -355,7 +355,7 @@ def _cue_hover(timing: Timing, block: Block, aired: AiredCue | None, dropped: bo
         lines.append("Start unknown")
     if cue.duration_ms is not None:
         source = cue.duration_source.value if cue.duration_source else "planned"
-        lines.append(f"Duration {format_duration(cue.duration_ms)} ({source})")
+        lines.append(f"Duration {format_rounded_duration(cue.duration_ms)} ({source})")
     else:
         lines.append("Duration unknown")
     if block.note:
@@ -517,7 +517,7 @@ def _aired_item(
     classes = ["aired"]
     hover = f"Aired {local(aired.start_ms, show)} ({clock.hhmm_utc(aired.start_ms)}): {aired.title}"
     if aired.duration_ms is not None:
-        hover += f"\nDuration {format_duration(aired.duration_ms)}"
+        hover += f"\nDuration {format_rounded_duration(aired.duration_ms)}"
     link = ""
     if aired.plan is None:
         classes += ["extra", "k-other"]
@@ -645,9 +645,9 @@ def _on_air_status(over_ms: int | None) -> tuple[str, str]:
     if over_ms is None:
         return "on air: not known from the log", "unknown-text"
     if over_ms > 0:
-        return f"on air: over by {format_duration(over_ms)}", "over"
+        return f"on air: over by {format_rounded_duration(over_ms)}", "over"
     if over_ms < 0:
-        return f"on air: under by {format_duration(-over_ms)}", "under"
+        return f"on air: under by {format_rounded_duration(-over_ms)}", "under"
     return "on air: on time", "ontime"
 
 
@@ -686,7 +686,7 @@ def _fixed_markers(
         hover = f"{point.label}: {clock.iso_local(point.at_ms, show.timezone)} "
         hover += f"({clock.hhmm_utc(point.at_ms)})\n{label.status}"
         hover += f"\nKnown content since {local(point.previous_ms, show)}: "
-        hover += format_duration(point.known_ms)
+        hover += format_rounded_duration(point.known_ms)
         if point.unknown_cues:
             hover += f", and {point.unknown_cues} cue(s) of unknown length"
         body = tag("title", {}, esc(hover))

@@ -1,0 +1,1 @@
+"""What aired: as-run values and logs, alignment with the plan, the aired show."""

@@ -1,0 +1,18 @@
+"""The as-run step every command shares: read what aired and align it with the plan."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cuesheet.asrun.align import Alignment, align
+from cuesheet.asrun.logs import ShowLoader, load
+from cuesheet.model import Show
+from cuesheet.timing.engine import Timing
+
+
+def align_log(
+    plan: Show, timing: Timing, log_path: Path, *, load_show: ShowLoader | None = None
+) -> Alignment:
+    """Read the as-run log at ``log_path`` (any format :func:`cuesheet.asrun.logs.load` reads)
+    and align it with ``plan`` and its ``timing``."""
+    return align(plan, timing, load(log_path, plan, load_show=load_show))

@@ -1,0 +1,1 @@
+"""Audio through ffmpeg: decode and encode PCM, render a mix, cut a recording."""

@@ -1,0 +1,1 @@
+"""``cuesheet draft``: a first running order assembled from an event's own description."""

@@ -1,0 +1,1 @@
+"""Filling cues in: MusicBrainz resolution, library matching, audio file lengths."""

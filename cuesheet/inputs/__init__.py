@@ -1,0 +1,1 @@
+"""What cuesheet reads: show files, text lists, JSON shows, playlists as shows."""

@@ -1,0 +1,322 @@
+"""The show model as JSON: the lossless export, and its reader.
+
+``dumps`` writes the whole model (and, when given, the computed timing) with
+instants as epoch milliseconds *and* readable ISO 8601 local/UTC strings;
+``loads`` reads the model back (the timing block is derived, so it is ignored).
+Each credit carries ``role_source`` (``convention``, ``stated`` or ``musicbrainz``;
+``stated`` when missing, as in files written before it existed).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from cuesheet import __version__
+from cuesheet.errors import InputError
+from cuesheet.model import (
+    Candidate,
+    Credit,
+    Cue,
+    CueKind,
+    DurationSource,
+    Identifiers,
+    Match,
+    MatchStatus,
+    Role,
+    RoleSource,
+    Segment,
+    Show,
+    UsageCode,
+)
+from cuesheet.timing import clock
+from cuesheet.timing.engine import Timing
+
+FORMAT = "cuesheet/show"
+FORMAT_VERSION = 1
+
+
+def _instant(value: int | None, tz: str) -> dict[str, Any] | None:
+    if value is None:
+        return None
+    return {"ms": value, "local": clock.iso_local(value, tz), "utc": clock.iso_utc(value)}
+
+
+def _cue(cue: Cue) -> dict[str, Any]:
+    ids = cue.ids
+    out: dict[str, Any] = {
+        "number": cue.number,
+        "kind": cue.kind.value,
+        "title": cue.title,
+        "credits": [
+            {"name": c.name, "role": c.role.value, "role_source": c.source.value}
+            for c in cue.credits
+        ],
+        "duration_ms": cue.duration_ms,
+        "duration_source": cue.duration_source.value if cue.duration_source else None,
+        "ids": {
+            "work_mbid": ids.work_mbid,
+            "recording_mbid": ids.recording_mbid,
+            "artist_mbids": list(ids.artist_mbids),
+            "isrc": ids.isrc,
+            "iswc": ids.iswc,
+        },
+        "file": cue.file,
+        "usage": cue.usage.value if cue.usage else None,
+        "notes": cue.notes,
+        "source_text": cue.source_text,
+        "gap_ms": cue.gap_ms,
+        "crossfade_ms": cue.crossfade_ms,
+        "in_ms": cue.in_ms,
+        "out_ms": cue.out_ms,
+        "fade_in_ms": cue.fade_in_ms,
+        "fade_out_ms": cue.fade_out_ms,
+        "cart": cue.cart,
+        "match": None,
+    }
+    if cue.match is not None:
+        out["match"] = {
+            "status": cue.match.status.value,
+            "score": cue.match.score,
+            "note": cue.match.note,
+            "duration_ms": cue.match.duration_ms,
+            "duration_source": (
+                cue.match.duration_source.value if cue.match.duration_source else None
+            ),
+            "candidates": [
+                {
+                    "title": c.title,
+                    "score": c.score,
+                    "work_mbid": c.work_mbid,
+                    "recording_mbid": c.recording_mbid,
+                    "why": c.why,
+                }
+                for c in cue.match.candidates
+            ],
+        }
+    return out
+
+
+def to_dict(show: Show, timing: Timing | None = None) -> dict[str, Any]:
+    """The JSON-ready dict of a show (and its timing, when given)."""
+    tz = show.timezone
+    segments = []
+    for si, segment in enumerate(show.segments):
+        seg: dict[str, Any] = {
+            "title": segment.title,
+            "at": _instant(segment.at_ms, tz),
+            "at_label": segment.at_label,
+            "budget_ms": segment.budget_ms,
+            "notes": segment.notes,
+            "cues": [_cue(cue) for cue in segment.cues],
+        }
+        if timing is not None:
+            st = timing.segments[si]
+            seg["timing"] = {
+                "start": _instant(st.start_ms, tz),
+                "length_ms": st.length_ms,
+                "length_source": st.length_source.value,
+                "over_budget_ms": st.over_budget_ms,
+            }
+            for ci, cue_out in enumerate(seg["cues"]):
+                ct = timing.cue(si, ci)
+                cue_out["timing"] = {
+                    "front": _instant(ct.front_ms, tz),
+                    "back": _instant(ct.back_ms, tz),
+                }
+        segments.append(seg)
+    out: dict[str, Any] = {
+        "format": FORMAT,
+        "version": FORMAT_VERSION,
+        "generator": f"cuesheet {__version__}",
+        "title": show.title,
+        "venue": show.venue,
+        "timezone": tz,
+        "start": _instant(show.start_ms, tz),
+        "hard_out": _instant(show.hard_out_ms, tz),
+        "ignore_rules": list(show.ignore_rules),
+        "notes": show.notes,
+        "segments": segments,
+    }
+    if timing is not None:
+        out["timing"] = {
+            "end": _instant(timing.end_ms, tz),
+            "fixed": [
+                {
+                    "label": f.label,
+                    "at": _instant(f.at_ms, tz),
+                    "reached": _instant(f.reached_ms, tz),
+                    "over_ms": f.over_ms,
+                    "available_ms": f.available_ms,
+                    "unknown_cues": f.unknown_cues,
+                }
+                for f in timing.fixed
+            ],
+        }
+    return out
+
+
+def dumps(show: Show, timing: Timing | None = None) -> str:
+    """The show as pretty-printed JSON text (UTF-8 safe, non-ASCII kept)."""
+    return json.dumps(to_dict(show, timing), ensure_ascii=False, indent=2) + "\n"
+
+
+class _Reader:
+    """Reads a JSON document back into the model with path-named errors."""
+
+    def __init__(self, path: str | None) -> None:
+        self.path = path
+
+    def fail(self, where: str, expected: str) -> InputError:
+        return InputError(f"{where}: expected {expected}", path=self.path)
+
+    def obj(self, value: Any, where: str) -> Mapping[str, Any]:
+        if not isinstance(value, dict):
+            raise self.fail(where, "an object")
+        return value
+
+    def text(self, data: Mapping[str, Any], key: str, where: str, default: str = "") -> str:
+        value = data.get(key, default)
+        if value is None:
+            return default
+        if not isinstance(value, str):
+            raise self.fail(f"{where}.{key}", "a string")
+        return value
+
+    def opt_int(self, data: Mapping[str, Any], key: str, where: str) -> int | None:
+        value = data.get(key)
+        if value is None:
+            return None
+        if isinstance(value, dict):
+            value = value.get("ms")
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise self.fail(f"{where}.{key}", "an integer number of milliseconds")
+        return value
+
+    def enum(self, kind: type[Any], value: Any, where: str) -> Any:
+        if value is None:
+            return None
+        try:
+            return kind(value)
+        except ValueError:
+            choices = ", ".join(m.value for m in kind)
+            raise self.fail(where, f"one of {choices}, got {value!r}") from None
+
+    def cue(self, data: Any, where: str) -> Cue:
+        d = self.obj(data, where)
+        ids = self.obj(d.get("ids") or {}, f"{where}.ids")
+        credits = tuple(
+            Credit(
+                self.text(self.obj(c, f"{where}.credits"), "name", f"{where}.credits"),
+                self.enum(Role, c.get("role"), f"{where}.credits.role"),
+                self.enum(
+                    RoleSource, c.get("role_source", "stated"), f"{where}.credits.role_source"
+                ),
+            )
+            for c in d.get("credits") or []
+        )
+        match = None
+        if d.get("match"):
+            m = self.obj(d["match"], f"{where}.match")
+            match = Match(
+                status=self.enum(MatchStatus, m.get("status"), f"{where}.match.status"),
+                score=int(m.get("score") or 0),
+                note=self.text(m, "note", f"{where}.match"),
+                candidates=tuple(
+                    Candidate(
+                        title=self.text(c, "title", f"{where}.match.candidates"),
+                        score=int(c.get("score") or 0),
+                        work_mbid=c.get("work_mbid"),
+                        recording_mbid=c.get("recording_mbid"),
+                        why=self.text(c, "why", f"{where}.match.candidates"),
+                    )
+                    for c in m.get("candidates") or []
+                ),
+                duration_ms=self.opt_int(m, "duration_ms", f"{where}.match"),
+                duration_source=self.enum(
+                    DurationSource, m.get("duration_source"), f"{where}.match.duration_source"
+                ),
+            )
+        return Cue(
+            number=self.text(d, "number", where),
+            title=self.text(d, "title", where),
+            kind=self.enum(CueKind, d.get("kind", "music"), f"{where}.kind"),
+            credits=credits,
+            duration_ms=self.opt_int(d, "duration_ms", where),
+            duration_source=self.enum(DurationSource, d.get("duration_source"), f"{where}"),
+            ids=Identifiers(
+                work_mbid=ids.get("work_mbid"),
+                recording_mbid=ids.get("recording_mbid"),
+                artist_mbids=tuple(ids.get("artist_mbids") or ()),
+                isrc=ids.get("isrc"),
+                iswc=ids.get("iswc"),
+            ),
+            file=d.get("file"),
+            usage=self.enum(UsageCode, d.get("usage"), f"{where}.usage"),
+            notes=self.text(d, "notes", where),
+            source_text=self.text(d, "source_text", where),
+            match=match,
+            gap_ms=self.opt_int(d, "gap_ms", where) or 0,
+            crossfade_ms=self.opt_int(d, "crossfade_ms", where) or 0,
+            in_ms=self.opt_int(d, "in_ms", where) or 0,
+            out_ms=self.opt_int(d, "out_ms", where),
+            fade_in_ms=self.opt_int(d, "fade_in_ms", where) or 0,
+            fade_out_ms=self.opt_int(d, "fade_out_ms", where) or 0,
+            cart=self.opt_int(d, "cart", where),
+        )
+
+    def show(self, data: Any) -> Show:
+        d = self.obj(data, "document")
+        if d.get("format") != FORMAT:
+            raise self.fail("format", f"{FORMAT!r} (a cuesheet JSON export)")
+        tz = self.text(d, "timezone", "document")
+        try:
+            clock.zone(tz)
+        except ValueError:
+            raise self.fail("timezone", f"an IANA timezone, got {tz!r}") from None
+        start = self.opt_int(d, "start", "document")
+        if start is None:
+            raise self.fail("start", "the show start")
+        segments = []
+        for si, raw in enumerate(d.get("segments") or []):
+            where = f"segments[{si}]"
+            s = self.obj(raw, where)
+            segments.append(
+                Segment(
+                    title=self.text(s, "title", where),
+                    cues=tuple(
+                        self.cue(c, f"{where}.cues[{ci}]")
+                        for ci, c in enumerate(s.get("cues") or [])
+                    ),
+                    at_ms=self.opt_int(s, "at", where),
+                    at_label=self.text(s, "at_label", where),
+                    budget_ms=self.opt_int(s, "budget_ms", where),
+                    notes=self.text(s, "notes", where),
+                )
+            )
+        return Show(
+            title=self.text(d, "title", "document"),
+            timezone=tz,
+            start_ms=start,
+            segments=tuple(segments),
+            venue=self.text(d, "venue", "document"),
+            hard_out_ms=self.opt_int(d, "hard_out", "document"),
+            ignore_rules=tuple(d.get("ignore_rules") or ()),
+            notes=self.text(d, "notes", "document"),
+        )
+
+
+def loads(text: str, path: str | None = None) -> Show:
+    """Read a show back from cuesheet JSON; raises InputError naming path and line."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InputError(f"not valid JSON: {error.msg}", path=path, line=error.lineno) from error
+    return _Reader(path).show(data)
+
+
+def load(path: str | Path) -> Show:
+    """Read a show back from a cuesheet JSON file."""
+    return loads(Path(path).read_text(encoding="utf-8"), str(path))

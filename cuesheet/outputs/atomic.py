@@ -1,0 +1,68 @@
+"""Writing outputs safely: atomically, and never over the input they came from."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from cuesheet.errors import ExportError, InputError
+from playlists.atomic import write_text
+from playlists.errors import WriteError
+
+
+def refuse_overwriting_input(output: str | Path, *inputs: str | Path) -> None:
+    """Raise InputError when ``output`` is the same file as one of ``inputs``."""
+    out = Path(output)
+    for source in inputs:
+        src = Path(source)
+        same = out.resolve() == src.resolve()
+        if not same and out.exists() and src.exists():
+            same = os.path.samefile(out, src)
+        if same:
+            raise InputError(f"refusing to overwrite the input {src} with an output")
+
+
+def write_atomic(path: str | Path, text: str) -> None:
+    """Write UTF-8 ``text`` to ``path`` through a temporary file and a rename.
+
+    An interrupted write leaves the old file or the new one, never half a file.
+    """
+    try:
+        write_text(path, text)
+    except WriteError as error:
+        raise ExportError(error.message, path=path, cause=error) from error
+
+
+def write_atomic_bytes(path: str | Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file beside it and a rename.
+
+    An interrupted write leaves the old file or the new one, never half a file.
+    """
+    target = Path(path)
+    try:
+        fd, temporary = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=".part", dir=target.parent
+        )
+    except OSError as error:
+        raise ExportError(
+            f"cannot write: {error.strerror or error}", path=path, cause=error
+        ) from error
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temporary, 0o666 & ~_umask())
+        os.replace(temporary, target)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise ExportError(
+            f"cannot write: {error.strerror or error}", path=path, cause=error
+        ) from error
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)  # os.umask can only be read by setting it; put it straight back
+    os.umask(mask)
+    return mask

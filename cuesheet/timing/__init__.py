@@ -1,0 +1,1 @@
+"""The timing engine and the units of time: front/back timing, wall clocks, timecode."""

@@ -1,0 +1,212 @@
+"""What a person probably meant by a timezone that is not an IANA name.
+
+People type ``UTC+1``, ``GMT-5``, ``BST``, ``MSK`` or ``London``; a show file
+needs ``Europe/London``.  :func:`suggest` answers with IANA names, best first,
+each with a short reason, so the error message can say what to write instead.
+Offsets are checked on the show's own date (zones change their offsets).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from functools import lru_cache
+from zoneinfo import ZoneInfo, available_timezones
+
+_OFFSET_RE = re.compile(r"^(?:UTC|GMT|Z)?\s*([+\u2212-])\s*(\d{1,2})(?::?(\d{2}))?$", re.I)
+
+_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "GMT": ("Europe/London", "Etc/UTC"),
+    "BST": ("Europe/London",),
+    "IST": ("Asia/Kolkata", "Europe/Dublin"),
+    "WET": ("Europe/Lisbon",),
+    "WEST": ("Europe/Lisbon",),
+    "CET": ("Europe/Paris", "Europe/Berlin"),
+    "CEST": ("Europe/Paris", "Europe/Berlin"),
+    "EET": ("Europe/Athens", "Europe/Helsinki"),
+    "EEST": ("Europe/Athens", "Europe/Helsinki"),
+    "MSK": ("Europe/Moscow",),
+    "SAMT": ("Europe/Samara",),
+    "YEKT": ("Asia/Yekaterinburg",),
+    "GST": ("Asia/Dubai",),
+    "PKT": ("Asia/Karachi",),
+    "ICT": ("Asia/Bangkok",),
+    "HKT": ("Asia/Hong_Kong",),
+    "SGT": ("Asia/Singapore",),
+    "CST": ("America/Chicago", "Asia/Shanghai"),
+    "CDT": ("America/Chicago",),
+    "JST": ("Asia/Tokyo",),
+    "KST": ("Asia/Seoul",),
+    "AEST": ("Australia/Sydney", "Australia/Brisbane"),
+    "AEDT": ("Australia/Sydney",),
+    "ACST": ("Australia/Adelaide",),
+    "AWST": ("Australia/Perth",),
+    "NZST": ("Pacific/Auckland",),
+    "NZDT": ("Pacific/Auckland",),
+    "EST": ("America/New_York",),
+    "EDT": ("America/New_York",),
+    "MST": ("America/Denver", "America/Phoenix"),
+    "MDT": ("America/Denver",),
+    "PST": ("America/Los_Angeles",),
+    "PDT": ("America/Los_Angeles",),
+    "AKST": ("America/Anchorage",),
+    "HST": ("Pacific/Honolulu",),
+    "BRT": ("America/Sao_Paulo",),
+    "ART": ("America/Argentina/Buenos_Aires",),
+    "SAST": ("Africa/Johannesburg",),
+    "WAT": ("Africa/Lagos",),
+    "EAT": ("Africa/Nairobi",),
+}
+"""Common abbreviations -> the IANA zones they usually stand for, most likely first."""
+
+_WELL_KNOWN = (
+    "Europe/London",
+    "Europe/Paris",
+    "Europe/Berlin",
+    "Europe/Moscow",
+    "Europe/Athens",
+    "Europe/Istanbul",
+    "Asia/Dubai",
+    "Asia/Kolkata",
+    "Asia/Shanghai",
+    "Asia/Tokyo",
+    "Asia/Seoul",
+    "Asia/Singapore",
+    "Australia/Sydney",
+    "Pacific/Auckland",
+    "America/New_York",
+    "America/Chicago",
+    "America/Denver",
+    "America/Los_Angeles",
+    "America/Sao_Paulo",
+    "America/Mexico_City",
+    "Africa/Johannesburg",
+    "Africa/Lagos",
+    "Africa/Cairo",
+    "Asia/Jakarta",
+    "Asia/Bangkok",
+    "Asia/Karachi",
+    "America/Halifax",
+    "Pacific/Honolulu",
+    "America/Anchorage",
+    "Atlantic/Reykjavik",
+    "Europe/Lisbon",
+)
+"""Zones offered first when several share an offset (big cities people name)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """One IANA name to write instead, and why it is offered."""
+
+    zone: str
+    reason: str
+
+
+def suggest(name: str, on: date | None = None, limit: int = 4) -> list[Suggestion]:
+    """IANA zones ``name`` probably means, best first (empty when nothing fits).
+
+    ``on`` is the show's date (offsets are those of that day at noon, local);
+    without it, today's rules of 1 July are used.
+    """
+    day = on or date(2000, 7, 1)
+    text = name.strip()
+    found = _from_offset(text, day) or _from_abbreviation(text) or _from_city(text)
+    if not found:
+        close = difflib.get_close_matches(text, sorted(_zones()), n=1, cutoff=0.7)
+        found = [Suggestion(close[0], "")] if close else []
+    return found[:limit]
+
+
+def describe(suggestions: list[Suggestion]) -> str:
+    """The suggestions as one phrase for an error message: ``did you mean 'A' (why) or 'B'?``."""
+    if not suggestions:
+        return ""
+    groups: dict[str, list[str]] = {}
+    for s in suggestions:
+        groups.setdefault(s.reason, []).append(repr(s.zone))
+    parts = [_either(names) + (f" ({why})" if why else "") for why, names in groups.items()]
+    return f"did you mean {_either(parts, ', or ')}?"
+
+
+def _either(items: list[str], last: str = " or ") -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + last + items[-1]
+
+
+def _from_offset(text: str, day: date) -> list[Suggestion]:
+    found = _OFFSET_RE.match(text)
+    if not found or not (text[:1].isalpha() or text[:1] in "+-\u2212"):
+        return []
+    sign = -1 if found[1] in "-\u2212" else 1
+    minutes = sign * (int(found[2]) * 60 + int(found[3] or 0))
+    if abs(minutes) > 14 * 60:
+        return []
+    real = [
+        Suggestion(z, f"UTC{_signed(minutes)} on {day.isoformat()}")
+        for z in _zones_with_offset(minutes, day)
+    ]
+    fixed: list[Suggestion] = []
+    if minutes == 0:
+        fixed = [Suggestion("Etc/UTC", "UTC itself")]
+    elif minutes % 60 == 0:
+        etc = f"Etc/GMT{'-' if sign > 0 else '+'}{abs(minutes) // 60}"
+        fixed = [Suggestion(etc, "a fixed offset all year; POSIX names count the sign backwards")]
+    return real[:3] + fixed
+
+
+def _signed(minutes: int) -> str:
+    sign = "-" if minutes < 0 else "+"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"{sign}{hours}" + (f":{rest:02d}" if rest else "")
+
+
+def _from_abbreviation(text: str) -> list[Suggestion]:
+    zones = _ABBREVIATIONS.get(text.upper())
+    if not zones:
+        return []
+    return [Suggestion(z, f"{text.upper()} is usually {z}") for z in zones]
+
+
+def _from_city(text: str) -> list[Suggestion]:
+    wanted = re.sub(r"[\s-]+", "_", text).casefold()
+    if not wanted:
+        return []
+    return [
+        Suggestion(z, "the zone named after that city")
+        for z in sorted(_zones())
+        if z.rsplit("/", 1)[-1].casefold() == wanted and "/" in z
+    ]
+
+
+def _zones_with_offset(minutes: int, day: date) -> list[str]:
+    offset = timedelta(minutes=minutes)
+    matching = [z for z in _real_zones() if _offset_on(z, day) == offset]
+    rank = {z: i for i, z in enumerate(_WELL_KNOWN)}
+    return sorted(matching, key=lambda z: (rank.get(z, len(rank)), z))
+
+
+def _offset_on(zone: str, day: date) -> timedelta | None:
+    return datetime.combine(day, time(12), tzinfo=ZoneInfo(zone)).utcoffset()
+
+
+@lru_cache(maxsize=1)
+def _zones() -> frozenset[str]:
+    return frozenset(available_timezones())
+
+
+@lru_cache(maxsize=1)
+def _real_zones() -> tuple[str, ...]:
+    """Zones of places (``Area/City``), not ``Etc/`` or legacy aliases."""
+    areas = (
+        "Africa/",
+        "America/",
+        "Asia/",
+        "Atlantic/",
+        "Australia/",
+        "Europe/",
+        "Indian/",
+        "Pacific/",
+    )
+    return tuple(sorted(z for z in _zones() if z.startswith(areas)))
