@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from metadata import tags as _tags
+from metadata.cache import DEFAULT_LOCK_WAIT_MS
 from metadata.errors import CacheError, TagError
 from metadata.tags import AudioFile, Tags
 
@@ -97,17 +98,20 @@ class Library:
         workers: int | None = None,
         pool_threshold: int = 64,
         create_folder: bool = False,
+        lock_wait_ms: int = DEFAULT_LOCK_WAIT_MS,
     ) -> None:
         """Open (creating if needed) the index at ``index_path``.
 
         The index's folder is created when missing only with ``create_folder``
         (for a default location); otherwise a folder that does not exist is a
-        :class:`CacheError`.
+        :class:`CacheError`.  Another process's write lock is waited for at most
+        ``lock_wait_ms`` milliseconds.
         """
         self.index_path = os.fspath(index_path)
         self.workers = max(1, workers or os.cpu_count() or 1)
         self.pool_threshold = pool_threshold
-        self._db = _connect(self.index_path, create_folder)
+        self.lock_wait_ms = lock_wait_ms
+        self._db = _connect(self.index_path, create_folder, lock_wait_ms)
 
     def __enter__(self) -> Library:
         return self
@@ -140,22 +144,18 @@ class Library:
         total = len(to_read)
         if progress is not None:
             progress(0, total)
-        try:
-            with self._db:
-                self._db.executemany("DELETE FROM files WHERE path = ?", ((p,) for p in stale))
-                done = 0
-                for batch in self._read_all(to_read):
-                    self._db.executemany(
-                        "INSERT OR REPLACE INTO files VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                        (_row(path, on_disk[path], found) for path, found in batch),
-                    )
-                    done += len(batch)
-                    if progress is not None:
-                        progress(done, total)
-        except sqlite3.Error as error:
-            raise CacheError(
-                f"cannot write the library index: {error}", path=self.index_path, cause=error
-            ) from error
+        # One short transaction per batch (every row stands alone), so that two scans of
+        # one library take turns instead of one waiting for the other's whole scan.
+        self._write("DELETE FROM files WHERE path = ?", [(p,) for p in stale])
+        done = 0
+        for batch in self._read_all(to_read):
+            self._write(
+                "INSERT OR REPLACE INTO files VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                [_row(path, on_disk[path], found) for path, found in batch],
+            )
+            done += len(batch)
+            if progress is not None:
+                progress(done, total)
         files, problems = self._load(wanted)
         return ScanResult(
             files=files,
@@ -170,6 +170,20 @@ class Library:
         return self._load(None if roots is None else [_absolute(r) for r in roots])[0]
 
     # --- internals ---------------------------------------------------------------------
+
+    def _write(self, sql: str, rows: list[tuple[object, ...]]) -> None:
+        """Commit ``rows`` in one transaction, waiting (bounded) for another writer's lock."""
+        if not rows:
+            return
+        try:
+            with self._db:
+                self._db.executemany(sql, rows)
+        except sqlite3.Error as error:
+            if _locked(error):
+                raise _locked_error(self.index_path, self.lock_wait_ms, error) from error
+            raise CacheError(
+                f"cannot write the library index: {error}", path=self.index_path, cause=error
+            ) from error
 
     def _rows_under(self, roots: Sequence[str]) -> dict[str, tuple[int, int]]:
         rows: dict[str, tuple[int, int]] = {}
@@ -268,7 +282,11 @@ def _read_chunk(paths: list[str]) -> list[tuple[str, AudioFile | str]]:
     return out
 
 
-def _connect(path: str, create_folder: bool) -> sqlite3.Connection:
+def _locked(error: sqlite3.Error) -> bool:
+    return isinstance(error, sqlite3.OperationalError) and "locked" in str(error)
+
+
+def _connect(path: str, create_folder: bool, lock_wait_ms: int) -> sqlite3.Connection:
     folder = Path(path).parent
     if path != ":memory:" and not create_folder and not folder.is_dir():
         raise CacheError(
@@ -277,7 +295,7 @@ def _connect(path: str, create_folder: bool) -> sqlite3.Connection:
     try:
         if path != ":memory:" and create_folder:
             folder.mkdir(parents=True, exist_ok=True)
-        db = sqlite3.connect(path)
+        db = sqlite3.connect(path, timeout=lock_wait_ms / 1000)
         version = db.execute("PRAGMA user_version").fetchone()[0]
         if version != SCHEMA_VERSION:
             with db:
@@ -288,10 +306,21 @@ def _connect(path: str, create_folder: bool) -> sqlite3.Connection:
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = NORMAL")
     except (sqlite3.Error, OSError) as error:
+        if isinstance(error, sqlite3.Error) and _locked(error):
+            raise _locked_error(path, lock_wait_ms, error) from error
         raise CacheError(
             f"cannot open the library index: {error}", path=path, cause=error
         ) from error
     return db
+
+
+def _locked_error(path: str, lock_wait_ms: int, error: sqlite3.Error) -> CacheError:
+    return CacheError(
+        "the library index is locked by another program (another scan?); "
+        f"waited {lock_wait_ms / 1000:g} s",
+        path=path,
+        cause=error,
+    )
 
 
 def _absolute(path: str | os.PathLike[str]) -> str:

@@ -21,6 +21,7 @@ from cuesheet import __version__
 COMMANDS: dict[str, str] = {
     "check": "cuesheet.cli.check:check",
     "compare": "cuesheet.cli.compare:compare",
+    "config": "cuesheet.cli.config:config",
     "convert": "cuesheet.cli.convert:convert",
     "draft": "cuesheet.cli.draft:draft",
     "export": "cuesheet.cli.export:export",
@@ -67,13 +68,27 @@ class LazyGroup(click.Group):
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="cuesheet")
-def cli() -> None:
+@click.pass_context
+def cli(ctx: click.Context) -> None:
     """Timed, verified cue sheets and playlists from a show's music lists.
 
     \b
     Example:
       cuesheet export examples/sochi-2014-closing.yaml -o sochi.csv
+    \b
+    Settings you use every time (server, contact, offline, library folders...) go in
+    a config file or the environment: see cuesheet config.
     """
+    from cuesheet.cli.errors import BadInputError
+    from cuesheet.cli.settings import SettingsError, default_map, load
+
+    try:
+        values = load()
+    except SettingsError as error:
+        raise BadInputError(str(error)) from None
+    timezone = next(v for v in values if v.setting.key == "show.timezone")
+    ctx.meta["cuesheet.timezone"] = timezone.value
+    ctx.default_map = default_map(sorted(COMMANDS), [v for v in values if v is not timezone])
 
 
 def main(argv: Sequence[str] | None = None) -> None:

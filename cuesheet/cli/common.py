@@ -99,7 +99,7 @@ def load(
 
     ``-`` reads a show file from standard input (``cuesheet draft ... | cuesheet timing -``).
     """
-    from cuesheet.inputs.sources import load_source
+    from cuesheet.inputs.sources import TEXT_LIST, load_source
 
     if str(source) == "-":
         from cuesheet.inputs.showfile import loads
@@ -108,6 +108,10 @@ def load(
 
     day = options.pop("day", None)
     start: str | None = options.pop("start", None)
+    timezone: str | None = options.pop("tz", None)
+    if timezone is None and source.suffix.lower() in TEXT_LIST.extensions:
+        context = click.get_current_context(silent=True)  # the configured default zone
+        timezone = context.find_root().meta.get("cuesheet.timezone") if context else None
     start_time: time | None = None
     if start is not None:
         from cuesheet.timing.clock import parse_hhmm
@@ -121,7 +125,7 @@ def load(
         sections=tuple(options.pop("sections", ())) or None,
         roles=tuple(options.pop("roles", ())) or None,
         title=options.pop("title", None),
-        timezone=options.pop("tz", None),
+        timezone=timezone,
         date=day.date() if day is not None else None,
         start=start_time,
         playlist_rule=playlist_rule,
