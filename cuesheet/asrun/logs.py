@@ -59,7 +59,7 @@ from cuesheet.model import Show
 from cuesheet.timing import clock
 from playlists.model import Playlist
 
-_HEADERS: dict[str, tuple[str, ...]] = {
+HEADER_COLUMNS: dict[str, tuple[str, ...]] = {
     "time": (
         "time", "time aired", "aired", "aired at", "air time", "on air", "start",
         "start time", "started", "actual start", "timestamp", "start local", "start utc",
@@ -78,6 +78,7 @@ _HEADERS: dict[str, tuple[str, ...]] = {
     "end": ("end time", "end", "ends", "ended", "actual end", "end local", "end utc"),
     "number": ("cue", "cue number", "cue no", "cue #", "number", "no", "#"),
 }  # fmt: skip
+"""Header names (lower case, single spaces) that name each as-run column, by field."""
 _DELIMITERS = (",", ";", "\t", "|")
 _TIME_EXPECTED = "HH:MM:SS (local) or ISO 8601 with an offset"
 _DURATION_EXPECTED = "a duration like 3:25, 1:02:03 or 205 (seconds)"
@@ -91,7 +92,8 @@ SHOW_SUFFIXES = (".yaml", ".yml")
 # --------------------------------------------------------------------------- CSV
 
 
-def _header_key(text: str) -> str:
+def header_key(text: str) -> str:
+    """A header cell as :data:`HEADER_COLUMNS` spells names: lower case, single spaces."""
     text = text.strip().lstrip("\ufeff").lower()
     return re.sub(r"[\s_\-./]+", " ", text).strip()
 
@@ -99,8 +101,8 @@ def _header_key(text: str) -> str:
 def _columns(header: Sequence[str]) -> dict[str, list[int]]:
     """Column indexes per field, in header order (credits may have several)."""
     found: dict[str, list[int]] = {}
-    keys = [_header_key(h) for h in header]
-    for field, names in _HEADERS.items():
+    keys = [header_key(h) for h in header]
+    for field, names in HEADER_COLUMNS.items():
         for name in names:
             for index, key in enumerate(keys):
                 if key == name and index not in found.get(field, []):
@@ -143,7 +145,7 @@ def loads_csv(text: str, *, timezone: str, near_ms: int, path: str | None = None
     if "title" not in columns:
         raise InputError(
             "no title column in the header: expected one of "
-            + ", ".join(_HEADERS["title"])
+            + ", ".join(HEADER_COLUMNS["title"])
             + f"; found {', '.join(repr(h) for h in header)}",
             path=path,
             line=header_index + 1,

@@ -120,6 +120,9 @@ def load(
             start_time = parse_hhmm(start)
         except ValueError as error:
             raise click.BadParameter(str(error), param_hint="--start") from None
+    log = _as_run_log(source, timezone, day)
+    if log is not None:
+        return log
     return load_source(
         source,
         sections=tuple(options.pop("sections", ())) or None,
@@ -178,3 +181,19 @@ def bad_musicbrainz_setting() -> Iterator[None]:
         yield
     except SettingError as error:
         raise click.BadParameter(error.message, param_hint="--musicbrainz") from None
+
+
+def _as_run_log(source: Path, timezone: str | None, day: Any) -> Show | None:
+    """An as-run log given as the source, read as the show that aired; ``None`` otherwise."""
+    from cuesheet.asrun.asshow import LOG_EXTENSIONS, log_show, looks_like_log
+    from cuesheet.inputs.files import read_text
+
+    if source.suffix.lower() not in LOG_EXTENSIONS or not source.is_file():
+        return None
+    text = read_text(source)
+    if not looks_like_log(text):
+        return None
+    return log_show(
+        text, path=source, timezone=timezone or "UTC", day=day.date() if day is not None else None
+    )
+

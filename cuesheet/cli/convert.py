@@ -145,6 +145,14 @@ def _read(source: Path, reader: Any, from_fmt: str | None) -> Any:
             from cuesheet.outputs.playlist import to_playlist
 
             return to_playlist(showjson.load(source))
+    if from_fmt is None and reader.name == "csv":
+        from cuesheet.asrun.asshow import log_show, looks_like_log
+        from cuesheet.inputs.files import read_text
+        from cuesheet.outputs.playlist import to_playlist
+
+        text = read_text(source)
+        if looks_like_log(text):  # an as-run log: what aired, as a playlist
+            return to_playlist(log_show(text, path=source))
     playlist = reader.load(source)
     if playlist.timezone:
         try:
