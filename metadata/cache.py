@@ -109,7 +109,7 @@ class Cache:
         app_id = db.execute("PRAGMA application_id").fetchone()[0]
         version = db.execute("PRAGMA user_version").fetchone()[0]
         tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        if app_id != APPLICATION_ID and tables:
+        if app_id != APPLICATION_ID and (tables or app_id or version):  # even an empty one
             raise CacheError(
                 "not a cuesheet cache (an SQLite file of another program); "
                 "choose another file with --cache",

@@ -16,14 +16,16 @@ scan and retried only when they change.  Files that disappeared are dropped.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import multiprocessing
 import os
+import signal
 import sqlite3
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -232,7 +234,7 @@ class Library:
                 yield _read_chunk(chunks.popleft())
             return
         running: set[Future[list[tuple[str, AudioFile | str]]]] = set()
-        with _pool(self.workers) as pool:
+        with _pool(self.workers) as pool, _stopped_on_exit(pool):
             while chunks or running:
                 while chunks and len(running) < 2 * self.workers:
                     running.add(pool.submit(_read_chunk, chunks.popleft()))
@@ -248,13 +250,53 @@ class Library:
                     wait(running, return_when=FIRST_COMPLETED)
 
 
-def _pool(workers: int) -> Executor:
+def _pool(workers: int) -> ProcessPoolExecutor:
     # fork shares the already-imported mutagen with the workers, which saves a
     # second of start-up per worker under spawn; it is safe here because the
     # parent holds no lock or thread the children could inherit mid-use.
     if sys.platform.startswith("linux"):
-        return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
-    return ProcessPoolExecutor(workers)
+        return ProcessPoolExecutor(
+            workers, mp_context=multiprocessing.get_context("fork"),
+            initializer=_worker_start,
+            initargs=(os.getpid(),),
+        )
+    return ProcessPoolExecutor(workers, initializer=_worker_start, initargs=(os.getpid(),))
+
+
+def _worker_start(parent: int) -> None:
+    """In each worker: leave SIGINT and SIGTERM to the parent, and die with it.
+
+    Ctrl-C reaches the whole process group; the parent alone decides what
+    happens (it stops the workers), so no worker prints a traceback.  On Linux
+    the kernel kills a worker whose parent died, even by SIGKILL: no orphans.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            import ctypes
+
+            ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        if os.getppid() != parent:  # the parent died before the line above
+            os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+@contextlib.contextmanager
+def _stopped_on_exit(pool: ProcessPoolExecutor) -> Iterator[None]:
+    """On any exception (an interrupt too), kill the workers instead of waiting for them."""
+    try:
+        yield
+    except BaseException:
+        workers = list(getattr(pool, "_processes", {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        for worker in workers:
+            worker.kill()
+        for worker in workers:
+            worker.join()
+        raise
 
 
 def _read_chunk(paths: list[str]) -> list[tuple[str, AudioFile | str]]:
@@ -278,11 +320,11 @@ def _connect(path: str, create_folder: bool) -> sqlite3.Connection:
         if path != ":memory:" and create_folder:
             folder.mkdir(parents=True, exist_ok=True)
         db = sqlite3.connect(path)
-        version = db.execute("PRAGMA user_version").fetchone()[0]
-        if version != SCHEMA_VERSION:
-            with db:
-                db.execute("DROP TABLE IF EXISTS files")
-                db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        try:
+            _claim(db, path)
+        except BaseException:
+            db.close()
+            raise
         with db:
             db.execute(_SCHEMA)
         db.execute("PRAGMA journal_mode = WAL")
@@ -292,6 +334,45 @@ def _connect(path: str, create_folder: bool) -> sqlite3.Connection:
             f"cannot open the library index: {error}", path=path, cause=error
         ) from error
     return db
+
+
+APPLICATION_ID = 0x43554C49  # "CULI"
+"""SQLite ``application_id`` of a library index: a file without it is another program's."""
+
+
+def _claim(db: sqlite3.Connection, path: str) -> None:
+    """Make ``db`` a library index of this schema, or refuse it as another program's file.
+
+    A new (empty) file is claimed; an index of another schema version is
+    rebuilt.  Refused with :class:`CacheError`, never changed: a file with
+    another ``application_id`` (even with no table yet), or without one but
+    with tables or a version -- except an index written before indexes carried
+    the id (only a ``files`` table whose first columns are ours).
+    """
+    app_id = db.execute("PRAGMA application_id").fetchone()[0]
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
+    if app_id != APPLICATION_ID and not (app_id == 0 and _ours_before_ids(db, tables, version)):
+        raise CacheError(
+            "not a cuesheet library index (an SQLite file of another program); "
+            "choose another file with --index",
+            path=path,
+        )
+    if app_id != APPLICATION_ID or version != SCHEMA_VERSION:
+        with db:
+            db.execute("DROP TABLE IF EXISTS files")
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def _ours_before_ids(db: sqlite3.Connection, tables: set[str], version: int) -> bool:
+    """Whether an SQLite file without an application id is new, or an index of ours."""
+    if not tables:
+        return version == 0
+    if tables != {"files"} or not 1 <= version <= SCHEMA_VERSION:
+        return False
+    columns = [row[1] for row in db.execute("PRAGMA table_info(files)")]
+    return columns[:3] == ["path", "size", "mtime_ns"]
 
 
 def _absolute(path: str | os.PathLike[str]) -> str:

@@ -61,6 +61,7 @@ def atomic_open(
             handle.flush()
             if fsync:
                 os.fsync(handle.fileno())
+            pause("write")
         os.chmod(tmp, mode)
         os.replace(tmp, target)
     except BaseException as error:
@@ -84,21 +85,25 @@ PAUSE_ENV_VAR = "CUESHEET_PAUSE"
 """``POINT:FOLDER``: a test hook; see :func:`pause`."""
 
 
+_PAUSED: set[str] = set()
+
+
 def pause(point: str) -> None:
     """Stop at ``point`` when the test hook ``$CUESHEET_PAUSE`` names it, until told to go on.
 
     With ``CUESHEET_PAUSE=POINT:FOLDER`` the process writes ``POINT`` into the
     FIFO ``FOLDER/paused`` and then waits until something is written into the
     FIFO ``FOLDER/resume``: a test widens a race window (a kill between two
-    renames) deterministically, without sleeping.  Without the variable this
-    does nothing.
+    renames) deterministically, without sleeping.  A process stops at most
+    once.  Without the variable this does nothing.
     """
     spec = os.environ.get(PAUSE_ENV_VAR)
     if not spec:
         return
     name, _, folder = spec.partition(":")
-    if name != point:
+    if name != point or point in _PAUSED:
         return
+    _PAUSED.add(point)
     with open(os.path.join(folder, "paused"), "w", encoding="utf-8") as ready:
         ready.write(point)
     with open(os.path.join(folder, "resume"), encoding="utf-8") as resume:

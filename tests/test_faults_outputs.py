@@ -213,3 +213,60 @@ def test_two_runs_writing_one_output_use_different_temporary_files(tmp_path: Pat
         second.commit()
     assert target.read_text(encoding="utf-8") == "second\n"
     assert _leftovers(tmp_path) == []
+
+
+# -- 2. a foreign file is never taken over ----------------------------------------------
+
+
+def _photos_db(path: Path, *, app_id: int = 0, tables: bool = True) -> bytes:
+    import sqlite3
+
+    db = sqlite3.connect(path)
+    with db:
+        if app_id:
+            db.execute(f"PRAGMA application_id = {app_id}")
+        if tables:
+            db.execute("CREATE TABLE files (path TEXT, taken TEXT)")
+            db.execute("CREATE TABLE albums (name TEXT)")
+            db.execute("INSERT INTO files VALUES ('a.jpg', '2014-02-23')")
+    db.close()
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize("tables", [True, False], ids=["with-tables", "empty"])
+def test_scan_never_takes_over_another_programs_database(
+    tone: Path, tmp_path: Path, tables: bool
+) -> None:
+    index = tmp_path / "photos.db"
+    before = _photos_db(index, app_id=0x50484F54 if not tables else 0, tables=tables)
+    code, err = run("scan", str(tone), "--index", str(index))
+    assert code == 1 and "another program" in err, err
+    assert index.read_bytes() == before
+
+
+def test_scan_keeps_using_an_index_written_before_indexes_had_an_id(
+    tone: Path, tmp_path: Path
+) -> None:
+    import sqlite3
+
+    from metadata import library
+
+    index = tmp_path / "library.sqlite"
+    db = sqlite3.connect(index)
+    with db:
+        db.execute(library._SCHEMA)
+        db.execute(f"PRAGMA user_version = {library.SCHEMA_VERSION}")
+    db.close()
+    assert run("scan", str(tone), "--index", str(index))[0] == 0
+    assert run("scan", str(tone), "--index", str(index))[0] == 0
+
+
+def test_an_empty_database_of_another_program_is_not_adopted_as_a_cache(tmp_path: Path) -> None:
+    from metadata.cache import Cache
+    from metadata.errors import CacheError
+
+    path = tmp_path / "other.sqlite"
+    before = _photos_db(path, app_id=0x50484F54, tables=False)
+    with pytest.raises(CacheError, match="another program"):
+        Cache(path)
+    assert path.read_bytes() == before
