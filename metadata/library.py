@@ -136,6 +136,9 @@ class Library:
         on_disk: dict[str, tuple[int, int]] = {}
         for root in wanted:
             on_disk.update(_walk(root))
+        unnamed = [p for p in on_disk if not _storable(p)]
+        for path in unnamed:
+            del on_disk[path]
         known = self._rows_under(wanted)
         stale = [p for p in known if p not in on_disk]
         to_read = sorted(p for p, stat in on_disk.items() if known.get(p) != stat)
@@ -159,6 +162,10 @@ class Library:
                 f"cannot write the library index: {error}", path=self.index_path, cause=error
             ) from error
         files, problems = self._load(wanted)
+        problems += tuple(
+            ScanProblem(_shown(p), "the file name is not UTF-8: rename the file to index it")
+            for p in unnamed
+        )
         return ScanResult(
             files=files,
             problems=problems,
@@ -384,7 +391,7 @@ def _walk(root: str) -> Iterator[tuple[str, tuple[int, int]]]:
     if not os.path.isdir(root):
         if _tags.format_of(root) is not None:
             stat = os.stat(root)
-            yield root, (stat.st_size, stat.st_mtime_ns)
+            yield root, (stat.st_size, _int64(stat.st_mtime_ns))
         return
     pending = [root]
     while pending:
@@ -399,9 +406,28 @@ def _walk(root: str) -> Iterator[tuple[str, tuple[int, int]]]:
                     pending.append(entry.path)
                 elif _tags.format_of(entry.name) is not None and entry.is_file():
                     stat = entry.stat()
-                    yield entry.path, (stat.st_size, stat.st_mtime_ns)
+                    yield entry.path, (stat.st_size, _int64(stat.st_mtime_ns))
             except OSError:
                 continue  # vanished or dangling between listing and stat
+
+
+def _storable(path: str) -> bool:
+    """Whether ``path`` can be stored as text (a name that is not UTF-8 has surrogates)."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _shown(path: str) -> str:
+    """``path`` printable, with the bytes that are not UTF-8 as ``\\xNN``."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _int64(value: int) -> int:
+    """``value`` wrapped into SQLite's signed 64 bits (a file dated 2400 has ns past 2**63)."""
+    return (value + (1 << 63)) % (1 << 64) - (1 << 63)
 
 
 def _row(path: str, stat: tuple[int, int], found: AudioFile | str) -> tuple[object, ...]:

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import fields
 from typing import Any, TypeVar
 
-from playlists import _text
+from playlists import _limits, _text
 from playlists.atomic import atomic_open
 from playlists.errors import ParseError
 from playlists.model import Credit, CueData, Entry, Playlist
@@ -198,15 +198,7 @@ def loads(text: str, path: str | None = None) -> Playlist:
     """Read a JSON playlist (``path`` is only used in error messages)."""
     if text.startswith(_text.BOM):
         text = text[1:]
-    try:
-        value = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise ParseError(
-            f"not valid JSON: {error.msg} (column {error.colno})",
-            path=path,
-            line=error.lineno,
-            cause=error,
-        ) from error
+    value = _limits.loads_json(text, path)
     return from_dict(value, path)
 
 

@@ -45,6 +45,7 @@ from cuesheet.errors import ExportError, InputError
 from cuesheet.model import Cue, CueKind, Role, Show
 from cuesheet.outputs.atomic import refuse_overwriting_inputs
 from cuesheet.timing import timecode
+from playlists._text import not_a_file
 from playlists.atomic import StagedFiles
 from playlists.errors import WriteError
 from playlists.model import Credit, CueData, Entry, Playlist
@@ -152,6 +153,9 @@ def _check(items: Sequence[RenderItem]) -> None:
             raise InputError(
                 f"{_label(item, index)}: has both a gap and a crossfade", path=item.source or None
             )
+        kind = not_a_file(item.path)
+        if kind is not None:
+            raise InputError(f"{_label(item, index)}: is {kind}, not a file", path=item.path)
         if not os.path.isfile(item.path):
             raise InputError(f"{_label(item, index)}: audio file not found", path=item.path)
 
@@ -438,6 +442,12 @@ def items_from_show(
                 missing.append(MissingAudio(segment.title, cue))
             continue
         path = local_path(cue.file, base_dir)
+        kind = not_a_file(path)
+        if kind is not None:
+            where = f"{segment.title} / cue {cue.number} {cue.title!r}"
+            raise InputError(
+                f"{where}: {path} is {kind}, not an audio file", path=os.fspath(source) or None
+            )
         if not os.path.isfile(path):
             missing.append(MissingAudio(segment.title, cue, path))
             continue

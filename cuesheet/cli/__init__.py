@@ -61,6 +61,18 @@ class LazyGroup(click.Group):
             raise  # click closes quietly when the reader went away (cuesheet ... | head)
         except (CueSheetError, PlaylistError, MetadataError, OSError) as error:
             raise to_cli_error(error) from error
+        except (MemoryError, RecursionError) as error:  # a reader that did not say it first
+            raise to_cli_error(error, _input_named(ctx)) from None
+
+
+def _input_named(ctx: click.Context) -> str | None:
+    """The first argument of the command line that names an existing file."""
+    import os
+
+    for arg in [*ctx.protected_args, *ctx.args]:
+        if not arg.startswith("-") and os.path.isfile(arg):
+            return arg
+    return None
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
