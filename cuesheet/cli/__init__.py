@@ -54,6 +54,9 @@ class LazyGroup(click.Group):
         from metadata.errors import MetadataError
         from playlists.errors import PlaylistError
 
+        # The command line, kept before the group consumes it: naming the input when
+        # memory runs out.  (click keeps the command's name apart, privately.)
+        given = [*getattr(ctx, "_protected_args", ()), *ctx.args]
         try:
             with reported():
                 return super().invoke(ctx)
@@ -62,17 +65,14 @@ class LazyGroup(click.Group):
         except (CueSheetError, PlaylistError, MetadataError, OSError) as error:
             raise to_cli_error(error) from error
         except (MemoryError, RecursionError) as error:  # a reader that did not say it first
-            raise to_cli_error(error, _input_named(ctx)) from None
+            raise to_cli_error(error, _input_named(given)) from None
 
 
-def _input_named(ctx: click.Context) -> str | None:
-    """The first argument of the command line that names an existing file."""
+def _input_named(args: list[str]) -> str | None:
+    """The first of ``args`` that names an existing file."""
     import os
 
-    for arg in [*ctx.protected_args, *ctx.args]:
-        if not arg.startswith("-") and os.path.isfile(arg):
-            return arg
-    return None
+    return next((a for a in args if not a.startswith("-") and os.path.isfile(a)), None)
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
