@@ -159,7 +159,7 @@ def _require_file(name: str) -> None:
     except (OSError, ValueError):
         return  # missing: mutagen says so
     if not stat.S_ISREG(mode):
-        what = "a folder" if stat.S_ISDIR(mode) else "a FIFO" if stat.S_ISFIFO(mode) else None
+        what = "a directory" if stat.S_ISDIR(mode) else "a FIFO" if stat.S_ISFIFO(mode) else None
         raise TagError(f"is {what or 'a device or socket'}, not an audio file", path=name)
 
 

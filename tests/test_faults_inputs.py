@@ -60,7 +60,7 @@ def test_a_fifo_given_to_scan_or_split_is_named_not_read(tmp_path: Path) -> None
 def test_a_fifo_named_in_a_show_is_reported_as_a_fifo(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "song.wav")
     (tmp_path / "folder.wav").mkdir()
-    for name, what in (("song.wav", "FIFO"), ("folder.wav", "folder")):
+    for name, what in (("song.wav", "FIFO"), ("folder.wav", "directory")):
         show = tmp_path / "show.yaml"
         show.write_text(
             SHOW_HEAD

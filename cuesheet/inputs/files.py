@@ -15,8 +15,9 @@ def read_text(path: str | Path) -> str:
     non-UTF-8 file (with the line of the first bad byte).
     """
     kind = not_a_file(path)
-    if kind is not None:
-        raise InputError(f"is {kind}, expected a file", path=path)
+    if kind is not None:  # reading a FIFO or a device could wait forever
+        error = IsADirectoryError if kind == "a directory" else OSError
+        raise InputError(f"is {kind}, expected a file", path=path, cause=error(kind))
     try:
         data = Path(path).read_bytes()
     except FileNotFoundError as error:
