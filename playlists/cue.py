@@ -71,7 +71,7 @@ from pathlib import Path
 from typing import NamedTuple, TextIO
 
 from playlists import _bulk, _text, _time
-from playlists.atomic import atomic_open
+from playlists.atomic import StagedFiles, atomic_open
 from playlists.errors import (
     FormatLimitError,
     ParseError,
@@ -355,7 +355,8 @@ def dump(
 
     With ``split=True`` a playlist of more than 99 entries is written as several
     sheets named by :func:`sheet_paths` (``path`` itself is then not written).
-    Every sheet is composed before the first is written.
+    Every sheet is composed before the first is written, and they replace the
+    old files together or not at all (see :class:`playlists.atomic.StagedFiles`).
     """
     if split:
         sheets = _cut(playlist, single_file, MAX_TRACKS)
@@ -364,9 +365,14 @@ def dump(
     else:
         sheets = [resolve(playlist, single_file)]
     texts = ["".join(_sheet(sheet)) for sheet in sheets]
-    for target, text in zip(sheet_paths(path, len(texts)), texts, strict=True):
-        with atomic_open(target, newline="\n", fsync=fsync) as out:
-            out.write(text)
+    if len(texts) == 1:
+        with atomic_open(path, newline="\n", fsync=fsync) as out:
+            out.write(texts[0])
+        return
+    with StagedFiles() as staged:  # all the sheets or none
+        for target, text in zip(sheet_paths(path, len(texts)), texts, strict=True):
+            staged.write_text(target, text, fsync=fsync)
+        staged.commit()
 
 
 # -- reading ----------------------------------------------------------------------------

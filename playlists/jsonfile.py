@@ -15,13 +15,14 @@ the place (``entries[3].duration_ms``); a syntax error names its line.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 from collections.abc import Callable
-from dataclasses import fields
-from typing import Any, TypeVar
+from dataclasses import fields, replace
+from typing import Any, TextIO, TypeVar
 
-from playlists import _text
+from playlists import _limits, _text
 from playlists.atomic import atomic_open
 from playlists.errors import ParseError
 from playlists.model import Credit, CueData, Entry, Playlist
@@ -62,7 +63,32 @@ def to_dict(playlist: Playlist) -> dict[str, Any]:
 
 def dumps(playlist: Playlist, *, indent: int | None = 2) -> str:
     """The playlist as JSON text (UTF-8 characters kept, not escaped)."""
-    return json.dumps(to_dict(playlist), ensure_ascii=False, indent=indent) + "\n"
+    buffer = io.StringIO()
+    write(playlist, buffer, indent=indent)
+    return buffer.getvalue()
+
+
+def write(playlist: Playlist, out: TextIO, *, indent: int | None = 2) -> None:
+    """Write the playlist as JSON text to an open stream, one entry at a time.
+
+    The text is what ``json.dumps(to_dict(playlist), indent=indent)`` gives, but
+    only one entry is held as dicts at a time: memory stays near the model's.
+    """
+    head = to_dict(replace(playlist, entries=()))
+    text = json.dumps(head, ensure_ascii=False, indent=indent) + "\n"
+    # The key's quotes are the only unescaped ones spelling this: a string holding
+    # it would have its quotes escaped.
+    cut = text.index('"entries": []') + len('"entries": [')
+    out.write(text[:cut])
+    inner = "\n" + " " * (2 * indent) if indent is not None else ""
+    for number, entry in enumerate(playlist.entries):
+        piece = json.dumps(_entry(entry), ensure_ascii=False, indent=indent)
+        if indent is not None:
+            piece = inner + piece.replace("\n", inner)
+        out.write(("," if indent is not None else ", ") * bool(number) + piece)
+    if playlist.entries and indent is not None:
+        out.write("\n" + " " * indent)
+    out.write(text[cut:])
 
 
 def dump(
@@ -74,7 +100,7 @@ def dump(
 ) -> None:
     """Write the playlist to ``path`` atomically."""
     with atomic_open(path, newline="\n", fsync=fsync) as out:
-        out.write(dumps(playlist, indent=indent))
+        write(playlist, out, indent=indent)
 
 
 # -- reading ----------------------------------------------------------------------------
@@ -207,15 +233,7 @@ def loads(text: str, path: str | None = None) -> Playlist:
     """Read a JSON playlist (``path`` is only used in error messages)."""
     if text.startswith(_text.BOM):
         text = text[1:]
-    try:
-        value = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise ParseError(
-            f"not valid JSON: {error.msg} (column {error.colno})",
-            path=path,
-            line=error.lineno,
-            cause=error,
-        ) from error
+    value = _limits.loads_json(text, path)
     return from_dict(value, path)
 
 

@@ -57,6 +57,9 @@ class LazyGroup(click.Group):
         from metadata.errors import MetadataError
         from playlists.errors import PlaylistError
 
+        # The command line, kept before the group consumes it: naming the input when
+        # memory runs out.  (click keeps the command's name apart, privately.)
+        given = [*getattr(ctx, "_protected_args", ()), *ctx.args]
         try:
             with reported():
                 return super().invoke(ctx)
@@ -64,6 +67,15 @@ class LazyGroup(click.Group):
             raise  # click closes quietly when the reader went away (cuesheet ... | head)
         except (CueSheetError, PlaylistError, MetadataError, OSError) as error:
             raise to_cli_error(error) from error
+        except (MemoryError, RecursionError) as error:  # a reader that did not say it first
+            raise to_cli_error(error, _input_named(given)) from None
+
+
+def _input_named(args: list[str]) -> str | None:
+    """The first of ``args`` that names an existing file."""
+    import os
+
+    return next((a for a in args if not a.startswith("-") and os.path.isfile(a)), None)
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -82,7 +82,7 @@ def convert(
     single_file: str | None,
 ) -> None:
     """Convert the playlist IN to OUT (- for standard output)."""
-    from cuesheet.outputs.atomic import refuse_overwriting_input
+    from cuesheet.outputs.atomic import refuse_overwriting_input, refuse_overwriting_inputs
     from playlists import registry
     from playlists.errors import PlaylistWarning
     from playlists.locations import rebase
@@ -116,6 +116,7 @@ def convert(
         if output == "-":
             text = writer.dumps(playlist, **options)
         else:
+            refuse_overwriting_inputs(_outputs(output, writer.name, split, playlist), [source])
             writer.dump(playlist, output, **options)
     for warning in caught:
         if issubclass(warning.category, PlaylistWarning):
@@ -129,6 +130,15 @@ def convert(
         if count > 1:
             names = ", ".join(str(p) for p in sheet_paths(output, count))
             click.echo(f"cuesheet: wrote {count} sheets: {names}", err=True)
+
+
+def _outputs(output: str, writer: str, split: bool | None, playlist: Any) -> list[Path]:
+    """Every file ``convert`` writes: OUT, or its numbered sheets with ``--split``."""
+    if writer == "cue" and split:
+        from playlists.cue import MAX_TRACKS, sheet_paths
+
+        return sheet_paths(output, -(-len(playlist.entries) // MAX_TRACKS))
+    return [Path(output)]
 
 
 def _read(source: Path, reader: Any, from_fmt: str | None) -> Any:

@@ -310,10 +310,13 @@ class _Reader:
 
 def loads(text: str, path: str | None = None) -> Show:
     """Read a show back from cuesheet JSON; raises InputError naming path and line."""
+    from playlists._limits import loads_json
+    from playlists.errors import ParseError
+
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise InputError(f"not valid JSON: {error.msg}", path=path, line=error.lineno) from error
+        data = loads_json(text, path)
+    except ParseError as error:
+        raise InputError(error.message, path=path, line=error.line, cause=error) from error
     return _Reader(path).show(data)
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -98,11 +97,13 @@ def _load_text_list(path: Path, options: SourceOptions) -> Show:
 def is_cuesheet_json(text: str) -> bool:
     """True when ``text`` is a JSON object written by cuesheet's JSON export."""
     from cuesheet.inputs import showjson
+    from playlists._limits import loads_json
+    from playlists.errors import ParseError
 
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError:
-        return False
+        data = loads_json(text, None)
+    except ParseError:
+        return False  # the reader that takes it says what is wrong, and where
     return isinstance(data, dict) and data.get("format") == showjson.FORMAT
 
 
@@ -111,10 +112,13 @@ def _load_json(path: Path, options: SourceOptions) -> Show:
 
     _refuse_options(path, options, "a JSON export")
     text = read_text(path)
+    from playlists._limits import loads_json
+    from playlists.errors import ParseError
+
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError:
-        return showjson.loads(text, str(path))  # says where the JSON breaks
+        data = loads_json(text, path)
+    except ParseError as error:  # where the JSON breaks, or what is past a limit
+        raise InputError(error.message, path=path, line=error.line, cause=error) from error
     if isinstance(data, dict) and "entries" in data and data.get("format") != showjson.FORMAT:
         from playlists import registry
 
