@@ -74,9 +74,9 @@ _TIME_EXPECTED = "HH:MM:SS (local) or ISO 8601 with an offset"
 _DURATION_EXPECTED = "a duration like 3:25, 1:02:03 or 205 (seconds)"
 
 CSV_SUFFIXES = (".csv", ".tsv", ".txt", ".log")
-"""Files read as CSV as-run logs."""
-SHOW_SUFFIXES = (".yaml", ".yml")
-"""Files read as show files (their planned times are taken as what aired)."""
+"""Files read as CSV as-run logs; any other goes by the source table
+(:data:`cuesheet.inputs.sources.SOURCES`): show files and cuesheet JSON as shows
+whose planned times aired, playlists as what played."""
 
 
 # --------------------------------------------------------------------------- CSV
@@ -268,12 +268,7 @@ def from_playlist(playlist: Playlist, *, path: str | None = None) -> AsRun:
     extension, JSON); a CUE sheet's ``INDEX 01`` offsets into one recording are
     taken from the playlist's date-time when it has one.
     """
-    base: int | None = None
-    if playlist.date and "T" in playlist.date:
-        try:
-            base = clock.to_ms(datetime.fromisoformat(playlist.date.replace("Z", "+00:00")))
-        except ValueError:
-            base = None
+    base = playlist.date_ms
     one_file = len({e.location for e in playlist.entries}) == 1
     items = []
     for number, entry in enumerate(playlist.entries, start=1):
@@ -320,6 +315,15 @@ def from_show(show: Show, *, path: str | None = None) -> AsRun:
 ShowLoader = Callable[[Path], Show]
 
 
+def _cuesheet_json(path: Path) -> str | None:
+    """The text of ``path`` when it is a cuesheet JSON export, else None."""
+    from cuesheet.inputs.files import read_text
+    from cuesheet.inputs.showjson import is_cuesheet_json
+
+    text = read_text(path)
+    return text if is_cuesheet_json(text) else None
+
+
 def load(path: str | Path, plan: Show, *, load_show: ShowLoader | None = None) -> AsRun:
     """Read what aired from ``path``, by its extension.
 
@@ -331,23 +335,18 @@ def load(path: str | Path, plan: Show, *, load_show: ShowLoader | None = None) -
     playlist of what played.  Missing start times are filled in from the plan's
     start (:meth:`AsRun.timed`).
     """
-    from cuesheet.inputs.files import read_text
-    from cuesheet.inputs.sources import is_cuesheet_json
+    from cuesheet.inputs import sources
 
     source = Path(path)
-    suffix = source.suffix.lower()
-    if suffix in CSV_SUFFIXES:
+    kind = sources.source_kind(source)
+    if source.suffix.lower() in CSV_SUFFIXES:
         log = load_csv(source, timezone=plan.timezone, near_ms=plan.start_ms)
-    elif suffix == ".json" and is_cuesheet_json(text := read_text(source)):
+    elif kind is sources.JSON_EXPORT and (text := _cuesheet_json(source)) is not None:
         from cuesheet.inputs import showjson
 
         log = from_show(showjson.loads(text, str(source)), path=str(source))
-    elif suffix in SHOW_SUFFIXES:
-        if load_show is None:
-            from cuesheet.inputs.sources import load_source
-
-            load_show = load_source
-        log = from_show(load_show(source), path=str(source))
+    elif kind is sources.SHOW_FILE:
+        log = from_show((load_show or sources.load_source)(source), path=str(source))
     else:
         from playlists import registry
 

@@ -38,6 +38,19 @@ FORMAT = "cuesheet/show"
 FORMAT_VERSION = 1
 
 
+def is_cuesheet_json(text: str) -> bool:
+    """True when ``text`` is a JSON object written by cuesheet's JSON export (its ``format``).
+
+    The one test of "is this a cuesheet JSON", for every reader that must tell
+    it from a JSON playlist.
+    """
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError:
+        return False
+    return isinstance(data, dict) and data.get("format") == FORMAT
+
+
 def _instant(value: int | None, tz: str) -> dict[str, Any] | None:
     if value is None:
         return None
