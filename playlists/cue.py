@@ -226,9 +226,14 @@ def resolve(playlist: Playlist, single_file: str | None = None) -> Playlist:
 def _sheet(playlist: Playlist, first_number: int = 1) -> Iterator[str]:
     """The lines of one sheet for a resolved playlist (see :func:`resolve`)."""
     out = _Writer()
-    if playlist.date:
-        date = playlist.date[:10] if re.match(r"^\d{4}-\d{2}-\d{2}", playlist.date) else ""
-        out.text("", "REM DATE", date or playlist.date, "playlist", bare=True)
+    if playlist.date_ms is not None:
+        out.text(
+            "",
+            "REM DATE",
+            _time.local_day(playlist.date_ms, playlist.timezone),
+            "playlist",
+            bare=True,
+        )
     out.text("", "REM COMMENT", playlist.annotation, "playlist")
     out.text("", "REM TIMEZONE", playlist.timezone, "playlist")
     out.text("", "PERFORMER", playlist.creator, "playlist")
@@ -693,11 +698,22 @@ def _loads(text: str, path: str | None) -> Playlist:
     return Playlist(
         title=head.get("TITLE", ""),
         creator=head.get("PERFORMER", ""),
-        date=head.get("DATE", ""),
+        date_ms=_day(head.get("DATE", ""), head.get("TIMEZONE", "")),
         timezone=head.get("TIMEZONE", ""),
         annotation=head.get("COMMENT", ""),
         entries=tuple(_entries(tracks, fail)),
     )
+
+
+def _day(text: str, timezone: str) -> int | None:
+    """``REM DATE YYYY-MM-DD`` as the instant that day begins in the sheet's zone.
+
+    Anything else (a CD's year, ``REM DATE 1999``) is not a date of the playlist: None.
+    """
+    try:
+        return _time.day_start(text, timezone)
+    except ValueError:
+        return None
 
 
 def load(path: str | os.PathLike[str]) -> Playlist:

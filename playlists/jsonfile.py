@@ -8,8 +8,11 @@
                   "cue": {"segment": "...", ...,
                           "credits": [{"name": "...", "role": "...", "guessed": true}]}}]}
 
-Times are integer milliseconds, as in the model; ``null`` where the model has
-``None``.  Reading checks every field's type and rejects unknown keys, naming
+Times are integer milliseconds, as in the model, but for the playlist's
+``date`` (``Playlist.date_ms``), written as ISO 8601 local time with its UTC
+offset in the playlist's ``timezone`` (UTC when that is no IANA name), exact to
+the millisecond; ``null`` where the model has ``None``.  Reading checks every
+field's type and rejects unknown keys, naming
 the place (``entries[3].duration_ms``); a syntax error names its line.
 """
 
@@ -22,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import fields, replace
 from typing import Any, TextIO, TypeVar
 
-from playlists import _limits, _text
+from playlists import _limits, _text, _time
 from playlists.atomic import atomic_open
 from playlists.errors import ParseError
 from playlists.model import Credit, CueData, Entry, Playlist
@@ -53,10 +56,21 @@ def _entry(entry: Entry) -> dict[str, Any]:
     return out
 
 
+def _date_text(instant_ms: int, timezone: str) -> str:
+    try:
+        return _time.iso_local(instant_ms, timezone)
+    except ValueError:  # no IANA zone: the instant is what must survive
+        return _time.iso_utc(instant_ms)
+
+
 def to_dict(playlist: Playlist) -> dict[str, Any]:
     """The playlist as JSON-ready dicts and lists."""
     out: dict[str, Any] = {"format": FORMAT, "version": VERSION}
     out.update({f.name: getattr(playlist, f.name) for f in fields(playlist)})
+    out = {("date" if key == "date_ms" else key): value for key, value in out.items()}  # ISO
+    out["date"] = (
+        "" if playlist.date_ms is None else _date_text(playlist.date_ms, playlist.timezone)
+    )
     out["entries"] = [_entry(e) for e in playlist.entries]
     return out
 
@@ -207,8 +221,22 @@ class _Reader:
             index00_ms=self.integer(data, "index00_ms", where, None),
         )
 
+    def date(self, data: dict[str, Any]) -> int | None:
+        """``date``: ISO 8601 with ``Z`` or an offset; ``""`` for none."""
+        text = data.get("date")
+        if text is None or text == "":
+            return None
+        if not isinstance(text, str):
+            raise self.fail("date", f"expected a string, got {json.dumps(text)}")
+        try:
+            return _time.parse_iso(text)
+        except ValueError as error:
+            raise self.fail(
+                "date", f"expected an ISO 8601 date-time with a UTC offset: {error}"
+            ) from error
+
     def playlist(self, value: object) -> Playlist:
-        allowed = {f.name for f in fields(Playlist)} | {"format", "version"}
+        allowed = {f.name for f in fields(Playlist)} - {"date_ms"} | {"date", "format", "version"}
         data = self.mapping(value, "top level", allowed)
         if data.get("format") != FORMAT:
             raise self.fail("format", f"expected {FORMAT!r}, got {json.dumps(data.get('format'))}")
@@ -217,7 +245,7 @@ class _Reader:
         return Playlist(
             title=self.text(data, "title", "playlist"),
             creator=self.text(data, "creator", "playlist"),
-            date=self.text(data, "date", "playlist"),
+            date_ms=self.date(data),
             timezone=self.text(data, "timezone", "playlist"),
             annotation=self.text(data, "annotation", "playlist"),
             entries=self.array(data, "entries", "playlist", self.entry),

@@ -114,19 +114,33 @@ def _uri(location: str, base_dir: str) -> str:
 
 
 def _date(playlist: Playlist) -> str | None:
-    """``Playlist.date`` with its UTC offset, or None (with a warning) when it has none."""
-    if not playlist.date:
+    """``Playlist.date_ms`` as local time with its UTC offset; None (warned) for an unknown zone."""
+    if playlist.date_ms is None:
         return None
     try:
-        return _time.iso_local(_time.parse_iso(playlist.date), playlist.timezone)
-    except ValueError:
+        return _time.iso_local(playlist.date_ms, playlist.timezone)
+    except ValueError as error:
         warnings.warn(
-            f"playlist date {playlist.date!r} is not an ISO 8601 date-time with a UTC offset; "
-            "left out of the XSPF",
-            TextChangedWarning,
-            stacklevel=4,
+            f"playlist date: {error}; left out of the XSPF", TextChangedWarning, stacklevel=4
         )
         return None
+
+
+def _read_date(text: str, timezone: str, path: str | None) -> tuple[int | None, str]:
+    """``<date>`` -> (instant, its zone); a date with no UTC offset is left out, with a warning."""
+    if not text:
+        return None, timezone
+    try:
+        return _time.parse_date(text, timezone)
+    except ValueError:
+        where = f"{path}: " if path else ""
+        warnings.warn(
+            f"{where}playlist date {text!r} is not an ISO 8601 date-time with a UTC offset; "
+            "left out",
+            TextChangedWarning,
+            stacklevel=5,
+        )
+        return None, timezone
 
 
 def _cue_block(entry: Entry) -> str:
@@ -507,10 +521,11 @@ def _playlist(root: ET.Element, entries: list[Entry], path: str | None) -> Playl
             fields[tag] = child.text or ""
         elif tag == "extension" and child.get("application") == EXTENSION:
             timezone = _extension(child, path).text.get("timezone", "")
+    date_ms, timezone = _read_date(fields["date"].strip(), timezone, path)
     return Playlist(
         title=fields["title"],
         creator=fields["creator"],
-        date=fields["date"].strip(),
+        date_ms=date_ms,
         timezone=timezone,
         annotation=fields["annotation"],
         entries=tuple(entries),

@@ -49,14 +49,12 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Callable, Sequence
-from datetime import datetime
 from pathlib import Path
 
 from cuesheet.asrun.cells import parse_aired_duration, parse_time_aired
 from cuesheet.asrun.values import AiredItem, AsRun
 from cuesheet.errors import InputError
 from cuesheet.model import Show
-from cuesheet.timing import clock
 from playlists.model import Playlist
 
 HEADER_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -84,9 +82,9 @@ _TIME_EXPECTED = "HH:MM:SS (local) or ISO 8601 with an offset"
 _DURATION_EXPECTED = "a duration like 3:25, 1:02:03 or 205 (seconds)"
 
 CSV_SUFFIXES = (".csv", ".tsv", ".txt", ".log")
-"""Files read as CSV as-run logs."""
-SHOW_SUFFIXES = (".yaml", ".yml")
-"""Files read as show files (their planned times are taken as what aired)."""
+"""Files read as CSV as-run logs; any other goes by the source table
+(:data:`cuesheet.inputs.sources.SOURCES`): show files and cuesheet JSON as shows
+whose planned times aired, playlists as what played."""
 
 
 # --------------------------------------------------------------------------- CSV
@@ -246,12 +244,7 @@ def from_playlist(playlist: Playlist, *, path: str | None = None) -> AsRun:
     extension, JSON); a CUE sheet's ``INDEX 01`` offsets into one recording are
     taken from the playlist's date-time when it has one.
     """
-    base: int | None = None
-    if playlist.date and "T" in playlist.date:
-        try:
-            base = clock.to_ms(datetime.fromisoformat(playlist.date.replace("Z", "+00:00")))
-        except ValueError:
-            base = None
+    base = playlist.date_ms
     one_file = len({e.location for e in playlist.entries}) == 1
     items = []
     for number, entry in enumerate(playlist.entries, start=1):
@@ -298,6 +291,15 @@ def from_show(show: Show, *, path: str | None = None) -> AsRun:
 ShowLoader = Callable[[Path], Show]
 
 
+def _cuesheet_json(path: Path) -> str | None:
+    """The text of ``path`` when it is a cuesheet JSON export, else None."""
+    from cuesheet.inputs.files import read_text
+    from cuesheet.inputs.showjson import is_cuesheet_json
+
+    text = read_text(path)
+    return text if is_cuesheet_json(text) else None
+
+
 def load(
     path: str | Path,
     plan: Show,
@@ -318,30 +320,26 @@ def load(
     playlist of what played.  Missing start times are filled in from the plan's
     start (:meth:`AsRun.timed`).
     """
-    from cuesheet.inputs.files import read_text
-    from cuesheet.inputs.sources import is_cuesheet_json
+    from cuesheet.inputs import sources
 
     source = Path(path)
-    suffix = source.suffix.lower()
-    if suffix in CSV_SUFFIXES:
+    kind = sources.source_kind(source)
+    if source.suffix.lower() in CSV_SUFFIXES:
         from cuesheet.asrun import rivendell
+        from cuesheet.inputs.files import read_text
 
-        text = read_text(source)
+        log_text = read_text(source)
         zone = log_timezone or plan.timezone
-        if rivendell.is_music_playout(text):
-            log = rivendell.loads(text, timezone=zone, near_ms=plan.start_ms, path=str(source))
+        if rivendell.is_music_playout(log_text):
+            log = rivendell.loads(log_text, timezone=zone, near_ms=plan.start_ms, path=str(source))
         else:
-            log = loads_csv(text, timezone=zone, near_ms=plan.start_ms, path=str(source))
-    elif suffix == ".json" and is_cuesheet_json(text := read_text(source)):
+            log = loads_csv(log_text, timezone=zone, near_ms=plan.start_ms, path=str(source))
+    elif kind is sources.JSON_EXPORT and (text := _cuesheet_json(source)) is not None:
         from cuesheet.inputs import showjson
 
         log = from_show(showjson.loads(text, str(source)), path=str(source))
-    elif suffix in SHOW_SUFFIXES:
-        if load_show is None:
-            from cuesheet.inputs.sources import load_source
-
-            load_show = load_source
-        log = from_show(load_show(source), path=str(source))
+    elif kind is sources.SHOW_FILE:
+        log = from_show((load_show or sources.load_source)(source), path=str(source))
     else:
         from playlists import registry
 

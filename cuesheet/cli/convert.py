@@ -148,7 +148,7 @@ def _read(source: Path, reader: Any, from_fmt: str | None) -> Any:
 
     if from_fmt is None and source.suffix.lower() == ".json":
         from cuesheet.inputs.files import read_text
-        from cuesheet.inputs.sources import is_cuesheet_json
+        from cuesheet.inputs.showjson import is_cuesheet_json
 
         if is_cuesheet_json(read_text(source)):
             from cuesheet.inputs import showjson

@@ -38,6 +38,22 @@ FORMAT = "cuesheet/show"
 FORMAT_VERSION = 1
 
 
+def is_cuesheet_json(text: str) -> bool:
+    """True when ``text`` is a JSON object written by cuesheet's JSON export (its ``format``).
+
+    The one test of "is this a cuesheet JSON", for every reader that must tell
+    it from a JSON playlist.
+    """
+    from playlists._limits import loads_json
+    from playlists.errors import ParseError
+
+    try:
+        data = loads_json(text, None)
+    except ParseError:
+        return False  # the reader that takes it says what is wrong, and where
+    return isinstance(data, dict) and data.get("format") == FORMAT
+
+
 def _instant(value: int | None, tz: str) -> dict[str, Any] | None:
     if value is None:
         return None
