@@ -226,14 +226,6 @@ def _row(
     return AiredItem(title, credits, start, duration, _cell(row, columns, "number"), line)
 
 
-def load_csv(path: str | Path, *, timezone: str, near_ms: int) -> AsRun:
-    """Read a CSV as-run log file (see :func:`loads_csv`)."""
-    from cuesheet.inputs.files import read_text
-
-    text = read_text(Path(path))
-    return loads_csv(text, timezone=timezone, near_ms=near_ms, path=str(path))
-
-
 # ------------------------------------------------------------ playlists and shows
 
 
