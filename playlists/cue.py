@@ -70,7 +70,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import NamedTuple, TextIO
 
-from playlists import _bulk, _text, _time
+from playlists import _bulk, _time, textfile
 from playlists.atomic import atomic_open
 from playlists.errors import (
     FormatLimitError,
@@ -525,7 +525,7 @@ def loads(text: str, path: str | None = None) -> Playlist:
 
 
 def _loads(text: str, path: str | None) -> Playlist:
-    if text.startswith(_text.BOM):
+    if text.startswith(textfile.BOM):
         text = text[1:]
 
     def fail(message: str, index: int, cause: Exception | None = None) -> ParseError:
@@ -694,6 +694,6 @@ def _loads(text: str, path: str | None) -> Playlist:
     )
 
 
-def load(path: str | os.PathLike[str]) -> Playlist:
-    """Read a cue sheet file (UTF-8, else cp1252)."""
-    return loads(_text.read(path, fallback="cp1252"), os.fspath(path))
+def load(path: str | os.PathLike[str], *, encoding: str | None = None) -> Playlist:
+    """Read a cue sheet file (encoding found as :func:`playlists.textfile.decode` says)."""
+    return loads(textfile.read(path, encoding=encoding), os.fspath(path))

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import fields
 from typing import Any, TypeVar
 
-from playlists import _text
+from playlists import textfile
 from playlists.atomic import atomic_open
 from playlists.errors import ParseError
 from playlists.model import Credit, CueData, Entry, Playlist
@@ -196,7 +196,7 @@ def from_dict(value: object, path: str | None = None) -> Playlist:
 
 def loads(text: str, path: str | None = None) -> Playlist:
     """Read a JSON playlist (``path`` is only used in error messages)."""
-    if text.startswith(_text.BOM):
+    if text.startswith(textfile.BOM):
         text = text[1:]
     try:
         value = json.loads(text)
@@ -210,6 +210,6 @@ def loads(text: str, path: str | None = None) -> Playlist:
     return from_dict(value, path)
 
 
-def load(path: str | os.PathLike[str]) -> Playlist:
+def load(path: str | os.PathLike[str], *, encoding: str | None = None) -> Playlist:
     """Read a JSON playlist file."""
-    return loads(_text.read(path), os.fspath(path))
+    return loads(textfile.read(path, encoding=encoding), os.fspath(path))

@@ -46,7 +46,7 @@ from pathlib import Path
 from typing import IO, TextIO, cast
 from urllib.parse import quote
 
-from playlists import _bulk, _paths, _time
+from playlists import _bulk, _paths, _time, textfile
 from playlists.atomic import atomic_open
 from playlists.errors import ParseError, TextChangedWarning
 from playlists.model import Credit, CueData, Entry, Playlist
@@ -858,9 +858,12 @@ def loads(text: str, path: str | None = None) -> Playlist:
             return _parse(io.StringIO(text), path)
 
 
-def load(path: str | os.PathLike[str]) -> Playlist:
-    """Read an XSPF file, streaming."""
+def load(path: str | os.PathLike[str], *, encoding: str | None = None) -> Playlist:
+    """Read an XSPF file, streaming (``encoding`` overrides what the XML declaration says)."""
     name = os.fspath(path)
+    if encoding is not None:
+        text = textfile.read(path, encoding=encoding)
+        return loads(text, name)
     with _bulk.paused_gc():
         with open(path, "rb") as source:
             try:

@@ -140,7 +140,7 @@ def test_split(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "text", "where"),
     [
-        ("bad.m3u8", "#EXTM3U\n#EXTINF:3,A\nx.wav\n#EXTINF:soon,B\ny.wav\n", "bad.m3u8:4: "),
+        ("bad.m3u8", "#EXTM3U\n#EXTINF:3,A\nx.wav\n#EXTINF:4,B\n", "bad.m3u8:4: "),
         ("bad.cue", 'FILE "a.wav" WAVE\n  TRACK 01 AUDIO\n    INDEX 01 1:2\n', "bad.cue:3: "),
         (
             "bad.xspf",
