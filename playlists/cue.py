@@ -74,6 +74,7 @@ from playlists import _bulk, _time, textfile
 from playlists.atomic import atomic_open
 from playlists.errors import (
     FormatLimitError,
+    LenientReadWarning,
     ParseError,
     TextChangedWarning,
     TooManyTracksError,
@@ -378,6 +379,7 @@ class _Track(NamedTuple):
     line: int
     """Index of its TRACK line among the sheet's command lines (for error messages)."""
     location: str
+    """The FILE in force at its ``INDEX 01``."""
     title: str
     performer: str
     songwriter: str
@@ -390,6 +392,8 @@ class _Track(NamedTuple):
     pregap: int
     postgap: int
     length: int | None
+    index00_location: str
+    """The FILE in force at its ``INDEX 00`` (EAC may put it in the file before)."""
 
     def cue_data(self, fail: Callable[[str, int, Exception], ParseError]) -> CueData | None:
         rem = self.rem
@@ -417,6 +421,31 @@ class _Track(NamedTuple):
             usage=rem.get("USAGE", ""),
             duration_source=rem.get("DURATION_SOURCE", ""),
         )
+
+
+class _OpenTrack:
+    """The TRACK being read: the fields of :class:`_Track`, still writable."""
+
+    __slots__ = (*_Track._fields, "number")
+
+    def __init__(self, line: int, number: str, location: str, pending: dict[str, str]) -> None:
+        self.line = line
+        self.number = number
+        self.location = self.index00_location = location
+        self.title = pending.get("TITLE", "")
+        self.performer = pending.get("PERFORMER", "")
+        self.songwriter = pending.get("SONGWRITER", "")
+        self.isrc = ""
+        self.rem: dict[str, str] | None = None
+        self.credits: list[Credit] | None = None
+        self.identifiers: list[str] | None = None
+        self.index00: int | None = None
+        self.index01: int | None = None
+        self.pregap = self.postgap = 0
+        self.length: int | None = None
+
+    def closed(self) -> _Track:
+        return _Track._make(getattr(self, name) for name in _Track._fields)
 
 
 def _value(rest: str) -> str:
@@ -454,28 +483,39 @@ def _frames(text: str) -> int:
     return parse_msf(text.strip())
 
 
+def _end_in(track: _Track, following: _Track | None) -> int | None:
+    """Where ``track`` ends in its own file (frames): the next track's gap or start there."""
+    if following is None:
+        return None
+    if following.index00 is not None and following.index00_location == track.location:
+        return following.index00
+    if following.location == track.location:
+        return following.index01
+    return None
+
+
 def _entries(
     tracks: list[_Track], fail: Callable[[str, int, Exception], ParseError]
 ) -> Iterator[Entry]:
     previous_location = None
-    following: _Track | None
     for index, track in enumerate(tracks):
         # Unpacked once (this runs once per track); see _Track for the fields.
         (_, location, title, performer, songwriter, isrc, rem, credits, identifiers) = track[:9]
-        index00, start, pregap, postgap, length = track[9:]
+        index00, start, pregap, postgap, length, index00_location = track[9:]
         assert start is not None
         following = tracks[index + 1] if index + 1 < len(tracks) else None
         same_file = following is not None and following.location == location
+        end = _end_in(track, following)
         duration: int | None = None
         if length is not None:
             duration = frames_to_ms(length)
-        elif following is not None and same_file:
-            end = following.index00 if following.index00 is not None else following.index01
-            assert end is not None
+        elif end is not None:
             duration = frames_to_ms(end - start if end > start else 0)
         whole_file = start == 0 and not same_file and previous_location != location
         previous_location = location
         has_cue = rem is not None or credits is not None or isrc or songwriter
+        if index00 is not None and index00_location != location:
+            index00 = None  # the gap is the end of the file before (EAC's "noncompliant" layout)
         # Positional arguments (the field order of Entry).
         yield Entry(
             location,
@@ -494,11 +534,22 @@ def _entries(
 
 
 _TEXT_COMMANDS = frozenset({"TITLE", "PERFORMER", "SONGWRITER", "ISRC"})
+_KNOWN_COMMANDS = _TEXT_COMMANDS | {
+    "FILE",
+    "TRACK",
+    "INDEX",
+    "REM",
+    "PREGAP",
+    "POSTGAP",
+    "CATALOG",
+    "CDTEXTFILE",
+    "FLAGS",
+}
 _LINE_RE = re.compile(r'^[ \t]*([A-Za-z]+)[ \t]*(?:"([^"\n]*)"?[^\n]*|([^\n]*))', re.MULTILINE)
 """A command line: the command, then a quoted argument (group 2) or the bare rest (3).
 
 Lines that do not start with a word (blank lines, junk) are not command lines.  The bare
-rest keeps trailing white space (a CR): each command strips it where it matters.
+rest keeps trailing white space: each command strips it where it matters.
 """
 
 
@@ -520,178 +571,219 @@ _SCAN = 1 << 18
 
 def loads(text: str, path: str | None = None) -> Playlist:
     """Read a cue sheet (``path`` is only used in error messages)."""
-    with _bulk.paused_gc():
-        return _loads(text, path)
-
-
-def _loads(text: str, path: str | None) -> Playlist:
     if text.startswith(textfile.BOM):
         text = text[1:]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    with _bulk.paused_gc():
+        return _SheetReader(text, path).playlist()
 
-    def fail(message: str, index: int, cause: Exception | None = None) -> ParseError:
+
+class _SheetReader:
+    """Reads the command lines of one sheet, the hot ones (TITLE, PERFORMER, INDEX) first."""
+
+    def __init__(self, text: str, path: str | None) -> None:
+        self.text = text
+        self.path = path
+        self.head: dict[str, str] = {}
+        self.tracks: list[_Track] = []
+        self.skipped: list[tuple[int, str]] = []
+        self.location: str | None = None
+        self.last_index = 0
+        """The latest INDEX in the current FILE, frames: an INDEX never goes back."""
+        self.open: _OpenTrack | None = None
+        self.text_target: _OpenTrack | None = None
+        """The track TITLE and PERFORMER lines belong to (none right after a FILE line)."""
+        self.pending: dict[str, str] = {}
+        """TITLE and PERFORMER between a FILE and the next TRACK: that track's."""
+
+    def fail(self, message: str, index: int, cause: Exception | None = None) -> ParseError:
         """The error for the ``index``-th command line (its line number found only now)."""
-        for number, found in enumerate(_LINE_RE.finditer(text)):
-            if number == index:
-                line = text.count("\n", 0, found.start()) + 1
-                return ParseError(message, path=path, line=line, cause=cause)
-        return ParseError(message, path=path, cause=cause)
+        return ParseError(message, path=self.path, line=self.line_of(index), cause=cause)
 
-    head: dict[str, str] = {}
-    tracks: list[_Track] = []
-    location: str | None = None
-    # The track being read, kept in local variables (this loop runs once per line).
-    track_line = -1
-    track_location = title = performer = songwriter = isrc = ""
-    rem: dict[str, str] | None = None
-    credits: list[Credit] | None = None
-    identifiers: list[str] | None = None
-    index00: int | None = None
-    index01: int | None = None
-    pregap = postgap = 0
-    length: int | None = None
-    make = _Track._make
-    text_commands = _TEXT_COMMANDS
-    for first, batch in _command_lines(text):
-        for offset, (command, quoted, rest) in enumerate(batch):
-            index = first + offset
-            # The two commands of nearly every track first, the quick way.
-            if command == "TITLE" and track_line >= 0:
-                title = quoted or rest.rstrip()
-                continue
-            if command == "PERFORMER" and track_line >= 0:
-                performer = quoted or rest.rstrip()
-                continue
-            if not command.isupper():
-                command = command.upper()
-            if command in text_commands:
-                value = quoted or rest.rstrip()
-                if track_line < 0:
-                    head[command] = value
-                elif command == "TITLE":
-                    title = value
-                elif command == "PERFORMER":
-                    performer = value
-                elif command == "SONGWRITER":
-                    songwriter = value
-                else:
-                    isrc = value
-                continue
-            if quoted:
-                rest = f'"{quoted}"'
-            try:
-                if command == "INDEX":
-                    if track_line < 0:
-                        raise fail("INDEX outside a TRACK", index)
-                    which, _, when = rest.partition(" ")
-                    if (
-                        len(when) == 8
-                        and when[2] == ":"
-                        and when[5] == ":"
-                        and when[3:5] < "60"
-                        and when[6:] < "75"
-                        and when.replace(":", "").isdigit()
-                    ):  # the usual mm:ss:ff, without a function call
-                        frames = (int(when[:2]) * 60 + int(when[3:5])) * CD_FPS + int(when[6:])
-                    else:
-                        try:
-                            frames = _frames(when.strip())
-                        except ValueError as error:
-                            raise fail(f"INDEX {which}: {error}", index, error) from error
-                    if which == "01" or which == "1":
-                        index01 = frames
-                    elif which == "00" or which == "0":
-                        index00 = frames
-                    elif not which.isdigit():
-                        raise fail(f"expected INDEX nn mm:ss:ff, got INDEX {rest!r}", index)
-                elif command == "TRACK":
-                    if location is None:
-                        raise fail("TRACK before any FILE", index)
-                    if track_line >= 0:
-                        if index01 is None:
-                            raise fail("track has no INDEX 01", track_line)
-                        tracks.append(
-                            make(
-                                (
-                                    track_line,
-                                    track_location,
-                                    title,
-                                    performer,
-                                    songwriter,
-                                    isrc,
-                                    rem,
-                                    credits,
-                                    identifiers,
-                                    index00,
-                                    index01,
-                                    pregap,
-                                    postgap,
-                                    length,
-                                )
-                            )
-                        )
-                    track_line, track_location = index, location
-                    title = performer = songwriter = isrc = ""
-                    rem = credits = identifiers = index00 = index01 = length = None
-                    pregap = postgap = 0
-                elif command == "FILE":
-                    location = _file_name(rest.rstrip())
-                elif command == "REM":
-                    key, _, value = rest.rstrip().partition(" ")
-                    key = key.upper()
-                    value = value.strip()
-                    if track_line < 0:
-                        head[key] = _value(value)
-                    elif key == "CREDIT":
-                        role, name = _two_values(value)
-                        credits = (credits or []) + [Credit(name, role)]
-                    elif key == "IDENTIFIER":
-                        identifiers = (identifiers or []) + [_value(value)]
-                    elif key == "LENGTH":
-                        length = _frames(value)
-                    else:
-                        rem = {**(rem or {}), key: _value(value)}
-                elif command == "PREGAP" or command == "POSTGAP":
-                    if track_line < 0:
-                        raise fail(f"{command} outside a TRACK", index)
-                    if command == "PREGAP":
-                        pregap = _frames(rest)
-                    else:
-                        postgap = _frames(rest)
-            except ValueError as error:
-                if isinstance(error, ParseError):
-                    raise
-                raise fail(f"{command}: {error}", index, error) from error
-    if track_line >= 0:
-        if index01 is None:
-            raise fail("track has no INDEX 01", track_line)
-        tracks.append(
-            make(
-                (
-                    track_line,
-                    track_location,
-                    title,
-                    performer,
-                    songwriter,
-                    isrc,
-                    rem,
-                    credits,
-                    identifiers,
-                    index00,
-                    index01,
-                    pregap,
-                    postgap,
-                    length,
-                )
+    def line_of(self, index: int) -> int | None:
+        """The line number of the ``index``-th command line."""
+        for number, found in enumerate(_LINE_RE.finditer(self.text)):
+            if number == index:
+                return self.text.count("\n", 0, found.start()) + 1
+        return None
+
+    def playlist(self) -> Playlist:
+        """Read every line; the playlist they make."""
+        self.read()
+        self.close_track()
+        if not self.tracks and not self.head and self.location is None:
+            self.refuse_if_not_a_sheet()
+        for index, number in self.skipped:
+            warnings.warn(
+                f"{self.path or 'cue sheet'}:{self.line_of(index)}: TRACK {_short(number)} "
+                "has no INDEX 01 (a data track, or only a gap): left out",
+                LenientReadWarning,
+                stacklevel=2,
             )
+        head = self.head
+        return Playlist(
+            title=head.get("TITLE", ""),
+            creator=head.get("PERFORMER", ""),
+            date=head.get("DATE", ""),
+            timezone=head.get("TIMEZONE", ""),
+            annotation=head.get("COMMENT", ""),
+            entries=tuple(_entries(self.tracks, self.fail)),
         )
-    return Playlist(
-        title=head.get("TITLE", ""),
-        creator=head.get("PERFORMER", ""),
-        date=head.get("DATE", ""),
-        timezone=head.get("TIMEZONE", ""),
-        annotation=head.get("COMMENT", ""),
-        entries=tuple(_entries(tracks, fail)),
-    )
+
+    def read(self) -> None:
+        handlers: dict[str, Callable[[int, str], None]] = {
+            "INDEX": self.index,
+            "TRACK": self.track,
+            "FILE": self.file,
+            "REM": self.rem,
+            "PREGAP": self.pregap,
+            "POSTGAP": self.postgap,
+        }
+        text_commands = _TEXT_COMMANDS
+        for first, batch in _command_lines(self.text):
+            for offset, (command, quoted, rest) in enumerate(batch):
+                target = self.text_target
+                # The two commands of nearly every track first, the quick way.
+                if command == "TITLE" and target is not None:
+                    target.title = quoted or rest.rstrip()
+                    continue
+                if command == "PERFORMER" and target is not None:
+                    target.performer = quoted or rest.rstrip()
+                    continue
+                if not command.isupper():
+                    command = command.upper()
+                if command in text_commands:
+                    self.text_command(command, quoted or rest.rstrip())
+                    continue
+                handler = handlers.get(command)
+                if handler is None:
+                    continue  # CATALOG, FLAGS and unknown commands
+                index = first + offset
+                try:
+                    handler(index, f'"{quoted}"' if quoted else rest)
+                except ParseError:
+                    raise
+                except ValueError as error:
+                    raise self.fail(f"{command}: {error}", index, error) from error
+
+    def text_command(self, command: str, value: str) -> None:
+        target = self.text_target
+        if target is None:
+            if self.open is None:
+                self.head[command] = value
+            else:
+                self.pending[command] = value
+        elif command == "TITLE":
+            target.title = value
+        elif command == "PERFORMER":
+            target.performer = value
+        elif command == "SONGWRITER":
+            target.songwriter = value
+        else:
+            target.isrc = value
+
+    def index(self, index: int, rest: str) -> None:
+        track = self.open
+        if track is None:
+            raise self.fail("INDEX outside a TRACK", index)
+        which, _, when = rest.partition(" ")
+        if (
+            len(when) == 8
+            and when[2] == ":"
+            and when[5] == ":"
+            and when[3:5] < "60"
+            and when[6:] < "75"
+            and when.replace(":", "").isdigit()
+        ):  # the usual mm:ss:ff, without a function call
+            frames = (int(when[:2]) * 60 + int(when[3:5])) * CD_FPS + int(when[6:])
+        else:
+            try:
+                frames = _frames(when.strip())
+            except ValueError as error:
+                raise self.fail(f"INDEX {which}: {error}", index, error) from error
+        if frames < self.last_index:
+            raise self.fail(
+                f"INDEX {which} {when.strip()} goes back before "
+                f"{format_msf(self.last_index)}, an INDEX earlier in the same FILE",
+                index,
+            )
+        self.last_index = frames
+        assert self.location is not None
+        if which == "01" or which == "1":
+            track.index01 = frames
+            track.location = self.location
+        elif which == "00" or which == "0":
+            track.index00 = frames
+            track.index00_location = self.location
+        elif not which.isdigit():
+            raise self.fail(f"expected INDEX nn mm:ss:ff, got INDEX {_short(rest)}", index)
+
+    def track(self, index: int, rest: str) -> None:
+        if self.location is None:
+            raise self.fail("TRACK before any FILE", index)
+        self.close_track()
+        number = rest.strip().partition(" ")[0]
+        self.open = self.text_target = _OpenTrack(index, number, self.location, self.pending)
+        self.pending = {}
+
+    def close_track(self) -> None:
+        track = self.open
+        if track is not None:
+            if track.index01 is None:
+                self.skipped.append((track.line, track.number))
+            else:
+                self.tracks.append(track.closed())
+
+    def file(self, index: int, rest: str) -> None:
+        self.location = _file_name(rest.rstrip())
+        self.last_index = 0
+        self.text_target = None
+        self.pending = {}
+
+    def rem(self, index: int, rest: str) -> None:
+        key, _, value = rest.rstrip().partition(" ")
+        key = key.upper()
+        value = value.strip()
+        track = self.open
+        if track is None:
+            self.head[key] = _value(value)
+        elif key == "CREDIT":
+            role, name = _two_values(value)
+            track.credits = (track.credits or []) + [Credit(name, role)]
+        elif key == "IDENTIFIER":
+            track.identifiers = (track.identifiers or []) + [_value(value)]
+        elif key == "LENGTH":
+            track.length = _frames(value)
+        else:
+            track.rem = {**(track.rem or {}), key: _value(value)}
+
+    def pregap(self, index: int, rest: str) -> None:
+        if self.open is None:
+            raise self.fail("PREGAP outside a TRACK", index)
+        self.open.pregap = _frames(rest)
+
+    def postgap(self, index: int, rest: str) -> None:
+        if self.open is None:
+            raise self.fail("POSTGAP outside a TRACK", index)
+        self.open.postgap = _frames(rest)
+
+    def refuse_if_not_a_sheet(self) -> None:
+        """A text with no line a cue sheet holds is not an empty sheet: refuse it."""
+        for index, found in enumerate(_LINE_RE.finditer(self.text)):
+            if found[1].upper() in _KNOWN_COMMANDS:
+                return
+            raise self.fail(
+                "not a cue sheet: expected a command such as FILE, TRACK or TITLE, "
+                f"got {_short(found[0].strip())}",
+                index,
+            )
+        raise ParseError("not a cue sheet: the file holds no command", path=self.path, line=1)
+
+
+def _short(text: str, limit: int = 40) -> str:
+    """``repr`` of ``text``, cut to about ``limit`` characters."""
+    return repr(text if len(text) <= limit else text[:limit] + "…")
 
 
 def load(path: str | os.PathLike[str], *, encoding: str | None = None) -> Playlist:
