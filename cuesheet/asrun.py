@@ -295,11 +295,13 @@ def _row(
     return AiredItem(title, credits, start, duration, _cell(row, columns, "number"), line)
 
 
-def load_csv(path: str | Path, *, timezone: str, near_ms: int) -> AsRun:
-    """Read a CSV as-run log file (see :func:`loads_csv`)."""
+def load_csv(
+    path: str | Path, *, timezone: str, near_ms: int, encoding: str | None = None
+) -> AsRun:
+    """Read a CSV as-run log file (see :func:`loads_csv`; ``encoding``: as recognised)."""
     from cuesheet.inputfile import read_text
 
-    text = read_text(Path(path))
+    text = read_text(Path(path), encoding)
     return loads_csv(text, timezone=timezone, near_ms=near_ms, path=str(path))
 
 
@@ -365,7 +367,13 @@ def from_show(show: Show, *, path: str | None = None) -> AsRun:
 ShowLoader = Callable[[Path], Show]
 
 
-def load(path: str | Path, plan: Show, *, load_show: ShowLoader | None = None) -> AsRun:
+def load(
+    path: str | Path,
+    plan: Show,
+    *,
+    load_show: ShowLoader | None = None,
+    encoding: str | None = None,
+) -> AsRun:
     """Read what aired from ``path``, by its extension.
 
     ``.csv``/``.tsv``/``.txt``/``.log``: a CSV as-run log; ``.yaml``/``.yml``:
@@ -374,7 +382,7 @@ def load(path: str | Path, plan: Show, *, load_show: ShowLoader | None = None) -
     ``.json``: cuesheet's JSON model likewise, or a JSON playlist; any other
     extension the :mod:`playlists` registry knows (M3U, M3U8, XSPF, CUE): a
     playlist of what played.  Missing start times are filled in from the plan's
-    start (:meth:`AsRun.timed`).
+    start (:meth:`AsRun.timed`).  ``encoding`` overrides the recognised one.
     """
     from cuesheet.inputfile import read_text
     from cuesheet.sources import is_cuesheet_json
@@ -382,8 +390,8 @@ def load(path: str | Path, plan: Show, *, load_show: ShowLoader | None = None) -
     source = Path(path)
     suffix = source.suffix.lower()
     if suffix in CSV_SUFFIXES:
-        log = load_csv(source, timezone=plan.timezone, near_ms=plan.start_ms)
-    elif suffix == ".json" and is_cuesheet_json(text := read_text(source)):
+        log = load_csv(source, timezone=plan.timezone, near_ms=plan.start_ms, encoding=encoding)
+    elif suffix == ".json" and is_cuesheet_json(text := read_text(source, encoding)):
         from cuesheet import jsonmodel
 
         log = from_show(jsonmodel.loads(text, str(source)), path=str(source))
@@ -396,5 +404,6 @@ def load(path: str | Path, plan: Show, *, load_show: ShowLoader | None = None) -
     else:
         from playlists import registry
 
-        log = from_playlist(registry.for_path(source).load(source), path=str(source))
+        playlist = registry.for_path(source).load(source, encoding=encoding)
+        log = from_playlist(playlist, path=str(source))
     return log.timed(plan.start_ms)

@@ -77,6 +77,7 @@ def check(
         select(ignore)
     except InputError as error:
         raise click.BadParameter(error.message, param_hint="--ignore") from None
+    encoding = options.get("encoding")
     show = enrich(load(source, options), options, source)
     try:
         select(show.ignore_rules)
@@ -85,7 +86,7 @@ def check(
     timing = compute(show)
     alignment = None
     if as_run is not None:
-        log = asrun.load(as_run, show, load_show=lambda path: load(path, {}))
+        log = asrun.load(as_run, show, load_show=lambda path: load(path, {}), encoding=encoding)
         alignment = align(show, timing, log)
     findings = run_checks(
         show,

@@ -19,7 +19,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def source_options(command: F) -> F:
-    """``--section``, ``--title``, ``--timezone``, ``--date``, ``--start`` for list sources."""
+    """``--section``, ``--title``, ``--timezone``, ``--date``, ``--start`` for list sources;
+    ``--encoding`` for every source."""
     decorators = [
         click.option(
             "--section",
@@ -41,10 +42,20 @@ def source_options(command: F) -> F:
             help="Show date for a bare list.",
         ),
         click.option("--start", default=None, metavar="HH:MM", help="Start time for a bare list."),
+        encoding_option,
     ]
     for decorator in reversed(decorators):
         command = decorator(command)
     return command
+
+
+encoding_option = click.option(
+    "--encoding",
+    default=None,
+    metavar="NAME",
+    help="Encoding of the input (default: recognised; a warning names it when not UTF-8).",
+)
+"""``--encoding NAME``: overrides the encoding the readers recognise."""
 
 
 def seconds_to_ms(ctx: click.Context, param: click.Parameter, value: str) -> int:
@@ -108,6 +119,7 @@ def load(
         date=day.date() if day is not None else None,
         start=start_time,
         playlist_rule=playlist_rule,
+        encoding=options.pop("encoding", None),
     )
 
 

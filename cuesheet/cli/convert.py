@@ -8,6 +8,8 @@ from typing import Any
 
 import click
 
+from cuesheet.cli.common import encoding_option
+
 EPILOG = """\b
 Examples:
   cuesheet convert show.xspf show.m3u8
@@ -56,6 +58,7 @@ def _options(name: str, **given: Any) -> dict[str, Any]:
     show_default=True,
     help="How to write local file locations (XSPF always writes absolute file:/// URIs).",
 )
+@encoding_option
 @click.option(
     "--split", is_flag=True, default=None, help="CUE: more than 99 entries make several sheets."
 )
@@ -75,6 +78,7 @@ def convert(
     paths: str,
     split: bool | None,
     single_file: str | None,
+    encoding: str | None,
 ) -> None:
     """Convert the playlist IN to OUT (- for standard output)."""
     from cuesheet.output import refuse_overwriting_input
@@ -94,7 +98,7 @@ def convert(
     text = ""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", PlaylistWarning)
-        playlist = _read(source, reader, from_fmt)
+        playlist = _read(source, reader, from_fmt, encoding)
         out_dir = Path(output).parent if output != "-" else Path(".")
         playlist = rebase(
             playlist,
@@ -123,7 +127,7 @@ def convert(
             click.echo(f"cuesheet: wrote {count} sheets: {names}", err=True)
 
 
-def _read(source: Path, reader: Any, from_fmt: str | None) -> Any:
+def _read(source: Path, reader: Any, from_fmt: str | None, encoding: str | None) -> Any:
     """The playlist in ``source``; a cuesheet JSON export is read as the show it is."""
     from cuesheet import clock
     from cuesheet.errors import InputError
@@ -132,12 +136,12 @@ def _read(source: Path, reader: Any, from_fmt: str | None) -> Any:
         from cuesheet.inputfile import read_text
         from cuesheet.sources import is_cuesheet_json
 
-        if is_cuesheet_json(read_text(source)):
+        if is_cuesheet_json(read_text(source, encoding)):
             from cuesheet import jsonmodel
             from cuesheet.toplaylist import to_playlist
 
             return to_playlist(jsonmodel.load(source))
-    playlist = reader.load(source)
+    playlist = reader.load(source, encoding=encoding)
     if playlist.timezone:
         try:
             clock.zone(playlist.timezone)

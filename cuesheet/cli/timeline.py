@@ -101,6 +101,7 @@ def timeline(
                 )
     if output != "-":
         refuse_overwriting_input(output, source, *([as_run] if as_run else []))
+    encoding = options.get("encoding")
     show = enrich(load(source, options), options, source)
     timing = compute(show)
     alignment = None
@@ -110,7 +111,7 @@ def timeline(
         from cuesheet.align import align
         from cuesheet.timeline.aired import lane as aired_lane
 
-        log = asrun.load(as_run, show, load_show=lambda path: load(path, {}))
+        log = asrun.load(as_run, show, load_show=lambda path: load(path, {}), encoding=encoding)
         alignment = align(show, timing, log)
         lane = aired_lane(alignment)
     layout = Layout(px_per_minute=px_per_minute, late_tolerance_ms=tolerance)
