@@ -62,6 +62,7 @@ def _cue(cue: Cue) -> dict[str, Any]:
         "source_text": cue.source_text,
         "gap_ms": cue.gap_ms,
         "crossfade_ms": cue.crossfade_ms,
+        **({} if cue.file_start_ms is None else {"file_start_ms": cue.file_start_ms}),
         "match": None,
     }
     if cue.match is not None:
@@ -237,6 +238,7 @@ class _Reader:
             match=match,
             gap_ms=self.opt_int(d, "gap_ms", where) or 0,
             crossfade_ms=self.opt_int(d, "crossfade_ms", where) or 0,
+            file_start_ms=self.opt_int(d, "file_start_ms", where),
         )
 
     def show(self, data: Any) -> Show:

@@ -136,6 +136,8 @@ class Cue:
     """Silence before this cue when rendering, in milliseconds."""
     crossfade_ms: int = 0
     """Overlap with the previous cue when rendering, in milliseconds."""
+    file_start_ms: int | None = None
+    """Where the cue starts inside ``file``, ms (a CUE ``INDEX 01``); ``None``: the whole file."""
 
     @property
     def number_key(self) -> Decimal:

@@ -41,6 +41,7 @@ def run(
 ) -> list[Finding]:
     """Check ``show`` as the CLI would: with a probe, optionally an as-run log."""
     real = lengths if lengths is not None else probe_for(show)
+    options.setdefault("cue_sheet", True)  # every rule, the CUE limits too
     return check(
         show,
         probe=real.get,
@@ -319,3 +320,9 @@ def test_what_counts_as_the_same_recording(show: Show) -> None:
     assert same_recording(replace(bare, file="a.flac"), replace(bare, file="a.flac")) == (
         "the same audio file"
     )
+
+
+def test_cue_sheet_limits_only_when_a_cue_sheet_is_being_made(show: Show, tmp_path: Path) -> None:
+    quoted = with_cue(show, "1", title='Say "hi"')
+    assert [f.code for f in run(quoted, tmp_path, cue_sheet=False)] == []
+    assert [f.code for f in run(quoted, tmp_path, cue_sheet=True)] == ["EXP002"]

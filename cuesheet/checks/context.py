@@ -34,3 +34,5 @@ class Context:
     """Directory that relative audio paths are relative to (the show file's)."""
     alignment: Alignment | None = field(default=None)
     """The plan aligned with an as-run log, when one is given."""
+    cue_sheet: bool = False
+    """A CUE sheet is being made (asked for, or the source is one): report its text limits."""

@@ -48,6 +48,12 @@ def _style(text: str, role: str) -> str:
     help="Turn a rule off, by code (TIM008) or name (unknown-duration); repeatable.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the findings as a JSON list.")
+@click.option(
+    "--cue-sheet",
+    "cue_sheet",
+    is_flag=True,
+    help="Also check what a CUE sheet cannot hold (always on for a .cue SOURCE).",
+)
 @tolerance_option
 @enrich_options
 @source_options
@@ -60,6 +66,7 @@ def check(
     strict: bool,
     ignore: tuple[str, ...],
     as_json: bool,
+    cue_sheet: bool,
     tolerance: int,
     **options: Any,
 ) -> None:
@@ -97,6 +104,7 @@ def check(
         alignment=alignment,
         ignore=ignore,
         strict=strict,
+        cue_sheet=cue_sheet or source.suffix.lower() == ".cue",
     )
     if as_json:
         click.echo(json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=2))
