@@ -42,7 +42,7 @@ from typing import TextIO
 
 from playlists import _time, textfile
 from playlists.atomic import atomic_open
-from playlists.errors import InvalidPlaylistError, ParseError
+from playlists.errors import InvalidPlaylistError, ParseError, shown
 from playlists.model import Credit, CueData, Entry, Playlist
 
 RUNNING_ORDER = "running-order"
@@ -325,7 +325,7 @@ class _Row:
             return parse(text)
         except ValueError as error:
             raise ParseError(
-                f"column {column!r}: {error}", path=self.path, line=self.line, cause=error
+                f"column {shown(column)}: {error}", path=self.path, line=self.line, cause=error
             ) from error
 
 
@@ -359,7 +359,7 @@ def _rights_entry(row: _Row, origin_utc_ms: int | None) -> Entry:
     sequence = row["sequence"].strip()
     if not sequence.isdigit() or int(sequence) < 1:
         raise ParseError(
-            f"column 'sequence': expected a whole number from 1, got {sequence!r}",
+            f"column 'sequence': expected a whole number from 1, got {shown(sequence)}",
             path=row.path,
             line=row.line,
         )

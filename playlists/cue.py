@@ -78,6 +78,7 @@ from playlists.errors import (
     ParseError,
     TextChangedWarning,
     TooManyTracksError,
+    shown,
 )
 from playlists.model import Credit, CueData, Entry, Playlist
 
@@ -116,10 +117,10 @@ def parse_msf(text: str) -> int:
     """``mm:ss:ff`` to CD frames; ``ValueError`` unless seconds < 60 and frames < 75."""
     found = _MSF_RE.match(text)
     if found is None:
-        raise ValueError(f"expected a time as mm:ss:ff, got {text!r}")
+        raise ValueError(f"expected a time as mm:ss:ff, got {shown(text)}")
     minutes, seconds, frames = int(found[1]), int(found[2]), int(found[3])
     if seconds > 59 or frames >= CD_FPS:
-        raise ValueError(f"expected mm:ss:ff with ss < 60 and ff < 75, got {text!r}")
+        raise ValueError(f"expected mm:ss:ff with ss < 60 and ff < 75, got {shown(text)}")
     return (minutes * 60 + seconds) * CD_FPS + frames
 
 
@@ -204,19 +205,19 @@ def resolve(playlist: Playlist, single_file: str | None = None) -> Playlist:
                 start = 0 if new_file else next_start
         if where is None:
             raise FormatLimitError(
-                f"entry {number} ({entry.title!r}) has no file: a cue sheet needs one for "
+                f"entry {number} ({shown(entry.title)}) has no file: a cue sheet needs one for "
                 "every entry (or one single file for a recording of the whole show)"
             )
         if start is None:
             raise FormatLimitError(
-                f"entry {number} ({entry.title!r}): its start in {where!r} is unknown "
+                f"entry {number} ({shown(entry.title)}): its start in {shown(where)} is unknown "
                 "because the entry before it has no duration"
             )
         previous = entries[-1] if entries and not new_file else None
         if previous is not None and previous.start_ms is not None and start < previous.start_ms:
             raise FormatLimitError(
-                f"entry {number} ({entry.title!r}) starts before entry {number - 1} "
-                f"in the same file {where!r}"
+                f"entry {number} ({shown(entry.title)}) starts before entry {number - 1} "
+                f"in the same file {shown(where)}"
             )
         location = where
         next_start = None if entry.duration_ms is None else start + entry.duration_ms
@@ -242,7 +243,7 @@ def _sheet(playlist: Playlist, first_number: int = 1) -> Iterator[str]:
             location = entry.location
             if '"' in location or _CONTROL_RE.search(location):
                 raise FormatLimitError(
-                    f"{where}: file name {location!r} has a double quote or a line break, "
+                    f"{where}: file name {shown(location)} has a double quote or a line break, "
                     "which a cue sheet cannot hold"
                 )
             out.lines.append(f'FILE "{location}" {_file_type(location)}\n')
@@ -258,7 +259,7 @@ def _sheet(playlist: Playlist, first_number: int = 1) -> Iterator[str]:
                 out.lines.append(f"    ISRC {isrc}\n")
             else:
                 warnings.warn(
-                    f"{where}: ISRC {data.isrc!r} is not 12 letters and digits; left out",
+                    f"{where}: ISRC {shown(data.isrc)} is not 12 letters and digits; left out",
                     TextChangedWarning,
                     stacklevel=4,
                 )
@@ -616,7 +617,7 @@ class _SheetReader:
             self.refuse_if_not_a_sheet()
         for index, number in self.skipped:
             warnings.warn(
-                f"{self.path or 'cue sheet'}:{self.line_of(index)}: TRACK {_short(number)} "
+                f"{self.path or 'cue sheet'}:{self.line_of(index)}: TRACK {shown(number)} "
                 "has no INDEX 01 (a data track, or only a gap): left out",
                 LenientReadWarning,
                 stacklevel=2,
@@ -717,7 +718,7 @@ class _SheetReader:
             track.index00 = frames
             track.index00_location = self.location
         elif not which.isdigit():
-            raise self.fail(f"expected INDEX nn mm:ss:ff, got INDEX {_short(rest)}", index)
+            raise self.fail(f"expected INDEX nn mm:ss:ff, got INDEX {shown(rest)}", index)
 
     def track(self, index: int, rest: str) -> None:
         if self.location is None:
@@ -775,15 +776,10 @@ class _SheetReader:
                 return
             raise self.fail(
                 "not a cue sheet: expected a command such as FILE, TRACK or TITLE, "
-                f"got {_short(found[0].strip())}",
+                f"got {shown(found[0].strip())}",
                 index,
             )
         raise ParseError("not a cue sheet: the file holds no command", path=self.path, line=1)
-
-
-def _short(text: str, limit: int = 40) -> str:
-    """``repr`` of ``text``, cut to about ``limit`` characters."""
-    return repr(text if len(text) <= limit else text[:limit] + "…")
 
 
 def load(path: str | os.PathLike[str], *, encoding: str | None = None) -> Playlist:

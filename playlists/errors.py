@@ -25,6 +25,13 @@ from __future__ import annotations
 from pathlib import Path
 
 
+def shown(value: object, limit: int = 60) -> str:
+    """``repr`` of a value for a message, cut to about ``limit`` characters (a title of a
+    megabyte is not printed whole)."""
+    text = value if isinstance(value, str) else str(value)
+    return repr(text if len(text) <= limit else text[:limit] + "…")
+
+
 class PlaylistError(Exception):
     """Root of every error raised by :mod:`playlists`; message is ``path:line: message``."""
 

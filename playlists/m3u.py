@@ -49,6 +49,7 @@ from playlists.errors import (
     MissingFileWarning,
     ParseError,
     TextChangedWarning,
+    shown,
 )
 from playlists.locations import PATH_MODES
 from playlists.model import CueData, Entry, Playlist
@@ -74,7 +75,7 @@ def _entry_text(entry: Entry, number: int, place: Callable[[str], str] | None) -
     location = entry.location
     if not location:
         warnings.warn(
-            f"entry {number} ({entry.title!r}) has no location: M3U cannot hold it; left out",
+            f"entry {number} ({shown(entry.title)}) has no location: M3U cannot hold it; left out",
             DroppedEntryWarning,
             stacklevel=4,
         )
@@ -207,11 +208,6 @@ def dump(
         raise ValueError(f"unknown path mode {paths!r}; known: {', '.join(PATH_MODES)}")
     with atomic_open(path, newline="\n", fsync=fsync) as out:
         write(playlist, out, paths=paths, base_dir=base_dir, playlist_dir=Path(path).parent)
-
-
-def _short(text: str, limit: int = 40) -> str:
-    """``repr`` of ``text``, cut to about ``limit`` characters."""
-    return repr(text if len(text) <= limit else text[:limit] + "…")
 
 
 def _seconds_to_ms(text: str) -> int | None:
@@ -483,7 +479,7 @@ def _extinf(line: str, path: str | None, number: int) -> tuple[int | None, str]:
         return _seconds_to_ms(found[1]), (found[3] or "").lstrip()
     head, comma, display = line[8:].partition(",")
     warnings.warn(
-        f"{path or 'M3U'}:{number}: #EXTINF duration {_short(head)} is not a number of "
+        f"{path or 'M3U'}:{number}: #EXTINF duration {shown(head)} is not a number of "
         "seconds; read as unknown",
         LenientReadWarning,
         stacklevel=2,

@@ -48,7 +48,7 @@ from urllib.parse import quote, unquote, urljoin
 
 from playlists import _bulk, _paths, _time, textfile
 from playlists.atomic import atomic_open
-from playlists.errors import LenientReadWarning, ParseError, TextChangedWarning
+from playlists.errors import LenientReadWarning, ParseError, TextChangedWarning, shown
 from playlists.model import Credit, CueData, Entry, Playlist
 
 NS = "http://xspf.org/ns/0/"
@@ -121,7 +121,7 @@ def _date(playlist: Playlist) -> str | None:
         return _time.iso_local(_time.parse_iso(playlist.date), playlist.timezone)
     except ValueError:
         warnings.warn(
-            f"playlist date {playlist.date!r} is not an ISO 8601 date-time with a UTC offset; "
+            f"playlist date {shown(playlist.date)} is not an ISO 8601 date-time with a UTC offset; "
             "left out of the XSPF",
             TextChangedWarning,
             stacklevel=4,
@@ -316,7 +316,7 @@ def _int(element: ET.Element, path: str | None, what: str) -> int:
     text = (element.text or "").strip()
     if not text.isdigit() or not text.isascii():
         raise ParseError(
-            f"<{what}> must be a whole number of milliseconds, got {text[:40]!r}", path=path
+            f"<{what}> must be a whole number of milliseconds, got {shown(text)}", path=path
         )
     return int(text)
 
@@ -492,7 +492,7 @@ def _parse(source: IO[str] | IO[bytes], path: str | None) -> Playlist:
                         root = element
                         if element.tag not in (_X + "playlist", "playlist"):
                             raise ParseError(
-                                f"not an XSPF playlist: root element is {_short(element.tag)}, "
+                                f"not an XSPF playlist: root element is {shown(element.tag)}, "
                                 f'expected <playlist xmlns="{NS}">',
                                 path=path,
                                 line=1,
@@ -527,7 +527,9 @@ def _playlist(root: ET.Element, entries: list[Entry], path: str | None) -> Playl
             stacklevel=2,
         )
     elif version not in ("0", "1"):
-        raise ParseError(f'unsupported XSPF version {version!r}, expected "1"', path=path, line=1)
+        raise ParseError(
+            f'unsupported XSPF version {shown(version)}, expected "1"', path=path, line=1
+        )
     fields = {"title": "", "creator": "", "annotation": "", "date": ""}
     timezone = ""
     for child in root:
@@ -618,7 +620,7 @@ def _xml_attr(raw: str) -> str:
 def _number(raw: str, what: str) -> int:
     text = raw.strip()
     if not text.isdigit() or not text.isascii():
-        raise ValueError(f"<{what}> must be a whole number of milliseconds, got {text[:40]!r}")
+        raise ValueError(f"<{what}> must be a whole number of milliseconds, got {shown(text)}")
     return int(text)
 
 
@@ -898,17 +900,12 @@ class _FastReader:
             raise _Unusual from error
         if root.tag not in (_X + "playlist", "playlist"):
             raise ParseError(
-                f"not an XSPF playlist: root element is {_short(root.tag)}, "
+                f"not an XSPF playlist: root element is {shown(root.tag)}, "
                 f'expected <playlist xmlns="{NS}">',
                 path=self.path,
                 line=1,
             )
         return _playlist(root, self.entries, self.path)
-
-
-def _short(text: str, limit: int = 60) -> str:
-    """``repr`` of ``text``, cut to about ``limit`` characters."""
-    return repr(text if len(text) <= limit else text[:limit] + "…")
 
 
 def _slow_track(root_and_list: str, markup: str, path: str | None) -> Entry:

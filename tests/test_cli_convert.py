@@ -256,3 +256,30 @@ def test_a_utf16_or_utf32_playlist_is_read(tmp_path: Path, encoding: str) -> Non
     assert code == 0
     assert out == "#EXTM3U\n#EXTINF:61,Björk - Jóga\nhttp://x.example/a\n"
     assert "not UTF-8: read as utf-" in err
+
+
+_HUGE = "x" * 1_000_000
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "where"),
+    [
+        ("big.cue", f'FILE "a.wav" WAVE\n  TRACK 01 AUDIO\n    INDEX 01 {_HUGE}\n', "big.cue:3: "),
+        ("big.cue", f"{_HUGE}\n", "big.cue:1: not a cue sheet"),
+        (
+            "big.xspf",
+            '<playlist version="1" xmlns="http://xspf.org/ns/0/"><trackList>\n'
+            f"<track><duration>{_HUGE}</duration></track></trackList></playlist>",
+            "big.xspf:2: ",
+        ),
+    ],
+)
+def test_a_refusal_is_one_short_line_however_long_the_value(
+    tmp_path: Path, name: str, text: str, where: str
+) -> None:
+    source = tmp_path / name
+    source.write_text(text, encoding="utf-8")
+    code, _, err = _run("convert", str(source), str(tmp_path / "out.json"))
+    assert code == 2
+    assert err.startswith(f"cuesheet: error: {tmp_path / where}")
+    assert err.count("\n") == 1 and len(err) < 300 + len(str(tmp_path))

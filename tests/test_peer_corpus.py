@@ -78,3 +78,29 @@ def test_convert_reads_what_the_file_says(
         for track in skipped:
             assert f"{source.name}:{track['line']}: TRACK " in result.stderr
     assert differences == []
+
+
+@pytest.mark.parametrize("name", [row for row in _rows() if row.endswith(".cue")])
+def test_check_on_a_real_cue_sheet_makes_no_false_repeat_and_one_finding_per_missing_file(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / Path(name).name
+    shutil.copyfile(CORPUS / name, source)
+    monkeypatch.chdir(tmp_path)
+    converted = CliRunner().invoke(cli, ["convert", source.name, "out.json"])
+    result = CliRunner().invoke(cli, ["check", source.name, "--no-resolve", "--json"])
+    if converted.exit_code != 0:
+        assert result.exit_code == 2
+        return
+    entries = json.loads((tmp_path / "out.json").read_text("utf-8"))["entries"]
+    findings = json.loads(result.stdout)
+    repeats = [f["cue_index"] for f in findings if f["code"] == "REP001"]
+    same_image = [
+        i
+        for i in repeats
+        if entries[i - 1]["location"] == entries[i]["location"]
+        and entries[i - 1].get("start_ms") != entries[i].get("start_ms")
+    ]
+    assert same_image == [], "two tracks of one audio file taken for the same recording"
+    missing = [f for f in findings if f["code"] == "AUD001"]
+    assert len(missing) == len({e["location"] for e in entries if e.get("location")})
