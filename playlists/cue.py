@@ -48,15 +48,20 @@ round trip keeps it: ``REM CUE``, ``REM SEGMENT``, ``REM KIND``, ``REM START``
 ``REM IDENTIFIER``, ``REM ISWC``, ``REM USAGE``, ``REM COMMENT`` (the entry's
 annotation) and, for the playlist, ``REM TIMEZONE``.
 
-Reading accepts any case, a byte-order mark, CRLF, multi-``FILE`` sheets,
-``INDEX 00``, ``PREGAP``/``POSTGAP`` and ``REM`` lines; unknown commands are
-ignored.  A duration is ``REM LENGTH`` when present, else the distance to the
-next track of the same file (to its ``INDEX 00`` when it has one); the last
-track of a file has no known duration.  A ``FILE`` holding one track that
-starts at 00:00:00 reads back as a whole-file entry (``start_ms`` None).  It
-gives up, with a :class:`ParseError` naming the line, on a ``TRACK`` before any
-``FILE``, an ``INDEX`` outside a track, a track without ``INDEX 01``, or a time
-that is not ``mm:ss:ff``.
+Reading accepts any case, a byte-order mark, CR/LF/CRLF, multi-``FILE``
+sheets, ``INDEX 00``, ``PREGAP``/``POSTGAP`` and ``REM`` lines; unknown
+commands are ignored.  A track plays the ``FILE`` in force at its ``INDEX 01``
+(EAC's "noncompliant" layout puts its ``INDEX 00`` at the end of the file
+before); ``TITLE``/``PERFORMER`` between a ``FILE`` and the next ``TRACK`` are
+that track's; a track without ``INDEX 01`` is left out with a
+:class:`LenientReadWarning` naming its line.  A duration is ``REM LENGTH`` when
+present, else the distance to the next track's ``INDEX 00`` or ``INDEX 01`` in
+the same file; the last track of a file has no known duration.  A ``FILE``
+holding one track that starts at 00:00:00 reads back as a whole-file entry
+(``start_ms`` None).  It gives up, with a :class:`ParseError` naming the line,
+on a ``TRACK`` before any ``FILE``, an ``INDEX`` outside a track or going back
+in time within a ``FILE``, a time that is not ``mm:ss:ff``, or text with no
+cue-sheet command at all.
 """
 
 from __future__ import annotations

@@ -20,10 +20,12 @@ inside a title is replaced by a space (:class:`TextChangedWarning`); an entry
 without a location cannot be written and is left out
 (:class:`DroppedEntryWarning`).
 
-Reading strips a BOM, accepts CRLF, falls back from UTF-8 to cp1252 for
-``.m3u`` files (``.m3u8`` must be UTF-8), reads ``#EXTINF`` durations with a
-fraction and attributes (``tvg-id="..."``), ``#PLAYLIST``, ``#EXTGRP``,
-``#EXTART`` and ``#EXTALB``, and ignores other ``#`` lines.  :func:`load`
+Reading decodes as :mod:`playlists.textfile` says (BOMs, UTF-16, legacy
+encodings with a warning; CR, LF and CRLF), reads ``#EXTINF`` durations with a
+fraction and attributes (``tvg-id="..."``; a garbage duration is read as
+unknown with a :class:`LenientReadWarning`), directives indented by white
+space, ``#PLAYLIST``, ``#EXTGRP``, ``#EXTART`` and ``#EXTALB``, and ignores
+other ``#`` lines.  Binary data is refused.  :func:`load`
 keeps entries whose file is missing and reports them with
 :class:`MissingFileWarning` (see also :func:`missing_files`).
 """
