@@ -233,6 +233,7 @@ def resolve(playlist: Playlist, single_file: str | None = None) -> Playlist:
 def _sheet(playlist: Playlist, first_number: int = 1) -> Iterator[str]:
     """The lines of one sheet for a resolved playlist (see :func:`resolve`)."""
     out = _Writer()
+    out.lines.extend(f"{text}\n" for kind, text in playlist.extras if kind == "cue")
     if playlist.date:
         date = playlist.date[:10] if re.match(r"^\d{4}-\d{2}-\d{2}", playlist.date) else ""
         out.text("", "REM DATE", date or playlist.date, "playlist", bare=True)
@@ -253,6 +254,7 @@ def _sheet(playlist: Playlist, first_number: int = 1) -> Iterator[str]:
                 )
             out.lines.append(f'FILE "{location}" {_file_type(location)}\n')
         out.lines.append(f"  TRACK {index:02d} AUDIO\n")
+        out.lines.extend(f"    {text}\n" for kind, text in entry.extras if kind == "cue")
         out.text("    ", "TITLE", entry.title, where)
         out.text("    ", "PERFORMER", entry.creator, where)
         data = entry.cue or CueData()
@@ -400,6 +402,8 @@ class _Track(NamedTuple):
     length: int | None
     index00_location: str
     """The FILE in force at its ``INDEX 00`` (EAC may put it in the file before)."""
+    extras: list[tuple[str, str]] | None
+    """Lines kept as written for a CUE round trip (FLAGS, REM GENRE...)."""
 
     def cue_data(self, fail: Callable[[str, int, Exception], ParseError]) -> CueData | None:
         rem = self.rem
@@ -449,6 +453,7 @@ class _OpenTrack:
         self.index01: int | None = None
         self.pregap = self.postgap = 0
         self.length: int | None = None
+        self.extras: list[tuple[str, str]] | None = None
 
     def closed(self) -> _Track:
         return _Track._make(getattr(self, name) for name in _Track._fields)
@@ -507,7 +512,7 @@ def _entries(
     for index, track in enumerate(tracks):
         # Unpacked once (this runs once per track); see _Track for the fields.
         (_, location, title, performer, songwriter, isrc, rem, credits, identifiers) = track[:9]
-        index00, start, pregap, postgap, length, index00_location = track[9:]
+        index00, start, pregap, postgap, length, index00_location, extras = track[9:]
         assert start is not None
         following = tracks[index + 1] if index + 1 < len(tracks) else None
         same_file = following is not None and following.location == location
@@ -536,10 +541,17 @@ def _entries(
             frames_to_ms(pregap) if pregap else 0,
             frames_to_ms(postgap) if postgap else 0,
             None if index00 is None else frames_to_ms(index00),
+            tuple(extras) if extras else (),
         )
 
 
 _TEXT_COMMANDS = frozenset({"TITLE", "PERFORMER", "SONGWRITER", "ISRC"})
+_HEAD_FIELDS = frozenset({"DATE", "COMMENT", "TIMEZONE"})
+"""Disc-level ``REM`` keys the model holds (others are kept as extras)."""
+_TRACK_FIELDS = frozenset(
+    {"CUE", "SEGMENT", "KIND", "START", "ISWC", "USAGE", "DURATION_SOURCE", "COMMENT"}
+)
+"""Track-level ``REM`` keys the model holds (besides CREDIT, IDENTIFIER and LENGTH)."""
 _KNOWN_COMMANDS = _TEXT_COMMANDS | {
     "FILE",
     "TRACK",
@@ -602,6 +614,8 @@ class _SheetReader:
         """The track TITLE and PERFORMER lines belong to (none right after a FILE line)."""
         self.pending: dict[str, str] = {}
         """TITLE and PERFORMER between a FILE and the next TRACK: that track's."""
+        self.extras: list[tuple[str, str]] = []
+        """Disc-level lines kept as written (CATALOG, REM GENRE, SONGWRITER...)."""
 
     def fail(self, message: str, index: int, cause: Exception | None = None) -> ParseError:
         """The error for the ``index``-th command line (its line number found only now)."""
@@ -635,6 +649,7 @@ class _SheetReader:
             timezone=head.get("TIMEZONE", ""),
             annotation=head.get("COMMENT", ""),
             entries=tuple(_entries(self.tracks, self.fail)),
+            extras=tuple(self.extras),
         )
 
     def read(self) -> None:
@@ -645,6 +660,9 @@ class _SheetReader:
             "REM": self.rem,
             "PREGAP": self.pregap,
             "POSTGAP": self.postgap,
+            "CATALOG": lambda index, rest: self.keep(f"CATALOG {rest.strip()}"),
+            "CDTEXTFILE": lambda index, rest: self.keep(f"CDTEXTFILE {rest.strip()}"),
+            "FLAGS": lambda index, rest: self.keep(f"FLAGS {rest.strip()}"),
         }
         text_commands = _TEXT_COMMANDS
         for first, batch in _command_lines(self.text):
@@ -664,7 +682,7 @@ class _SheetReader:
                     continue
                 handler = handlers.get(command)
                 if handler is None:
-                    continue  # CATALOG, FLAGS and unknown commands
+                    continue  # a command nobody knows
                 index = first + offset
                 try:
                     handler(index, f'"{quoted}"' if quoted else rest)
@@ -678,6 +696,8 @@ class _SheetReader:
         if target is None:
             if self.open is None:
                 self.head[command] = value
+                if command == "SONGWRITER":
+                    self.extras.append(("cue", f'SONGWRITER "{value}"'))
             else:
                 self.pending[command] = value
         elif command == "TITLE":
@@ -754,6 +774,8 @@ class _SheetReader:
         track = self.open
         if track is None:
             self.head[key] = _value(value)
+            if key not in _HEAD_FIELDS:
+                self.extras.append(("cue", f"REM {key} {value}".rstrip()))
         elif key == "CREDIT":
             role, name = _two_values(value)
             track.credits = (track.credits or []) + [Credit(name, role)]
@@ -763,6 +785,15 @@ class _SheetReader:
             track.length = _frames(value)
         else:
             track.rem = {**(track.rem or {}), key: _value(value)}
+            if key not in _TRACK_FIELDS:
+                track.extras = (track.extras or []) + [("cue", f"REM {key} {value}".rstrip())]
+
+    def keep(self, line: str) -> None:
+        """A line the model has no field for, kept for writing a cue sheet back."""
+        if self.open is None:
+            self.extras.append(("cue", line))
+        else:
+            self.open.extras = (self.open.extras or []) + [("cue", line)]
 
     def pregap(self, index: int, rest: str) -> None:
         if self.open is None:

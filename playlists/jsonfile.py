@@ -45,6 +45,7 @@ def _entry(entry: Entry) -> dict[str, Any]:
     out: dict[str, Any] = {f.name: getattr(entry, f.name) for f in fields(entry)}
     out["identifiers"] = list(entry.identifiers)
     out["cue"] = None if entry.cue is None else _cue(entry.cue)
+    out["extras"] = [list(pair) for pair in entry.extras]
     return out
 
 
@@ -53,6 +54,7 @@ def to_dict(playlist: Playlist) -> dict[str, Any]:
     out: dict[str, Any] = {"format": FORMAT, "version": VERSION}
     out.update({f.name: getattr(playlist, f.name) for f in fields(playlist)})
     out["entries"] = [_entry(e) for e in playlist.entries]
+    out["extras"] = [list(pair) for pair in playlist.extras]
     return out
 
 
@@ -126,6 +128,13 @@ class _Reader:
             raise self.fail(where, f"expected a string, got {json.dumps(value)}")
         return value
 
+    def pair(self, value: object, where: str) -> tuple[str, str]:
+        if not (
+            isinstance(value, list) and len(value) == 2 and all(isinstance(v, str) for v in value)
+        ):
+            raise self.fail(where, f"expected [format, text], got {json.dumps(value)[:60]}")
+        return value[0], value[1]
+
     def credit(self, value: object, where: str) -> Credit:
         data = self.mapping(value, where, {"name", "role"})
         return Credit(self.text(data, "name", where), self.text(data, "role", where))
@@ -170,6 +179,7 @@ class _Reader:
             pregap_ms=self.integer(data, "pregap_ms", where, 0),
             postgap_ms=self.integer(data, "postgap_ms", where, 0),
             index00_ms=self.integer(data, "index00_ms", where, None),
+            extras=self.array(data, "extras", where, self.pair),
         )
 
     def playlist(self, value: object) -> Playlist:
@@ -186,6 +196,7 @@ class _Reader:
             timezone=self.text(data, "timezone", "playlist"),
             annotation=self.text(data, "annotation", "playlist"),
             entries=self.array(data, "entries", "playlist", self.entry),
+            extras=self.array(data, "extras", "playlist", self.pair),
         )
 
 

@@ -38,6 +38,7 @@ import os
 import re
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
 from operator import attrgetter
 from pathlib import Path
 from typing import TextIO
@@ -59,6 +60,7 @@ from playlists.model import CueData, Entry, Playlist
 _EXTINF_RE = re.compile(r"\s*(-?\d+(?:\.\d*)?)((?:\s+[^\s=,]+=\"[^\"]*\")*)\s*(?:,(.*))?$")
 _CHUNK = 2048
 _CUE = attrgetter("cue")
+_EXTRAS = attrgetter("extras")
 
 
 def _one_line(text: str, what: str, number: int) -> str:
@@ -105,7 +107,11 @@ def _entry_text(entry: Entry, number: int, place: Callable[[str], str] | None) -
             lines.append("#EXTART:\n")
         display = title
     ms = entry.duration_ms
-    lines.append(f"#EXTINF:{-1 if ms is None else (ms + 500) // 1000},{display}\n{location}\n")
+    seconds = -1 if ms is None else (ms + 500) // 1000
+    attributes = "".join(f" {text}" for kind, text in entry.extras if kind == "m3u-attributes")
+    lines.append(f"#EXTINF:{seconds}{attributes},{display}\n")
+    lines.extend(f"{text}\n" for kind, text in entry.extras if kind == "m3u")
+    lines.append(f"{location}\n")
     return "".join(lines)
 
 
@@ -140,10 +146,13 @@ def _quick_batch(batch: Sequence[Entry]) -> str | None:
     Unusual: no location, a `` - `` that needs ``#EXTART``, a line break in any
     field, a location beginning with ``#`` or space or ending in space.  The caller
     then writes the batch with :func:`_entry_text`, which checks (and warns) field by field.
+    Entries with extras (attributes, ``#EXTVLCOPT``) are unusual too.
     Why: this is the hot path of writing M3U, so each entry is one f-string in one
     comprehension, the location checked there, and line breaks in any field found
     by counting the lines of the whole batch.
     """
+    if any(map(_EXTRAS, batch)):
+        return None
     if any(map(_CUE, batch)):
         pieces = [
             (f"#EXTGRP:{cue.segment}\n" if (cue := entry.cue) is not None and cue.segment else "")
@@ -324,6 +333,7 @@ def _pairs(
         built.pregap_ms = 0
         built.postgap_ms = 0
         built.index00_ms = None
+        built.extras = ()
         built.__class__ = Entry  # type: ignore[assignment]
         append(built)  # type: ignore[arg-type]
     return entries
@@ -341,6 +351,7 @@ class _Reader:
         "durations",
         "entries",
         "extinf_line",
+        "extras",
         "group",
         "lines_of",
         "names",
@@ -364,6 +375,7 @@ class _Reader:
         self.cues: dict[str, CueData] = {}  # one per segment: values, so entries can share them
         self.durations: dict[str, int | None] = {}  # see _pairs
         self.names: dict[str, str] = {}
+        self.extras: list[tuple[str, str]] = []  # for the next entry: attributes, #EXTVLCOPT
 
     def chunk(self, chunk: str, before: int) -> int:
         """Read one slice of whole lines, ``before`` lines into the file; the lines it held."""
@@ -422,9 +434,11 @@ class _Reader:
                 cue = self.cues.get(self.group)
                 if cue is None:
                     cue = self.cues[self.group] = CueData(segment=self.group)
-            self.entries.append(
-                _bulk.entry(location, title, creator, self.album or "", self.duration, cue)
-            )
+            entry = _bulk.entry(location, title, creator, self.album or "", self.duration, cue)
+            if self.extras:
+                entry = replace(entry, extras=tuple(self.extras))
+                self.extras = []
+            self.entries.append(entry)
             self.duration = self.display = self.group = self.artist = self.album = None
         if self.want_lines:
             self.lines_of.append(number)
@@ -433,8 +447,12 @@ class _Reader:
         """A ``#`` line: the ones M3U knows set the next entry's fields; others are comments."""
         upper = line[:10].upper()
         if upper.startswith("#EXTINF:"):
-            self.duration, self.display = _extinf(line, self.path, number)
+            self.duration, self.display, attributes = _extinf(line, self.path, number)
             self.extinf_line = number
+            if attributes:
+                self.extras.append(("m3u-attributes", attributes))
+        elif upper.startswith("#EXTVLCOP"):
+            self.extras.append(("m3u", line.strip()))
         elif upper.startswith("#EXTGRP:"):
             self.group = line[8:].strip()
         elif upper.startswith("#EXTART:"):
@@ -470,15 +488,15 @@ def _parse(
     return reader.playlist(), reader.lines_of
 
 
-def _extinf(line: str, path: str | None, number: int) -> tuple[int | None, str]:
-    """Duration (ms, ``None`` when unknown) and display text of any ``#EXTINF`` line.
+def _extinf(line: str, path: str | None, number: int) -> tuple[int | None, str, str]:
+    """Duration (ms, ``None`` when unknown), display text and attributes of an ``#EXTINF``.
 
     A duration that is not a number keeps the entry, with an unknown duration
     and a :class:`LenientReadWarning`, as players do.
     """
     found = _EXTINF_RE.match(line, 8)
     if found is not None:
-        return _seconds_to_ms(found[1]), (found[3] or "").lstrip()
+        return _seconds_to_ms(found[1]), (found[3] or "").lstrip(), found[2].strip()
     head, comma, display = line[8:].partition(",")
     warnings.warn(
         f"{path or 'M3U'}:{number}: #EXTINF duration {shown(head)} is not a number of "
@@ -486,7 +504,7 @@ def _extinf(line: str, path: str | None, number: int) -> tuple[int | None, str]:
         LenientReadWarning,
         stacklevel=2,
     )
-    return None, display.lstrip() if comma else ""
+    return None, (display.lstrip() if comma else ""), ""
 
 
 def loads(text: str, path: str | None = None) -> Playlist:
@@ -551,7 +569,7 @@ def load(
         # Streamed: UTF-8 without NUL bytes at the start (else binary, or UTF-16 or 32).
         if textfile.bom_encoding(head) in (None, "utf-8") and b"\x00" not in head:
             try:
-                with open(path, encoding="utf-8-sig", newline="") as source:
+                with open(path, encoding="utf-8-sig", newline="\n") as source:
                     result = _parse(_chunks(source.read), name, check_files)
             except UnicodeDecodeError:
                 if encoding is not None:

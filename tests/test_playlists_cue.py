@@ -591,3 +591,27 @@ def test_title_and_performer_after_a_file_line_belong_to_the_next_track() -> Non
     playlist = cue.loads(text)
     assert playlist.title == "Disc"
     assert [(e.title, e.creator) for e in playlist.entries] == [("A1", ""), ("B1", "Artist Two")]
+
+
+def test_what_eac_writes_beyond_the_model_survives_cue_to_cue() -> None:
+    text = (
+        "REM GENRE Alternative\nREM DATE 1987\nREM DISCID 350CAA15\n"
+        'REM COMMENT "ExactAudioCopy v0.99pb4"\nREM COMPOSER "Black Francis"\n'
+        'CATALOG 0000000000000\nSONGWRITER "Pixies"\nPERFORMER "Pixies"\nTITLE "Surfer Rosa"\n'
+        'FILE "01.wav" WAVE\n  TRACK 01 AUDIO\n    TITLE "Bone Machine"\n    FLAGS DCP\n'
+        "    REM REPLAYGAIN_TRACK_GAIN -7.05 dB\n    INDEX 01 00:00:00\n"
+    )
+    again = cue.loads(cue.dumps(cue.loads(text)))
+    assert again == cue.loads(text)
+    assert again.extras == (
+        ("cue", "REM GENRE Alternative"),
+        ("cue", "REM DISCID 350CAA15"),
+        ("cue", 'REM COMPOSER "Black Francis"'),
+        ("cue", "CATALOG 0000000000000"),
+        ("cue", 'SONGWRITER "Pixies"'),
+    )
+    assert (again.date, again.annotation) == ("1987", "ExactAudioCopy v0.99pb4")
+    assert again.entries[0].extras == (
+        ("cue", "FLAGS DCP"),
+        ("cue", "REM REPLAYGAIN_TRACK_GAIN -7.05 dB"),
+    )

@@ -539,3 +539,19 @@ def test_quick_writing_takes_the_usual_batches() -> None:
     assert m3u._quick_batch(usual[:1]) == "#EXTINF:2,C - T - live\na b/ü.wav\n"
     for odd in (Entry("a\nb.wav"), Entry("a.wav", "x\ry"), Entry("a.wav", cue=CueData("a\nb"))):
         assert m3u._quick_batch([*usual, odd]) is None
+
+
+def test_iptv_attributes_and_vlc_options_survive_m3u_to_m3u() -> None:
+    text = (
+        "#EXTM3U\n"
+        '#EXTINF:-1 tvg-id="bbc1.uk" tvg-logo="http://x/l.png" group-title="News",BBC One\n'
+        "#EXTVLCOPT:http-user-agent=Mozilla/5.0\n"
+        "http://x.example/bbc1.m3u8\n"
+        "#EXTINF:3,Plain\nb.mp3\n"
+    )
+    playlist = m3u.loads(text)
+    assert playlist.entries[0].extras == (
+        ("m3u-attributes", 'tvg-id="bbc1.uk" tvg-logo="http://x/l.png" group-title="News"'),
+        ("m3u", "#EXTVLCOPT:http-user-agent=Mozilla/5.0"),
+    )
+    assert m3u.dumps(playlist) == text
