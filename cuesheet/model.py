@@ -170,6 +170,8 @@ class Cue:
     """Fade-out at the end of the cue (within its length), in milliseconds."""
     cart: int | None = None
     """Cart number of the cue's audio in a playout system (Rivendell: 1-999999)."""
+    file_start_ms: int | None = None
+    """Where the cue starts inside ``file``, ms (a CUE ``INDEX 01``); ``None``: the whole file."""
 
     @property
     def number_key(self) -> Decimal:

@@ -13,6 +13,8 @@ from datetime import datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from playlists.errors import shown
+
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 _DURATION_RE = re.compile(r"^(?:(?:(\d+):)?(\d{1,2}):)?(\d{1,2})(?:\.(\d{1,3}))?$")
 
@@ -25,7 +27,7 @@ def zone(name: str) -> tzinfo:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, OSError) as error:  # OSError: a name too long
-        raise ValueError(f"unknown IANA timezone {name!r}") from error
+        raise ValueError(f"unknown IANA timezone {shown(name)}") from error
 
 
 def _aware(instant_ms: int, tz: tzinfo) -> datetime:
@@ -58,7 +60,7 @@ def parse_iso(text: str) -> int:
         value = value[:-1] + "+00:00"
     moment = datetime.fromisoformat(value)
     if moment.tzinfo is None:
-        raise ValueError(f"must carry a timezone (Z or +HH:MM), got {text!r}")
+        raise ValueError(f"must carry a timezone (Z or +HH:MM), got {shown(text)}")
     delta = moment - _EPOCH
     return (delta.days * 86_400 + delta.seconds) * 1000 + delta.microseconds // 1000
 
@@ -131,9 +133,9 @@ def parse_duration(text: str) -> int:
     """``H:MM:SS``, ``M:SS`` or ``SS``, each with an optional ``.mmm``, to milliseconds."""
     found = _DURATION_RE.match(text.strip())
     if not found:
-        raise ValueError(f"expected a duration such as 00:03:25 or 3:25.500, got {text!r}")
+        raise ValueError(f"expected a duration such as 00:03:25 or 3:25.500, got {shown(text)}")
     hours, minutes, seconds = int(found[1] or 0), int(found[2] or 0), int(found[3])
     if (found[2] is not None and seconds > 59) or (found[1] is not None and minutes > 59):
-        raise ValueError(f"expected a duration such as 00:03:25 or 3:25.500, got {text!r}")
+        raise ValueError(f"expected a duration such as 00:03:25 or 3:25.500, got {shown(text)}")
     millis = int((found[4] or "0").ljust(3, "0"))
     return ((hours * 60 + minutes) * 60 + seconds) * 1000 + millis

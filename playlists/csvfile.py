@@ -41,9 +41,9 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from typing import TextIO
 
-from playlists import _text, _time
+from playlists import _time, textfile
 from playlists.atomic import atomic_open
-from playlists.errors import InvalidPlaylistError, ParseError
+from playlists.errors import InvalidPlaylistError, ParseError, shown
 from playlists.model import GUESS_MARK, Credit, CueData, Entry, Playlist
 
 RUNNING_ORDER = "running-order"
@@ -259,7 +259,7 @@ def write(
     else:
         raise ValueError(f"unknown CSV profile {profile!r}; known: {', '.join(PROFILES)}")
     if excel:
-        out.write(_text.BOM)
+        out.write(textfile.BOM)
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerows([neutralise(cell) for cell in row] for row in rows)
 
@@ -325,7 +325,7 @@ class _Row:
             return parse(text)
         except ValueError as error:
             raise ParseError(
-                f"column {column!r}: {error}", path=self.path, line=self.line, cause=error
+                f"column {shown(column)}: {error}", path=self.path, line=self.line, cause=error
             ) from error
 
 
@@ -359,7 +359,7 @@ def _rights_entry(row: _Row, origin_utc_ms: int | None) -> Entry:
     sequence = row["sequence"].strip()
     if not sequence.isdigit() or int(sequence) < 1:
         raise ParseError(
-            f"column 'sequence': expected a whole number from 1, got {sequence!r}",
+            f"column 'sequence': expected a whole number from 1, got {shown(sequence)}",
             path=row.path,
             line=row.line,
         )
@@ -431,7 +431,7 @@ def loads(
     ``origin_utc_ms`` anchors rights timings to an absolute start.
     Raises :class:`ParseError` naming the line of the first bad row.
     """
-    if text.startswith(_text.BOM):
+    if text.startswith(textfile.BOM):
         text = text[1:]
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     entries: list[Entry] = []
@@ -486,10 +486,11 @@ def load(
     profile: str | None = None,
     timezone: str = "",
     origin_utc_ms: int | None = None,
+    encoding: str | None = None,
 ) -> Playlist:
-    """Read a CSV file (UTF-8, with or without a byte-order mark)."""
+    """Read a CSV file (encoding found as :func:`playlists.textfile.decode` says)."""
     return loads(
-        _text.read(path),
+        textfile.read(path, encoding=encoding),
         os.fspath(path),
         profile=profile,
         timezone=timezone,

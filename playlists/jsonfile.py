@@ -25,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import fields, replace
 from typing import Any, TextIO, TypeVar
 
-from playlists import _limits, _text, _time
+from playlists import _limits, _time, textfile
 from playlists.atomic import atomic_open
 from playlists.errors import ParseError
 from playlists.model import Credit, CueData, Entry, Playlist
@@ -53,6 +53,7 @@ def _entry(entry: Entry) -> dict[str, Any]:
     out: dict[str, Any] = {f.name: getattr(entry, f.name) for f in fields(entry)}
     out["identifiers"] = list(entry.identifiers)
     out["cue"] = None if entry.cue is None else _cue(entry.cue)
+    out["extras"] = [list(pair) for pair in entry.extras]
     return out
 
 
@@ -72,6 +73,7 @@ def to_dict(playlist: Playlist) -> dict[str, Any]:
         "" if playlist.date_ms is None else _date_text(playlist.date_ms, playlist.timezone)
     )
     out["entries"] = [_entry(e) for e in playlist.entries]
+    out["extras"] = [list(pair) for pair in playlist.extras]
     return out
 
 
@@ -170,6 +172,13 @@ class _Reader:
             raise self.fail(where, f"expected a string, got {json.dumps(value)}")
         return value
 
+    def pair(self, value: object, where: str) -> tuple[str, str]:
+        if not (
+            isinstance(value, list) and len(value) == 2 and all(isinstance(v, str) for v in value)
+        ):
+            raise self.fail(where, f"expected [format, text], got {json.dumps(value)[:60]}")
+        return value[0], value[1]
+
     def credit(self, value: object, where: str) -> Credit:
         data = self.mapping(value, where, {"name", "role", "guessed"})
         guessed = data.get("guessed", False)
@@ -219,6 +228,7 @@ class _Reader:
             pregap_ms=self.integer(data, "pregap_ms", where, 0),
             postgap_ms=self.integer(data, "postgap_ms", where, 0),
             index00_ms=self.integer(data, "index00_ms", where, None),
+            extras=self.array(data, "extras", where, self.pair),
         )
 
     def date(self, data: dict[str, Any]) -> int | None:
@@ -249,6 +259,7 @@ class _Reader:
             timezone=self.text(data, "timezone", "playlist"),
             annotation=self.text(data, "annotation", "playlist"),
             entries=self.array(data, "entries", "playlist", self.entry),
+            extras=self.array(data, "extras", "playlist", self.pair),
         )
 
 
@@ -259,12 +270,12 @@ def from_dict(value: object, path: str | None = None) -> Playlist:
 
 def loads(text: str, path: str | None = None) -> Playlist:
     """Read a JSON playlist (``path`` is only used in error messages)."""
-    if text.startswith(_text.BOM):
+    if text.startswith(textfile.BOM):
         text = text[1:]
     value = _limits.loads_json(text, path)
     return from_dict(value, path)
 
 
-def load(path: str | os.PathLike[str]) -> Playlist:
+def load(path: str | os.PathLike[str], *, encoding: str | None = None) -> Playlist:
     """Read a JSON playlist file."""
-    return loads(_text.read(path), os.fspath(path))
+    return loads(textfile.read(path, encoding=encoding), os.fspath(path))

@@ -80,6 +80,10 @@ class Entry:
     """Silence generated after the entry (CUE ``POSTGAP``), milliseconds."""
     index00_ms: int | None = None
     """Start of the pre-gap held in the file (CUE ``INDEX 00``), ms; ``None`` if none."""
+    extras: tuple[tuple[str, str], ...] = ()
+    """Lines of a format the model has no field for, as ``(format, text)``, written back
+    only to that format: ``("cue", "FLAGS DCP")``, ``("m3u", "#EXTVLCOPT:...")``,
+    ``("m3u-attributes", 'tvg-id="x" group-title="News"')``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,3 +103,6 @@ class Playlist:
     entries: tuple[Entry, ...] = field(default_factory=tuple)
     annotation: str = ""
     """A comment on the whole playlist (XSPF ``annotation``, CUE ``REM COMMENT``)."""
+    extras: tuple[tuple[str, str], ...] = ()
+    """Lines of a format the model has no field for, as ``(format, text)``:
+    ``("cue", "CATALOG 0000000000000")``, ``("cue", 'REM GENRE "Rock"')`` (see :class:`Entry`)."""

@@ -44,6 +44,7 @@ def run(
 ) -> list[Finding]:
     """Check ``show`` as the CLI would: with a probe, optionally an as-run log."""
     real = lengths if lengths is not None else probe_for(show)
+    options.setdefault("cue_sheet", True)  # every rule, the CUE limits too
     return check(
         show,
         probe=real.get,
@@ -456,3 +457,9 @@ def test_an_edited_cue_is_checked_from_its_in_to_its_out(show: Show, tmp_path: P
     past = with_cue(show, "4.1", in_ms=0, out_ms=file_ms + SEC, duration_ms=file_ms + SEC)
     (late_out,) = [f for f in run(past, tmp_path, lengths=lengths) if f.code.startswith("AUD")]
     assert late_out.code == "AUD002" and "out point" in late_out.message
+
+
+def test_cue_sheet_limits_only_when_a_cue_sheet_is_being_made(show: Show, tmp_path: Path) -> None:
+    quoted = with_cue(show, "1", title='Say "hi"')
+    assert [f.code for f in run(quoted, tmp_path, cue_sheet=False)] == []
+    assert [f.code for f in run(quoted, tmp_path, cue_sheet=True)] == ["EXP002"]

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from playlists import registry, xspf
-from playlists.errors import ParseError, TextChangedWarning
+from playlists.errors import LenientReadWarning, ParseError, TextChangedWarning
 from playlists.model import Credit, CueData, Entry, Playlist
 from tests.playlist_samples import sochi
 from tests.tools import require_tool
@@ -402,3 +402,28 @@ def test_property_round_trip_is_exact_and_valid(entries: list[Entry], title: str
     if SCHEMA is not None:
         schema = etree.RelaxNG(etree.parse(str(SCHEMA)))
         assert schema.validate(etree.fromstring(text.encode("utf-8"))), schema.error_log
+
+
+def test_relative_locations_are_percent_decoded_and_xml_base_applies() -> None:
+    text = (
+        '<playlist version="1" xmlns="http://xspf.org/ns/0/"><trackList>'
+        "<track><location>../01-Ain't%20Mine.flac</location></track>"
+        '<track xml:base="http://radio.example/music/"><location>a%20b.mp3</location></track>'
+        "</trackList></playlist>"
+    )
+    assert [e.location for e in xspf.loads(text).entries] == [
+        "../01-Ain't Mine.flac",
+        "http://radio.example/music/a%20b.mp3",
+    ]
+    based = text.replace('version="1"', 'version="1" xml:base="file:///srv/show/"')
+    assert [e.location for e in xspf.loads(based).entries] == [
+        "/srv/01-Ain't Mine.flac",
+        "http://radio.example/music/a%20b.mp3",
+    ]
+
+
+def test_a_document_without_version_or_namespace_is_read_with_a_warning() -> None:
+    text = "<playlist><trackList><track><title>Foo</title></track></trackList></playlist>"
+    with pytest.warns(LenientReadWarning, match=r"^old\.xspf:1: <playlist> has no version"):
+        playlist = xspf.loads(text, path="old.xspf")
+    assert [e.title for e in playlist.entries] == ["Foo"]

@@ -283,12 +283,12 @@ def from_show(show: Show, *, path: str | None = None) -> AsRun:
 ShowLoader = Callable[[Path], Show]
 
 
-def _cuesheet_json(path: Path) -> str | None:
+def _cuesheet_json(path: Path, encoding: str | None = None) -> str | None:
     """The text of ``path`` when it is a cuesheet JSON export, else None."""
     from cuesheet.inputs.files import read_text
     from cuesheet.inputs.showjson import is_cuesheet_json
 
-    text = read_text(path)
+    text = read_text(path, encoding)
     return text if is_cuesheet_json(text) else None
 
 
@@ -298,6 +298,7 @@ def load(
     *,
     load_show: ShowLoader | None = None,
     log_timezone: str | None = None,
+    encoding: str | None = None,
 ) -> AsRun:
     """Read what aired from ``path``, by its extension.
 
@@ -310,7 +311,7 @@ def load(
     ``.json``: cuesheet's JSON model likewise, or a JSON playlist; any other
     extension the :mod:`playlists` registry knows (M3U, M3U8, XSPF, CUE): a
     playlist of what played.  Missing start times are filled in from the plan's
-    start (:meth:`AsRun.timed`).
+    start (:meth:`AsRun.timed`).  ``encoding`` overrides the recognised one.
     """
     from cuesheet.inputs import sources
 
@@ -320,13 +321,13 @@ def load(
         from cuesheet.asrun import rivendell
         from cuesheet.inputs.files import read_text
 
-        log_text = read_text(source)
+        log_text = read_text(source, encoding)
         zone = log_timezone or plan.timezone
         if rivendell.is_music_playout(log_text):
             log = rivendell.loads(log_text, timezone=zone, near_ms=plan.start_ms, path=str(source))
         else:
             log = loads_csv(log_text, timezone=zone, near_ms=plan.start_ms, path=str(source))
-    elif kind is sources.JSON_EXPORT and (text := _cuesheet_json(source)) is not None:
+    elif kind is sources.JSON_EXPORT and (text := _cuesheet_json(source, encoding)) is not None:
         from cuesheet.inputs import showjson
 
         log = from_show(showjson.loads(text, str(source)), path=str(source))
@@ -335,5 +336,6 @@ def load(
     else:
         from playlists import registry
 
-        log = from_playlist(registry.for_path(source).load(source), path=str(source))
+        playlist = registry.for_path(source).load(source, encoding=encoding)
+        log = from_playlist(playlist, path=str(source))
     return log.timed(plan.start_ms)

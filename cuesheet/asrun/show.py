@@ -115,6 +115,7 @@ def as_run_show(
     *,
     load_show: ShowLoader | None = None,
     log_timezone: str | None = None,
+    encoding: str | None = None,
 ) -> tuple[Show, Timing]:
     """Read the as-run log at ``log_path``, align it with ``plan``, and return what aired.
 
@@ -122,5 +123,7 @@ def as_run_show(
     """
     from cuesheet.asrun.pipeline import align_log
 
-    alignment = align_log(plan, timing, log_path, load_show=load_show, log_timezone=log_timezone)
+    alignment = align_log(
+        plan, timing, log_path, load_show=load_show, log_timezone=log_timezone, encoding=encoding
+    )
     return aired_show(alignment)

@@ -54,10 +54,10 @@ from cuesheet.outputs.atomic import refuse_overwriting_inputs
 from cuesheet.paths import local_path
 from cuesheet.timing import timecode
 from cuesheet.timing.engine import Timing
-from playlists._text import not_a_file
 from playlists.atomic import StagedFiles
 from playlists.errors import WriteError
 from playlists.model import Credit, CueData, Entry, Playlist
+from playlists.textfile import not_a_file
 
 MUSICBRAINZ = "https://musicbrainz.org"
 

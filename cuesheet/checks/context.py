@@ -37,3 +37,5 @@ class Context:
     """The plan aligned with an as-run log, when one is given."""
     on_air: OnAir | None = field(default=None)
     """Where time was gained and lost on air (:func:`cuesheet.asrun.onair.analyse`)."""
+    cue_sheet: bool = False
+    """A CUE sheet is being made (asked for, or the source is one): report its text limits."""

@@ -30,13 +30,15 @@ def check(
     alignment: Alignment | None = None,
     ignore: Iterable[str] = (),
     strict: bool = False,
+    cue_sheet: bool = False,
 ) -> list[Finding]:
     """Every finding on ``show``, sorted by segment and cue.
 
     ``ignore`` and the show's own ``ignore_rules`` turn rules off (codes or
     names; an unknown one raises :class:`InputError`); ``strict`` reports
     warnings as errors.  ``alignment`` (from :func:`cuesheet.asrun.align.align`) adds
-    the as-run rules.  ``tolerance_ms`` is in milliseconds.
+    the as-run rules.  ``tolerance_ms`` is in milliseconds.  ``cue_sheet`` adds
+    what a CUE sheet cannot hold (the ``EXP`` rules), for a show made into one.
     """
     off = select([*ignore, *show.ignore_rules])
     on_air = None
@@ -52,6 +54,7 @@ def check(
         base_dir=base_dir,
         alignment=alignment,
         on_air=on_air,
+        cue_sheet=cue_sheet,
     )
     findings = [f for run in CHECKS for f in run(ctx) if f.code not in off]
     if strict:

@@ -57,6 +57,12 @@ def _style(text: str, role: str) -> str:
     help="With --as-run: the plan and what aired side by side, cue by cue, after the report.",
 )
 @log_timezone_option
+@click.option(
+    "--cue-sheet",
+    "cue_sheet",
+    is_flag=True,
+    help="Also check what a CUE sheet cannot hold (always on for a .cue SOURCE).",
+)
 @tolerance_option
 @enrich_options
 @source_options
@@ -71,6 +77,7 @@ def check(
     as_json: bool,
     table: bool,
     log_timezone: str | None,
+    cue_sheet: bool,
     tolerance: int,
     **options: Any,
 ) -> None:
@@ -86,10 +93,20 @@ def check(
         select(ignore)
     except InputError as error:
         raise click.BadParameter(error.message, param_hint="--ignore") from None
+    encoding = options.get("encoding")
     show = enrich(load(source, options), options, source)
     checked = review(
         show,
-        ReviewOptions(as_run, True, tolerance, ignore, strict, log_timezone),
+        ReviewOptions(
+            as_run,
+            True,
+            tolerance,
+            ignore,
+            strict,
+            log_timezone,
+            encoding,
+            cue_sheet or source.suffix.lower() == ".cue",
+        ),
         source=source,
         load_show=lambda path: load(path, {}),
         probe=probe,

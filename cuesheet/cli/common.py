@@ -24,7 +24,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def source_options(command: F) -> F:
-    """``--section``, ``--title``, ``--timezone``, ``--date``, ``--start`` for list sources."""
+    """``--section``, ``--title``, ``--timezone``, ``--date``, ``--start`` for list sources;
+    ``--encoding`` for every source."""
     decorators = [
         click.option(
             "--section",
@@ -56,6 +57,7 @@ def source_options(command: F) -> F:
             help="Show date for a bare list.",
         ),
         click.option("--start", default=None, metavar="HH:MM", help="Start time for a bare list."),
+        encoding_option,
     ]
     for decorator in reversed(decorators):
         command = decorator(command)
@@ -76,6 +78,17 @@ def _heading_roles(
             )
         pairs.append((heading.strip(), known[role.strip().lower()]))
     return tuple(pairs)
+
+
+encoding_option = click.option(
+    "--encoding",
+    default=None,
+    metavar="NAME",
+    help="Encoding of the input (default: recognised; a warning names it when not UTF-8).",
+)
+"""``--encoding NAME``: overrides the encoding the readers recognise."""
+
+
 
 
 def tolerance_option(command: F) -> F:
@@ -132,6 +145,7 @@ def load(
         date=day.date() if day is not None else None,
         start=start_time,
         playlist_rule=playlist_rule,
+        encoding=options.pop("encoding", None),
     )
 
 

@@ -8,6 +8,8 @@ from typing import Any
 
 import click
 
+from cuesheet.cli.common import encoding_option
+
 EPILOG = """\b
 Examples:
   cuesheet convert show.xspf show.m3u8
@@ -61,6 +63,7 @@ CSV_PROFILES = {"csv": "running-order", "rights-csv": "rights"}
     show_default=True,
     help="How to write local file locations (XSPF always writes absolute file:/// URIs).",
 )
+@encoding_option
 @click.option(
     "--split", is_flag=True, default=None, help="CUE: more than 99 entries make several sheets."
 )
@@ -80,6 +83,7 @@ def convert(
     paths: str,
     split: bool | None,
     single_file: str | None,
+    encoding: str | None,
 ) -> None:
     """Convert the playlist IN to OUT (- for standard output)."""
     from cuesheet.outputs.atomic import refuse_overwriting_input, refuse_overwriting_inputs
@@ -102,7 +106,7 @@ def convert(
     text = ""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", PlaylistWarning)
-        playlist = _read(source, reader, from_fmt)
+        playlist = _read(source, reader, from_fmt, encoding)
         out_dir = Path(output).parent if output != "-" else Path(".")
         playlist = rebase(
             playlist,
@@ -141,7 +145,7 @@ def _outputs(output: str, writer: str, split: bool | None, playlist: Any) -> lis
     return [Path(output)]
 
 
-def _read(source: Path, reader: Any, from_fmt: str | None) -> Any:
+def _read(source: Path, reader: Any, from_fmt: str | None, encoding: str | None) -> Any:
     """The playlist in ``source``; a cuesheet JSON export is read as the show it is."""
     from cuesheet.errors import InputError
     from cuesheet.timing import clock
@@ -150,7 +154,7 @@ def _read(source: Path, reader: Any, from_fmt: str | None) -> Any:
         from cuesheet.inputs.files import read_text
         from cuesheet.inputs.showjson import is_cuesheet_json
 
-        if is_cuesheet_json(read_text(source)):
+        if is_cuesheet_json(read_text(source, encoding)):
             from cuesheet.inputs import showjson
             from cuesheet.outputs.playlist import to_playlist
 
@@ -160,10 +164,10 @@ def _read(source: Path, reader: Any, from_fmt: str | None) -> Any:
         from cuesheet.inputs.files import read_text
         from cuesheet.outputs.playlist import to_playlist
 
-        text = read_text(source)
+        text = read_text(source, encoding)
         if looks_like_log(text):  # an as-run log: what aired, as a playlist
             return to_playlist(log_show(text, path=source))
-    playlist = reader.load(source)
+    playlist = reader.load(source, encoding=encoding)
     if playlist.timezone:
         try:
             clock.zone(playlist.timezone)

@@ -118,6 +118,7 @@ def export(
         refuse_overwriting_input(output, source, *([as_run] if as_run else []))
     if split and output == "-":
         raise click.UsageError("--split writes several files: give -o a file name")
+    encoding: str | None = options.get("encoding")
     show = enrich(load(source, options), options, source)
     from cuesheet.enrich.musicbrainz import length_remarks
 
@@ -137,6 +138,7 @@ def export(
             as_run,
             load_show=lambda p: load(p, {}),
             log_timezone=log_timezone,
+            encoding=encoding,
         )
     given = {
         "excel": excel or None,

@@ -96,11 +96,17 @@ def timeline(
                 )
     if output != "-":
         refuse_overwriting_input(output, source, *([as_run] if as_run else []))
+    encoding = options.get("encoding")
     show = enrich(load(source, options), options, source)
     checked = review(
         show,
         ReviewOptions(
-            as_run, fmt == "html" and not no_check, tolerance, ignore, log_timezone=log_timezone
+            as_run,
+            fmt == "html" and not no_check,
+            tolerance,
+            ignore,
+            log_timezone=log_timezone,
+            encoding=encoding,
         ),
         source=source,
         load_show=lambda path: load(path, {}),

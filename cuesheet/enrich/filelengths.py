@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from cuesheet.errors import InputError
 from cuesheet.model import Cue, DurationSource, Segment, Show
 from cuesheet.paths import local_path
-from playlists._text import not_a_file
+from playlists.textfile import not_a_file
 
 if TYPE_CHECKING:
     from metadata.tags import AudioFile

@@ -51,6 +51,8 @@ def _ids(entry: Entry) -> Identifiers:
     if data is not None:
         isrc = data.isrc or isrc
         iswc = data.iswc or iswc
+    if isrc is not None and not isrc.strip("0- "):
+        isrc = None  # EAC writes ISRC 000000000000 for "none"
     return Identifiers(work, recording, tuple(artists), isrc, iswc)
 
 
@@ -93,6 +95,7 @@ def _cue(entry: Entry, number: str) -> Cue:
         file=entry.location,
         usage=usage if isinstance(usage, UsageCode) else None,
         notes=entry.annotation,
+        file_start_ms=entry.start_ms if entry.location else None,
     )
 
 

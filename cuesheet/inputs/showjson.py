@@ -90,6 +90,7 @@ def _cue(cue: Cue) -> dict[str, Any]:
         "fade_in_ms": cue.fade_in_ms,
         "fade_out_ms": cue.fade_out_ms,
         "cart": cue.cart,
+        **({} if cue.file_start_ms is None else {"file_start_ms": cue.file_start_ms}),
         "match": None,
     }
     if cue.match is not None:
@@ -281,6 +282,7 @@ class _Reader:
             fade_in_ms=self.opt_int(d, "fade_in_ms", where) or 0,
             fade_out_ms=self.opt_int(d, "fade_out_ms", where) or 0,
             cart=self.opt_int(d, "cart", where),
+            file_start_ms=self.opt_int(d, "file_start_ms", where),
         )
 
     def show(self, data: Any) -> Show:

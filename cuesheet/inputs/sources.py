@@ -42,6 +42,8 @@ class SourceOptions:
     """Local start time (or ``HH:MM`` text); text lists default to ``00:00``."""
     date: dt.date | str | None = None
     """Local date (or ``YYYY-MM-DD`` text); text lists default to ``1970-01-01``."""
+    encoding: str | None = None
+    """The encoding of the source file; ``None``: recognised (see :func:`read_text`)."""
     playlist_rule: Callable[[Playlist, Path], None] | None = None
     """Called with each playlist read (and its path) before it becomes a show; it
     refuses one by raising :class:`InputError`.  Not an option a source can set."""
@@ -66,7 +68,7 @@ def _load_show_file(path: Path, options: SourceOptions) -> Show:
     from cuesheet.inputs import showfile
 
     _refuse_options(path, options, "a show file")
-    return showfile.loads(read_text(path), path)
+    return showfile.loads(read_text(path, options.encoding), path)
 
 
 def _refuse_options(path: Path, options: SourceOptions, what: str) -> None:
@@ -82,7 +84,7 @@ def _load_text_list(path: Path, options: SourceOptions) -> Show:
     from cuesheet.inputs import textlist
     from cuesheet.timing import clock
 
-    text = read_text(path)
+    text = read_text(path, options.encoding)
     sections = textlist.parse_list(text, path, options.sections, dict(options.roles or ()))
     timezone = options.timezone or "UTC"
     try:
@@ -99,7 +101,7 @@ def _load_json(path: Path, options: SourceOptions) -> Show:
     from cuesheet.inputs import showjson
 
     _refuse_options(path, options, "a JSON export")
-    text = read_text(path)
+    text = read_text(path, options.encoding)
     from playlists._limits import loads_json
     from playlists.errors import ParseError
 
@@ -121,7 +123,7 @@ def _load_playlist(path: Path, options: SourceOptions) -> Show:
 
     _refuse_options(path, options, "a playlist")
     try:
-        playlist = registry.for_path(path).load(path)
+        playlist = registry.for_path(path).load(path, encoding=options.encoding)
     except FileNotFoundError as error:
         raise InputError("no such file", path=path, cause=error) from error
     return _playlist_show(playlist, path, options, title=playlist.title or path.stem)
@@ -200,6 +202,7 @@ def load_source(
     date: dt.date | str | None = None,
     playlist_rule: Callable[[Playlist, Path], None] | None = None,
     roles: Sequence[tuple[str, Role]] | None = None,
+    encoding: str | None = None,
 ) -> Show:
     """The :class:`Show` in the show file or text list at ``path``.
 
@@ -210,7 +213,8 @@ def load_source(
     and ``date`` are local wall-clock values in ``timezone`` (default UTC), as
     objects or as ``HH:MM`` / ``YYYY-MM-DD`` text.  ``playlist_rule`` sees
     every playlist read before it becomes a show and may refuse it (see
-    :attr:`SourceOptions.playlist_rule`).  Raises :class:`InputError` for a
+    :attr:`SourceOptions.playlist_rule`); ``encoding`` overrides the recognised
+    encoding of the file.  Raises :class:`InputError` for a
     missing, unreadable or malformed source.
     """
     source = Path(path)
@@ -222,6 +226,7 @@ def load_source(
         start=start,
         date=date,
         playlist_rule=playlist_rule,
+        encoding=encoding,
     )
     kind = source_kind(source)
     if kind is not None:

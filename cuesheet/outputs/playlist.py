@@ -45,6 +45,7 @@ def to_playlist(show: Show, timing: Timing | None = None) -> Playlist:
             entries.append(
                 Entry(
                     location=cue.file,
+                    start_ms=cue.file_start_ms,
                     title=cue.title,
                     creator=creator(cue),
                     album=show.title,
