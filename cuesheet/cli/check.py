@@ -15,6 +15,7 @@ Examples:
   cuesheet check examples/sochi-2014-closing.yaml
   cuesheet check examples/sochi-2014-closing.yaml --as-run examples/sochi-2014-asrun.csv
   cuesheet check show.yaml --strict --ignore TIM008 --json
+  cuesheet check show.yaml --for rapidcue
 
 \b
 Exit codes: 0 no finding at error level, 1 findings at error level
@@ -48,6 +49,14 @@ def _style(text: str, role: str) -> str:
     help="Turn a rule off, by code (TIM008) or name (unknown-duration); repeatable.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the findings as a JSON list.")
+@click.option(
+    "--for",
+    "for_profile",
+    type=click.Choice(["rights", "generic", "rapidcue", "prs", "soundexchange"]),
+    default=None,
+    help="Instead: list what each row of this rights sheet lacks (docs/rights.md); "
+    "exit 1 when anything does.",
+)
 @tolerance_option
 @enrich_options
 @source_options
@@ -61,6 +70,7 @@ def check(
     ignore: tuple[str, ...],
     as_json: bool,
     tolerance: int,
+    for_profile: str | None,
     **options: Any,
 ) -> None:
     """Check SOURCE's running order; with --as-run, compare it with what aired."""
@@ -76,6 +86,13 @@ def check(
     except InputError as error:
         raise click.BadParameter(error.message, param_hint="--ignore") from None
     show = enrich(load(source, options), options, source)
+    if for_profile is not None:
+        from cuesheet.checks.rights import completeness_of
+
+        lines = completeness_of(show, for_profile, as_run, load_show=lambda path: load(path, {}))
+        for line in lines:
+            click.echo(line)
+        ctx.exit(0 if lines[-1].startswith("0 ") else 1)
     checked = review(
         show,
         ReviewOptions(as_run, True, tolerance, ignore, strict),

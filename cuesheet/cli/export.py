@@ -29,7 +29,9 @@ Examples:
   cuesheet export examples/sochi-2014-lists.txt --timezone Europe/Moscow \\
       --date 2014-02-23 --start 20:14 -o lists.json --no-resolve
 \b
-Formats: json, csv (running order), rights-csv, m3u, m3u8, xspf, cue;
+Formats: json, csv (running order), m3u, m3u8, xspf, cue;
+rights sheets (docs/rights.md): rights-csv (generic), rights-rapidcue (xlsx),
+rights-prs, rights-soundexchange;
 show day (docs/playout.md): ontime (.xlsx), ontime-csv, mairlist (.tpi),
 rivendell (needs --carts or `cart:` per cue), pdf and html (printable).
 Relative audio paths in the show are relative to the show file; they are
@@ -56,6 +58,12 @@ still written, with a warning.
     help="Output format (default: from OUT's extension; json for -).",
 )
 @click.option("--excel", is_flag=True, help="CSV: add a byte-order mark for spreadsheets.")
+@click.option(
+    "--all-cues",
+    "all_cues",
+    is_flag=True,
+    help="Rights sheets: list every cue, not only music and anthems.",
+)
 @click.option(
     "--paths",
     type=click.Choice(["auto", "absolute", "relative"]),
@@ -101,6 +109,7 @@ def export(
     placeholders: bool,
     single_file: str | None,
     carts: Path | None,
+    all_cues: bool,
     **options: Any,
 ) -> None:
     """Export SOURCE (a show file, a music list or an export) as a timed running order."""
@@ -136,9 +145,38 @@ def export(
         "carts": carts,
         "base_dir": source.parent,
         "source": str(source),
+        "all_cues": all_cues or None,
+        "aired": as_run is not None or None,
     }
     chosen = {k: v for k, v in given.items() if v is not None and k in target.takes}
     write(show, target, output, base_dir=source.parent, paths=paths, options=chosen, timing=timing)
+    _warn_rights_gaps(show, target, chosen, timing)
+
+
+def _warn_rights_gaps(
+    show: Show, target: ExportFormat, chosen: dict[str, Any], timing: Timing | None
+) -> None:
+    """For a rights sheet: say how many facts it lacks, and how to list them."""
+    from cuesheet.outputs.registry import RIGHTS_PROFILES
+
+    profile = RIGHTS_PROFILES.get(target.name)
+    if profile is None:
+        return
+    from cuesheet.outputs.rightsgaps import completeness
+    from cuesheet.timing.engine import compute
+
+    lines = completeness(
+        timing or compute(show),
+        profile,
+        all_cues=bool(chosen.get("all_cues")),
+        aired=bool(chosen.get("aired")),
+    )
+    if not lines[-1].startswith("0 "):
+        click.echo(
+            f"cuesheet: warning: {lines[-1]}; "
+            f"list them with: cuesheet check SOURCE --for {profile}",
+            err=True,
+        )
 
 
 def _audio_for(

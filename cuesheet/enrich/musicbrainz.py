@@ -176,8 +176,16 @@ def resolve_show(
             warnings.warn(
                 f"{message}; going on with cached answers only", MusicBrainzWarning, stacklevel=2
             )
-    done = replace(show, segments=tuple(segments))
+    from cuesheet.enrich.works import found_work, merged
+
+    found = [found_work(answer) for answer in answers.values() if _is_resolved(answer)]
+    works = merged(show.works, (work for work in found if work is not None))
+    done = replace(show, segments=tuple(segments), works=works)
     return Resolved(done, tuple(results), tuple(resolver.warnings))
+
+
+def _is_resolved(resolution: Resolution) -> bool:
+    return resolution.status.value == MatchStatus.RESOLVED.value
 
 
 def _cues(show: Show) -> Iterator[tuple[int, int, Cue]]:
