@@ -102,8 +102,16 @@ def show(tmp_path: Path) -> Path:
     return path
 
 
-def export(source: Path, fmt: str, out: Path, *extra: str, **kw: object) -> Result:
-    result = run("export", str(source), "-o", str(out), "--format", fmt, *extra, **kw)  # type: ignore[arg-type]  # noqa: E501
+def export(
+    source: Path,
+    fmt: str,
+    out: Path,
+    *extra: str,
+    server: MBServer | None = None,
+    cache: Path | None = None,
+) -> Result:
+    args = ("export", str(source), "-o", str(out), "--format", fmt, *extra)
+    result = run(*args, server=server, cache=cache)
     assert result.exit_code == 0, result.stderr
     return result
 
@@ -306,8 +314,15 @@ def test_musicbrainz_identifiers_become_works() -> None:
         "Pictures at an Exhibition",
         "0e4cb4a2-7d16-4c2e-9f8d-44d6c5cbd0c2",
         "T-000.000.001-0",
-        (WriterShare("Modest Mussorgsky", Role.COMPOSER, "00012345678", died="1881",
-                     source=RoleSource.MUSICBRAINZ),),  # fmt: skip
+        (
+            WriterShare(
+                "Modest Mussorgsky",
+                Role.COMPOSER,
+                "00012345678",
+                died="1881",
+                source=RoleSource.MUSICBRAINZ,
+            ),
+        ),
     )
     mine = WorkRights("Pictures at an exhibition", writers=(
         WriterShare("Modest Mussorgsky", society="RAO", share_bp=10000),))  # fmt: skip
