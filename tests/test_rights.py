@@ -379,3 +379,11 @@ def test_every_example_exports_in_every_profile(
     else:
         assert "Goodbye, Sochi!" in got and "Thomas Bach declares the Games closed" not in got
         assert ("Theme from \"It's a Wonderful Life\"" in got) == (source == "sochi")
+
+
+def test_works_and_header_keys_round_trip_through_json(show: Path, tmp_path: Path) -> None:
+    from cuesheet.inputs import showjson
+
+    loaded = showfile.load(show)
+    assert showjson.loads(showjson.dumps(loaded)) == loaded
+    assert loaded.channel == "BBC Radio 2" and loaded.segments[0].usage is not None
