@@ -343,11 +343,23 @@ def test_resolve_keeps_the_works_in_the_show_file(pop: MBServer, tmp_path: Path)
     out = tmp_path / "resolved.yaml"
     result = run("resolve", str(SETLIST), "-o", str(out), server=pop, cache=tmp_path / "c")
     assert result.exit_code == 0, result.stderr
-    works = {w.title: w for w in showfile.load(out).works}
-    assert [(w.name, w.role, w.source) for w in works["Our House"].writers] == [
-        ("Chris Foreman", Role.COMPOSER, RoleSource.MUSICBRAINZ),
-        ("Cathal Smyth", Role.COMPOSER, RoleSource.MUSICBRAINZ),
+    resolved = showfile.load(out)
+    works = {w.title: w for w in resolved.works}
+    house = works["Our House"]
+    assert house.iswc == "T-000.000.019-0"  # the catalogue's (synthetic) identifiers
+    assert [(w.name, w.role, w.ipi, w.source) for w in house.writers] == [
+        ("Chris Foreman", Role.COMPOSER, "00000000019", RoleSource.MUSICBRAINZ),
+        ("Cathal Smyth", Role.COMPOSER, "", RoleSource.MUSICBRAINZ),
     ]
+    first = next(cue for _, cue in resolved.cues())
+    assert first.ids.isrc == "ZZSYN8200001"
+    sheet = tmp_path / "rights.csv"
+    export(out, "rights-csv", sheet)  # no MusicBrainz now: the show file keeps it all
+    _, rows = read_rights_csv(sheet.read_text("utf-8"))
+    assert (rows[0]["iswc"], rows[0]["isrc"]) == ("T-000.000.019-0", "ZZSYN8200001")
+    assert (rows[0]["writer_1"], rows[0]["writer_1_role"], rows[0]["writer_1_ipi"]) == (
+        "Chris Foreman", "composer", "00000000019",
+    )
 
 
 @pytest.mark.parametrize("fmt", PROFILES)
