@@ -399,3 +399,40 @@ def test_works_and_header_keys_round_trip_through_json(show: Path, tmp_path: Pat
     loaded = showfile.load(show)
     assert showjson.loads(showjson.dumps(loaded)) == loaded
     assert loaded.channel == "BBC Radio 2" and loaded.segments[0].usage is not None
+
+
+SET = """\
+title: Main stage
+date: 2024-07-06
+timezone: Europe/London
+start: "21:00"
+segments:
+  - title: Closing set
+    cues:
+      - song: Madness - Our House
+        duration: 3:23
+      - song: The Who - Baba O'Riley
+        duration: 5:08
+"""
+SET_AIRED = """\
+Time aired,Cue,Title,Artist,Duration
+21:00:00,1,Our House,Madness,3:30
+21:03:30,,Waterloo Sunset,The Kinks,3:15
+"""
+
+
+def test_the_sheet_of_what_aired_credits_extras(pop: MBServer, tmp_path: Path) -> None:
+    plan, log = tmp_path / "set.yaml", tmp_path / "asrun.csv"
+    plan.write_text(SET, "utf-8")
+    log.write_text(SET_AIRED, "utf-8")
+    out = tmp_path / "aired.csv"
+    export(plan, "rights-csv", out, "--as-run", str(log), server=pop, cache=tmp_path / "c")
+    header, rows = read_rights_csv(out.read_text("utf-8"))
+    assert header["Timings"] == "as aired"
+    assert [(r["title"], r["duration"], r["timing_in"]) for r in rows] == [
+        ("Our House", "00:03:30", "00:00:00"),
+        ("Waterloo Sunset", "00:03:15", "00:03:30"),  # the extra; Baba O'Riley did not air
+    ]
+    sunset = rows[1]
+    assert people(sunset, "writer") == "Ray Davies (composer)"  # MusicBrainz's, not a guess
+    assert people(sunset, "performer") == "The Kinks (performer)"

@@ -9,7 +9,14 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from cuesheet.cli.common import enrich, enrich_options, load, source_options
+from cuesheet.cli.common import (
+    enrich_options,
+    enrich_settings,
+    enrich_with,
+    load,
+    source_options,
+)
+from cuesheet.cli.progress import progress_bar
 
 if TYPE_CHECKING:
     from cuesheet.model import Show
@@ -124,7 +131,9 @@ def export(
         refuse_overwriting_input(output, source, *([as_run] if as_run else []))
     if split and output == "-":
         raise click.UsageError("--split writes several files: give -o a file name")
-    show = enrich(load(source, options), options, source)
+    loaded = load(source, options)
+    settings = enrich_settings(options)
+    show = enrich_with(loaded, settings, source)
     from cuesheet.enrich.musicbrainz import length_remarks
 
     for remark in length_remarks(show):
@@ -138,6 +147,10 @@ def export(
         from cuesheet.timing.engine import compute
 
         show, timing = as_run_show(show, compute(show), as_run, load_show=lambda p: load(p, {}))
+        if settings.musicbrainz is not None:  # extras get the roles MusicBrainz shows
+            from cuesheet.asrun.extras import resolve_extras
+
+            show, timing = resolve_extras(show, timing, settings.musicbrainz, progress=progress_bar)
     given = {
         "excel": excel or None,
         "split": split or None,
