@@ -151,7 +151,8 @@ def test_sochi_show_file_credits_arirang_once_as_a_performer(
 ) -> None:
     rows = {r["cue"]: r for r in rights(sochi, tmp_path, SOCHI_SHOW)}
     arirang = rows["32"]
-    assert arirang["title"] == "Arirang" and arirang["writers"] == ""
+    assert arirang["title"] == "Arirang"
+    assert arirang["writers"] == "Traditional (composer)"  # the show file's works: a folk song
     assert arirang["performers"] == (
         "Na Yoon-sun (performer); Lee Seung-chul (performer); Sumi Jo (performer)"
     )

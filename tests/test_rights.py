@@ -436,3 +436,17 @@ def test_the_sheet_of_what_aired_credits_extras(pop: MBServer, tmp_path: Path) -
     sunset = rows[1]
     assert people(sunset, "writer") == "Ray Davies (composer)"  # MusicBrainz's, not a guess
     assert people(sunset, "performer") == "The Kinks (performer)"
+
+
+def test_sochi_public_domain_from_the_writers_years_of_death(tmp_path: Path) -> None:
+    out = tmp_path / "sochi.csv"
+    export(SOCHI, "rights-csv", out)
+    header, rows = read_rights_csv(out.read_text("utf-8"))
+    assert (header["Total length"], header["Total music length"]) == ("02:11:00", "01:09:30")
+    flags = {r["cue"]: (r["public_domain"], r["public_domain_basis"]) for r in rows}
+    assert flags["20"] == ("yes", "writers died by 1943")  # Rachmaninoff: 1943 + 70 < 2014
+    assert flags["7"] == ("", "")  # the Russian anthem: Mikhalkov died in 2009
+    assert flags["32"] == ("yes", "traditional")  # Arirang
+    assert flags["3"] == ("", "")  # Tiomkin: no year of death in the show file
+    anthem = next(r for r in rows if r["cue"] == "15")
+    assert people(anthem, "writer") == "Rikard Nordraak (composer); Bjørnstjerne Bjørnson (lyricist)"
