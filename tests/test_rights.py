@@ -449,4 +449,6 @@ def test_sochi_public_domain_from_the_writers_years_of_death(tmp_path: Path) -> 
     assert flags["32"] == ("yes", "traditional")  # Arirang
     assert flags["3"] == ("", "")  # Tiomkin: no year of death in the show file
     anthem = next(r for r in rows if r["cue"] == "15")
-    assert people(anthem, "writer") == "Rikard Nordraak (composer); Bjørnstjerne Bjørnson (lyricist)"
+    assert people(anthem, "writer") == (
+        "Rikard Nordraak (composer); Bjørnstjerne Bjørnson (lyricist)"
+    )
