@@ -452,3 +452,51 @@ def test_sochi_public_domain_from_the_writers_years_of_death(tmp_path: Path) -> 
     assert people(anthem, "writer") == (
         "Rikard Nordraak (composer); Bjørnstjerne Bjørnson (lyricist)"
     )
+
+
+def test_the_generic_csv_reads_the_same_in_libreoffice(show: Path, tmp_path: Path) -> None:
+    """LibreOffice's import dialog preselects UTF-8 for this file (it sniffs the charset);
+    headless conversion has no dialog, so the filter names what the dialog would choose."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    out = tmp_path / "rights.csv"
+    export(show, "rights-csv", out)
+    done = subprocess.run(
+        [soffice, f"-env:UserInstallation=file://{tmp_path}/lo", "--headless",
+         "--infilter=CSV:44,34,76", "--convert-to", "xlsx", "--outdir", str(tmp_path / "lo"),
+         str(out)],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    from openpyxl import load_workbook
+
+    ws = load_workbook(tmp_path / "lo" / "rights.xlsx").active
+    assert ws is not None
+    seen = [[_as_text(v) for v in row] for row in ws.iter_rows(values_only=True)]
+    mine = list(csv.reader(io.StringIO(out.read_text("utf-8-sig"), newline="")))
+    width = max(len(r) for r in mine)
+    # LibreOffice takes dates, times and digits as values ("detect special numbers", on by
+    # default): compare those as values, every text cell as it is.
+    expected = [[_digits(c) for c in r] + [""] * (width - len(r)) for r in mine]
+    assert expected == [r[:width] for r in seen]
+    assert any("Emeli Sandé" in row for row in seen)
+
+
+def _as_text(value: object) -> str:
+    import datetime
+
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat() if value.time() == datetime.time() else str(value)
+    if isinstance(value, datetime.time):
+        return value.strftime("%H:%M:%S")
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(int(value)) if value == int(value) else str(value)
+    return str(value)
+
+
+def _digits(cell: str) -> str:
+    """A cell of digits as LibreOffice shows the number (leading zeros dropped)."""
+    return str(int(cell)) if cell.isdigit() else cell
