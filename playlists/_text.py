@@ -3,9 +3,38 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 from playlists.errors import ParseError
+
+_KINDS = (
+    (stat.S_ISDIR, "a directory"),
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def not_a_file(path: str | os.PathLike[str]) -> str | None:
+    """What ``path`` is when it exists but is not a regular file (``"a FIFO (named pipe)"``...).
+
+    ``None`` for a regular file (through links) or a path that does not exist.
+    Readers check this first: reading a FIFO or a device could wait forever.
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return None
+    return next((name for test, name in _KINDS if test(mode)), None)
+
+
+def require_file(path: str | os.PathLike[str]) -> None:
+    """Raise :class:`ParseError` naming ``path`` when it is not a regular file."""
+    kind = not_a_file(path)
+    if kind is not None:
+        raise ParseError(f"is {kind}, not a file", path=os.fspath(path))
 
 BOM = "\ufeff"
 
@@ -47,4 +76,5 @@ def decode(
 
 def read(path: str | os.PathLike[str], *, fallback: str | None = None) -> str:
     """Read and decode a playlist file (see :func:`decode`)."""
+    require_file(path)
     return decode(Path(path).read_bytes(), path, fallback=fallback)

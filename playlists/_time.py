@@ -24,7 +24,7 @@ def zone(name: str) -> tzinfo:
         return timezone.utc
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError) as error:
+    except (ZoneInfoNotFoundError, ValueError, OSError) as error:  # OSError: a name too long
         raise ValueError(f"unknown IANA timezone {name!r}") from error
 
 
@@ -61,6 +61,59 @@ def parse_iso(text: str) -> int:
         raise ValueError(f"must carry a timezone (Z or +HH:MM), got {text!r}")
     delta = moment - _EPOCH
     return (delta.days * 86_400 + delta.seconds) * 1000 + delta.microseconds // 1000
+
+
+def offset_zone(text: str) -> str:
+    """The fixed IANA zone of an ISO 8601 date-time's UTC offset: ``Etc/GMT-4`` for ``+04:00``.
+
+    ``""`` (UTC) for ``Z``, for no offset, and for offsets of no whole hours
+    (IANA has no fixed zone for ``+05:30``: such a date is shown in UTC).
+    """
+    value = text.strip()
+    if value.endswith(("Z", "z")):
+        return ""
+    try:
+        offset = datetime.fromisoformat(value).utcoffset()
+    except ValueError:
+        return ""
+    if offset is None or offset.total_seconds() % 3600:
+        return ""
+    hours = int(offset.total_seconds() // 3600)
+    # IANA's fixed zones count the other way round: Etc/GMT-4 is UTC+4.
+    return "" if hours == 0 else f"Etc/GMT{-hours:+d}"
+
+
+def parse_date(text: str, timezone_name: str) -> tuple[int, str]:
+    """A playlist date as written (ISO 8601 with ``Z`` or an offset) -> (instant ms, its zone).
+
+    The zone is ``timezone_name`` when the format names one, else the fixed zone
+    of the text's offset (:func:`offset_zone`).  ``ValueError`` for text that
+    is not a date-time with a timezone.
+    """
+    return parse_iso(text), timezone_name or offset_zone(text)
+
+
+def local_day(instant_ms: int, tz_name: str) -> str:
+    """The local date ``YYYY-MM-DD`` of an instant (in UTC when the zone is unknown)."""
+    try:
+        tz = zone(tz_name)
+    except ValueError:
+        tz = timezone.utc
+    return _aware(instant_ms, tz).date().isoformat()
+
+
+def day_start(text: str, tz_name: str) -> int:
+    """The instant the day ``YYYY-MM-DD`` begins in ``tz_name`` (UTC when unknown), in ms.
+
+    ``ValueError`` for text that is not such a day.
+    """
+    try:
+        tz = zone(tz_name)
+    except ValueError:
+        tz = timezone.utc
+    midnight = datetime.strptime(text.strip(), "%Y-%m-%d").replace(tzinfo=tz)
+    delta = midnight - _EPOCH
+    return (delta.days * 86_400 + delta.seconds) * 1000
 
 
 def format_exact_duration(ms: int) -> str:

@@ -12,7 +12,7 @@ Text is UTF-8 (``excel=True`` adds a byte-order mark so spreadsheets pick UTF-8)
 rows end in CRLF (RFC 4180).  Instants are ISO 8601 (``start_local`` with the
 playlist's UTC offset, ``start_utc`` with ``Z``); durations and rights timings
 are ``HH:MM:SS`` with ``.mmm`` when not whole seconds, so nothing is rounded.
-Rights timings count from the programme start: ``Playlist.date`` when it is not
+Rights timings count from the programme start: ``Playlist.date_ms`` when it is not
 after the first entry, else the first entry's start.
 
 Credits are ``Name (role); Name (role)``, a guessed role marked ``(role?)``; a
@@ -187,13 +187,9 @@ def _origin(playlist: Playlist) -> int | None:
         if e.cue is not None and e.cue.start_utc_ms is not None
     ]
     first = min(starts, default=None)
-    if playlist.date:
-        try:
-            date_ms = _time.parse_iso(playlist.date)
-        except ValueError:
-            date_ms = None
-        if date_ms is not None and (first is None or date_ms <= first):
-            return date_ms
+    date_ms = playlist.date_ms
+    if date_ms is not None and (first is None or date_ms <= first):
+        return date_ms
     return first
 
 
@@ -429,8 +425,9 @@ def loads(
 ) -> Playlist:
     """Read CSV text in either profile (recognised from the header unless ``profile`` is given).
 
-    ``timezone`` becomes ``Playlist.timezone`` (CSV keeps only UTC offsets; the
-    first ``start_local`` becomes ``Playlist.date``, so its offset is kept);
+    ``timezone`` becomes ``Playlist.timezone`` (CSV keeps only UTC offsets: the
+    first ``start_local`` becomes ``Playlist.date_ms``, and with no ``timezone``
+    its offset names a fixed zone, so local times keep their offset);
     ``origin_utc_ms`` anchors rights timings to an absolute start.
     Raises :class:`ParseError` naming the line of the first bad row.
     """
@@ -474,7 +471,13 @@ def loads(
     if columns is None:
         raise ParseError("empty CSV: expected a header row", path=path, line=1)
     # The first local start keeps the show's UTC offset for readers that need a zone.
-    return Playlist(date=first_local, timezone=timezone, entries=tuple(entries))
+    date_ms: int | None = None
+    if first_local:
+        try:
+            date_ms, timezone = _time.parse_date(first_local, timezone)
+        except ValueError:
+            date_ms = None
+    return Playlist(date_ms=date_ms, timezone=timezone, entries=tuple(entries))
 
 
 def load(

@@ -71,7 +71,7 @@ from pathlib import Path
 from typing import NamedTuple, TextIO
 
 from playlists import _bulk, _text, _time
-from playlists.atomic import atomic_open
+from playlists.atomic import StagedFiles, atomic_open
 from playlists.errors import (
     FormatLimitError,
     ParseError,
@@ -226,9 +226,14 @@ def resolve(playlist: Playlist, single_file: str | None = None) -> Playlist:
 def _sheet(playlist: Playlist, first_number: int = 1) -> Iterator[str]:
     """The lines of one sheet for a resolved playlist (see :func:`resolve`)."""
     out = _Writer()
-    if playlist.date:
-        date = playlist.date[:10] if re.match(r"^\d{4}-\d{2}-\d{2}", playlist.date) else ""
-        out.text("", "REM DATE", date or playlist.date, "playlist", bare=True)
+    if playlist.date_ms is not None:
+        out.text(
+            "",
+            "REM DATE",
+            _time.local_day(playlist.date_ms, playlist.timezone),
+            "playlist",
+            bare=True,
+        )
     out.text("", "REM COMMENT", playlist.annotation, "playlist")
     out.text("", "REM TIMEZONE", playlist.timezone, "playlist")
     out.text("", "PERFORMER", playlist.creator, "playlist")
@@ -355,7 +360,8 @@ def dump(
 
     With ``split=True`` a playlist of more than 99 entries is written as several
     sheets named by :func:`sheet_paths` (``path`` itself is then not written).
-    Every sheet is composed before the first is written.
+    Every sheet is composed before the first is written, and they replace the
+    old files together or not at all (see :class:`playlists.atomic.StagedFiles`).
     """
     if split:
         sheets = _cut(playlist, single_file, MAX_TRACKS)
@@ -364,9 +370,14 @@ def dump(
     else:
         sheets = [resolve(playlist, single_file)]
     texts = ["".join(_sheet(sheet)) for sheet in sheets]
-    for target, text in zip(sheet_paths(path, len(texts)), texts, strict=True):
-        with atomic_open(target, newline="\n", fsync=fsync) as out:
-            out.write(text)
+    if len(texts) == 1:
+        with atomic_open(path, newline="\n", fsync=fsync) as out:
+            out.write(texts[0])
+        return
+    with StagedFiles() as staged:  # all the sheets or none
+        for target, text in zip(sheet_paths(path, len(texts)), texts, strict=True):
+            staged.write_text(target, text, fsync=fsync)
+        staged.commit()
 
 
 # -- reading ----------------------------------------------------------------------------
@@ -687,11 +698,22 @@ def _loads(text: str, path: str | None) -> Playlist:
     return Playlist(
         title=head.get("TITLE", ""),
         creator=head.get("PERFORMER", ""),
-        date=head.get("DATE", ""),
+        date_ms=_day(head.get("DATE", ""), head.get("TIMEZONE", "")),
         timezone=head.get("TIMEZONE", ""),
         annotation=head.get("COMMENT", ""),
         entries=tuple(_entries(tracks, fail)),
     )
+
+
+def _day(text: str, timezone: str) -> int | None:
+    """``REM DATE YYYY-MM-DD`` as the instant that day begins in the sheet's zone.
+
+    Anything else (a CD's year, ``REM DATE 1999``) is not a date of the playlist: None.
+    """
+    try:
+        return _time.day_start(text, timezone)
+    except ValueError:
+        return None
 
 
 def load(path: str | os.PathLike[str]) -> Playlist:

@@ -39,7 +39,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import TextIO
 
-from playlists import _bulk, _paths, _text
+from playlists import _bulk, _limits, _paths, _text
 from playlists.atomic import atomic_open
 from playlists.errors import (
     DroppedEntryWarning,
@@ -331,6 +331,21 @@ def _pairs(
 def _parse(
     chunks: Iterable[str], path: str | None, want_lines: bool = False
 ) -> tuple[Playlist, list[int]]:
+    """:func:`_parse_lines`; a duration of thousands of digits is a :class:`ParseError`."""
+    try:
+        return _parse_lines(chunks, path, want_lines)
+    except ValueError as error:
+        if not _limits.is_too_many_digits(error):
+            raise
+        text = None
+        if path is not None and os.path.isfile(path):
+            text = Path(path).read_text(encoding="utf-8", errors="replace")
+        raise _limits.too_many_digits(text, path) from None
+
+
+def _parse_lines(
+    chunks: Iterable[str], path: str | None, want_lines: bool = False
+) -> tuple[Playlist, list[int]]:
     """The playlist and, when asked for, the line number of each entry's location.
 
     ``chunks`` are slices of whole lines (see :func:`_chunks`).
@@ -483,6 +498,7 @@ def load(
     cp1252 when the bytes are not UTF-8.  With ``check_files`` the entries whose
     file is missing are reported with :class:`MissingFileWarning` (and kept).
     """
+    _text.require_file(path)
     name = os.fspath(path)
     if encoding is None or encoding.lower().replace("_", "-") in ("utf-8", "utf8"):
         try:

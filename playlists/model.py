@@ -1,6 +1,7 @@
 """The playlist model: a playlist of entries, every time an ``int`` in milliseconds.
 
-Instants (``CueData.start_utc_ms``) are milliseconds since the Unix epoch, UTC;
+Instants (``Playlist.date_ms``, ``CueData.start_utc_ms``) are milliseconds since
+the Unix epoch, UTC;
 durations and offsets are milliseconds.
 """
 
@@ -87,10 +88,14 @@ class Playlist:
 
     title: str = ""
     creator: str = ""
-    date: str = ""
-    """ISO 8601 date-time with its UTC offset, e.g. ``2014-02-23T20:14:00+04:00``."""
+    date_ms: int | None = None
+    """When the playlist starts, milliseconds since the Unix epoch (UTC); ``None`` when undated.
+
+    Shown in :attr:`timezone`: text formats write it as ISO 8601 local time with
+    its UTC offset (``2014-02-23T20:14:00+04:00``), CUE as the local day.
+    """
     timezone: str = ""
-    """IANA timezone for showing ``CueData.start_utc_ms`` in local time; empty for UTC."""
+    """IANA timezone showing ``date_ms`` and ``CueData.start_utc_ms`` in local time; empty: UTC."""
     entries: tuple[Entry, ...] = field(default_factory=tuple)
     annotation: str = ""
     """A comment on the whole playlist (XSPF ``annotation``, CUE ``REM COMMENT``)."""

@@ -46,7 +46,7 @@ from pathlib import Path
 from typing import IO, TextIO, cast
 from urllib.parse import quote
 
-from playlists import _bulk, _paths, _time
+from playlists import _bulk, _paths, _text, _time
 from playlists.atomic import atomic_open
 from playlists.errors import ParseError, TextChangedWarning
 from playlists.model import Credit, CueData, Entry, Playlist
@@ -114,19 +114,33 @@ def _uri(location: str, base_dir: str) -> str:
 
 
 def _date(playlist: Playlist) -> str | None:
-    """``Playlist.date`` with its UTC offset, or None (with a warning) when it has none."""
-    if not playlist.date:
+    """``Playlist.date_ms`` as local time with its UTC offset; None (warned) for an unknown zone."""
+    if playlist.date_ms is None:
         return None
     try:
-        return _time.iso_local(_time.parse_iso(playlist.date), playlist.timezone)
-    except ValueError:
+        return _time.iso_local(playlist.date_ms, playlist.timezone)
+    except ValueError as error:
         warnings.warn(
-            f"playlist date {playlist.date!r} is not an ISO 8601 date-time with a UTC offset; "
-            "left out of the XSPF",
-            TextChangedWarning,
-            stacklevel=4,
+            f"playlist date: {error}; left out of the XSPF", TextChangedWarning, stacklevel=4
         )
         return None
+
+
+def _read_date(text: str, timezone: str, path: str | None) -> tuple[int | None, str]:
+    """``<date>`` -> (instant, its zone); a date with no UTC offset is left out, with a warning."""
+    if not text:
+        return None, timezone
+    try:
+        return _time.parse_date(text, timezone)
+    except ValueError:
+        where = f"{path}: " if path else ""
+        warnings.warn(
+            f"{where}playlist date {text!r} is not an ISO 8601 date-time with a UTC offset; "
+            "left out",
+            TextChangedWarning,
+            stacklevel=5,
+        )
+        return None, timezone
 
 
 def _cue_block(entry: Entry) -> str:
@@ -507,10 +521,11 @@ def _playlist(root: ET.Element, entries: list[Entry], path: str | None) -> Playl
             fields[tag] = child.text or ""
         elif tag == "extension" and child.get("application") == EXTENSION:
             timezone = _extension(child, path).text.get("timezone", "")
+    date_ms, timezone = _read_date(fields["date"].strip(), timezone, path)
     return Playlist(
         title=fields["title"],
         creator=fields["creator"],
-        date=fields["date"].strip(),
+        date_ms=date_ms,
         timezone=timezone,
         annotation=fields["annotation"],
         entries=tuple(entries),
@@ -763,6 +778,9 @@ def _parse_fast(blocks: Iterator[str | bytes], path: str | None) -> Playlist:
     entries: list[Entry] = []
     state = "prolog"  # prolog -> head -> tracks -> tail
     buffer = ""
+    open_track: list[str] = []  # the text of a track whose end is not read yet
+    open_tag = -1  # in the head: where a tag starts that is not closed yet
+    waiting = False
     lines_before = 0  # line breaks in the text before ``buffer``
     for block in blocks:
         checker.feed(block)
@@ -778,9 +796,18 @@ def _parse_fast(blocks: Iterator[str | bytes], path: str | None) -> Playlist:
                 raise _Unusual
             state, text, buffer = "head", buffer, ""
         if state == "head":
+            # A <trackList> tag not found so far starts at a "<" not closed yet, or in
+            # the new text: searching only from there keeps a long head linear (a
+            # tag missed this way leaves the document to the general reader).
+            old = len(buffer)
             buffer += text
-            start = _LIST_START_RE.search(buffer)
+            start = _LIST_START_RE.search(buffer, open_tag if open_tag >= 0 else old)
             if start is None:
+                last = buffer.rfind("<", old)
+                if last >= 0:
+                    open_tag = last if buffer.find(">", last) < 0 else -1
+                elif ">" in text:
+                    open_tag = -1
                 continue
             head_parts.append(buffer[: start.start()])
             root = _ROOT_TAG_RE.search(head_parts[0])
@@ -790,7 +817,14 @@ def _parse_fast(blocks: Iterator[str | bytes], path: str | None) -> Playlist:
             lines_before += buffer.count("\n", 0, start.end())
             state, text, buffer = ("tail" if start[1] else "tracks"), buffer[start.end() :], ""
         if state == "tracks":
-            buffer += text
+            if open_track:  # a track still open: only the new text can hold its end
+                seam = open_track[-1][-7:] + text
+                open_track.append(text)
+                if "</track>" not in seam:
+                    continue
+                buffer, open_track = "".join(open_track), []
+            else:
+                buffer += text
             pos = 0
             while True:
                 begin = buffer.find("<track", pos)
@@ -806,7 +840,7 @@ def _parse_fast(blocks: Iterator[str | bytes], path: str | None) -> Playlist:
                     elif stop >= 0 and buffer.startswith(("<!", "<?"), stop):
                         raise _Unusual  # a comment, CDATA or instruction among the tracks
                     elif begin >= 0 and end < 0 and stop == begin:
-                        pass  # a track that ends in the next block
+                        waiting = True  # a track that ends in a later block
                     elif stop >= 0 and len(buffer) - stop > 12:
                         raise _Unusual  # something else, e.g. <track/> or </track >
                     break
@@ -825,6 +859,8 @@ def _parse_fast(blocks: Iterator[str | bytes], path: str | None) -> Playlist:
             if state == "tracks":
                 lines_before += buffer.count("\n", 0, pos)
                 buffer = buffer[pos:]
+                if waiting:
+                    open_track, buffer, waiting = [buffer], "", False
         if state == "tail":
             tail_parts.append(text)
     checker.feed(b"", True)
@@ -867,6 +903,7 @@ def loads(text: str, path: str | None = None) -> Playlist:
 
 def load(path: str | os.PathLike[str]) -> Playlist:
     """Read an XSPF file, streaming."""
+    _text.require_file(path)
     name = os.fspath(path)
     with _bulk.paused_gc():
         with open(path, "rb") as source:

@@ -191,7 +191,7 @@ def test_from_playlist_keeps_start_times_and_credits() -> None:
 
 def test_from_playlist_cue_offsets_into_one_recording() -> None:
     playlist = Playlist(
-        date="2014-02-23T20:14:00+04:00",
+        date_ms=START,
         entries=(
             Entry(location="show.wav", title="a", start_ms=0),
             Entry(location="show.wav", title="b", start_ms=185_000),

@@ -235,10 +235,11 @@ FOREIGN = (
 
 def test_reading_a_sheet_from_elsewhere() -> None:
     playlist = cue.loads(FOREIGN)
-    assert (playlist.title, playlist.creator, playlist.date) == (
+    # REM DATE 1999 is the CD's year, not a day the playlist plays
+    assert (playlist.title, playlist.creator, playlist.date_ms) == (
         "Unquoted Album Title",
         "Some Orchestra",
-        "1999",
+        None,
     )
     first, second, third, fourth = playlist.entries
     assert (first.location, first.start_ms, first.duration_ms) == ("disc one.wav", 0, 238_000)
@@ -290,12 +291,13 @@ def test_cp1252_sheet_is_read(tmp_path: Path) -> None:
 def test_round_trip() -> None:
     playlist = _with_files(sochi())
     back = cue.loads(_dumps(playlist))
-    assert (back.title, back.creator, back.timezone, back.annotation, back.date) == (
+    # CUE keeps the day: REM DATE 2014-02-23 is midnight in Moscow (UTC+4)
+    assert (back.title, back.creator, back.timezone, back.annotation, back.date_ms) == (
         playlist.title,
         playlist.creator,
         playlist.timezone,
         playlist.annotation,
-        "2014-02-23",
+        1_393_099_200_000,
     )
     for before, after in zip(playlist.entries, back.entries, strict=True):
         assert after.title == cue.fit_text(before.title)[0]

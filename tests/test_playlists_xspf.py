@@ -48,7 +48,7 @@ def _odd() -> Playlist:
     """Text that XML and URIs make hard: markup characters, quotes, scripts, whitespace."""
     return Playlist(
         title='<b>"Tom & Jerry"</b>',
-        date="2014-02-23T16:14:00Z",
+        date_ms=1_393_172_040_000,  # 2014-02-23T16:14:00Z
         timezone="Asia/Seoul",
         entries=(
             Entry(
@@ -107,7 +107,6 @@ def test_odd_text_is_valid_and_round_trips(tmp_path: Path) -> None:
     back = xspf.load(out)
     expected = replace(
         _odd(),
-        date="2014-02-24T01:14:00+09:00",
         entries=(
             replace(_odd().entries[0], location="/base/dir with space/100% <pure> #1?.wav"),
             replace(_odd().entries[1], location="https://example.org/a%20b/%C3%BC.mp3"),
@@ -161,9 +160,29 @@ def test_characters_xml_cannot_carry_are_replaced_with_a_warning(tmp_path: Path)
 
 
 def test_a_date_without_offset_is_left_out() -> None:
-    with pytest.warns(TextChangedWarning, match="no|not an ISO"):
-        text = xspf.dumps(Playlist(date="23 February 2014"))
+    text = xspf.dumps(Playlist()).replace("<trackList", "<date>23 February 2014</date><trackList")
+    with pytest.warns(TextChangedWarning, match="not an ISO"):
+        assert xspf.loads(text, path="p.xspf").date_ms is None
+
+
+def test_a_date_with_an_unknown_zone_is_left_out() -> None:
+    with pytest.warns(TextChangedWarning, match="Mars"):
+        text = xspf.dumps(Playlist(date_ms=0, timezone="Mars/Olympus"))
     assert "<date>" not in text
+
+
+@pytest.mark.parametrize(
+    ("date", "zone"),
+    [
+        ("2014-02-23T20:14:00+04:00", "Etc/GMT-4"),
+        ("2014-02-23T16:14:00Z", ""),
+        ("2014-02-23T21:44:00+05:30", ""),
+    ],
+)
+def test_a_date_with_no_zone_named_is_shown_at_its_offset(date: str, zone: str) -> None:
+    text = xspf.dumps(Playlist()).replace("<trackList", f"<date>{date}</date><trackList")
+    back = xspf.loads(text)
+    assert (back.date_ms, back.timezone) == (1_393_172_040_000, zone)
 
 
 def test_other_programs_xspf_is_read() -> None:

@@ -148,7 +148,7 @@ def test_unknown_extension_that_is_no_list(tmp_path: Path) -> None:
         load_source(path)
     message = str(caught.value)
     assert message.startswith(f"{path}: no list found")
-    assert "(read as a text list; known extensions: .yaml, .yml, .json, .m3u" in message
+    assert "(read as a text list; known extensions: .yaml, .yml, .json, .csv, .cue, .m3u" in message
 
 
 def test_bad_list_line_names_file_and_line(tmp_path: Path) -> None:

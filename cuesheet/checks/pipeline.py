@@ -28,6 +28,8 @@ class ReviewOptions:
     """Rules turned off, by code or name (on top of the show's own ``ignore:``)."""
     strict: bool = False
     """Report warnings as errors."""
+    log_timezone: str | None = None
+    """The IANA zone the as-run log's times of day are on, when not the show's."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +68,9 @@ def review(
     timing = compute(show)
     alignment = None
     if options.as_run is not None:
-        alignment = align_log(show, timing, options.as_run, load_show=load_show)
+        alignment = align_log(
+            show, timing, options.as_run, load_show=load_show, log_timezone=options.log_timezone
+        )
     findings: list[Finding] = []
     if options.run_checks:
         findings = check(

@@ -23,16 +23,19 @@ def completeness_of(
     *,
     all_cues: bool = False,
     load_show: ShowLoader | None = None,
+    log_timezone: str | None = None,
 ) -> list[str]:
     """The completeness report (:func:`~cuesheet.outputs.rightsgaps.report`) of ``show``'s
-    rights sheet in ``profile`` (``rights`` is ``generic``); with ``as_run``, of what aired.
-    The last line is the count."""
+    rights sheet in ``profile`` (``rights`` is ``generic``); with ``as_run``, of what aired
+    (``log_timezone``: the log's clock, when not the show's).  The last line is the count."""
     profile = PROFILE_ALIASES.get(profile, profile)
     timing = compute(show)
     if as_run is not None:
         from cuesheet.asrun.show import as_run_show
 
-        show, timing = as_run_show(show, timing, as_run, load_show=load_show)
+        show, timing = as_run_show(
+            show, timing, as_run, load_show=load_show, log_timezone=log_timezone
+        )
     return completeness(timing, profile, all_cues=all_cues, aired=as_run is not None)
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from cuesheet.cli.asrunoptions import log_timezone_option
 from cuesheet.cli.common import enrich_options, source_options, tolerance_option
 
 EPILOG = """\b
@@ -16,10 +17,12 @@ Examples:
   cuesheet check examples/sochi-2014-closing.yaml --as-run examples/sochi-2014-asrun.csv
   cuesheet check show.yaml --strict --ignore TIM008 --json
   cuesheet check show.yaml --for rapidcue
+  cuesheet check show.yaml --as-run asrun.csv --table --log-timezone UTC
 
 \b
 Exit codes: 0 no finding at error level, 1 findings at error level
-(--strict: any finding), 2 the input could not be read.
+(with --as-run: on-air findings only; --strict: any finding), 2 the input
+could not be read.
 Rules and the as-run log columns: docs/checks.md.
 """
 
@@ -57,6 +60,12 @@ def _style(text: str, role: str) -> str:
     help="Instead: list what each row of this rights sheet lacks (docs/rights.md); "
     "exit 1 when anything does.",
 )
+@click.option(
+    "--table",
+    is_flag=True,
+    help="With --as-run: the plan and what aired side by side, cue by cue, after the report.",
+)
+@log_timezone_option
 @tolerance_option
 @enrich_options
 @source_options
@@ -69,12 +78,14 @@ def check(
     strict: bool,
     ignore: tuple[str, ...],
     as_json: bool,
+    table: bool,
+    log_timezone: str | None,
     tolerance: int,
     for_profile: str | None,
     **options: Any,
 ) -> None:
     """Check SOURCE's running order; with --as-run, compare it with what aired."""
-    from cuesheet.checks import has_errors
+    from cuesheet.checks import fails
     from cuesheet.checks.pipeline import ReviewOptions, review
     from cuesheet.checks.registry import select
     from cuesheet.cli.common import enrich, load
@@ -89,13 +100,19 @@ def check(
     if for_profile is not None:
         from cuesheet.checks.rights import completeness_of
 
-        lines = completeness_of(show, for_profile, as_run, load_show=lambda path: load(path, {}))
+        lines = completeness_of(
+            show,
+            for_profile,
+            as_run,
+            load_show=lambda path: load(path, {}),
+            log_timezone=log_timezone,
+        )
         for line in lines:
             click.echo(line)
         ctx.exit(0 if lines[-1].startswith("0 ") else 1)
     checked = review(
         show,
-        ReviewOptions(as_run, True, tolerance, ignore, strict),
+        ReviewOptions(as_run, True, tolerance, ignore, strict, log_timezone),
         source=source,
         load_show=lambda path: load(path, {}),
         probe=probe,
@@ -110,4 +127,11 @@ def check(
             checked.timing, findings, alignment=checked.alignment, style=_style
         ):
             click.echo(line)
-    ctx.exit(1 if has_errors(findings) else 0)
+        if table and checked.alignment is not None:
+            from cuesheet.asrun.comparison import render_text
+            from cuesheet.asrun.onair import analyse
+
+            click.echo("")
+            for line in render_text(analyse(checked.alignment, tolerance), style=_style):
+                click.echo(line)
+    ctx.exit(1 if fails(findings, as_run=as_run is not None, strict=strict) else 0)

@@ -99,7 +99,7 @@ def load(
 
     ``-`` reads a show file from standard input (``cuesheet draft ... | cuesheet timing -``).
     """
-    from cuesheet.inputs.sources import load_source
+    from cuesheet.inputs.sources import TEXT_LIST, load_source
 
     if str(source) == "-":
         from cuesheet.inputs.showfile import loads
@@ -108,6 +108,10 @@ def load(
 
     day = options.pop("day", None)
     start: str | None = options.pop("start", None)
+    timezone: str | None = options.pop("tz", None)
+    if timezone is None and source.suffix.lower() in TEXT_LIST.extensions:
+        context = click.get_current_context(silent=True)  # the configured default zone
+        timezone = context.find_root().meta.get("cuesheet.timezone") if context else None
     start_time: time | None = None
     if start is not None:
         from cuesheet.timing.clock import parse_hhmm
@@ -116,12 +120,15 @@ def load(
             start_time = parse_hhmm(start)
         except ValueError as error:
             raise click.BadParameter(str(error), param_hint="--start") from None
+    log = _as_run_log(source, timezone, day)
+    if log is not None:
+        return log
     return load_source(
         source,
         sections=tuple(options.pop("sections", ())) or None,
         roles=tuple(options.pop("roles", ())) or None,
         title=options.pop("title", None),
-        timezone=options.pop("tz", None),
+        timezone=timezone,
         date=day.date() if day is not None else None,
         start=start_time,
         playlist_rule=playlist_rule,
@@ -178,3 +185,19 @@ def bad_musicbrainz_setting() -> Iterator[None]:
         yield
     except SettingError as error:
         raise click.BadParameter(error.message, param_hint="--musicbrainz") from None
+
+
+def _as_run_log(source: Path, timezone: str | None, day: Any) -> Show | None:
+    """An as-run log given as the source, read as the show that aired; ``None`` otherwise."""
+    from cuesheet.asrun.asshow import LOG_EXTENSIONS, log_show, looks_like_log
+    from cuesheet.inputs.files import read_text
+
+    if source.suffix.lower() not in LOG_EXTENSIONS or not source.is_file():
+        return None
+    text = read_text(source)
+    if not looks_like_log(text):
+        return None
+    return log_show(
+        text, path=source, timezone=timezone or "UTC", day=day.date() if day is not None else None
+    )
+

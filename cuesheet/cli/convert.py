@@ -82,7 +82,7 @@ def convert(
     single_file: str | None,
 ) -> None:
     """Convert the playlist IN to OUT (- for standard output)."""
-    from cuesheet.outputs.atomic import refuse_overwriting_input
+    from cuesheet.outputs.atomic import refuse_overwriting_input, refuse_overwriting_inputs
     from playlists import registry
     from playlists.errors import PlaylistWarning
     from playlists.locations import rebase
@@ -116,6 +116,7 @@ def convert(
         if output == "-":
             text = writer.dumps(playlist, **options)
         else:
+            refuse_overwriting_inputs(_outputs(output, writer.name, split, playlist), [source])
             writer.dump(playlist, output, **options)
     for warning in caught:
         if issubclass(warning.category, PlaylistWarning):
@@ -131,6 +132,15 @@ def convert(
             click.echo(f"cuesheet: wrote {count} sheets: {names}", err=True)
 
 
+def _outputs(output: str, writer: str, split: bool | None, playlist: Any) -> list[Path]:
+    """Every file ``convert`` writes: OUT, or its numbered sheets with ``--split``."""
+    if writer == "cue" and split:
+        from playlists.cue import MAX_TRACKS, sheet_paths
+
+        return sheet_paths(output, -(-len(playlist.entries) // MAX_TRACKS))
+    return [Path(output)]
+
+
 def _read(source: Path, reader: Any, from_fmt: str | None) -> Any:
     """The playlist in ``source``; a cuesheet JSON export is read as the show it is."""
     from cuesheet.errors import InputError
@@ -138,13 +148,21 @@ def _read(source: Path, reader: Any, from_fmt: str | None) -> Any:
 
     if from_fmt is None and source.suffix.lower() == ".json":
         from cuesheet.inputs.files import read_text
-        from cuesheet.inputs.sources import is_cuesheet_json
+        from cuesheet.inputs.showjson import is_cuesheet_json
 
         if is_cuesheet_json(read_text(source)):
             from cuesheet.inputs import showjson
             from cuesheet.outputs.playlist import to_playlist
 
             return to_playlist(showjson.load(source))
+    if from_fmt is None and reader.name == "csv":
+        from cuesheet.asrun.asshow import log_show, looks_like_log
+        from cuesheet.inputs.files import read_text
+        from cuesheet.outputs.playlist import to_playlist
+
+        text = read_text(source)
+        if looks_like_log(text):  # an as-run log: what aired, as a playlist
+            return to_playlist(log_show(text, path=source))
     playlist = reader.load(source)
     if playlist.timezone:
         try:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from cuesheet.cli.asrunoptions import log_timezone_option
 from cuesheet.cli.common import (
     enrich_options,
     enrich_settings,
@@ -104,6 +105,7 @@ still written, with a warning.
     metavar="LOG",
     help="Write what aired by this as-run log, with its timings (see docs/checks.md).",
 )
+@log_timezone_option
 @enrich_options
 @source_options
 def export(
@@ -127,6 +129,7 @@ def export(
         fmt = "json"
     target = registry.get(fmt) if fmt else registry.for_path(output)
     as_run: Path | None = options.pop("as_run", None)
+    log_timezone: str | None = options.pop("log_timezone", None)
     if output != "-":
         refuse_overwriting_input(output, source, *([as_run] if as_run else []))
     if split and output == "-":
@@ -146,7 +149,13 @@ def export(
         from cuesheet.asrun.show import as_run_show
         from cuesheet.timing.engine import compute
 
-        show, timing = as_run_show(show, compute(show), as_run, load_show=lambda p: load(p, {}))
+        show, timing = as_run_show(
+            show,
+            compute(show),
+            as_run,
+            load_show=lambda p: load(p, {}),
+            log_timezone=log_timezone,
+        )
         if settings.musicbrainz is not None:  # extras get the roles MusicBrainz shows
             from cuesheet.asrun.extras import resolve_extras
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from cuesheet.errors import InputError
+from playlists._text import not_a_file
 
 
 def read_text(path: str | Path) -> str:
@@ -13,6 +14,10 @@ def read_text(path: str | Path) -> str:
     Raises :class:`InputError` naming the file for a missing, unreadable or
     non-UTF-8 file (with the line of the first bad byte).
     """
+    kind = not_a_file(path)
+    if kind is not None:  # reading a FIFO or a device could wait forever
+        error = IsADirectoryError if kind == "a directory" else OSError
+        raise InputError(f"is {kind}, expected a file", path=path, cause=error(kind))
     try:
         data = Path(path).read_bytes()
     except FileNotFoundError as error:

@@ -162,9 +162,49 @@ def loads(text: str, path: str | Path | None = None) -> Show:
         raise InputError(f"not valid YAML: {problem}", path=name, line=line, cause=error) from error
     except yaml.YAMLError as error:
         raise InputError(f"not valid YAML: {error}", path=name, cause=error) from error
+    except RecursionError:
+        raise InputError(
+            "YAML lists or mappings nested too deeply (more levels than the reader can follow)",
+            path=name,
+        ) from None
     if root is None:
         raise InputError("empty show file: expected a mapping with title, timezone...", path=name)
+    _refuse_alias_bombs(root, name)
     return _Reader(name).show(root)
+
+
+ALIAS_NODE_BUDGET = 100_000
+"""Most nodes that YAML aliases (``*name``) may add to a show file once expanded.
+
+Each alias stands for its whole anchored node: nine aliases of nine aliases...
+expand to billions of nodes from a few lines.  Past this budget the file is
+refused with one line instead of exhausting memory."""
+
+
+def _refuse_alias_bombs(root: yaml.Node, name: str) -> None:
+    """Raise InputError when aliases expand ``root`` past :data:`ALIAS_NODE_BUDGET` nodes."""
+    sizes: dict[int, int] = {}
+
+    def expanded(node: yaml.Node) -> int:
+        known = sizes.get(id(node))
+        if known is not None:
+            return known
+        children: list[yaml.Node] = []
+        if isinstance(node, yaml.SequenceNode):
+            children = node.value
+        elif isinstance(node, yaml.MappingNode):
+            children = [part for pair in node.value for part in pair]
+        total = 1 + sum(expanded(child) for child in children)
+        sizes[id(node)] = total
+        return total
+
+    added = expanded(root) - len(sizes)
+    if added > ALIAS_NODE_BUDGET:
+        raise InputError(
+            f"YAML aliases expand to {added:,} more nodes than written; the limit is "
+            f"{ALIAS_NODE_BUDGET:,} (an alias bomb?)",
+            path=name,
+        )
 
 
 def load(path: str | Path) -> Show:
@@ -315,8 +355,9 @@ class _Reader:
 
     def integer(self, node: yaml.Node, where: str, key: str, high: int) -> int:
         value = self.text(node, where, key).strip()
-        if not _INT_RE.match(value) or int(value) > high:
-            raise self.fail(node, where, f"{key!r} must be a whole number 0-{high}, got {value!r}")
+        if not _INT_RE.match(value) or len(value) > len(str(high)) + 1 or int(value) > high:
+            shown = value if len(value) <= 40 else value[:40] + "..."
+            raise self.fail(node, where, f"{key!r} must be a whole number 0-{high}, got {shown!r}")
         return int(value)
 
     def instant(self, node: yaml.Node, where: str, key: str, make: Callable[[], int]) -> int:

@@ -40,6 +40,22 @@ FORMAT = "cuesheet/show"
 FORMAT_VERSION = 1
 
 
+def is_cuesheet_json(text: str) -> bool:
+    """True when ``text`` is a JSON object written by cuesheet's JSON export (its ``format``).
+
+    The one test of "is this a cuesheet JSON", for every reader that must tell
+    it from a JSON playlist.
+    """
+    from playlists._limits import loads_json
+    from playlists.errors import ParseError
+
+    try:
+        data = loads_json(text, None)
+    except ParseError:
+        return False  # the reader that takes it says what is wrong, and where
+    return isinstance(data, dict) and data.get("format") == FORMAT
+
+
 def _instant(value: int | None, tz: str) -> dict[str, Any] | None:
     if value is None:
         return None
@@ -382,10 +398,13 @@ class _Reader:
 
 def loads(text: str, path: str | None = None) -> Show:
     """Read a show back from cuesheet JSON; raises InputError naming path and line."""
+    from playlists._limits import loads_json
+    from playlists.errors import ParseError
+
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise InputError(f"not valid JSON: {error.msg}", path=path, line=error.lineno) from error
+        data = loads_json(text, path)
+    except ParseError as error:
+        raise InputError(error.message, path=path, line=error.line, cause=error) from error
     return _Reader(path).show(data)
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from typing import TYPE_CHECKING
 from cuesheet.errors import InputError
 from cuesheet.inputs.files import read_text
 from cuesheet.model import Role, Show
+from playlists import registry as playlist_registry
 
 if TYPE_CHECKING:
     from playlists.model import Playlist
@@ -95,32 +95,24 @@ def _load_text_list(path: Path, options: SourceOptions) -> Show:
     return show if options.date else dataclasses.replace(show, dated=False)
 
 
-def is_cuesheet_json(text: str) -> bool:
-    """True when ``text`` is a JSON object written by cuesheet's JSON export."""
-    from cuesheet.inputs import showjson
-
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError:
-        return False
-    return isinstance(data, dict) and data.get("format") == showjson.FORMAT
-
-
 def _load_json(path: Path, options: SourceOptions) -> Show:
     from cuesheet.inputs import showjson
 
     _refuse_options(path, options, "a JSON export")
     text = read_text(path)
+    from playlists._limits import loads_json
+    from playlists.errors import ParseError
+
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError:
-        return showjson.loads(text, str(path))  # says where the JSON breaks
+        data = loads_json(text, path)
+    except ParseError as error:  # where the JSON breaks, or what is past a limit
+        raise InputError(error.message, path=path, line=error.line, cause=error) from error
     if isinstance(data, dict) and "entries" in data and data.get("format") != showjson.FORMAT:
         from playlists import registry
 
         playlist = registry.get("json").loads(text, path=str(path))
         return _playlist_show(playlist, path, options, title=path.stem)
-    return showjson.loads(text, str(path))
+    return showjson.loads(text, str(path))  # or says where the JSON breaks
 
 
 def _load_playlist(path: Path, options: SourceOptions) -> Show:
@@ -173,10 +165,17 @@ SHOW_FILE = SourceKind("show file", (".yaml", ".yml"), _load_show_file)
 TEXT_LIST = SourceKind("text list", (".txt", ".md", ".markdown", ".wiki"), _load_text_list)
 
 JSON_EXPORT = SourceKind("cuesheet JSON", (".json",), _load_json)
-PLAYLIST = SourceKind("playlist", (".m3u", ".m3u8", ".xspf", ".cue", ".csv"), _load_playlist)
+"""cuesheet's JSON export, or a JSON playlist (told apart by ``showjson.is_cuesheet_json``)."""
+PLAYLIST = SourceKind(
+    "playlist",
+    tuple(ext for ext in playlist_registry.extensions() if ext not in JSON_EXPORT.extensions),
+    _load_playlist,
+)
+"""Every other format the :mod:`playlists` registry reads (M3U, M3U8, XSPF, CUE, CSV)."""
 
 SOURCES: tuple[SourceKind, ...] = (SHOW_FILE, JSON_EXPORT, PLAYLIST, TEXT_LIST)
-"""Every kind of source, in the order extensions are matched."""
+"""Every kind of source, in the order extensions are matched; the as-run reader
+(:func:`cuesheet.asrun.logs.load`) uses the same table after its CSV logs."""
 
 FALLBACK: SourceKind = TEXT_LIST
 """The reader for a file whose extension no source claims."""
