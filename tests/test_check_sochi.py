@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 import json
 from pathlib import Path
 
 from click.testing import CliRunner
 
 from cuesheet.cli import cli
+from tests.tools import people, read_rights_csv
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN = ROOT / "examples" / "sochi-2014-closing.yaml"
@@ -111,10 +111,13 @@ def test_rights_cue_sheet_of_what_aired(tmp_path: Path) -> None:
         ],
     )
     assert result.exit_code == 0, result.output
-    with out.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
+    header, rows = read_rights_csv(out.read_text(encoding="utf-8"))
+    assert header["Timings"] == "as aired"
+    for row in rows:
+        row["performers"] = people(row, "performer")
     cues = [row["cue"] for row in rows]
-    assert len(rows) == 43 and "3" not in cues
+    # the 22 music and anthem cues but cue 3, which did not air; speech and stage action left out
+    assert len(rows) == 21 and "3" not in cues and {r["kind"] for r in rows} == {"music", "anthem"}
     assert cues.index("25") == cues.index("24") - 1
     medal = rows[cues.index("13")]
     assert (medal["timing_in"], medal["duration"]) == ("00:29:05", "00:00:45")

@@ -16,6 +16,7 @@ Examples:
   cuesheet check examples/sochi-2014-closing.yaml
   cuesheet check examples/sochi-2014-closing.yaml --as-run examples/sochi-2014-asrun.csv
   cuesheet check show.yaml --strict --ignore TIM008 --json
+  cuesheet check show.yaml --for rapidcue
   cuesheet check show.yaml --as-run asrun.csv --table --log-timezone UTC
 
 \b
@@ -52,6 +53,14 @@ def _style(text: str, role: str) -> str:
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the findings as a JSON list.")
 @click.option(
+    "--for",
+    "for_profile",
+    type=click.Choice(["rights", "generic", "rapidcue", "prs", "soundexchange"]),
+    default=None,
+    help="Instead: list what each row of this rights sheet lacks (docs/rights.md); "
+    "exit 1 when anything does.",
+)
+@click.option(
     "--table",
     is_flag=True,
     help="With --as-run: the plan and what aired side by side, cue by cue, after the report.",
@@ -79,6 +88,7 @@ def check(
     log_timezone: str | None,
     cue_sheet: bool,
     tolerance: int,
+    for_profile: str | None,
     **options: Any,
 ) -> None:
     """Check SOURCE's running order; with --as-run, compare it with what aired."""
@@ -95,6 +105,19 @@ def check(
         raise click.BadParameter(error.message, param_hint="--ignore") from None
     encoding = options.get("encoding")
     show = enrich(load(source, options), options, source)
+    if for_profile is not None:
+        from cuesheet.checks.rights import completeness_of
+
+        lines = completeness_of(
+            show,
+            for_profile,
+            as_run,
+            load_show=lambda path: load(path, {}),
+            log_timezone=log_timezone,
+        )
+        for line in lines:
+            click.echo(line)
+        ctx.exit(0 if lines[-1].startswith("0 ") else 1)
     checked = review(
         show,
         ReviewOptions(

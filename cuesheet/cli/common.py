@@ -165,9 +165,13 @@ def enrich(show: Show, options: dict[str, Any], source: Path) -> Show:
 
     Takes those keyword arguments out of ``options``; prints the notes on stderr.
     """
+    return enrich_with(show, enrich_settings(options), source)
+
+
+def enrich_with(show: Show, settings: EnrichOptions, source: Path) -> Show:
+    """:func:`enrich` with settings already taken out of the options."""
     from cuesheet.enrich.pipeline import enrich as enrich_show
 
-    settings = enrich_settings(options)
     with bad_musicbrainz_setting():
         enriched = enrich_show(show, settings, source=source, progress=progress_bar)
     print_notes(enriched.notes)

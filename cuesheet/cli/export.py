@@ -10,7 +10,14 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from cuesheet.cli.asrunoptions import log_timezone_option
-from cuesheet.cli.common import enrich, enrich_options, load, source_options
+from cuesheet.cli.common import (
+    enrich_options,
+    enrich_settings,
+    enrich_with,
+    load,
+    source_options,
+)
+from cuesheet.cli.progress import progress_bar
 
 if TYPE_CHECKING:
     from cuesheet.model import Show
@@ -30,7 +37,9 @@ Examples:
   cuesheet export examples/sochi-2014-lists.txt --timezone Europe/Moscow \\
       --date 2014-02-23 --start 20:14 -o lists.json --no-resolve
 \b
-Formats: json, csv (running order), rights-csv, m3u, m3u8, xspf, cue;
+Formats: json, csv (running order), m3u, m3u8, xspf, cue;
+rights sheets (docs/rights.md): rights-csv (generic), rights-rapidcue (xlsx),
+rights-prs, rights-soundexchange;
 show day (docs/playout.md): ontime (.xlsx), ontime-csv, mairlist (.tpi),
 rivendell (needs --carts or `cart:` per cue), pdf and html (printable).
 Relative audio paths in the show are relative to the show file; they are
@@ -57,6 +66,12 @@ still written, with a warning.
     help="Output format (default: from OUT's extension; json for -).",
 )
 @click.option("--excel", is_flag=True, help="CSV: add a byte-order mark for spreadsheets.")
+@click.option(
+    "--all-cues",
+    "all_cues",
+    is_flag=True,
+    help="Rights sheets: list every cue, not only music and anthems.",
+)
 @click.option(
     "--paths",
     type=click.Choice(["auto", "absolute", "relative"]),
@@ -103,6 +118,7 @@ def export(
     placeholders: bool,
     single_file: str | None,
     carts: Path | None,
+    all_cues: bool,
     **options: Any,
 ) -> None:
     """Export SOURCE (a show file, a music list or an export) as a timed running order."""
@@ -119,7 +135,9 @@ def export(
     if split and output == "-":
         raise click.UsageError("--split writes several files: give -o a file name")
     encoding: str | None = options.get("encoding")
-    show = enrich(load(source, options), options, source)
+    loaded = load(source, options)
+    settings = enrich_settings(options)
+    show = enrich_with(loaded, settings, source)
     from cuesheet.enrich.musicbrainz import length_remarks
 
     for remark in length_remarks(show):
@@ -140,6 +158,10 @@ def export(
             log_timezone=log_timezone,
             encoding=encoding,
         )
+        if settings.musicbrainz is not None:  # extras get the roles MusicBrainz shows
+            from cuesheet.asrun.extras import resolve_extras
+
+            show, timing = resolve_extras(show, timing, settings.musicbrainz, progress=progress_bar)
     given = {
         "excel": excel or None,
         "split": split or None,
@@ -147,9 +169,38 @@ def export(
         "carts": carts,
         "base_dir": source.parent,
         "source": str(source),
+        "all_cues": all_cues or None,
+        "aired": as_run is not None or None,
     }
     chosen = {k: v for k, v in given.items() if v is not None and k in target.takes}
     write(show, target, output, base_dir=source.parent, paths=paths, options=chosen, timing=timing)
+    _warn_rights_gaps(show, target, chosen, timing)
+
+
+def _warn_rights_gaps(
+    show: Show, target: ExportFormat, chosen: dict[str, Any], timing: Timing | None
+) -> None:
+    """For a rights sheet: say how many facts it lacks, and how to list them."""
+    from cuesheet.outputs.registry import RIGHTS_PROFILES
+
+    profile = RIGHTS_PROFILES.get(target.name)
+    if profile is None:
+        return
+    from cuesheet.outputs.rightsgaps import completeness
+    from cuesheet.timing.engine import compute
+
+    lines = completeness(
+        timing or compute(show),
+        profile,
+        all_cues=bool(chosen.get("all_cues")),
+        aired=bool(chosen.get("aired")),
+    )
+    if not lines[-1].startswith("0 "):
+        click.echo(
+            f"cuesheet: warning: {lines[-1]}; "
+            f"list them with: cuesheet check SOURCE --for {profile}",
+            err=True,
+        )
 
 
 def _audio_for(

@@ -186,7 +186,11 @@ def resolve_show(
             if cue.kind in RESOLVABLE:
                 results.append(CueResult(segment, new, answer))
         segments.append(replace(segment, cues=tuple(cues)))
-    done = replace(show, segments=tuple(segments))
+    from cuesheet.enrich.works import found_work, merged
+
+    found = [found_work(answer) for answer in answers.values() if _is_resolved(answer)]
+    works = merged(show.works, (work for work in found if work is not None))
+    done = replace(show, segments=tuple(segments), works=works)
     resolved = _with_service_state(Resolved(done, tuple(results)), resolver)
     message = service_warning(resolved)
     if warn and message is not None:
@@ -242,6 +246,10 @@ def _with_service_state(resolved: Resolved, resolver: Resolver) -> Resolved:
         outage=outage,
         not_musicbrainz=isinstance(failure, NotMusicBrainz),
     )
+
+
+def _is_resolved(resolution: Resolution) -> bool:
+    return resolution.status.value == MatchStatus.RESOLVED.value
 
 
 def _cues(show: Show) -> Iterator[tuple[int, int, Cue]]:

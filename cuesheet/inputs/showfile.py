@@ -62,6 +62,8 @@ from cuesheet.model import (
     Segment,
     Show,
     UsageCode,
+    WorkRights,
+    WriterShare,
     is_valid_cue_number,
 )
 from cuesheet.timing import clock, zones
@@ -77,15 +79,27 @@ _INT_RE = re.compile(r"^\d{1,9}$")
 SHOW_KEYS = (
     "title",
     "venue",
+    "channel",
+    "production",
+    "contact",
     "date",
     "timezone",
     "start",
     "hard_out",
     "ignore",
     "notes",
+    "works",
     "segments",
 )
-SEGMENT_KEYS = ("title", "at", "at_label", "budget", "notes", "cues")
+SEGMENT_KEYS = ("title", "at", "at_label", "budget", "usage", "notes", "cues")
+WORK_KEYS = ("title", "work", "iswc", "public_domain", "writers")
+WRITER_KEYS = (
+    "name", "role", "ipi", "society", "share", "publisher", "publisher_ipi", "died", "from",
+)  # fmt: skip
+WRITER_ROLES = (Role.COMPOSER, Role.LYRICIST, Role.ARRANGER)
+_IPI_RE = re.compile(r"^\d{9,11}$")
+_SHARE_RE = re.compile(r"^\d{1,3}(\.\d{1,2})?$")
+_DIED_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 KIND_KEYS = tuple(kind.value for kind in CueKind)
 """Keys of the short cue form named after the kind: ``music: "Composer - Title"`` and so on."""
 SONG_KEY = "song"
@@ -402,6 +416,93 @@ class _Reader:
             hard_out_ms=hard_out_ms,
             ignore_rules=ignore,
             notes=self.optional_text(fields, "", "notes"),
+            channel=self.optional_text(fields, "", "channel"),
+            production=self.optional_text(fields, "", "production"),
+            contact=self.optional_text(fields, "", "contact"),
+            works=self.works(fields),
+        )
+
+    # -- works (rights)
+
+    def works(self, fields: _Map) -> tuple[WorkRights, ...]:
+        node = fields.get("works")
+        if node is None:
+            return ()
+        return tuple(self.work(item) for item in self.sequence(node, "", "works"))
+
+    def work(self, node: yaml.Node) -> WorkRights:
+        named = _peek(node, "title")
+        where = f"work {named!r}: " if named else "works: "
+        fields = self.mapping(node, where, WORK_KEYS, "a work")
+        title = self.required_text(fields, where, "title", "the work's title")
+        work_node = fields.get("work")
+        iswc_node = fields.get("iswc")
+        iswc = None
+        if iswc_node is not None:
+            iswc = self.text(iswc_node, where, "iswc").strip()
+            if not _ISWC_RE.match(iswc):
+                raise self.fail(
+                    iswc_node, where, f"'iswc' must be like T-345.246.800-1, got {iswc!r}"
+                )
+        pd_node = fields.get("public_domain")
+        public_domain = None
+        if pd_node is not None:
+            flag = self.text(pd_node, where, "public_domain").strip().casefold()
+            if flag not in ("true", "false", "yes", "no"):
+                raise self.fail(
+                    pd_node, where, f"'public_domain' must be true or false, got {flag!r}"
+                )
+            public_domain = flag in ("true", "yes")
+        writers_node = fields.get("writers")
+        writers = () if writers_node is None else tuple(
+            self.writer(item, where) for item in self.sequence(writers_node, where, "writers")
+        )
+        return WorkRights(
+            title=title,
+            work_mbid=None if work_node is None else self.mbid(work_node, where, "work"),
+            iswc=iswc,
+            writers=writers,
+            public_domain=public_domain,
+        )
+
+    def writer(self, node: yaml.Node, where: str) -> WriterShare:
+        fields = self.mapping(node, where, WRITER_KEYS, "a writer")
+        name = self.required_text(fields, where, "name", "the writer's name")
+        role_node = fields.get("role")
+        role = Role.COMPOSER if role_node is None else self.choice(role_node, where, "role", Role)
+        if role not in WRITER_ROLES:
+            assert role_node is not None
+            raise self.fail(role_node, where, "'role' must be composer, lyricist or arranger")
+        checks = (("ipi", _IPI_RE, "9-11 digits"), ("publisher_ipi", _IPI_RE, "9-11 digits"),
+                  ("died", _DIED_RE, "a year or an ISO date"))  # fmt: skip
+        texts = {}
+        for key, pattern, what in checks:
+            texts[key] = self.optional_text(fields, where, key).strip()
+            if texts[key] and not pattern.match(texts[key]):
+                raise self.fail(fields.entries[key][1], where, f"{key!r} must be {what}")
+        share_node = fields.get("share")
+        share = None
+        if share_node is not None:
+            share_text = self.text(share_node, where, "share").strip().rstrip("%").strip()
+            if not _SHARE_RE.match(share_text) or Decimal(share_text) > 100:
+                raise self.fail(
+                    share_node, where, f"'share' must be a percentage 0-100, got {share_text!r}"
+                )
+            share = int(Decimal(share_text) * 100)
+        from_node = fields.get("from")
+        source = RoleSource.STATED if from_node is None else self.choice(
+            from_node, where, "from", RoleSource
+        )
+        return WriterShare(
+            name=name,
+            role=role,
+            ipi=texts["ipi"],
+            society=self.optional_text(fields, where, "society").strip(),
+            share_bp=share,
+            publisher=self.optional_text(fields, where, "publisher").strip(),
+            publisher_ipi=texts["publisher_ipi"],
+            died=texts["died"],
+            source=source,
         )
 
     def segment(
@@ -433,6 +534,9 @@ class _Reader:
             at_label=at_label,
             budget_ms=self.duration(fields, where, "budget"),
             notes=self.optional_text(fields, where, "notes"),
+            usage=None
+            if fields.get("usage") is None
+            else self.choice(fields.entries["usage"][1], where, "usage", UsageCode),
         )
 
     # -- cues
@@ -867,8 +971,9 @@ def dumps(show: Show) -> str:
     except ValueError as error:
         raise ExportError(str(error), cause=error) from error
     document: dict[str, object] = {"title": show.title}
-    if show.venue:
-        document["venue"] = show.venue
+    for key in ("venue", "channel", "production", "contact"):
+        if getattr(show, key):
+            document[key] = getattr(show, key)
     start = clock.from_ms(show.start_ms, show.timezone)
     document["date"] = start.date().isoformat()
     document["timezone"] = show.timezone
@@ -883,6 +988,8 @@ def dumps(show: Show) -> str:
         document["ignore"] = _Flow(show.ignore_rules)
     if show.notes:
         document["notes"] = show.notes
+    if show.works:
+        document["works"] = [_work_dict(work) for work in show.works]
     numbering = _DumpNumbering()
     document["segments"] = [_segment_dict(segment, show, numbering) for segment in show.segments]
     text = yaml.dump(
@@ -956,6 +1063,8 @@ def _segment_dict(segment: Segment, show: Show, numbering: _DumpNumbering) -> di
         out["at_label"] = segment.at_label
     if segment.budget_ms is not None:
         out["budget"] = _duration_text(segment.budget_ms, f"segment {segment.title!r}: budget")
+    if segment.usage is not None:
+        out["usage"] = segment.usage.value
     if segment.notes:
         out["notes"] = segment.notes
     if segment.cues:
@@ -1088,6 +1197,31 @@ def _cue_dict(cue: Cue, numbering: _DumpNumbering) -> dict[str, object]:
         out["notes"] = cue.notes
     if cue.match is not None:
         out["match"] = _match_dict(cue.match)
+    return out
+
+
+def _work_dict(work: WorkRights) -> dict[str, object]:
+    out: dict[str, object] = {"title": work.title}
+    if work.work_mbid:
+        out["work"] = work.work_mbid
+    if work.iswc:
+        out["iswc"] = work.iswc
+    if work.public_domain is not None:
+        out["public_domain"] = work.public_domain
+    writers = []
+    for writer in work.writers:
+        item: dict[str, object] = {"name": writer.name, "role": writer.role.value}
+        for key in ("ipi", "society", "publisher", "publisher_ipi", "died"):
+            if getattr(writer, key):
+                item[key] = getattr(writer, key)
+        if writer.share_bp is not None:
+            whole, part = divmod(writer.share_bp, 100)
+            item["share"] = f"{whole}.{part:02d}" if part else str(whole)
+        if writer.source is not RoleSource.STATED:
+            item["from"] = writer.source.value
+        writers.append(item)
+    if writers:
+        out["writers"] = writers
     return out
 
 

@@ -30,6 +30,8 @@ from cuesheet.model import (
     Segment,
     Show,
     UsageCode,
+    WorkRights,
+    WriterShare,
 )
 from cuesheet.timing import clock
 from cuesheet.timing.engine import Timing
@@ -116,6 +118,37 @@ def _cue(cue: Cue) -> dict[str, Any]:
     return out
 
 
+def _rights_fields(show: Show) -> dict[str, Any]:
+    """``channel``, ``production``, ``contact`` and ``works``, when the show has them."""
+    keys = ("channel", "production", "contact")
+    out: dict[str, Any] = {key: getattr(show, key) for key in keys if getattr(show, key)}
+    if show.works:
+        out["works"] = [
+            {
+                "title": work.title,
+                "work_mbid": work.work_mbid,
+                "iswc": work.iswc,
+                "public_domain": work.public_domain,
+                "writers": [
+                    {
+                        "name": w.name,
+                        "role": w.role.value,
+                        "ipi": w.ipi,
+                        "society": w.society,
+                        "share_bp": w.share_bp,
+                        "publisher": w.publisher,
+                        "publisher_ipi": w.publisher_ipi,
+                        "died": w.died,
+                        "source": w.source.value,
+                    }
+                    for w in work.writers
+                ],
+            }
+            for work in show.works
+        ]
+    return out
+
+
 def to_dict(show: Show, timing: Timing | None = None) -> dict[str, Any]:
     """The JSON-ready dict of a show (and its timing, when given)."""
     tz = show.timezone
@@ -129,6 +162,8 @@ def to_dict(show: Show, timing: Timing | None = None) -> dict[str, Any]:
             "notes": segment.notes,
             "cues": [_cue(cue) for cue in segment.cues],
         }
+        if segment.usage is not None:
+            seg["usage"] = segment.usage.value
         if timing is not None:
             st = timing.segments[si]
             seg["timing"] = {
@@ -157,6 +192,7 @@ def to_dict(show: Show, timing: Timing | None = None) -> dict[str, Any]:
         "notes": show.notes,
         "segments": segments,
     }
+    out.update(_rights_fields(show))
     if timing is not None:
         out["timing"] = {
             "end": _instant(timing.end_ms, tz),
@@ -312,6 +348,7 @@ class _Reader:
                     at_label=self.text(s, "at_label", where),
                     budget_ms=self.opt_int(s, "budget_ms", where),
                     notes=self.text(s, "notes", where),
+                    usage=self.enum(UsageCode, s.get("usage"), f"{where}.usage"),
                 )
             )
         return Show(
@@ -323,6 +360,41 @@ class _Reader:
             hard_out_ms=self.opt_int(d, "hard_out", "document"),
             ignore_rules=tuple(d.get("ignore_rules") or ()),
             notes=self.text(d, "notes", "document"),
+            channel=self.text(d, "channel", "document"),
+            production=self.text(d, "production", "document"),
+            contact=self.text(d, "contact", "document"),
+            works=tuple(self.work(w, f"works[{i}]") for i, w in enumerate(d.get("works") or [])),
+        )
+
+    def work(self, data: Any, where: str) -> WorkRights:
+        d = self.obj(data, where)
+        writers = []
+        for wi, raw in enumerate(d.get("writers") or []):
+            at = f"{where}.writers[{wi}]"
+            w = self.obj(raw, at)
+            writers.append(
+                WriterShare(
+                    name=self.text(w, "name", at),
+                    role=self.enum(Role, w.get("role"), f"{at}.role") or Role.COMPOSER,
+                    ipi=self.text(w, "ipi", at),
+                    society=self.text(w, "society", at),
+                    share_bp=self.opt_int(w, "share_bp", at),
+                    publisher=self.text(w, "publisher", at),
+                    publisher_ipi=self.text(w, "publisher_ipi", at),
+                    died=self.text(w, "died", at),
+                    source=self.enum(RoleSource, w.get("source"), f"{at}.source")
+                    or RoleSource.STATED,
+                )
+            )
+        pd = d.get("public_domain")
+        if pd is not None and not isinstance(pd, bool):
+            raise self.fail(f"{where}.public_domain", "true, false or null")
+        return WorkRights(
+            title=self.text(d, "title", where),
+            work_mbid=d.get("work_mbid") if isinstance(d.get("work_mbid"), str) else None,
+            iswc=d.get("iswc") if isinstance(d.get("iswc"), str) else None,
+            writers=tuple(writers),
+            public_domain=pd,
         )
 
 
