@@ -436,14 +436,7 @@ class _Reader:
         fields = self.mapping(node, where, WORK_KEYS, "a work")
         title = self.required_text(fields, where, "title", "the work's title")
         work_node = fields.get("work")
-        iswc_node = fields.get("iswc")
-        iswc = None
-        if iswc_node is not None:
-            iswc = self.text(iswc_node, where, "iswc").strip()
-            if not _ISWC_RE.match(iswc):
-                raise self.fail(
-                    iswc_node, where, f"'iswc' must be like T-345.246.800-1, got {iswc!r}"
-                )
+        iswc = self.iswc(fields, where)
         pd_node = fields.get("public_domain")
         public_domain = None
         if pd_node is not None:
@@ -600,6 +593,16 @@ class _Reader:
             **edit,
         )
 
+    def iswc(self, fields: _Map, where: str) -> str | None:
+        """The ``iswc`` of a work or a cue's ids, checked for its shape (``T-345.246.800-1``)."""
+        node = fields.get("iswc")
+        if node is None:
+            return None
+        iswc = self.text(node, where, "iswc").strip()
+        if not _ISWC_RE.match(iswc):
+            raise self.fail(node, where, f"'iswc' must be like T-345.246.800-1, got {iswc!r}")
+        return iswc
+
     def kind_keys(self, node: yaml.MappingNode, where: str) -> list[str]:
         """The kind keys of a cue (``music:``...: the short form); none with a long-form key."""
         kind_keys = [
@@ -753,14 +756,7 @@ class _Reader:
                 raise self.fail(
                     isrc_node, where, f"'isrc' must be like GBAYE6900542, got {isrc_node.value!r}"
                 )
-        iswc_node = ids.get("iswc")
-        iswc = None
-        if iswc_node is not None:
-            iswc = self.text(iswc_node, where, "iswc").strip()
-            if not _ISWC_RE.match(iswc):
-                raise self.fail(
-                    iswc_node, where, f"'iswc' must be like T-345.246.800-1, got {iswc!r}"
-                )
+        iswc = self.iswc(ids, where)
         return Identifiers(
             work_mbid=None if work is None else self.mbid(work, where, "work"),
             recording_mbid=None if recording is None else self.mbid(recording, where, "recording"),
