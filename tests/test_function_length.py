@@ -12,11 +12,6 @@ PACKAGES = ("cuesheet", "metadata", "playlists")
 LIMIT = 80
 """Lines from ``def`` to the function's last line."""
 
-# playlists/ readers (cue._loads, m3u._parse, xspf._parse_fast) are being split into
-# named steps on the `readers` branch; drop this skip once that has landed on main.
-SKIPPED = ("playlists",)
-
-
 def _long_functions(path: Path, root: Path) -> list[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
     return [
@@ -29,8 +24,6 @@ def _long_functions(path: Path, root: Path) -> list[str]:
 
 @pytest.mark.parametrize("package", PACKAGES)
 def test_no_function_is_longer_than_80_lines(package: str) -> None:
-    if package in SKIPPED:
-        pytest.skip(f"{package}/: long readers being split on the readers branch")
     paths = sorted((ROOT / package).rglob("*.py"))
     found = [line for path in paths for line in _long_functions(path, ROOT)]
     assert not found, "split into named steps:\n" + "\n".join(found)
