@@ -80,6 +80,7 @@ from playlists.atomic import StagedFiles, atomic_open
 from playlists.errors import (
     FormatLimitError,
     LenientReadWarning,
+    LongTimeWarning,
     ParseError,
     TextChangedWarning,
     TooManyTracksError,
@@ -91,6 +92,8 @@ CD_FPS = 75
 """CD frames per second."""
 MAX_TRACKS = 99
 """Tracks a cue sheet can hold."""
+MAX_MSF_FRAMES = (99 * 60 + 59) * CD_FPS + 74
+"""The last time (99:59:74, in CD frames) the two minute digits of ``mm:ss:ff`` hold."""
 MAX_TEXT_BYTES = 80
 """Bytes of UTF-8 a text field can hold."""
 
@@ -154,6 +157,19 @@ class _Writer:
     """Collects the lines of one sheet and the warnings about it."""
 
     lines: list[str] = field(default_factory=list)
+    long_warned: bool = False
+
+    def index01(self, where: str, start: int) -> None:
+        """``INDEX 01`` at ``start`` (CD frames); warns once about a time past 99:59:74."""
+        if start > MAX_MSF_FRAMES and not self.long_warned:
+            self.long_warned = True
+            warnings.warn(
+                f"{where} starts at {format_msf(start)}, past 99:59:74: CD tools (cdrdao) "
+                "refuse a time with three minute digits, players (mpv, foobar2000) read it",
+                LongTimeWarning,
+                stacklevel=5,
+            )
+        self.lines.append(f"    INDEX 01 {format_msf(start)}\n")
 
     def text(self, indent: str, command: str, value: str, where: str, bare: bool = False) -> None:
         if not value:
@@ -298,7 +314,7 @@ def _sheet(playlist: Playlist, first_number: int = 1) -> Iterator[str]:
             index00 = min(ms_to_frames(entry.index00_ms), start)
             if index00 < start:
                 out.lines.append(f"    INDEX 00 {format_msf(index00)}\n")
-        out.lines.append(f"    INDEX 01 {format_msf(start)}\n")
+        out.index01(where, start)
         if entry.postgap_ms:
             out.lines.append(f"    POSTGAP {format_msf(ms_to_frames(entry.postgap_ms))}\n")
     yield from out.lines

@@ -90,6 +90,10 @@ class TextChangedWarning(PlaylistWarning):
     """Text changed to fit a format (CUE's 80 bytes and no double quote; a line break in M3U)."""
 
 
+class LongTimeWarning(PlaylistWarning):
+    """A CUE time past 99:59:74 (three minute digits): players read it, CD tools refuse it."""
+
+
 class MissingFileWarning(PlaylistWarning):
     """A playlist entry whose file does not exist (the entry is kept)."""
 

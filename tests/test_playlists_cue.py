@@ -17,6 +17,7 @@ from playlists import cue, registry
 from playlists.errors import (
     FormatLimitError,
     LenientReadWarning,
+    LongTimeWarning,
     ParseError,
     TextChangedWarning,
 )
@@ -132,6 +133,19 @@ def test_single_file_places_entries_at_their_scheduled_start() -> None:
     assert text.count("FILE ") == 1 and 'FILE "show.flac" WAVE\n' in text
     indexes = re.findall(r"INDEX 01 (\S+)", text)
     assert indexes == ["00:00:00", "04:12:00", "07:22:00", "17:27:00", "20:27:00", "24:01:00"]
+
+
+def test_time_past_99_minutes_is_written_with_one_warning() -> None:
+    entries = tuple(
+        Entry(title=f"t{n}", start_ms=n * 50 * 60_000, duration_ms=50 * 60_000) for n in range(4)
+    )
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        text = cue.dumps(Playlist(entries=entries), single_file="mix.wav")
+    assert "INDEX 01 100:00:00" in text and "INDEX 01 150:00:00" in text
+    long = [w for w in caught if issubclass(w.category, LongTimeWarning)]
+    assert len(long) == 1
+    assert "entry 3" in str(long[0].message) and "cdrdao" in str(long[0].message)
 
 
 def test_positions_inside_one_file() -> None:
