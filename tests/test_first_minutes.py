@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -181,6 +182,23 @@ def test_a_cue_sheet_without_audio_names_single_file(tmp_path: Path) -> None:
     code, _, err = run("export", str(SOCHI), "--no-resolve", "-o", str(tmp_path / "s.cue"))
     assert code == 1
     assert "--single-file" in err and "--placeholders" in err
+
+
+def test_a_cue_sheet_with_some_files_names_single_file(tmp_path: Path) -> None:
+    show = tmp_path / "show.yaml"
+    text = SOCHI.read_text(encoding="utf-8")
+    show.write_text(text, encoding="utf-8")
+    (tmp_path / "a.wav").write_bytes(b"")
+    first = run("export", str(show), "--no-resolve", "-f", "json", "-o", str(tmp_path / "s.json"))
+    assert first[0] == 0, first[2]
+    data = json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))
+    data["segments"][0]["cues"][0]["file"] = "a.wav"
+    (tmp_path / "some.json").write_text(json.dumps(data), encoding="utf-8")
+    out = tmp_path / "s.cue"
+    code, _, err = run("export", str(tmp_path / "some.json"), "--no-resolve", "-o", str(out))
+    assert code == 1
+    assert "--single-file AUDIO" in err and "--placeholders" in err and "--library" in err
+    assert not out.exists()
 
 
 def test_placeholders_name_the_files_to_deliver(tmp_path: Path) -> None:

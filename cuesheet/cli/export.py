@@ -237,6 +237,7 @@ def write(
     from cuesheet.outputs.atomic import write_atomic
     from cuesheet.outputs.playlist import to_playlist
     from cuesheet.timing.engine import compute
+    from cuesheet.outputs.placeholders import require_every_file
     from playlists import registry
     from playlists.locations import rebase
 
@@ -255,6 +256,9 @@ def write(
     out_dir = Path(output).parent if output != "-" else Path.cwd()
     playlist = rebase(
         to_playlist(show, timing), base_dir=base_dir, playlist_dir=out_dir, mode=paths
+    )
+    require_every_file(
+        playlist, target.playlist_format, single_file=bool((options or {}).get("single_file"))
     )
     writer = registry.get(target.playlist_format)
     all_options = {**target.fixed, **(options or {})}
