@@ -235,9 +235,9 @@ def write(
     """
     from cuesheet.inputs import showjson
     from cuesheet.outputs.atomic import write_atomic
+    from cuesheet.outputs.placeholders import require_every_file
     from cuesheet.outputs.playlist import to_playlist
     from cuesheet.timing.engine import compute
-    from cuesheet.outputs.placeholders import require_every_file
     from playlists import registry
     from playlists.locations import rebase
 

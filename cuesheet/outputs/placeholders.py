@@ -62,7 +62,7 @@ def require_audio(show: Show, format_name: str, *, single_file: bool = False) ->
 
 
 def require_every_file(playlist: Playlist, format_name: str, *, single_file: bool) -> None:
-    """Raise :class:`ExportError` when a CUE sheet without ``--single-file`` has an entry with no file.
+    """Raise :class:`ExportError` when a CUE sheet (no ``--single-file``) lacks a file for an entry.
 
     The message names the ways out (``--single-file``, ``--library``, ``--placeholders``),
     which :mod:`playlists` cannot know.
