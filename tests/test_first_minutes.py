@@ -201,6 +201,14 @@ def test_a_cue_sheet_with_some_files_names_single_file(tmp_path: Path) -> None:
     assert not out.exists()
 
 
+def test_a_format_unlike_the_extension_is_written_with_a_warning(tmp_path: Path) -> None:
+    out = tmp_path / "x.csv"
+    code, _, err = run("export", str(SOCHI), "--no-resolve", "--format", "xspf", "-o", str(out))
+    assert code == 0, err
+    assert "warning" in err and ".csv" in err and "xspf" in err
+    assert out.read_text(encoding="utf-8").startswith("<?xml")
+
+
 def test_placeholders_name_the_files_to_deliver(tmp_path: Path) -> None:
     out = tmp_path / "sochi.m3u8"
     code, _, err = run("export", str(SOCHI), "--no-resolve", "-o", str(out), "--placeholders")

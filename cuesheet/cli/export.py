@@ -128,6 +128,9 @@ def export(
     if fmt is None and output == "-":
         fmt = "json"
     target = registry.get(fmt) if fmt else registry.for_path(output)
+    mismatch = registry.extension_mismatch(target, output) if output != "-" else None
+    if mismatch:
+        click.echo(f"cuesheet: warning: {mismatch}", err=True)
     as_run: Path | None = options.pop("as_run", None)
     log_timezone: str | None = options.pop("log_timezone", None)
     if output != "-":

@@ -182,6 +182,20 @@ def get(name: str) -> ExportFormat:
     raise InputError(f"unknown export format {name!r}; known formats: {', '.join(names())}")
 
 
+def extension_mismatch(fmt: ExportFormat, path: str) -> str | None:
+    """A warning when ``path``'s extension names another format than ``fmt``; else None."""
+    suffix = PurePath(path).suffix.lower()
+    if not suffix or suffix in fmt.extensions:
+        return None
+    for other in FORMATS:
+        if suffix in other.extensions:
+            return (
+                f"{path} ends in {suffix}, the extension of {other.name}, "
+                f"but is written as {fmt.name}"
+            )
+    return None
+
+
 def for_path(path: str) -> ExportFormat:
     """The format an output path's extension names."""
     suffix = PurePath(path).suffix.lower()
