@@ -79,6 +79,7 @@ def test_the_default_timezone_applies_to_text_lists_only(tmp_path: Path) -> None
     ("text", "message"),
     [
         ("[musicbrainz]\nurll = 1\n", "unknown setting 'musicbrainz.urll'"),
+        ("[musicbrainz]\nofline = true\n", "did you mean 'musicbrainz.offline'?"),
         ("[musicbrainz]\noffline = 3\n", "musicbrainz.offline must be true or false, got 3"),
         ("[musicbrainz]\nurl = \n", "line 2"),
     ],
