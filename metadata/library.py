@@ -357,8 +357,9 @@ def _connect(path: str, create_folder: bool, lock_wait_ms: int) -> sqlite3.Conne
     except (sqlite3.Error, OSError) as error:
         if isinstance(error, sqlite3.Error) and _locked(error):
             raise _locked_error(path, lock_wait_ms, error) from error
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
         raise CacheError(
-            f"cannot open the library index: {error}", path=path, cause=error
+            f"cannot open the library index: {reason}", path=path, cause=error
         ) from error
     return db
 

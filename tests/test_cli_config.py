@@ -79,6 +79,7 @@ def test_the_default_timezone_applies_to_text_lists_only(tmp_path: Path) -> None
     ("text", "message"),
     [
         ("[musicbrainz]\nurll = 1\n", "unknown setting 'musicbrainz.urll'"),
+        ("[musicbrainz]\nofline = true\n", "did you mean 'musicbrainz.offline'?"),
         ("[musicbrainz]\noffline = 3\n", "musicbrainz.offline must be true or false, got 3"),
         ("[musicbrainz]\nurl = \n", "line 2"),
     ],
@@ -90,3 +91,19 @@ def test_a_bad_config_file_is_one_line_and_exit_2(tmp_path: Path, text: str, mes
     assert result.exit_code == 2
     assert result.stderr.startswith(f"cuesheet: error: {config}: ")
     assert message in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "origin", "hint"),
+    [
+        (("--timezone", "London"), {}, "--timezone", "'Europe/London'"),
+        ((), {"CUESHEET_TIMEZONE": "BST"}, "env CUESHEET_TIMEZONE", "'Europe/London'"),
+    ],
+)
+def test_an_unknown_timezone_option_or_setting_gets_suggestions_and_its_origin(
+    tmp_path: Path, args: tuple[str, ...], env: dict[str, str], origin: str, hint: str
+) -> None:
+    result = invoke(tmp_path / "none.toml", "timing", str(LISTS), "--no-resolve", *args, **env)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("cuesheet: error: ") and len(result.stderr.splitlines()) == 1
+    assert origin in result.stderr and f"did you mean {hint}" in result.stderr

@@ -209,3 +209,14 @@ def test_a_locked_index_is_waited_for_then_said(
         f"{index}: the library index is locked by another program (another scan?); "
         "waited 0.05 s"
     )
+
+
+def test_an_index_that_cannot_be_opened_names_the_file_once(tmp_path: Path) -> None:
+    """The message names the path once; the reason does not repeat it."""
+    blocker = tmp_path / "f1.db"
+    blocker.write_text("not a folder")
+    path = blocker / "index.sqlite"
+    with pytest.raises(CacheError) as caught:
+        Library(path, create_folder=True)
+    assert str(caught.value).count("f1.db") == 1, str(caught.value)
+    assert "cannot open the library index" in str(caught.value)

@@ -100,6 +100,7 @@ def cli(ctx: click.Context) -> None:
         raise BadInputError(str(error)) from None
     timezone = next(v for v in values if v.setting.key == "show.timezone")
     ctx.meta["cuesheet.timezone"] = timezone.value
+    ctx.meta["cuesheet.timezone.origin"] = timezone.origin
     ctx.default_map = default_map(sorted(COMMANDS), [v for v in values if v is not timezone])
 
 

@@ -122,9 +122,14 @@ def load(
     day = options.pop("day", None)
     start: str | None = options.pop("start", None)
     timezone: str | None = options.pop("tz", None)
+    origin = "--timezone"
     if timezone is None and source.suffix.lower() in TEXT_LIST.extensions:
         context = click.get_current_context(silent=True)  # the configured default zone
-        timezone = context.find_root().meta.get("cuesheet.timezone") if context else None
+        meta = context.find_root().meta if context else {}
+        timezone = meta.get("cuesheet.timezone")
+        origin = f"show.timezone ({meta.get('cuesheet.timezone.origin', 'config')})"
+    if timezone is not None:
+        _check_zone(timezone, origin)
     start_time: time | None = None
     if start is not None:
         from cuesheet.timing.clock import parse_hhmm
@@ -147,6 +152,18 @@ def load(
         playlist_rule=playlist_rule,
         encoding=options.pop("encoding", None),
     )
+
+
+def _check_zone(name: str, origin: str) -> None:
+    """Refuse an unknown IANA zone ``name`` with suggestions, naming where it came from."""
+    from cuesheet.cli.errors import BadInputError
+    from cuesheet.timing import clock, zones
+
+    try:
+        clock.zone(name)
+    except ValueError as error:
+        hint = zones.describe(zones.suggest(name))
+        raise BadInputError(f"{origin}: {error}{'; ' + hint if hint else ''}") from None
 
 
 def enrich_options(command: F) -> F:

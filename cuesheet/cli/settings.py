@@ -15,6 +15,7 @@ writes a commented file.
 
 from __future__ import annotations
 
+import difflib
 import os
 import sys
 from collections.abc import Callable, Mapping
@@ -150,9 +151,10 @@ def _read(path: Path) -> dict[str, object]:
         for name, value in table.items():
             key = f"{section}.{name}"
             if key not in known:
-                raise SettingsError(
-                    f"{path}: unknown setting '{key}' (known: {', '.join(sorted(known))})"
-                )
+                close = difflib.get_close_matches(key, sorted(known), n=1)
+                listed = ", ".join(sorted(known))
+                hint = f"did you mean '{close[0]}'?" if close else f"known: {listed}"
+                raise SettingsError(f"{path}: unknown setting '{key}' ({hint})")
             flat[key] = value
     return flat
 
