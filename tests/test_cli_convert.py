@@ -284,3 +284,24 @@ def test_a_refusal_is_one_short_line_however_long_the_value(
     assert code == 2
     assert err.startswith(f"cuesheet: error: {tmp_path / where}")
     assert err.count("\n") == 1 and len(err) < 300 + len(str(tmp_path))
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        ("empty.m3u", "", "empty.m3u: not an M3U playlist: the file holds no entry: expected"),
+        ("blank.m3u8", " \n\t\r\n", "blank.m3u8: not an M3U playlist: the file holds no entry"),
+        ("empty.cue", "", "empty.cue:1: not a cue sheet"),
+        ("blank.cue", "  \n\n", "blank.cue:1: not a cue sheet"),
+    ],
+)
+def test_an_empty_playlist_file_is_refused_not_read_as_an_empty_show(
+    tmp_path: Path, name: str, text: str, expected: str
+) -> None:
+    source = tmp_path / name
+    source.write_text(text, encoding="utf-8")
+    for args in (("timing", str(source)), ("convert", str(source), str(tmp_path / "out.json"))):
+        code, _, err = _run(*args)
+        assert code == 2, args
+        assert f"cuesheet: error: {tmp_path}/{expected}" in err
+        assert not (tmp_path / "out.json").exists()
