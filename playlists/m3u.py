@@ -595,11 +595,6 @@ def load(
         text = textfile.read(path, encoding=encoding)
         result = _parse(_text_chunks(text), name, check_files)
     playlist, lines = result
-    if not playlist.entries and not textfile.read(path, encoding=encoding).strip():
-        raise ParseError(
-            "not an M3U playlist: the file holds no entry: expected #EXTM3U, #EXTINF or a location",
-            path=name,
-        )
     if check_files:
         _report_missing(playlist, lines, name)
     return playlist
