@@ -212,7 +212,7 @@ def _audio_for(
     """The show with placeholder files when asked; refused when a playlist would be empty."""
     from cuesheet.outputs.placeholders import require_audio, with_placeholders
 
-    if placeholders and target.playlist_format is not None:
+    if placeholders:
         show, deliveries = with_placeholders(show, folder)
         if deliveries:
             click.echo(f"cuesheet: {len(deliveries)} files to deliver:", err=True)
