@@ -60,14 +60,27 @@ class DurationSource(str, Enum):
 
 
 class UsageCode(str, Enum):
-    """Rights-society usage codes: background/visual, instrumental/vocal, theme, end title."""
+    """Rights-society usage codes (docs/rights.md): background/visual, instrumental/vocal,
+    main and end title, theme, logo, source music."""
 
     BI = "BI"
+    """Background instrumental."""
     BV = "BV"
+    """Background vocal."""
     VI = "VI"
+    """Visual instrumental: the performance is seen."""
     VV = "VV"
+    """Visual vocal."""
     MT = "MT"
+    """Main title (opening theme)."""
     ET = "ET"
+    """End title (closing credits)."""
+    TH = "TH"
+    """Theme."""
+    LOGO = "LOGO"
+    """Logo: a short identifying sting."""
+    SM = "SM"
+    """Source music: heard by the people on screen or in the hall (radio, band on stage)."""
 
 
 class MatchStatus(str, Enum):
@@ -137,6 +150,46 @@ class Match:
 
 
 @dataclass(frozen=True, slots=True)
+class WriterShare:
+    """A writer of a work as a rights society knows them: role, IPI, society, share, publisher.
+
+    Empty text and ``None`` mean unknown (a blank to fill on the cue sheet).
+    """
+
+    name: str
+    role: Role = Role.COMPOSER
+    """``composer``, ``lyricist`` or ``arranger``."""
+    ipi: str = ""
+    """IPI (formerly CAE) name number, 9-11 digits."""
+    society: str = ""
+    """The writer's performing-rights society (affiliation), e.g. ``PRS``, ``ASCAP``, ``RAO``."""
+    share_bp: int | None = None
+    """The writer's share of the work in basis points (hundredths of a percent; 10000 = 100 %)."""
+    publisher: str = ""
+    publisher_ipi: str = ""
+    died: str = ""
+    """Date of death, ISO and partial as known (``1881``, ``1881-03-28``); empty when living or
+    unknown.  Decides the public-domain flag (docs/rights.md)."""
+    source: RoleSource = RoleSource.STATED
+    """``stated`` (the show file) or ``musicbrainz`` (found by ``resolve``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class WorkRights:
+    """What a producer (or MusicBrainz) knows of a work for rights societies.
+
+    A cue uses it when its work MBID, its ISWC or (lacking both) its title matches.
+    """
+
+    title: str
+    work_mbid: str | None = None
+    iswc: str | None = None
+    writers: tuple[WriterShare, ...] = ()
+    public_domain: bool | None = None
+    """Stated by the producer; ``None``: judged from the writers' dates of death."""
+
+
+@dataclass(frozen=True, slots=True)
 class Cue:
     """One item of the running order."""
 
@@ -170,6 +223,8 @@ class Cue:
     """Fade-out at the end of the cue (within its length), in milliseconds."""
     cart: int | None = None
     """Cart number of the cue's audio in a playout system (Rivendell: 1-999999)."""
+    file_start_ms: int | None = None
+    """Where the cue starts inside ``file``, ms (a CUE ``INDEX 01``); ``None``: the whole file."""
 
     @property
     def number_key(self) -> Decimal:
@@ -208,6 +263,8 @@ class Segment:
     budget_ms: int | None = None
     """Planned length in milliseconds; ``None`` when not budgeted."""
     notes: str = ""
+    usage: UsageCode | None = None
+    """Usage code of its cues that name none; ``None``: the default of each cue's kind."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,6 +285,14 @@ class Show:
     notes: str = ""
     dated: bool = True
     """False for a bare list given no date: ``start_ms`` is then only an origin for offsets."""
+    channel: str = ""
+    """The channel or station that broadcasts the show (rights sheets name it)."""
+    production: str = ""
+    """The production company."""
+    contact: str = ""
+    """Who answers for the cue sheet: a name, e-mail or telephone number."""
+    works: tuple[WorkRights, ...] = ()
+    """Writers, shares and publishers of the works the show uses (see :class:`WorkRights`)."""
 
     def cues(self) -> Iterator[tuple[Segment, Cue]]:
         """Every cue with its segment, in running order."""

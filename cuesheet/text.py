@@ -1,39 +1,26 @@
 """Text keys for comparing titles and names written by different people and systems.
 
-``normalise("Piano Concerto No. 2, Op.18")`` gives ``"piano concerto no 2 op 18"``:
-accents and case folded, punctuation and dashes turned into single spaces.
+One folding rule for the whole project: :func:`metadata.normalize.fold` (case,
+accents, Cyrillic and Greek letters, apostrophes, hyphens and punctuation).
+Comparing running orders adds one step on top: a digit next to a letter
+separates words, so ``normalise("Piano Concerto No. 2, Op.18")`` and
+``normalise("piano concerto no2 op18")`` both give ``"piano concerto no 2 op 18"``.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 
-_DIGIT_LETTER = re.compile(r"(?<=[0-9])(?=[a-z])|(?<=[a-z])(?=[0-9])")
+from metadata.normalize import fold
 
-
-def _fold(text: str) -> str:
-    if text.isascii():
-        return text.casefold()  # nothing to decompose, no combining marks
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+_DIGIT_LETTER = re.compile(r"(?<=[0-9])(?=[^\W\d_])|(?<=[^\W\d_])(?=[0-9])")
 
 
 @functools.lru_cache(maxsize=65_536)
 def normalise(text: str) -> str:
-    """Accent- and case-folded words of ``text`` joined by single spaces.
-
-    Letters of non-Latin scripts are kept (folded); punctuation separates words,
-    and a digit next to a letter does too (``op.18`` and ``Op 18`` meet).
-    """
-    folded = _fold(text)
-    words = re.split(r"[\W_]+", folded)
-    out: list[str] = []
-    for word in words:
-        if word:
-            out.extend(_DIGIT_LETTER.sub(" ", word).split())
-    return " ".join(out)
+    """The folded words of ``text`` (:func:`metadata.normalize.fold`), digits split from letters."""
+    return _DIGIT_LETTER.sub(" ", fold(text))
 
 
 def tokens(text: str) -> frozenset[str]:

@@ -7,12 +7,25 @@ commits at once, so an interrupted run loses nothing it already asked.
 
 The file carries an application id and a schema version (SQLite's ``application_id`` and
 ``user_version``): a cache from another schema version is emptied and rebuilt, and a file
-that is not a cuesheet cache is refused (:class:`~metadata.errors.CacheError`), never
-overwritten.  The default file lives in the user's cache directory (platformdirs).
+that is not a cuesheet cache (any SQLite file without our application id, even one with no
+table) is refused (:class:`~metadata.errors.CacheError`), never overwritten.  The default
+file lives in the user's cache directory (platformdirs).
+
+The environment is not always kind:
+
+* a new cache is built in a file of its own and linked into place only when complete, so a
+  full disk or a kill during creation leaves nothing behind, and two processes creating one
+  cache at once both end up using the same complete file;
+* a cache this process cannot write (a read-only file or folder) is opened for reading:
+  answers are served, nothing is stored (:attr:`Cache.read_only`);
+* another process's write lock is waited for, at most ``lock_wait_ms`` (30 s by default);
+  then the error says what it waited for and how long.
 """
 
 from __future__ import annotations
 
+import os
+import secrets
 import sqlite3
 import threading
 import time
@@ -22,13 +35,17 @@ from types import TracebackType
 
 from metadata.errors import CacheError
 
-SCHEMA_VERSION = 1
-"""Bump when the table layout or the meaning of stored values changes."""
+SCHEMA_VERSION = 2
+"""Bump when the table layout or the meaning of stored values changes.
+
+2: only well-formed answers of the kind asked for are stored (1 kept 404s for searches)."""
 APPLICATION_ID = 0x43554531  # "CUE1"
 DAY_MS = 86_400_000
 DEFAULT_TTL_MS = 30 * DAY_MS
 """How long an answer stays fresh: 30 days."""
 MEMORY = ":memory:"
+DEFAULT_LOCK_WAIT_MS = 30_000
+"""How long to wait for another process's write lock before giving up: 30 s."""
 
 _CREATE = """
 CREATE TABLE IF NOT EXISTS entries (
@@ -63,38 +80,55 @@ class Cache:
         *,
         ttl_ms: int = DEFAULT_TTL_MS,
         clock: Callable[[], int] = wall_ms,
+        lock_wait_ms: int = DEFAULT_LOCK_WAIT_MS,
     ) -> None:
         """Open (creating if needed) the cache at ``path``; ``None`` for the default file,
         ``":memory:"`` for a cache that lives as long as this object.
 
         Only the default file's folder is created when missing: a ``path`` in a
         folder that does not exist is a :class:`CacheError` (a typo should not
-        leave new folders behind)."""
+        leave new folders behind).  A file (or folder) this process cannot write is
+        opened for reading only (:attr:`read_only`); ``lock_wait_ms`` bounds the wait for
+        another process's write lock."""
         if ttl_ms <= 0:
             raise ValueError(f"cache expiry must be positive, got {ttl_ms} ms")
         self._default = path is None
         self.path = default_path() if path is None else path if path == MEMORY else Path(path)
         self.ttl_ms = ttl_ms
+        self.lock_wait_ms = lock_wait_ms
+        self.read_only = False
+        """True when the file can only be read: answers are then not kept."""
         self._clock = clock
         self._lock = threading.Lock()
         self._db = self._open()
 
     def _open(self) -> sqlite3.Connection:
-        where = str(self.path)
-        if isinstance(self.path, Path) and not self._default and not self.path.parent.is_dir():
+        if not isinstance(self.path, Path):
+            db = sqlite3.connect(MEMORY, check_same_thread=False, isolation_level=None)
+            self._prepare(db)
+            return db
+        path, where = self.path, str(self.path)
+        if not self._default and not path.parent.is_dir():
             raise CacheError(
-                f"cannot open the cache: the folder {self.path.parent} does not exist", path=where
+                f"cannot open the cache: the folder {path.parent} does not exist", path=where
             )
         try:
-            if isinstance(self.path, Path) and self._default:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-            db = sqlite3.connect(where, check_same_thread=False, isolation_level=None)
+            if self._default:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            if not path.exists() or (path.is_file() and path.stat().st_size == 0):
+                _create(path, self.lock_wait_ms)
+            self.read_only = not (
+                os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
+            )
+            db = self._connect(where)
         except (OSError, sqlite3.Error) as error:
             raise CacheError(f"cannot open the cache: {error}", path=where, cause=error) from error
         try:
             self._prepare(db)
         except sqlite3.DatabaseError as error:
             db.close()
+            if _locked(error):
+                raise self._locked_error(error) from error
             raise CacheError(
                 f"not a cuesheet cache ({error}); choose another file with --cache",
                 path=where,
@@ -105,24 +139,51 @@ class Cache:
             raise
         return db
 
+    def _connect(self, where: str) -> sqlite3.Connection:
+        """Read-write, or read-only (immutable when even the WAL's files cannot be made)."""
+        timeout = self.lock_wait_ms / 1000
+        if not self.read_only:
+            return sqlite3.connect(
+                where, timeout=timeout, check_same_thread=False, isolation_level=None
+            )
+        uri = Path(where).resolve().as_uri()
+        for mode in ("ro", "ro&immutable=1"):
+            db = sqlite3.connect(
+                f"{uri}?mode={mode}",
+                uri=True,
+                timeout=timeout,
+                check_same_thread=False,
+                isolation_level=None,
+            )
+            try:
+                db.execute("PRAGMA user_version").fetchone()
+                return db
+            except sqlite3.OperationalError:
+                db.close()
+                if mode != "ro":
+                    raise
+        raise AssertionError("unreachable")  # pragma: no cover
+
     def _prepare(self, db: sqlite3.Connection) -> None:
         app_id = db.execute("PRAGMA application_id").fetchone()[0]
         version = db.execute("PRAGMA user_version").fetchone()[0]
-        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        if app_id != APPLICATION_ID and tables:
+        if app_id != APPLICATION_ID and self.path != MEMORY:
             raise CacheError(
                 "not a cuesheet cache (an SQLite file of another program); "
                 "choose another file with --cache",
                 path=str(self.path),
             )
-        if self.path != MEMORY:
-            db.execute("PRAGMA journal_mode=WAL")
+        if self.read_only:
+            if version != SCHEMA_VERSION:
+                raise CacheError(
+                    "a cache of another cuesheet version, and read-only; "
+                    "choose another file with --cache",
+                    path=str(self.path),
+                )
+            return
         db.execute("PRAGMA synchronous=NORMAL")
-        if app_id == APPLICATION_ID and version != SCHEMA_VERSION:
-            db.execute("DROP TABLE IF EXISTS entries")  # another schema: start afresh
-        db.execute(_CREATE)
-        db.execute(f"PRAGMA application_id={APPLICATION_ID}")
-        db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        if version != SCHEMA_VERSION:
+            _build(db, rebuild=True)  # another schema (or a new memory cache): start afresh
 
     def get(self, kind: str, key: str, *, stale_ok: bool = False) -> bytes | None:
         """The stored value, or ``None`` when absent or expired (unless ``stale_ok``)."""
@@ -155,6 +216,8 @@ class Cache:
 
     def put(self, kind: str, key: str, value: bytes, *, ttl_ms: int | None = None) -> None:
         """Store ``value`` and commit at once."""
+        if self.read_only:
+            return
         now = self._clock()
         expires = now + (self.ttl_ms if ttl_ms is None else ttl_ms)
         with self._lock:
@@ -163,6 +226,13 @@ class Cache:
                 "VALUES (?, ?, ?, ?, ?)",
                 (kind, key, value, now, expires),
             )
+
+    def delete(self, kind: str, key: str) -> None:
+        """Remove one stored value (nothing happens when it is absent)."""
+        if self.read_only:
+            return
+        with self._lock:
+            self._run("DELETE FROM entries WHERE kind=? AND key=?", (kind, key))
 
     def count(self, kind: str | None = None) -> int:
         """How many rows (fresh or not) the cache holds, of one kind or of all."""
@@ -177,7 +247,16 @@ class Cache:
         try:
             return self._db.execute(sql, args)
         except sqlite3.Error as error:
+            if _locked(error):
+                raise self._locked_error(error) from error
             raise CacheError(f"cache failed: {error}", path=str(self.path), cause=error) from error
+
+    def _locked_error(self, error: sqlite3.Error) -> CacheError:
+        return CacheError(
+            f"the cache is locked by another program; waited {self.lock_wait_ms / 1000:g} s",
+            path=str(self.path),
+            cause=error,
+        )
 
     def close(self) -> None:
         """Close the database."""
@@ -194,3 +273,59 @@ class Cache:
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+
+def _locked(error: sqlite3.Error) -> bool:
+    """True for SQLite's "database is locked" (another connection holds the write lock)."""
+    return isinstance(error, sqlite3.OperationalError) and "locked" in str(error)
+
+
+def _build(db: sqlite3.Connection, *, rebuild: bool = False) -> None:
+    """Lay out a cache in one transaction: table, application id and version together."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        if rebuild:
+            db.execute("DROP TABLE IF EXISTS entries")
+        db.execute(_CREATE)
+        db.execute(f"PRAGMA application_id={APPLICATION_ID}")
+        db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+
+
+def _create(path: Path, lock_wait_ms: int) -> None:
+    """Create a complete cache at ``path`` atomically.
+
+    The cache is built in a file of its own (created exclusively, never through a link)
+    and linked into place only when complete, so a full disk or a kill leaves nothing at
+    ``path``, and of two processes creating it at once one links, the other uses that one.
+    An empty file at ``path`` (an interrupted older version) is replaced.
+    """
+    temp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.new")
+    try:
+        os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o644))
+        db = sqlite3.connect(str(temp), timeout=lock_wait_ms / 1000, isolation_level=None)
+        try:
+            _build(db)
+            db.execute("PRAGMA journal_mode=WAL")
+        finally:
+            db.close()
+        _CREATED_HOOK(temp)
+        try:
+            os.link(temp, path)
+        except FileExistsError:
+            if path.is_file() and path.stat().st_size == 0:
+                os.replace(temp, path)
+    finally:
+        for leftover in (temp, Path(f"{temp}-wal"), Path(f"{temp}-shm")):
+            leftover.unlink(missing_ok=True)
+
+
+def _no_hook(temp: Path) -> None:
+    """Tests replace this to act between building a new cache and linking it into place."""
+
+
+_CREATED_HOOK: Callable[[Path], None] = _no_hook
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)

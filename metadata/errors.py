@@ -5,6 +5,7 @@
     MetadataError                         root; carries path, line and cause
     ├── ServiceError (OSError)            MusicBrainz could not be reached or answered badly
     │   └── ServiceUnavailable            it proved unreachable; callers go offline
+    │       └── NotMusicBrainz            it answers, but not like MusicBrainz; callers go offline
     ├── NotCached (LookupError)           offline, and the cache does not hold the answer
     ├── CacheError (OSError)              the cache database cannot be used
     └── TagError (ValueError)             an audio file whose tags cannot be read or written
@@ -45,6 +46,10 @@ class ServiceError(MetadataError, OSError):
 
 class ServiceUnavailable(ServiceError):
     """MusicBrainz proved unreachable; the run should go on offline."""
+
+
+class NotMusicBrainz(ServiceUnavailable):
+    """The server answered, but not like MusicBrainz (an HTML page, a 404 for a search...)."""
 
 
 class NotCached(MetadataError, LookupError):

@@ -16,19 +16,22 @@ scan and retried only when they change.  Files that disappeared are dropped.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import multiprocessing
 import os
+import signal
 import sqlite3
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
 from metadata import tags as _tags
+from metadata.cache import DEFAULT_LOCK_WAIT_MS
 from metadata.errors import CacheError, TagError
 from metadata.tags import AudioFile, Tags
 
@@ -97,17 +100,20 @@ class Library:
         workers: int | None = None,
         pool_threshold: int = 64,
         create_folder: bool = False,
+        lock_wait_ms: int = DEFAULT_LOCK_WAIT_MS,
     ) -> None:
         """Open (creating if needed) the index at ``index_path``.
 
         The index's folder is created when missing only with ``create_folder``
         (for a default location); otherwise a folder that does not exist is a
-        :class:`CacheError`.
+        :class:`CacheError`.  Another process's write lock is waited for at most
+        ``lock_wait_ms`` milliseconds.
         """
         self.index_path = os.fspath(index_path)
         self.workers = max(1, workers or os.cpu_count() or 1)
         self.pool_threshold = pool_threshold
-        self._db = _connect(self.index_path, create_folder)
+        self.lock_wait_ms = lock_wait_ms
+        self._db = _connect(self.index_path, create_folder, lock_wait_ms)
 
     def __enter__(self) -> Library:
         return self
@@ -134,29 +140,32 @@ class Library:
         on_disk: dict[str, tuple[int, int]] = {}
         for root in wanted:
             on_disk.update(_walk(root))
+        unnamed = [p for p in on_disk if not _storable(p)]
+        for path in unnamed:
+            del on_disk[path]
         known = self._rows_under(wanted)
         stale = [p for p in known if p not in on_disk]
         to_read = sorted(p for p, stat in on_disk.items() if known.get(p) != stat)
         total = len(to_read)
         if progress is not None:
             progress(0, total)
-        try:
-            with self._db:
-                self._db.executemany("DELETE FROM files WHERE path = ?", ((p,) for p in stale))
-                done = 0
-                for batch in self._read_all(to_read):
-                    self._db.executemany(
-                        "INSERT OR REPLACE INTO files VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                        (_row(path, on_disk[path], found) for path, found in batch),
-                    )
-                    done += len(batch)
-                    if progress is not None:
-                        progress(done, total)
-        except sqlite3.Error as error:
-            raise CacheError(
-                f"cannot write the library index: {error}", path=self.index_path, cause=error
-            ) from error
+        # One short transaction per batch (every row stands alone), so that two scans of
+        # one library take turns instead of one waiting for the other's whole scan.
+        self._write("DELETE FROM files WHERE path = ?", [(p,) for p in stale])
+        done = 0
+        for batch in self._read_all(to_read):
+            self._write(
+                "INSERT OR REPLACE INTO files VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                [_row(path, on_disk[path], found) for path, found in batch],
+            )
+            done += len(batch)
+            if progress is not None:
+                progress(done, total)
         files, problems = self._load(wanted)
+        problems += tuple(
+            ScanProblem(_shown(p), "the file name is not UTF-8: rename the file to index it")
+            for p in unnamed
+        )
         return ScanResult(
             files=files,
             problems=problems,
@@ -170,6 +179,20 @@ class Library:
         return self._load(None if roots is None else [_absolute(r) for r in roots])[0]
 
     # --- internals ---------------------------------------------------------------------
+
+    def _write(self, sql: str, rows: list[tuple[object, ...]]) -> None:
+        """Commit ``rows`` in one transaction, waiting (bounded) for another writer's lock."""
+        if not rows:
+            return
+        try:
+            with self._db:
+                self._db.executemany(sql, rows)
+        except sqlite3.Error as error:
+            if _locked(error):
+                raise _locked_error(self.index_path, self.lock_wait_ms, error) from error
+            raise CacheError(
+                f"cannot write the library index: {error}", path=self.index_path, cause=error
+            ) from error
 
     def _rows_under(self, roots: Sequence[str]) -> dict[str, tuple[int, int]]:
         rows: dict[str, tuple[int, int]] = {}
@@ -232,7 +255,7 @@ class Library:
                 yield _read_chunk(chunks.popleft())
             return
         running: set[Future[list[tuple[str, AudioFile | str]]]] = set()
-        with _pool(self.workers) as pool:
+        with _pool(self.workers) as pool, _stopped_on_exit(pool):
             while chunks or running:
                 while chunks and len(running) < 2 * self.workers:
                     running.add(pool.submit(_read_chunk, chunks.popleft()))
@@ -248,13 +271,53 @@ class Library:
                     wait(running, return_when=FIRST_COMPLETED)
 
 
-def _pool(workers: int) -> Executor:
+def _pool(workers: int) -> ProcessPoolExecutor:
     # fork shares the already-imported mutagen with the workers, which saves a
     # second of start-up per worker under spawn; it is safe here because the
     # parent holds no lock or thread the children could inherit mid-use.
     if sys.platform.startswith("linux"):
-        return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
-    return ProcessPoolExecutor(workers)
+        return ProcessPoolExecutor(
+            workers, mp_context=multiprocessing.get_context("fork"),
+            initializer=_worker_start,
+            initargs=(os.getpid(),),
+        )
+    return ProcessPoolExecutor(workers, initializer=_worker_start, initargs=(os.getpid(),))
+
+
+def _worker_start(parent: int) -> None:
+    """In each worker: leave SIGINT and SIGTERM to the parent, and die with it.
+
+    Ctrl-C reaches the whole process group; the parent alone decides what
+    happens (it stops the workers), so no worker prints a traceback.  On Linux
+    the kernel kills a worker whose parent died, even by SIGKILL: no orphans.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            import ctypes
+
+            ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        if os.getppid() != parent:  # the parent died before the line above
+            os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+@contextlib.contextmanager
+def _stopped_on_exit(pool: ProcessPoolExecutor) -> Iterator[None]:
+    """On any exception (an interrupt too), kill the workers instead of waiting for them."""
+    try:
+        yield
+    except BaseException:
+        workers = list(getattr(pool, "_processes", {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        for worker in workers:
+            worker.kill()
+        for worker in workers:
+            worker.join()
+        raise
 
 
 def _read_chunk(paths: list[str]) -> list[tuple[str, AudioFile | str]]:
@@ -268,7 +331,11 @@ def _read_chunk(paths: list[str]) -> list[tuple[str, AudioFile | str]]:
     return out
 
 
-def _connect(path: str, create_folder: bool) -> sqlite3.Connection:
+def _locked(error: sqlite3.Error) -> bool:
+    return isinstance(error, sqlite3.OperationalError) and "locked" in str(error)
+
+
+def _connect(path: str, create_folder: bool, lock_wait_ms: int) -> sqlite3.Connection:
     folder = Path(path).parent
     if path != ":memory:" and not create_folder and not folder.is_dir():
         raise CacheError(
@@ -277,21 +344,72 @@ def _connect(path: str, create_folder: bool) -> sqlite3.Connection:
     try:
         if path != ":memory:" and create_folder:
             folder.mkdir(parents=True, exist_ok=True)
-        db = sqlite3.connect(path)
-        version = db.execute("PRAGMA user_version").fetchone()[0]
-        if version != SCHEMA_VERSION:
-            with db:
-                db.execute("DROP TABLE IF EXISTS files")
-                db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        db = sqlite3.connect(path, timeout=lock_wait_ms / 1000)
+        try:
+            _claim(db, path)
+        except BaseException:
+            db.close()
+            raise
         with db:
             db.execute(_SCHEMA)
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = NORMAL")
     except (sqlite3.Error, OSError) as error:
+        if isinstance(error, sqlite3.Error) and _locked(error):
+            raise _locked_error(path, lock_wait_ms, error) from error
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
         raise CacheError(
-            f"cannot open the library index: {error}", path=path, cause=error
+            f"cannot open the library index: {reason}", path=path, cause=error
         ) from error
     return db
+
+
+def _locked_error(path: str, lock_wait_ms: int, error: sqlite3.Error) -> CacheError:
+    return CacheError(
+        "the library index is locked by another program (another scan?); "
+        f"waited {lock_wait_ms / 1000:g} s",
+        path=path,
+        cause=error,
+    )
+
+
+APPLICATION_ID = 0x43554C49  # "CULI"
+"""SQLite ``application_id`` of a library index: a file without it is another program's."""
+
+
+def _claim(db: sqlite3.Connection, path: str) -> None:
+    """Make ``db`` a library index of this schema, or refuse it as another program's file.
+
+    A new (empty) file is claimed; an index of another schema version is
+    rebuilt.  Refused with :class:`CacheError`, never changed: a file with
+    another ``application_id`` (even with no table yet), or without one but
+    with tables or a version -- except an index written before indexes carried
+    the id (only a ``files`` table whose first columns are ours).
+    """
+    app_id = db.execute("PRAGMA application_id").fetchone()[0]
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
+    if app_id != APPLICATION_ID and not (app_id == 0 and _ours_before_ids(db, tables, version)):
+        raise CacheError(
+            "not a cuesheet library index (an SQLite file of another program); "
+            "choose another file with --index",
+            path=path,
+        )
+    if app_id != APPLICATION_ID or version != SCHEMA_VERSION:
+        with db:
+            db.execute("DROP TABLE IF EXISTS files")
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def _ours_before_ids(db: sqlite3.Connection, tables: set[str], version: int) -> bool:
+    """Whether an SQLite file without an application id is new, or an index of ours."""
+    if not tables:
+        return version == 0
+    if tables != {"files"} or not 1 <= version <= SCHEMA_VERSION:
+        return False
+    columns = [row[1] for row in db.execute("PRAGMA table_info(files)")]
+    return columns[:3] == ["path", "size", "mtime_ns"]
 
 
 def _absolute(path: str | os.PathLike[str]) -> str:
@@ -303,7 +421,7 @@ def _walk(root: str) -> Iterator[tuple[str, tuple[int, int]]]:
     if not os.path.isdir(root):
         if _tags.format_of(root) is not None:
             stat = os.stat(root)
-            yield root, (stat.st_size, stat.st_mtime_ns)
+            yield root, (stat.st_size, _int64(stat.st_mtime_ns))
         return
     pending = [root]
     while pending:
@@ -318,9 +436,28 @@ def _walk(root: str) -> Iterator[tuple[str, tuple[int, int]]]:
                     pending.append(entry.path)
                 elif _tags.format_of(entry.name) is not None and entry.is_file():
                     stat = entry.stat()
-                    yield entry.path, (stat.st_size, stat.st_mtime_ns)
+                    yield entry.path, (stat.st_size, _int64(stat.st_mtime_ns))
             except OSError:
                 continue  # vanished or dangling between listing and stat
+
+
+def _storable(path: str) -> bool:
+    """Whether ``path`` can be stored as text (a name that is not UTF-8 has surrogates)."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _shown(path: str) -> str:
+    """``path`` printable, with the bytes that are not UTF-8 as ``\\xNN``."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _int64(value: int) -> int:
+    """``value`` wrapped into SQLite's signed 64 bits (a file dated 2400 has ns past 2**63)."""
+    return (value + (1 << 63)) % (1 << 64) - (1 << 63)
 
 
 def _row(path: str, stat: tuple[int, int], found: AudioFile | str) -> tuple[object, ...]:

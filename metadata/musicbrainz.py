@@ -10,41 +10,48 @@ encoding, User-Agent, XML parsing) but fences what that library keeps in module 
   when the last call leaves;
 * musicbrainzngs sets no socket timeout and retries 503s by sleeping 2, 4, 6... seconds
   itself, ignoring Retry-After; inside the fence its reader is replaced by one that sends a
-  single request with this adapter's timeout, so that retries, Retry-After and back-off
-  are decided here (bounded, through an injected clock and sleep);
+  single request under a :class:`~metadata.deadline.Budget` (a deadline for the whole
+  exchange, from connect to last byte, and a cap on the answer's size), so that retries,
+  Retry-After and back-off are decided here (bounded, through an injected clock and sleep);
 * its rate limiter holds one lock for the whole request (so no two requests ever overlap);
   inside the fence it is bypassed and :class:`~metadata.ratelimit.RateLimiter` is used.
 
 Answers are cached raw (as the server sent them) in a :class:`~metadata.cache.Cache`,
-keyed by request, before they are returned; they leave the adapter only as the typed values
-of :mod:`metadata.mbmodel`, never as dicts.  "Not found" is ``None``.  When the service
-proves unreachable (all attempts failed), the adapter raises
-:class:`~metadata.errors.ServiceUnavailable` once and goes offline: from then on it answers
-from the cache only and raises :class:`~metadata.errors.NotCached` for the rest.
+keyed by request, before they are returned, but only well-formed answers of the kind asked
+for (a 404 only for a lookup, and only with MusicBrainz's ``<error>`` document); they leave
+the adapter only as the typed values of :mod:`metadata.mbmodel`, never as dicts.  "Not
+found" is ``None``.
+
+The adapter goes offline (answers from the cache only, stale answers included, and raises
+:class:`~metadata.errors.NotCached` for the rest) when the service proves unreachable or
+answers unlike MusicBrainz; it raises :class:`~metadata.errors.ServiceUnavailable` (or
+:class:`~metadata.errors.NotMusicBrainz`) once, and :attr:`MusicBrainz.failure` keeps it.
+Unreachable means: the name does not resolve, the connection is refused or the network is
+down (none of these is retried), or no answer came within the deadline and the retries.
+Before the server has answered at all, the whole wait is bounded by ``give_up_ms``.  An
+unreachable server is remembered in the cache (:mod:`metadata.outage`), and later adapters
+for it start offline until the record expires, unless told to ``retry_now``.  Threads that
+wait for a rate-limit slot are woken when the adapter goes offline, and send nothing.
 """
 
 from __future__ import annotations
 
 import contextlib
 import email.utils
+import errno
 import socket
 import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future
-from dataclasses import dataclass
-from http.client import HTTPException
-from typing import Any, NoReturn, TypeVar
-from urllib.error import HTTPError, URLError
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 from urllib.parse import urlencode, urlsplit
 from xml.parsers.expat import ExpatError
 
-import musicbrainzngs
-from musicbrainzngs import mbxml
-from musicbrainzngs import musicbrainz as _mb
-
+from metadata import outage as outages
 from metadata.cache import Cache, wall_ms
-from metadata.errors import NotCached, ServiceError, ServiceUnavailable
+from metadata.errors import NotCached, NotMusicBrainz, ServiceError, ServiceUnavailable
 from metadata.mbmodel import (
     Alias,
     Artist,
@@ -63,9 +70,14 @@ from metadata.mbmodel import (
     Work,
     WorkRelation,
 )
-from metadata.ratelimit import Clock, RateLimiter, Sleep, monotonic_ms, sleep_ms
+from metadata.ratelimit import Clock, RateLimiter, Sleep, monotonic_ms
+
+if TYPE_CHECKING:
+    from metadata import deadline
 
 DEFAULT_URL = "https://musicbrainz.org"
+DEFAULT_MAX_BYTES = 16 * 1024 * 1024
+"""The largest answer read: 16 MiB (MusicBrainz's largest lookups are a few MB)."""
 CACHE_KIND = "ws2"
 """The cache ``kind`` of raw web service answers."""
 _NOT_FOUND = b""
@@ -90,17 +102,23 @@ class _Settings:
     hostname: str
     https: bool
     agent: UserAgent
-    timeout_s: float
 
 
 # ---------------------------------------------------------------- the fence
 
 
 class _HTTPStatus(Exception):
-    def __init__(self, code: int, retry_after: str | None) -> None:
+    def __init__(self, code: int, retry_after: str | None, body: bytes = b"") -> None:
         super().__init__(f"HTTP {code}")
         self.code = code
         self.retry_after = retry_after
+        self.body = body
+
+
+class _TooLarge(Exception):
+    def __init__(self, cause: deadline.TooLarge) -> None:
+        super().__init__(str(cause))
+        self.cause = cause
 
 
 class _Transport(Exception):
@@ -109,22 +127,79 @@ class _Transport(Exception):
         self.cause = cause
 
 
-def _name_unresolvable(error: BaseException) -> bool:
-    """True when the host name itself could not be resolved (DNS said no)."""
+def _root(error: BaseException) -> BaseException:
+    """The socket error inside urllib's wrapping, if any."""
     reason = getattr(error, "reason", None)
-    if isinstance(reason, BaseException):
-        error = reason
-    return isinstance(error, socket.gaierror)
+    return reason if isinstance(reason, BaseException) else error
+
+
+_NO_ROUTE = frozenset({errno.ENETUNREACH, errno.EHOSTUNREACH, errno.ENETDOWN})
+
+
+def _hopeless(error: BaseException) -> bool:
+    """True when waiting will not help: no such host, connection refused, no network."""
+    error = _root(error)
+    return isinstance(error, (socket.gaierror, ConnectionRefusedError)) or (
+        isinstance(error, OSError) and error.errno in _NO_ROUTE
+    )
 
 
 def _describe(error: BaseException) -> str:
-    reason = getattr(error, "reason", None)
-    if isinstance(reason, BaseException):
-        error = reason
+    error = _root(error)
     if isinstance(error, TimeoutError):
         return "timed out"
+    if isinstance(error, socket.gaierror):
+        return "host name not found"
+    if isinstance(error, ConnectionRefusedError):
+        return "connection refused"
+    if isinstance(error, ConnectionResetError):
+        return "connection reset"
+    if isinstance(error, OSError) and error.errno in _NO_ROUTE:
+        return "no route to the server"
     text = str(error) or type(error).__name__
     return text if isinstance(error, _HTTPStatus) else f"{type(error).__name__}: {text}"
+
+
+def _describe_body(data: bytes) -> str:
+    """What an answer that is not a WS/2 document looks like, in a few words."""
+    head = data[:1024].lstrip().lower()
+    if not head:
+        return "an empty answer"
+    if head.startswith(b"<!doctype html") or b"<html" in head:
+        return "an HTML page"
+    if not head.startswith(b"<"):
+        return "text that is not XML"
+    try:
+        ET.fromstring(data)
+    except ET.ParseError:
+        return "malformed or truncated XML"
+    return "XML that is not a WS/2 document"
+
+
+def _is_error_document(data: bytes) -> bool:
+    """True for MusicBrainz's ``<error><text>...</text></error>``."""
+    try:
+        return ET.fromstring(data).tag == "error"
+    except ET.ParseError:
+        return False
+
+
+def _answer_kind(data: bytes, expected: str) -> str | None:
+    """``None`` when ``data`` is a WS/2 document holding ``expected`` (``work``,
+    ``work-list``...); otherwise what it holds instead, in a few words."""
+    from musicbrainzngs import mbxml
+
+    try:
+        message = mbxml.parse_message(data)
+    except (ET.ParseError, ExpatError, UnicodeError, ValueError, KeyError, TypeError):
+        return _describe_body(data)
+    if expected in message:
+        return None
+    found = [k for k in message if k in _ENTITIES or k.removesuffix("-list") in _ENTITIES]
+    if not found:
+        return "a WS/2 document with nothing in it"
+    what = found[0].replace("-list", " search result")
+    return f"a {what} instead"
 
 
 class _Fence:
@@ -135,7 +210,7 @@ class _Fence:
         self._active = 0
         self._settings: _Settings | None = None
         self._saved: dict[str, Any] = {}
-        self._unlimited: Callable[..., Any] = getattr(_mb._mb_request, "fun", _mb._mb_request)
+        self._unlimited: Callable[..., Any] | None = None
 
     @contextlib.contextmanager
     def hold(self, settings: _Settings) -> Iterator[None]:
@@ -144,7 +219,7 @@ class _Fence:
             while self._active and self._settings != settings:
                 self._cond.wait()
             if not self._active:
-                self._saved = {name: getattr(_mb, name) for name in _GLOBALS}
+                self._saved = {name: getattr(_ngs().musicbrainz, name) for name in _GLOBALS}
             try:
                 self._apply(settings)
             except BaseException:
@@ -165,9 +240,13 @@ class _Fence:
 
     def _restore(self) -> None:
         for name, value in self._saved.items():
-            setattr(_mb, name, value)
+            setattr(_ngs().musicbrainz, name, value)
 
     def _apply(self, settings: _Settings) -> None:
+        musicbrainzngs = _ngs()
+        _mb = musicbrainzngs.musicbrainz
+        if self._unlimited is None:  # the request function without its rate-limit wrapper
+            self._unlimited = getattr(_mb._mb_request, "fun", _mb._mb_request)
         musicbrainzngs.set_hostname(settings.hostname, use_https=settings.https)
         agent = settings.agent
         musicbrainzngs.set_useragent(agent.app, agent.version, agent.contact)
@@ -176,14 +255,6 @@ class _Fence:
         _mb.parser_fun = _raw
         _mb._safe_read = _fenced_read
         _mb._mb_request = self._unlimited
-
-    @property
-    def timeout_s(self) -> float:
-        """The timeout of the calls in flight."""
-        settings = self._settings
-        if settings is None:  # pragma: no cover - only reachable from outside the fence
-            raise RuntimeError("musicbrainzngs was called outside the adapter's fence")
-        return settings.timeout_s
 
 
 # fmt: off
@@ -195,6 +266,14 @@ _GLOBALS = (
 _FENCE = _Fence()
 
 
+def _ngs() -> Any:
+    """musicbrainzngs, imported when first needed: it brings urllib, http.client and ssl,
+    which a run answered from the cache (or remembering an outage) never needs."""
+    import musicbrainzngs
+
+    return musicbrainzngs
+
+
 def _raw(response: bytes) -> bytes:
     return response
 
@@ -202,15 +281,27 @@ def _raw(response: bytes) -> bytes:
 def _fenced_read(
     opener: Any, req: Any, body: Any = None, max_retries: int = 8, retry_delay_delta: float = 2.0
 ) -> bytes:
-    """musicbrainzngs's ``_safe_read``, replaced: one attempt, with a timeout."""
+    """musicbrainzngs's ``_safe_read``, replaced: one attempt within the thread's budget."""
+    from http.client import HTTPException
+    from urllib.error import HTTPError, URLError
+
+    from metadata import deadline
+
+    limit = deadline.current()
     try:
-        with contextlib.closing(opener.open(req, timeout=_FENCE.timeout_s)) as response:
-            data: bytes = response.read()
-            return data
+        with contextlib.closing(deadline.opener().open(req)) as response:
+            return deadline.read_answer(response, limit)
     except HTTPError as error:
         retry_after = error.headers.get("Retry-After") if error.headers is not None else None
-        error.close()
-        raise _HTTPStatus(error.code, retry_after) from error
+        try:
+            text = deadline.read_answer(error, limit)
+        except (HTTPException, OSError):
+            text = b""
+        finally:
+            error.close()
+        raise _HTTPStatus(error.code, retry_after, text) from error
+    except deadline.TooLarge as error:
+        raise _TooLarge(error) from error
     except (URLError, HTTPException, OSError) as error:  # refused, reset, timed out
         raise _Transport(error) from error
 
@@ -224,7 +315,7 @@ class MusicBrainz:
     :param base_url: ``https://musicbrainz.org`` or a mirror such as
         ``http://localhost:5000`` (a trailing ``/ws/2`` is accepted).
     :param agent: the User-Agent's application, version and contact.
-    :param timeout_ms: socket timeout of every request, in milliseconds.
+    :param timeout_ms: the most one request may take, from connect to last byte, in ms.
     :param rate_limit: request starts per second; 0 for no limit (then requests from
         several threads run concurrently).
     :param cache: where answers are kept; ``None`` for no cache.
@@ -233,6 +324,14 @@ class MusicBrainz:
     :param backoff_ms: first back-off; doubles with each retry, capped by ``max_wait_ms``.
     :param max_wait_ms: the longest wait before a retry; a server asking for longer (by
         Retry-After) is treated as unavailable.
+    :param give_up_ms: the longest wait, in ms, for a server that has not answered at all
+        in this run: attempts, timeouts and back-off together.
+    :param remember_ms: how long an unreachable server is remembered in the cache, in ms;
+        0 to remember nothing.
+    :param retry_now: ask the server even when the cache remembers it unreachable.
+    :param max_bytes: the largest answer read, in bytes.
+    :param sleep: waits between attempts; by default a wait that ends early when the
+        adapter goes offline.
     """
 
     def __init__(
@@ -247,29 +346,57 @@ class MusicBrainz:
         retries: int = 3,
         backoff_ms: int = 1_000,
         max_wait_ms: int = 60_000,
+        give_up_ms: int = 5_000,
+        remember_ms: int = outages.DEFAULT_REMEMBER_MS,
+        retry_now: bool = False,
+        max_bytes: int = DEFAULT_MAX_BYTES,
         clock: Clock = monotonic_ms,
-        sleep: Sleep = sleep_ms,
+        sleep: Sleep | None = None,
         wall_clock: Clock = wall_ms,
     ) -> None:
         if not agent.app or not agent.version:
             raise ValueError("the User-Agent needs an application name and a version")
         if timeout_ms <= 0:
             raise ValueError(f"timeout must be positive, got {timeout_ms} ms")
+        if give_up_ms <= 0:
+            raise ValueError(f"the give-up bound must be positive, got {give_up_ms} ms")
         self.base_url, hostname, https = _parse_base_url(base_url)
-        self._settings = _Settings(hostname, https, agent, timeout_ms / 1000)
-        self.limiter = RateLimiter(rate_limit, clock=clock, sleep=sleep)
+        self._settings = _Settings(hostname, https, agent)
+        self._gone = threading.Event()
+        self.limiter = RateLimiter(rate_limit, clock=clock, sleep=sleep or self._nap)
         self.cache = cache
+        self.timeout_ms = timeout_ms
         self.retries = max(0, retries)
         self.backoff_ms = backoff_ms
         self.max_wait_ms = max_wait_ms
+        self.give_up_ms = give_up_ms
+        self.remember_ms = remember_ms
+        self.max_bytes = max_bytes
+        self._clock = clock
         self._wall_clock = wall_clock
-        self._offline = offline
         self._lock = threading.Lock()
         self._inflight: dict[str, Future[bytes]] = {}
+        self._first_try_ms: int | None = None
+        self._answered = False
+        self._forgotten = False
+        self._failures = 0
+        """Failed attempts since the last good answer."""
+        self._failing_since_ms = 0
+        self._outage: outages.Outage | None = None
+        self.failure: ServiceUnavailable | None = None
+        """What took the adapter offline in this run (unreachable, or not MusicBrainz)."""
         self.requests = 0
         """HTTP requests sent so far (every attempt counts)."""
         self.cache_hits = 0
         """Answers served from the cache so far."""
+        self._offline = offline
+        if not offline and cache is not None:
+            remembered = outages.recall(cache, self.base_url)
+            if remembered is not None and not retry_now:
+                self._outage = remembered
+                self._offline = True
+            elif remembered is not None:  # asked again: if it still fails, it failed since then
+                self._failing_since_ms = remembered.since_ms
 
     @property
     def offline(self) -> bool:
@@ -277,9 +404,23 @@ class MusicBrainz:
         return self._offline
 
     @property
+    def outage(self) -> outages.Outage | None:
+        """The server proved unreachable in this run, or an earlier run's record said so."""
+        with self._lock:
+            found = self._outage
+            if found is None or found.remembered:
+                return found
+            return replace(found, attempts=self._failures)
+
+    @property
     def concurrent(self) -> bool:
         """True when requests may run side by side (no rate limit)."""
         return self.limiter.rate == 0
+
+    def _nap(self, ms: int) -> None:
+        """Wait ``ms`` milliseconds, or less when the adapter goes offline meanwhile."""
+        if ms > 0:
+            self._gone.wait(ms / 1000)
 
     # ----------------------------------------------------------- public calls
 
@@ -335,10 +476,10 @@ class MusicBrainz:
     ) -> bytes | None:
         key = self.key(entity, mbid, includes, query, limit)
         cached = self._cached(key)
+        if cached is None and self._offline:  # perhaps only just: expired answers count
+            cached = self._offline_answer(key)
         if cached is not None:
             return None if cached == _NOT_FOUND else cached
-        if self._offline:
-            raise NotCached(f"offline, and not in the cache: {key}")
         with self._lock:
             future = self._inflight.get(key)
             owner = future is None
@@ -364,10 +505,10 @@ class MusicBrainz:
                 del self._inflight[key]
         return None if data == _NOT_FOUND else data
 
-    def _cached(self, key: str) -> bytes | None:
+    def _cached(self, key: str, *, stale_ok: bool = False) -> bytes | None:
         if self.cache is None:
             return None
-        data = self.cache.get(CACHE_KIND, key, stale_ok=self._offline)
+        data = self.cache.get(CACHE_KIND, key, stale_ok=stale_ok or self._offline)
         if data is not None:
             with self._lock:
                 self.cache_hits += 1
@@ -376,7 +517,25 @@ class MusicBrainz:
     def _fetch(
         self, entity: str, mbid: str, includes: tuple[str, ...], query: str, limit: int, key: str
     ) -> bytes:
-        """Ask the server, with retries; parse-check and cache the answer."""
+        """Ask the server, with retries; check and cache the answer.
+
+        Once the adapter is offline (before a try, after waiting for a slot, or because this
+        request found the service gone), an expired answer in the cache is the answer.
+        """
+        try:
+            return self._ask(entity, mbid, includes, query, limit, key)
+        except (ServiceUnavailable, NotCached):  # found gone here, or by another thread
+            stale = self._cached(key, stale_ok=True)
+            if stale is None:
+                raise
+            return stale  # the failure is kept in self.failure
+
+    def _ask(
+        self, entity: str, mbid: str, includes: tuple[str, ...], query: str, limit: int, key: str
+    ) -> bytes:
+        from metadata import deadline
+
+        musicbrainzngs = _ngs()
         call: Callable[[], Any]
         if query:
             search = getattr(musicbrainzngs, _SEARCH[entity])
@@ -384,54 +543,113 @@ class MusicBrainz:
         else:
             lookup = getattr(musicbrainzngs, _LOOKUP[entity])
             call = lambda: lookup(mbid, includes=list(includes))  # noqa: E731
+        asked = f"a {entity} {'search' if query else 'lookup'}"
         attempt = 0
         while True:
             if self._offline:
-                raise NotCached(f"offline, and not in the cache: {key}")
+                return self._offline_answer(key)
             self.limiter.acquire()
+            if self._offline:  # it went offline while this thread waited for its slot
+                return self._offline_answer(key)
+            budget = self._budget()
             with self._lock:
                 self.requests += 1
             try:
-                with _FENCE.hold(self._settings):
+                with _FENCE.hold(self._settings), deadline.budget(budget):
                     data = call()
             except _HTTPStatus as error:
-                if error.code == 404:
-                    data = _NOT_FOUND
-                elif error.code not in _RETRYABLE:
-                    raise ServiceError(
-                        f"MusicBrainz refused the request (HTTP {error.code}): {key}",
-                        cause=error,
-                    ) from error
-                else:
+                self._heard(success=False)
+                if error.code in _RETRYABLE:
                     attempt += 1
-                    self._back_off(attempt, error, key, error.retry_after)
+                    self._back_off(attempt, error, error.retry_after)
                     continue
+                data = self._refused(error, bool(query), asked, key)
             except _Transport as error:
                 attempt += 1
-                if _name_unresolvable(error.cause):
-                    # No resolver answer for the host: waiting will not change that.
-                    self._go_offline(error.cause, attempt)
-                self._back_off(attempt, error.cause, key, None)
+                self._unreachable(attempt, error.cause)
                 continue
+            except _TooLarge as error:
+                self._heard(success=False)
+                self._not_musicbrainz(f"{asked} got {error}")
             except musicbrainzngs.MusicBrainzError as error:
                 raise ServiceError(f"MusicBrainz request failed: {error}", cause=error) from error
-            if not isinstance(data, bytes):
-                raise ServiceError(f"unexpected answer type {type(data).__name__}: {key}")
-            if data != _NOT_FOUND:
-                parse(data, source=key)  # never cache what cannot be read
+            else:
+                if not isinstance(data, bytes):
+                    raise ServiceError(f"unexpected answer type {type(data).__name__}: {key}")
+                found = _answer_kind(data, f"{entity}-list" if query else entity)
+                self._heard(success=found is None)
+                if found is not None:
+                    self._not_musicbrainz(f"{asked} got {found}")
             if self.cache is not None:
                 self.cache.put(CACHE_KIND, key, data)
             return data
 
-    def _back_off(
-        self, attempt: int, cause: BaseException, key: str, retry_after: str | None
-    ) -> None:
-        """Wait before the next attempt, or give up and go offline."""
+    def _offline_answer(self, key: str) -> bytes:
+        stale = self._cached(key, stale_ok=True)
+        if stale is None:
+            raise NotCached(f"offline, and not in the cache: {key}")
+        return stale
+
+    def _budget(self) -> deadline.Budget:
+        """The next attempt's deadline: the timeout, or less before the server first answers."""
+        from metadata import deadline
+
+        now = self._clock()
+        end = now + self.timeout_ms
+        with self._lock:
+            if not self._answered:
+                if self._first_try_ms is None:
+                    self._first_try_ms = now
+                end = min(end, self._first_try_ms + self.give_up_ms)
+        return deadline.Budget(end, self._clock, self.max_bytes)
+
+    def _heard(self, *, success: bool) -> None:
+        """The server answered (``success``: usefully): no more give-up bound, no outage."""
+        with self._lock:
+            self._answered = True
+            forget = success and not self._forgotten
+            if success:
+                self._failures = self._failing_since_ms = 0
+                self._forgotten = True
+        if forget and self.cache is not None:
+            outages.forget(self.cache, self.base_url)
+
+    def _refused(self, error: _HTTPStatus, searching: bool, asked: str, key: str) -> bytes:
+        """A 404 for a lookup (with MusicBrainz's error document) is "not found"; the rest fails."""
+        is_error_document = _is_error_document(error.body)
+        if error.code == 404 and not searching and is_error_document:
+            return _NOT_FOUND
+        if error.code == 400 and is_error_document:
+            raise ServiceError(
+                f"MusicBrainz refused the request (HTTP 400): {key}", cause=error
+            ) from error
+        if 300 <= error.code < 400:
+            self._not_musicbrainz(f"{asked} got a redirect loop (HTTP {error.code})")
+        self._not_musicbrainz(f"{asked} got HTTP {error.code} with {_describe_body(error.body)}")
+
+    def _unreachable(self, attempt: int, cause: BaseException) -> None:
+        """After a failed connection: wait before the next attempt, or give up."""
+        with self._lock:
+            if not self._failures and not self._failing_since_ms:
+                self._failing_since_ms = self._wall_clock()
+            self._failures += 1
+            first_try = None if self._answered else self._first_try_ms
+        if _hopeless(cause) or attempt > self.retries:
+            self._go_offline(cause)
+        wait = min(self.backoff_ms * 2 ** (attempt - 1), self.max_wait_ms)
+        if first_try is not None and first_try + self.give_up_ms - self._clock() <= wait:
+            self._go_offline(cause)  # no time left for another try within the bound
+        self.limiter.defer(wait)
+
+    def _back_off(self, attempt: int, cause: _HTTPStatus, retry_after: str | None) -> None:
+        """After a busy answer: wait before the next attempt, or give up."""
+        with self._lock:
+            self._failures += 1
         wait = self._retry_after_ms(retry_after)
         if wait is None:
             wait = min(self.backoff_ms * 2 ** (attempt - 1), self.max_wait_ms)
         if attempt > self.retries or wait > self.max_wait_ms:
-            self._go_offline(cause, attempt)
+            self._go_offline(cause)
         self.limiter.defer(wait)
 
     def _retry_after_ms(self, value: str | None) -> int | None:
@@ -446,17 +664,41 @@ class MusicBrainz:
             return None
         return max(0, int(when.timestamp() * 1000) - self._wall_clock())
 
-    def _go_offline(self, cause: BaseException, attempts: int) -> NoReturn:
+    def _go_offline(self, cause: BaseException) -> NoReturn:
+        """Give up on the server: unreachable (remembered, unless it answered busy)."""
+        reason = _describe(cause)
         with self._lock:
-            first = not self._offline
-            self._offline = True
-        if first:
-            raise ServiceUnavailable(
-                f"MusicBrainz at {self.base_url} is unreachable ({_describe(cause)}, "
-                f"{attempts} attempt{'s' if attempts != 1 else ''})",
-                cause=cause,
-            )
-        raise NotCached("offline: MusicBrainz is unreachable")
+            attempts = self._failures
+            since = self._failing_since_ms
+        error = ServiceUnavailable(
+            f"MusicBrainz at {self.base_url} is unreachable "
+            f"({reason}, {attempts} attempt{'s' if attempts != 1 else ''})",
+            cause=cause,
+        )
+        if isinstance(cause, _HTTPStatus):  # busy, not unreachable: nothing to remember
+            self._give_up(error, None)
+        until = self._wall_clock() + self.remember_ms if self.remember_ms > 0 else 0
+        found = outages.Outage(self.base_url, since, until, reason, attempts)
+        self._give_up(error, found)
+
+    def _not_musicbrainz(self, what: str) -> NoReturn:
+        where = f"the server at {self.base_url}"
+        self._give_up(NotMusicBrainz(f"{where} does not answer like MusicBrainz: {what}"), None)
+
+    def _give_up(self, error: ServiceUnavailable, found: outages.Outage | None) -> NoReturn:
+        """Go offline; raise ``error`` the first time, :class:`NotCached` afterwards."""
+        with self._lock:
+            first = self.failure is None
+            if first:
+                self.failure = error
+                self._outage = found
+                self._offline = True
+        self._gone.set()  # wake the threads waiting for a slot: they will not send
+        if not first:
+            raise NotCached(f"offline: {self.failure}")
+        if found is not None and self.cache is not None and self.remember_ms > 0:
+            outages.record(self.cache, found, self.remember_ms)
+        raise error
 
 
 _SEARCH = {"work": "search_works", "recording": "search_recordings", "artist": "search_artists"}
@@ -494,6 +736,8 @@ def parse(data: bytes, *, source: str = "") -> Parsed:
 
     :raises ServiceError: for malformed XML or an answer that holds no known entity.
     """
+    from musicbrainzngs import mbxml
+
     try:
         message = mbxml.parse_message(data)
     except (ET.ParseError, ExpatError, UnicodeError) as error:

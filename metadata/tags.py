@@ -30,6 +30,7 @@ edit list or ``iTunSMPB``) :attr:`AudioFile.samples` has it exactly.
 from __future__ import annotations
 
 import os
+import stat
 import struct
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -141,6 +142,7 @@ def read(path: str | os.PathLike[str]) -> AudioFile:
     fmt = format_of(name)
     if fmt is None:
         raise TagError("not an audio file of a known format (by its extension)", path=name)
+    _require_file(name)
     loaded, fmt = _open(name, fmt)
     try:
         return _describe(name, fmt, loaded)
@@ -148,6 +150,17 @@ def read(path: str | os.PathLike[str]) -> AudioFile:
         raise
     except Exception as error:  # mutagen objects from hostile files fail in many ways
         raise TagError(f"unreadable {fmt} file: {error}", path=name, cause=error) from error
+
+
+def _require_file(name: str) -> None:
+    """:class:`TagError` when ``name`` exists but is not a regular file (a FIFO would hang)."""
+    try:
+        mode = os.stat(name).st_mode
+    except (OSError, ValueError):
+        return  # missing: mutagen says so
+    if not stat.S_ISREG(mode):
+        what = "a directory" if stat.S_ISDIR(mode) else "a FIFO" if stat.S_ISFIFO(mode) else None
+        raise TagError(f"is {what or 'a device or socket'}, not an audio file", path=name)
 
 
 def write(path: str | os.PathLike[str], tags: Tags) -> None:

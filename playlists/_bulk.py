@@ -46,6 +46,7 @@ class OpenEntry:
     pregap_ms: int
     postgap_ms: int
     index00_ms: int | None
+    extras: tuple[tuple[str, str], ...]
 
 
 def entry(
@@ -80,5 +81,6 @@ def entry(
     built.pregap_ms = 0
     built.postgap_ms = 0
     built.index00_ms = None
+    built.extras = ()
     built.__class__ = Entry  # type: ignore[assignment]
     return built  # type: ignore[return-value]

@@ -12,7 +12,7 @@ Text is UTF-8 (``excel=True`` adds a byte-order mark so spreadsheets pick UTF-8)
 rows end in CRLF (RFC 4180).  Instants are ISO 8601 (``start_local`` with the
 playlist's UTC offset, ``start_utc`` with ``Z``); durations and rights timings
 are ``HH:MM:SS`` with ``.mmm`` when not whole seconds, so nothing is rounded.
-Rights timings count from the programme start: ``Playlist.date`` when it is not
+Rights timings count from the programme start: ``Playlist.date_ms`` when it is not
 after the first entry, else the first entry's start.
 
 Credits are ``Name (role); Name (role)``, a guessed role marked ``(role?)``; a
@@ -41,9 +41,9 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from typing import TextIO
 
-from playlists import _text, _time
+from playlists import _time, textfile
 from playlists.atomic import atomic_open
-from playlists.errors import InvalidPlaylistError, ParseError
+from playlists.errors import InvalidPlaylistError, ParseError, shown
 from playlists.model import GUESS_MARK, Credit, CueData, Entry, Playlist
 
 RUNNING_ORDER = "running-order"
@@ -187,13 +187,9 @@ def _origin(playlist: Playlist) -> int | None:
         if e.cue is not None and e.cue.start_utc_ms is not None
     ]
     first = min(starts, default=None)
-    if playlist.date:
-        try:
-            date_ms = _time.parse_iso(playlist.date)
-        except ValueError:
-            date_ms = None
-        if date_ms is not None and (first is None or date_ms <= first):
-            return date_ms
+    date_ms = playlist.date_ms
+    if date_ms is not None and (first is None or date_ms <= first):
+        return date_ms
     return first
 
 
@@ -263,7 +259,7 @@ def write(
     else:
         raise ValueError(f"unknown CSV profile {profile!r}; known: {', '.join(PROFILES)}")
     if excel:
-        out.write(_text.BOM)
+        out.write(textfile.BOM)
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerows([neutralise(cell) for cell in row] for row in rows)
 
@@ -329,7 +325,7 @@ class _Row:
             return parse(text)
         except ValueError as error:
             raise ParseError(
-                f"column {column!r}: {error}", path=self.path, line=self.line, cause=error
+                f"column {shown(column)}: {error}", path=self.path, line=self.line, cause=error
             ) from error
 
 
@@ -363,7 +359,7 @@ def _rights_entry(row: _Row, origin_utc_ms: int | None) -> Entry:
     sequence = row["sequence"].strip()
     if not sequence.isdigit() or int(sequence) < 1:
         raise ParseError(
-            f"column 'sequence': expected a whole number from 1, got {sequence!r}",
+            f"column 'sequence': expected a whole number from 1, got {shown(sequence)}",
             path=row.path,
             line=row.line,
         )
@@ -429,12 +425,13 @@ def loads(
 ) -> Playlist:
     """Read CSV text in either profile (recognised from the header unless ``profile`` is given).
 
-    ``timezone`` becomes ``Playlist.timezone`` (CSV keeps only UTC offsets; the
-    first ``start_local`` becomes ``Playlist.date``, so its offset is kept);
+    ``timezone`` becomes ``Playlist.timezone`` (CSV keeps only UTC offsets: the
+    first ``start_local`` becomes ``Playlist.date_ms``, and with no ``timezone``
+    its offset names a fixed zone, so local times keep their offset);
     ``origin_utc_ms`` anchors rights timings to an absolute start.
     Raises :class:`ParseError` naming the line of the first bad row.
     """
-    if text.startswith(_text.BOM):
+    if text.startswith(textfile.BOM):
         text = text[1:]
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     entries: list[Entry] = []
@@ -474,7 +471,13 @@ def loads(
     if columns is None:
         raise ParseError("empty CSV: expected a header row", path=path, line=1)
     # The first local start keeps the show's UTC offset for readers that need a zone.
-    return Playlist(date=first_local, timezone=timezone, entries=tuple(entries))
+    date_ms: int | None = None
+    if first_local:
+        try:
+            date_ms, timezone = _time.parse_date(first_local, timezone)
+        except ValueError:
+            date_ms = None
+    return Playlist(date_ms=date_ms, timezone=timezone, entries=tuple(entries))
 
 
 def load(
@@ -483,10 +486,11 @@ def load(
     profile: str | None = None,
     timezone: str = "",
     origin_utc_ms: int | None = None,
+    encoding: str | None = None,
 ) -> Playlist:
-    """Read a CSV file (UTF-8, with or without a byte-order mark)."""
+    """Read a CSV file (encoding found as :func:`playlists.textfile.decode` says)."""
     return loads(
-        _text.read(path),
+        textfile.read(path, encoding=encoding),
         os.fspath(path),
         profile=profile,
         timezone=timezone,

@@ -48,15 +48,20 @@ round trip keeps it: ``REM CUE``, ``REM SEGMENT``, ``REM KIND``, ``REM START``
 (``"composer?"`` for a guessed role), ``REM IDENTIFIER``, ``REM ISWC``,
 ``REM USAGE``, ``REM COMMENT`` (the entry's annotation) and, for the playlist, ``REM TIMEZONE``.
 
-Reading accepts any case, a byte-order mark, CRLF, multi-``FILE`` sheets,
-``INDEX 00``, ``PREGAP``/``POSTGAP`` and ``REM`` lines; unknown commands are
-ignored.  A duration is ``REM LENGTH`` when present, else the distance to the
-next track of the same file (to its ``INDEX 00`` when it has one); the last
-track of a file has no known duration.  A ``FILE`` holding one track that
-starts at 00:00:00 reads back as a whole-file entry (``start_ms`` None).  It
-gives up, with a :class:`ParseError` naming the line, on a ``TRACK`` before any
-``FILE``, an ``INDEX`` outside a track, a track without ``INDEX 01``, or a time
-that is not ``mm:ss:ff``.
+Reading accepts any case, a byte-order mark, CR/LF/CRLF, multi-``FILE``
+sheets, ``INDEX 00``, ``PREGAP``/``POSTGAP`` and ``REM`` lines; unknown
+commands are ignored.  A track plays the ``FILE`` in force at its ``INDEX 01``
+(EAC's "noncompliant" layout puts its ``INDEX 00`` at the end of the file
+before); ``TITLE``/``PERFORMER`` between a ``FILE`` and the next ``TRACK`` are
+that track's; a track without ``INDEX 01`` is left out with a
+:class:`LenientReadWarning` naming its line.  A duration is ``REM LENGTH`` when
+present, else the distance to the next track's ``INDEX 00`` or ``INDEX 01`` in
+the same file; the last track of a file has no known duration.  A ``FILE``
+holding one track that starts at 00:00:00 reads back as a whole-file entry
+(``start_ms`` None).  It gives up, with a :class:`ParseError` naming the line,
+on a ``TRACK`` before any ``FILE``, an ``INDEX`` outside a track or going back
+in time within a ``FILE``, a time that is not ``mm:ss:ff``, or text with no
+cue-sheet command at all.
 """
 
 from __future__ import annotations
@@ -70,13 +75,16 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import NamedTuple, TextIO
 
-from playlists import _bulk, _text, _time
-from playlists.atomic import atomic_open
+from playlists import _bulk, _time, textfile
+from playlists.atomic import StagedFiles, atomic_open
 from playlists.errors import (
     FormatLimitError,
+    LenientReadWarning,
+    LongTimeWarning,
     ParseError,
     TextChangedWarning,
     TooManyTracksError,
+    shown,
 )
 from playlists.model import Credit, CueData, Entry, Playlist
 
@@ -84,6 +92,8 @@ CD_FPS = 75
 """CD frames per second."""
 MAX_TRACKS = 99
 """Tracks a cue sheet can hold."""
+MAX_MSF_FRAMES = (99 * 60 + 59) * CD_FPS + 74
+"""The last time (99:59:74, in CD frames) the two minute digits of ``mm:ss:ff`` hold."""
 MAX_TEXT_BYTES = 80
 """Bytes of UTF-8 a text field can hold."""
 
@@ -115,10 +125,10 @@ def parse_msf(text: str) -> int:
     """``mm:ss:ff`` to CD frames; ``ValueError`` unless seconds < 60 and frames < 75."""
     found = _MSF_RE.match(text)
     if found is None:
-        raise ValueError(f"expected a time as mm:ss:ff, got {text!r}")
+        raise ValueError(f"expected a time as mm:ss:ff, got {shown(text)}")
     minutes, seconds, frames = int(found[1]), int(found[2]), int(found[3])
     if seconds > 59 or frames >= CD_FPS:
-        raise ValueError(f"expected mm:ss:ff with ss < 60 and ff < 75, got {text!r}")
+        raise ValueError(f"expected mm:ss:ff with ss < 60 and ff < 75, got {shown(text)}")
     return (minutes * 60 + seconds) * CD_FPS + frames
 
 
@@ -147,6 +157,19 @@ class _Writer:
     """Collects the lines of one sheet and the warnings about it."""
 
     lines: list[str] = field(default_factory=list)
+    long_warned: bool = False
+
+    def index01(self, where: str, start: int) -> None:
+        """``INDEX 01`` at ``start`` (CD frames); warns once about a time past 99:59:74."""
+        if start > MAX_MSF_FRAMES and not self.long_warned:
+            self.long_warned = True
+            warnings.warn(
+                f"{where} starts at {format_msf(start)}, past 99:59:74: CD tools (cdrdao) "
+                "refuse a time with three minute digits, players (mpv, foobar2000) read it",
+                LongTimeWarning,
+                stacklevel=5,
+            )
+        self.lines.append(f"    INDEX 01 {format_msf(start)}\n")
 
     def text(self, indent: str, command: str, value: str, where: str, bare: bool = False) -> None:
         if not value:
@@ -203,19 +226,19 @@ def resolve(playlist: Playlist, single_file: str | None = None) -> Playlist:
                 start = 0 if new_file else next_start
         if where is None:
             raise FormatLimitError(
-                f"entry {number} ({entry.title!r}) has no file: a cue sheet needs one for "
+                f"entry {number} ({shown(entry.title)}) has no file: a cue sheet needs one for "
                 "every entry (or one single file for a recording of the whole show)"
             )
         if start is None:
             raise FormatLimitError(
-                f"entry {number} ({entry.title!r}): its start in {where!r} is unknown "
+                f"entry {number} ({shown(entry.title)}): its start in {shown(where)} is unknown "
                 "because the entry before it has no duration"
             )
         previous = entries[-1] if entries and not new_file else None
         if previous is not None and previous.start_ms is not None and start < previous.start_ms:
             raise FormatLimitError(
-                f"entry {number} ({entry.title!r}) starts before entry {number - 1} "
-                f"in the same file {where!r}"
+                f"entry {number} ({shown(entry.title)}) starts before entry {number - 1} "
+                f"in the same file {shown(where)}"
             )
         location = where
         next_start = None if entry.duration_ms is None else start + entry.duration_ms
@@ -226,9 +249,15 @@ def resolve(playlist: Playlist, single_file: str | None = None) -> Playlist:
 def _sheet(playlist: Playlist, first_number: int = 1) -> Iterator[str]:
     """The lines of one sheet for a resolved playlist (see :func:`resolve`)."""
     out = _Writer()
-    if playlist.date:
-        date = playlist.date[:10] if re.match(r"^\d{4}-\d{2}-\d{2}", playlist.date) else ""
-        out.text("", "REM DATE", date or playlist.date, "playlist", bare=True)
+    out.lines.extend(f"{text}\n" for kind, text in playlist.extras if kind == "cue")
+    if playlist.date_ms is not None:
+        out.text(
+            "",
+            "REM DATE",
+            _time.local_day(playlist.date_ms, playlist.timezone),
+            "playlist",
+            bare=True,
+        )
     out.text("", "REM COMMENT", playlist.annotation, "playlist")
     out.text("", "REM TIMEZONE", playlist.timezone, "playlist")
     out.text("", "PERFORMER", playlist.creator, "playlist")
@@ -241,11 +270,12 @@ def _sheet(playlist: Playlist, first_number: int = 1) -> Iterator[str]:
             location = entry.location
             if '"' in location or _CONTROL_RE.search(location):
                 raise FormatLimitError(
-                    f"{where}: file name {location!r} has a double quote or a line break, "
+                    f"{where}: file name {shown(location)} has a double quote or a line break, "
                     "which a cue sheet cannot hold"
                 )
             out.lines.append(f'FILE "{location}" {_file_type(location)}\n')
         out.lines.append(f"  TRACK {index:02d} AUDIO\n")
+        out.lines.extend(f"    {text}\n" for kind, text in entry.extras if kind == "cue")
         out.text("    ", "TITLE", entry.title, where)
         out.text("    ", "PERFORMER", entry.creator, where)
         data = entry.cue or CueData()
@@ -257,7 +287,7 @@ def _sheet(playlist: Playlist, first_number: int = 1) -> Iterator[str]:
                 out.lines.append(f"    ISRC {isrc}\n")
             else:
                 warnings.warn(
-                    f"{where}: ISRC {data.isrc!r} is not 12 letters and digits; left out",
+                    f"{where}: ISRC {shown(data.isrc)} is not 12 letters and digits; left out",
                     TextChangedWarning,
                     stacklevel=4,
                 )
@@ -284,7 +314,7 @@ def _sheet(playlist: Playlist, first_number: int = 1) -> Iterator[str]:
             index00 = min(ms_to_frames(entry.index00_ms), start)
             if index00 < start:
                 out.lines.append(f"    INDEX 00 {format_msf(index00)}\n")
-        out.lines.append(f"    INDEX 01 {format_msf(start)}\n")
+        out.index01(where, start)
         if entry.postgap_ms:
             out.lines.append(f"    POSTGAP {format_msf(ms_to_frames(entry.postgap_ms))}\n")
     yield from out.lines
@@ -355,7 +385,8 @@ def dump(
 
     With ``split=True`` a playlist of more than 99 entries is written as several
     sheets named by :func:`sheet_paths` (``path`` itself is then not written).
-    Every sheet is composed before the first is written.
+    Every sheet is composed before the first is written, and they replace the
+    old files together or not at all (see :class:`playlists.atomic.StagedFiles`).
     """
     if split:
         sheets = _cut(playlist, single_file, MAX_TRACKS)
@@ -364,9 +395,14 @@ def dump(
     else:
         sheets = [resolve(playlist, single_file)]
     texts = ["".join(_sheet(sheet)) for sheet in sheets]
-    for target, text in zip(sheet_paths(path, len(texts)), texts, strict=True):
-        with atomic_open(target, newline="\n", fsync=fsync) as out:
-            out.write(text)
+    if len(texts) == 1:
+        with atomic_open(path, newline="\n", fsync=fsync) as out:
+            out.write(texts[0])
+        return
+    with StagedFiles() as staged:  # all the sheets or none
+        for target, text in zip(sheet_paths(path, len(texts)), texts, strict=True):
+            staged.write_text(target, text, fsync=fsync)
+        staged.commit()
 
 
 # -- reading ----------------------------------------------------------------------------
@@ -378,6 +414,7 @@ class _Track(NamedTuple):
     line: int
     """Index of its TRACK line among the sheet's command lines (for error messages)."""
     location: str
+    """The FILE in force at its ``INDEX 01``."""
     title: str
     performer: str
     songwriter: str
@@ -390,6 +427,10 @@ class _Track(NamedTuple):
     pregap: int
     postgap: int
     length: int | None
+    index00_location: str
+    """The FILE in force at its ``INDEX 00`` (EAC may put it in the file before)."""
+    extras: list[tuple[str, str]] | None
+    """Lines kept as written for a CUE round trip (FLAGS, REM GENRE...)."""
 
     def cue_data(self, fail: Callable[[str, int, Exception], ParseError]) -> CueData | None:
         rem = self.rem
@@ -416,6 +457,60 @@ class _Track(NamedTuple):
             iswc=rem.get("ISWC", ""),
             usage=rem.get("USAGE", ""),
             duration_source=rem.get("DURATION_SOURCE", ""),
+        )
+
+
+_new_track = tuple.__new__  # a NamedTuple from a tuple, without _make's length check
+
+
+class _OpenTrack:
+    """The TRACK being read: the fields of :class:`_Track`, still writable.
+
+    Fields a track does not set keep the class's defaults (all immutable), so
+    opening a track stores only what is known: this runs once per track.
+    """
+
+    title = performer = songwriter = isrc = ""
+    rem: dict[str, str] | None = None
+    credits: list[Credit] | None = None
+    identifiers: list[str] | None = None
+    index00: int | None = None
+    index01: int | None = None
+    pregap = postgap = 0
+    length: int | None = None
+    extras: list[tuple[str, str]] | None = None
+
+    def __init__(self, line: int, number: str, location: str, pending: dict[str, str]) -> None:
+        self.line = line
+        self.number = number
+        self.location = self.index00_location = location
+        if pending:
+            self.title = pending.get("TITLE", "")
+            self.performer = pending.get("PERFORMER", "")
+            self.songwriter = pending.get("SONGWRITER", "")
+
+    def closed(self) -> _Track:
+        """The track as read (its fields in the order of :class:`_Track`)."""
+        return _new_track(
+            _Track,
+            (
+                self.line,
+                self.location,
+                self.title,
+                self.performer,
+                self.songwriter,
+                self.isrc,
+                self.rem,
+                self.credits,
+                self.identifiers,
+                self.index00,
+                self.index01,
+                self.pregap,
+                self.postgap,
+                self.length,
+                self.index00_location,
+                self.extras,
+            ),
         )
 
 
@@ -454,28 +549,39 @@ def _frames(text: str) -> int:
     return parse_msf(text.strip())
 
 
+def _end_in(track: _Track, following: _Track | None) -> int | None:
+    """Where ``track`` ends in its own file (frames): the next track's gap or start there."""
+    if following is None:
+        return None
+    if following.index00 is not None and following.index00_location == track.location:
+        return following.index00
+    if following.location == track.location:
+        return following.index01
+    return None
+
+
 def _entries(
     tracks: list[_Track], fail: Callable[[str, int, Exception], ParseError]
 ) -> Iterator[Entry]:
     previous_location = None
-    following: _Track | None
     for index, track in enumerate(tracks):
         # Unpacked once (this runs once per track); see _Track for the fields.
         (_, location, title, performer, songwriter, isrc, rem, credits, identifiers) = track[:9]
-        index00, start, pregap, postgap, length = track[9:]
+        index00, start, pregap, postgap, length, index00_location, extras = track[9:]
         assert start is not None
         following = tracks[index + 1] if index + 1 < len(tracks) else None
         same_file = following is not None and following.location == location
+        end = _end_in(track, following)
         duration: int | None = None
         if length is not None:
             duration = frames_to_ms(length)
-        elif following is not None and same_file:
-            end = following.index00 if following.index00 is not None else following.index01
-            assert end is not None
+        elif end is not None:
             duration = frames_to_ms(end - start if end > start else 0)
         whole_file = start == 0 and not same_file and previous_location != location
         previous_location = location
         has_cue = rem is not None or credits is not None or isrc or songwriter
+        if index00 is not None and index00_location != location:
+            index00 = None  # the gap is the end of the file before (EAC's "noncompliant" layout)
         # Positional arguments (the field order of Entry).
         yield Entry(
             location,
@@ -490,15 +596,33 @@ def _entries(
             frames_to_ms(pregap) if pregap else 0,
             frames_to_ms(postgap) if postgap else 0,
             None if index00 is None else frames_to_ms(index00),
+            tuple(extras) if extras else (),
         )
 
 
 _TEXT_COMMANDS = frozenset({"TITLE", "PERFORMER", "SONGWRITER", "ISRC"})
+_HEAD_FIELDS = frozenset({"DATE", "COMMENT", "TIMEZONE"})
+"""Disc-level ``REM`` keys the model holds (others are kept as extras)."""
+_TRACK_FIELDS = frozenset(
+    {"CUE", "SEGMENT", "KIND", "START", "ISWC", "USAGE", "DURATION_SOURCE", "COMMENT"}
+)
+"""Track-level ``REM`` keys the model holds (besides CREDIT, IDENTIFIER and LENGTH)."""
+_KNOWN_COMMANDS = _TEXT_COMMANDS | {
+    "FILE",
+    "TRACK",
+    "INDEX",
+    "REM",
+    "PREGAP",
+    "POSTGAP",
+    "CATALOG",
+    "CDTEXTFILE",
+    "FLAGS",
+}
 _LINE_RE = re.compile(r'^[ \t]*([A-Za-z]+)[ \t]*(?:"([^"\n]*)"?[^\n]*|([^\n]*))', re.MULTILINE)
 """A command line: the command, then a quoted argument (group 2) or the bare rest (3).
 
 Lines that do not start with a word (blank lines, junk) are not command lines.  The bare
-rest keeps trailing white space (a CR): each command strips it where it matters.
+rest keeps trailing white space: each command strips it where it matters.
 """
 
 
@@ -520,180 +644,295 @@ _SCAN = 1 << 18
 
 def loads(text: str, path: str | None = None) -> Playlist:
     """Read a cue sheet (``path`` is only used in error messages)."""
-    with _bulk.paused_gc():
-        return _loads(text, path)
-
-
-def _loads(text: str, path: str | None) -> Playlist:
-    if text.startswith(_text.BOM):
+    if text.startswith(textfile.BOM):
         text = text[1:]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    with _bulk.paused_gc():
+        return _SheetReader(text, path).playlist()
 
-    def fail(message: str, index: int, cause: Exception | None = None) -> ParseError:
-        """The error for the ``index``-th command line (its line number found only now)."""
-        for number, found in enumerate(_LINE_RE.finditer(text)):
-            if number == index:
-                line = text.count("\n", 0, found.start()) + 1
-                return ParseError(message, path=path, line=line, cause=cause)
-        return ParseError(message, path=path, cause=cause)
 
-    head: dict[str, str] = {}
-    tracks: list[_Track] = []
-    location: str | None = None
-    # The track being read, kept in local variables (this loop runs once per line).
-    track_line = -1
-    track_location = title = performer = songwriter = isrc = ""
-    rem: dict[str, str] | None = None
-    credits: list[Credit] | None = None
-    identifiers: list[str] | None = None
-    index00: int | None = None
-    index01: int | None = None
-    pregap = postgap = 0
-    length: int | None = None
-    make = _Track._make
-    text_commands = _TEXT_COMMANDS
-    for first, batch in _command_lines(text):
-        for offset, (command, quoted, rest) in enumerate(batch):
-            index = first + offset
-            # The two commands of nearly every track first, the quick way.
-            if command == "TITLE" and track_line >= 0:
-                title = quoted or rest.rstrip()
-                continue
-            if command == "PERFORMER" and track_line >= 0:
-                performer = quoted or rest.rstrip()
-                continue
-            if not command.isupper():
-                command = command.upper()
-            if command in text_commands:
-                value = quoted or rest.rstrip()
-                if track_line < 0:
-                    head[command] = value
-                elif command == "TITLE":
-                    title = value
-                elif command == "PERFORMER":
-                    performer = value
-                elif command == "SONGWRITER":
-                    songwriter = value
-                else:
-                    isrc = value
-                continue
-            if quoted:
-                rest = f'"{quoted}"'
-            try:
-                if command == "INDEX":
-                    if track_line < 0:
-                        raise fail("INDEX outside a TRACK", index)
-                    which, _, when = rest.partition(" ")
-                    if (
-                        len(when) == 8
-                        and when[2] == ":"
-                        and when[5] == ":"
-                        and when[3:5] < "60"
-                        and when[6:] < "75"
-                        and when.replace(":", "").isdigit()
-                    ):  # the usual mm:ss:ff, without a function call
-                        frames = (int(when[:2]) * 60 + int(when[3:5])) * CD_FPS + int(when[6:])
-                    else:
-                        try:
-                            frames = _frames(when.strip())
-                        except ValueError as error:
-                            raise fail(f"INDEX {which}: {error}", index, error) from error
-                    if which == "01" or which == "1":
-                        index01 = frames
-                    elif which == "00" or which == "0":
-                        index00 = frames
-                    elif not which.isdigit():
-                        raise fail(f"expected INDEX nn mm:ss:ff, got INDEX {rest!r}", index)
-                elif command == "TRACK":
-                    if location is None:
-                        raise fail("TRACK before any FILE", index)
-                    if track_line >= 0:
-                        if index01 is None:
-                            raise fail("track has no INDEX 01", track_line)
-                        tracks.append(
-                            make(
-                                (
-                                    track_line,
-                                    track_location,
-                                    title,
-                                    performer,
-                                    songwriter,
-                                    isrc,
-                                    rem,
-                                    credits,
-                                    identifiers,
-                                    index00,
-                                    index01,
-                                    pregap,
-                                    postgap,
-                                    length,
-                                )
-                            )
-                        )
-                    track_line, track_location = index, location
-                    title = performer = songwriter = isrc = ""
-                    rem = credits = identifiers = index00 = index01 = length = None
-                    pregap = postgap = 0
-                elif command == "FILE":
-                    location = _file_name(rest.rstrip())
-                elif command == "REM":
-                    key, _, value = rest.rstrip().partition(" ")
-                    key = key.upper()
-                    value = value.strip()
-                    if track_line < 0:
-                        head[key] = _value(value)
-                    elif key == "CREDIT":
-                        role, name = _two_values(value)
-                        credits = (credits or []) + [Credit.from_role_text(name, role)]
-                    elif key == "IDENTIFIER":
-                        identifiers = (identifiers or []) + [_value(value)]
-                    elif key == "LENGTH":
-                        length = _frames(value)
-                    else:
-                        rem = {**(rem or {}), key: _value(value)}
-                elif command == "PREGAP" or command == "POSTGAP":
-                    if track_line < 0:
-                        raise fail(f"{command} outside a TRACK", index)
-                    if command == "PREGAP":
-                        pregap = _frames(rest)
-                    else:
-                        postgap = _frames(rest)
-            except ValueError as error:
-                if isinstance(error, ParseError):
-                    raise
-                raise fail(f"{command}: {error}", index, error) from error
-    if track_line >= 0:
-        if index01 is None:
-            raise fail("track has no INDEX 01", track_line)
-        tracks.append(
-            make(
-                (
-                    track_line,
-                    track_location,
-                    title,
-                    performer,
-                    songwriter,
-                    isrc,
-                    rem,
-                    credits,
-                    identifiers,
-                    index00,
-                    index01,
-                    pregap,
-                    postgap,
-                    length,
-                )
-            )
-        )
-    return Playlist(
-        title=head.get("TITLE", ""),
-        creator=head.get("PERFORMER", ""),
-        date=head.get("DATE", ""),
-        timezone=head.get("TIMEZONE", ""),
-        annotation=head.get("COMMENT", ""),
-        entries=tuple(_entries(tracks, fail)),
+class _SheetReader:
+    """Reads the command lines of one sheet, the hot ones (TITLE, PERFORMER, INDEX) first."""
+
+    __slots__ = (
+        "extras",
+        "head",
+        "last_index",
+        "location",
+        "open",
+        "path",
+        "pending",
+        "skipped",
+        "text",
+        "text_target",
+        "tracks",
     )
 
+    def __init__(self, text: str, path: str | None) -> None:
+        self.text = text
+        self.path = path
+        self.head: dict[str, str] = {}
+        self.tracks: list[_Track] = []
+        self.skipped: list[tuple[int, str]] = []
+        self.location: str | None = None
+        self.last_index = 0
+        """The latest INDEX in the current FILE, frames: an INDEX never goes back."""
+        self.open: _OpenTrack | None = None
+        self.text_target: _OpenTrack | None = None
+        """The track TITLE and PERFORMER lines belong to (none right after a FILE line)."""
+        self.pending: dict[str, str] = {}
+        """TITLE and PERFORMER between a FILE and the next TRACK: that track's."""
+        self.extras: list[tuple[str, str]] = []
+        """Disc-level lines kept as written (CATALOG, REM GENRE, SONGWRITER...)."""
 
-def load(path: str | os.PathLike[str]) -> Playlist:
-    """Read a cue sheet file (UTF-8, else cp1252)."""
-    return loads(_text.read(path, fallback="cp1252"), os.fspath(path))
+
+    def fail(self, message: str, index: int, cause: Exception | None = None) -> ParseError:
+        """The error for the ``index``-th command line (its line number found only now)."""
+        return ParseError(message, path=self.path, line=self.line_of(index), cause=cause)
+
+    def line_of(self, index: int) -> int | None:
+        """The line number of the ``index``-th command line."""
+        for number, found in enumerate(_LINE_RE.finditer(self.text)):
+            if number == index:
+                return self.text.count("\n", 0, found.start()) + 1
+        return None
+
+    def playlist(self) -> Playlist:
+        """Read every line; the playlist they make."""
+        self.read()
+        self.close_track()
+        if not self.tracks and not self.head and self.location is None:
+            self.refuse_if_not_a_sheet()
+        for index, number in self.skipped:
+            warnings.warn(
+                f"{self.path or 'cue sheet'}:{self.line_of(index)}: TRACK {shown(number)} "
+                "has no INDEX 01 (a data track, or only a gap): left out",
+                LenientReadWarning,
+                stacklevel=2,
+            )
+        head = self.head
+        date_ms = _day(head.get("DATE", ""), head.get("TIMEZONE", ""))
+        extras = list(self.extras)
+        if head.get("DATE") and date_ms is None:  # a CD's year, kept as written
+            extras.insert(0, ("cue", f"REM DATE {head['DATE']}"))
+        return Playlist(
+            title=head.get("TITLE", ""),
+            creator=head.get("PERFORMER", ""),
+            date_ms=date_ms,
+            timezone=head.get("TIMEZONE", ""),
+            annotation=head.get("COMMENT", ""),
+            entries=tuple(_entries(self.tracks, self.fail)),
+            extras=tuple(extras),
+        )
+
+    def read(self) -> None:
+        handlers: dict[str, Callable[[int, str], None]] = {
+            "INDEX": self.index,
+            "TRACK": self.track,
+            "FILE": self.file,
+            "REM": self.rem,
+            "PREGAP": self.pregap,
+            "POSTGAP": self.postgap,
+            "CATALOG": lambda index, rest: self.keep(f"CATALOG {rest.strip()}"),
+            "CDTEXTFILE": lambda index, rest: self.keep(f"CDTEXTFILE {rest.strip()}"),
+            "FLAGS": lambda index, rest: self.keep(f"FLAGS {rest.strip()}"),
+        }
+        text_commands = _TEXT_COMMANDS
+        target = self.text_target  # read again after every handler, which may change it
+        for first, batch in _command_lines(self.text):
+            for offset, (command, quoted, rest) in enumerate(batch):
+                # The two commands of nearly every track first, the quick way.
+                if command == "TITLE" and target is not None:
+                    target.title = quoted or rest.rstrip()
+                    continue
+                if command == "PERFORMER" and target is not None:
+                    target.performer = quoted or rest.rstrip()
+                    continue
+                if command == "INDEX" and self.index01_quickly(rest):
+                    continue
+                if not command.isupper():
+                    command = command.upper()
+                if command in text_commands:
+                    self.text_command(command, quoted or rest.rstrip())
+                    continue
+                handler = handlers.get(command)
+                if handler is None:
+                    continue  # a command nobody knows
+                index = first + offset
+                try:
+                    handler(index, f'"{quoted}"' if quoted else rest)
+                except ParseError:
+                    raise
+                except ValueError as error:
+                    raise self.fail(f"{command}: {error}", index, error) from error
+                target = self.text_target
+
+    def text_command(self, command: str, value: str) -> None:
+        target = self.text_target
+        if target is None:
+            if self.open is None:
+                self.head[command] = value
+                if command == "SONGWRITER":
+                    self.extras.append(("cue", f'SONGWRITER "{value}"'))
+            else:
+                self.pending[command] = value
+        elif command == "TITLE":
+            target.title = value
+        elif command == "PERFORMER":
+            target.performer = value
+        elif command == "SONGWRITER":
+            target.songwriter = value
+        else:
+            target.isrc = value
+
+    def index01_quickly(self, rest: str) -> bool:
+        """``INDEX 01 mm:ss:ff`` as nearly every track has it: True when read here.
+
+        Why: one line of every track; this skips the general :meth:`index`
+        (its dispatch, checks and messages), about a tenth of reading a sheet.
+        """
+        track = self.open
+        if rest[:3] != "01 " or track is None:
+            return False
+        when = rest[3:]
+        if not (
+            len(when) == 8
+            and when[2] == ":"
+            and when[5] == ":"
+            and when[3:5] < "60"
+            and when[6:] < "75"
+            and when.replace(":", "").isdigit()
+        ):
+            return False
+        frames = (int(when[:2]) * 60 + int(when[3:5])) * CD_FPS + int(when[6:])
+        if frames < self.last_index:
+            return False
+        self.last_index = track.index01 = frames
+        track.location = self.location  # type: ignore[assignment]
+        return True
+
+    def index(self, index: int, rest: str) -> None:
+        track = self.open
+        if track is None:
+            raise self.fail("INDEX outside a TRACK", index)
+        which, _, when = rest.partition(" ")
+        if (
+            len(when) == 8
+            and when[2] == ":"
+            and when[5] == ":"
+            and when[3:5] < "60"
+            and when[6:] < "75"
+            and when.replace(":", "").isdigit()
+        ):  # the usual mm:ss:ff, without a function call
+            frames = (int(when[:2]) * 60 + int(when[3:5])) * CD_FPS + int(when[6:])
+        else:
+            try:
+                frames = _frames(when.strip())
+            except ValueError as error:
+                raise self.fail(f"INDEX {which}: {error}", index, error) from error
+        if frames < self.last_index:
+            raise self.fail(
+                f"INDEX {which} {when.strip()} goes back before "
+                f"{format_msf(self.last_index)}, an INDEX earlier in the same FILE",
+                index,
+            )
+        self.last_index = frames
+        assert self.location is not None
+        if which == "01" or which == "1":
+            track.index01 = frames
+            track.location = self.location
+        elif which == "00" or which == "0":
+            track.index00 = frames
+            track.index00_location = self.location
+        elif not which.isdigit():
+            raise self.fail(f"expected INDEX nn mm:ss:ff, got INDEX {shown(rest)}", index)
+
+    def track(self, index: int, rest: str) -> None:
+        if self.location is None:
+            raise self.fail("TRACK before any FILE", index)
+        self.close_track()
+        number = rest.strip().partition(" ")[0]
+        self.open = self.text_target = _OpenTrack(index, number, self.location, self.pending)
+        if self.pending:
+            self.pending = {}
+
+    def close_track(self) -> None:
+        track = self.open
+        if track is not None:
+            if track.index01 is None:
+                self.skipped.append((track.line, track.number))
+            else:
+                self.tracks.append(track.closed())
+
+    def file(self, index: int, rest: str) -> None:
+        self.location = _file_name(rest.rstrip())
+        self.last_index = 0
+        self.text_target = None
+        self.pending = {}
+
+    def rem(self, index: int, rest: str) -> None:
+        key, _, value = rest.rstrip().partition(" ")
+        key = key.upper()
+        value = value.strip()
+        track = self.open
+        if track is None:
+            self.head[key] = _value(value)
+            if key not in _HEAD_FIELDS:
+                self.extras.append(("cue", f"REM {key} {value}".rstrip()))
+        elif key == "CREDIT":
+            role, name = _two_values(value)
+            track.credits = (track.credits or []) + [Credit(name, role)]
+        elif key == "IDENTIFIER":
+            track.identifiers = (track.identifiers or []) + [_value(value)]
+        elif key == "LENGTH":
+            track.length = _frames(value)
+        else:
+            track.rem = {**(track.rem or {}), key: _value(value)}
+            if key not in _TRACK_FIELDS:
+                track.extras = (track.extras or []) + [("cue", f"REM {key} {value}".rstrip())]
+
+    def keep(self, line: str) -> None:
+        """A line the model has no field for, kept for writing a cue sheet back."""
+        if self.open is None:
+            self.extras.append(("cue", line))
+        else:
+            self.open.extras = (self.open.extras or []) + [("cue", line)]
+
+    def pregap(self, index: int, rest: str) -> None:
+        if self.open is None:
+            raise self.fail("PREGAP outside a TRACK", index)
+        self.open.pregap = _frames(rest)
+
+    def postgap(self, index: int, rest: str) -> None:
+        if self.open is None:
+            raise self.fail("POSTGAP outside a TRACK", index)
+        self.open.postgap = _frames(rest)
+
+    def refuse_if_not_a_sheet(self) -> None:
+        """A text with no line a cue sheet holds is not an empty sheet: refuse it."""
+        for index, found in enumerate(_LINE_RE.finditer(self.text)):
+            if found[1].upper() in _KNOWN_COMMANDS:
+                return
+            raise self.fail(
+                "not a cue sheet: expected a command such as FILE, TRACK or TITLE, "
+                f"got {shown(found[0].strip())}",
+                index,
+            )
+        raise ParseError("not a cue sheet: the file holds no command", path=self.path, line=1)
+
+
+def _day(text: str, timezone: str) -> int | None:
+    """``REM DATE YYYY-MM-DD`` as the instant that day begins in the sheet's zone.
+
+    Anything else (a CD's year, ``REM DATE 1999``) is not a date of the playlist: None.
+    """
+    try:
+        return _time.day_start(text, timezone)
+    except ValueError:
+        return None
+
+
+def load(path: str | os.PathLike[str], *, encoding: str | None = None) -> Playlist:
+    """Read a cue sheet file (encoding found as :func:`playlists.textfile.decode` says)."""
+    return loads(textfile.read(path, encoding=encoding), os.fspath(path))

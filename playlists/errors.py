@@ -15,12 +15,21 @@ Warnings (issued with :mod:`warnings`, never raised by default)::
     PlaylistWarning (UserWarning)
     ├── TextChangedWarning             text shortened or replaced to fit a format
     ├── MissingFileWarning             an entry whose file does not exist (kept, not dropped)
-    └── DroppedEntryWarning            an entry the format cannot hold (M3U without a location)
+    ├── DroppedEntryWarning            an entry the format cannot hold (M3U without a location)
+    ├── DecodingWarning                a file that was not UTF-8: names the encoding used
+    └── LenientReadWarning             something read although the format does not allow it
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+
+
+def shown(value: object, limit: int = 60) -> str:
+    """``repr`` of a value for a message, cut to about ``limit`` characters (a title of a
+    megabyte is not printed whole)."""
+    text = value if isinstance(value, str) else str(value)
+    return repr(text if len(text) <= limit else text[:limit] + "…")
 
 
 class PlaylistError(Exception):
@@ -81,9 +90,25 @@ class TextChangedWarning(PlaylistWarning):
     """Text changed to fit a format (CUE's 80 bytes and no double quote; a line break in M3U)."""
 
 
+class LongTimeWarning(PlaylistWarning):
+    """A CUE time past 99:59:74 (three minute digits): players read it, CD tools refuse it."""
+
+
 class MissingFileWarning(PlaylistWarning):
     """A playlist entry whose file does not exist (the entry is kept)."""
 
 
 class DroppedEntryWarning(PlaylistWarning):
     """An entry a format cannot hold at all (an M3U entry without a location)."""
+
+
+class DecodingWarning(PlaylistWarning):
+    """A file that was not UTF-8; the message names the encoding it was read as."""
+
+
+class LenientReadWarning(PlaylistWarning):
+    """Something read as other players read it, though its format does not allow it.
+
+    A garbage ``#EXTINF`` duration, an XSPF document without ``version``, a CUE
+    track without ``INDEX 01`` left out...; the message names the line.
+    """

@@ -8,20 +8,24 @@
                   "cue": {"segment": "...", ...,
                           "credits": [{"name": "...", "role": "...", "guessed": true}]}}]}
 
-Times are integer milliseconds, as in the model; ``null`` where the model has
-``None``.  Reading checks every field's type and rejects unknown keys, naming
+Times are integer milliseconds, as in the model, but for the playlist's
+``date`` (``Playlist.date_ms``), written as ISO 8601 local time with its UTC
+offset in the playlist's ``timezone`` (UTC when that is no IANA name), exact to
+the millisecond; ``null`` where the model has ``None``.  Reading checks every
+field's type and rejects unknown keys, naming
 the place (``entries[3].duration_ms``); a syntax error names its line.
 """
 
 from __future__ import annotations
 
+import io
 import json
 import os
 from collections.abc import Callable
-from dataclasses import fields
-from typing import Any, TypeVar
+from dataclasses import fields, replace
+from typing import Any, TextIO, TypeVar
 
-from playlists import _text
+from playlists import _limits, _time, textfile
 from playlists.atomic import atomic_open
 from playlists.errors import ParseError
 from playlists.model import Credit, CueData, Entry, Playlist
@@ -49,20 +53,58 @@ def _entry(entry: Entry) -> dict[str, Any]:
     out: dict[str, Any] = {f.name: getattr(entry, f.name) for f in fields(entry)}
     out["identifiers"] = list(entry.identifiers)
     out["cue"] = None if entry.cue is None else _cue(entry.cue)
+    out["extras"] = [list(pair) for pair in entry.extras]
     return out
+
+
+def _date_text(instant_ms: int, timezone: str) -> str:
+    try:
+        return _time.iso_local(instant_ms, timezone)
+    except ValueError:  # no IANA zone: the instant is what must survive
+        return _time.iso_utc(instant_ms)
 
 
 def to_dict(playlist: Playlist) -> dict[str, Any]:
     """The playlist as JSON-ready dicts and lists."""
     out: dict[str, Any] = {"format": FORMAT, "version": VERSION}
     out.update({f.name: getattr(playlist, f.name) for f in fields(playlist)})
+    out = {("date" if key == "date_ms" else key): value for key, value in out.items()}  # ISO
+    out["date"] = (
+        "" if playlist.date_ms is None else _date_text(playlist.date_ms, playlist.timezone)
+    )
     out["entries"] = [_entry(e) for e in playlist.entries]
+    out["extras"] = [list(pair) for pair in playlist.extras]
     return out
 
 
 def dumps(playlist: Playlist, *, indent: int | None = 2) -> str:
     """The playlist as JSON text (UTF-8 characters kept, not escaped)."""
-    return json.dumps(to_dict(playlist), ensure_ascii=False, indent=indent) + "\n"
+    buffer = io.StringIO()
+    write(playlist, buffer, indent=indent)
+    return buffer.getvalue()
+
+
+def write(playlist: Playlist, out: TextIO, *, indent: int | None = 2) -> None:
+    """Write the playlist as JSON text to an open stream, one entry at a time.
+
+    The text is what ``json.dumps(to_dict(playlist), indent=indent)`` gives, but
+    only one entry is held as dicts at a time: memory stays near the model's.
+    """
+    head = to_dict(replace(playlist, entries=()))
+    text = json.dumps(head, ensure_ascii=False, indent=indent) + "\n"
+    # The key's quotes are the only unescaped ones spelling this: a string holding
+    # it would have its quotes escaped.
+    cut = text.index('"entries": []') + len('"entries": [')
+    out.write(text[:cut])
+    inner = "\n" + " " * (2 * indent) if indent is not None else ""
+    for number, entry in enumerate(playlist.entries):
+        piece = json.dumps(_entry(entry), ensure_ascii=False, indent=indent)
+        if indent is not None:
+            piece = inner + piece.replace("\n", inner)
+        out.write(("," if indent is not None else ", ") * bool(number) + piece)
+    if playlist.entries and indent is not None:
+        out.write("\n" + " " * indent)
+    out.write(text[cut:])
 
 
 def dump(
@@ -74,7 +116,7 @@ def dump(
 ) -> None:
     """Write the playlist to ``path`` atomically."""
     with atomic_open(path, newline="\n", fsync=fsync) as out:
-        out.write(dumps(playlist, indent=indent))
+        write(playlist, out, indent=indent)
 
 
 # -- reading ----------------------------------------------------------------------------
@@ -130,6 +172,13 @@ class _Reader:
             raise self.fail(where, f"expected a string, got {json.dumps(value)}")
         return value
 
+    def pair(self, value: object, where: str) -> tuple[str, str]:
+        if not (
+            isinstance(value, list) and len(value) == 2 and all(isinstance(v, str) for v in value)
+        ):
+            raise self.fail(where, f"expected [format, text], got {json.dumps(value)[:60]}")
+        return value[0], value[1]
+
     def credit(self, value: object, where: str) -> Credit:
         data = self.mapping(value, where, {"name", "role", "guessed"})
         guessed = data.get("guessed", False)
@@ -179,10 +228,25 @@ class _Reader:
             pregap_ms=self.integer(data, "pregap_ms", where, 0),
             postgap_ms=self.integer(data, "postgap_ms", where, 0),
             index00_ms=self.integer(data, "index00_ms", where, None),
+            extras=self.array(data, "extras", where, self.pair),
         )
 
+    def date(self, data: dict[str, Any]) -> int | None:
+        """``date``: ISO 8601 with ``Z`` or an offset; ``""`` for none."""
+        text = data.get("date")
+        if text is None or text == "":
+            return None
+        if not isinstance(text, str):
+            raise self.fail("date", f"expected a string, got {json.dumps(text)}")
+        try:
+            return _time.parse_iso(text)
+        except ValueError as error:
+            raise self.fail(
+                "date", f"expected an ISO 8601 date-time with a UTC offset: {error}"
+            ) from error
+
     def playlist(self, value: object) -> Playlist:
-        allowed = {f.name for f in fields(Playlist)} | {"format", "version"}
+        allowed = {f.name for f in fields(Playlist)} - {"date_ms"} | {"date", "format", "version"}
         data = self.mapping(value, "top level", allowed)
         if data.get("format") != FORMAT:
             raise self.fail("format", f"expected {FORMAT!r}, got {json.dumps(data.get('format'))}")
@@ -191,10 +255,11 @@ class _Reader:
         return Playlist(
             title=self.text(data, "title", "playlist"),
             creator=self.text(data, "creator", "playlist"),
-            date=self.text(data, "date", "playlist"),
+            date_ms=self.date(data),
             timezone=self.text(data, "timezone", "playlist"),
             annotation=self.text(data, "annotation", "playlist"),
             entries=self.array(data, "entries", "playlist", self.entry),
+            extras=self.array(data, "extras", "playlist", self.pair),
         )
 
 
@@ -205,20 +270,12 @@ def from_dict(value: object, path: str | None = None) -> Playlist:
 
 def loads(text: str, path: str | None = None) -> Playlist:
     """Read a JSON playlist (``path`` is only used in error messages)."""
-    if text.startswith(_text.BOM):
+    if text.startswith(textfile.BOM):
         text = text[1:]
-    try:
-        value = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise ParseError(
-            f"not valid JSON: {error.msg} (column {error.colno})",
-            path=path,
-            line=error.lineno,
-            cause=error,
-        ) from error
+    value = _limits.loads_json(text, path)
     return from_dict(value, path)
 
 
-def load(path: str | os.PathLike[str]) -> Playlist:
+def load(path: str | os.PathLike[str], *, encoding: str | None = None) -> Playlist:
     """Read a JSON playlist file."""
-    return loads(_text.read(path), os.fspath(path))
+    return loads(textfile.read(path, encoding=encoding), os.fspath(path))

@@ -20,33 +20,39 @@ inside a title is replaced by a space (:class:`TextChangedWarning`); an entry
 without a location cannot be written and is left out
 (:class:`DroppedEntryWarning`).
 
-Reading strips a BOM, accepts CRLF, falls back from UTF-8 to cp1252 for
-``.m3u`` files (``.m3u8`` must be UTF-8), reads ``#EXTINF`` durations with a
-fraction and attributes (``tvg-id="..."``), ``#PLAYLIST``, ``#EXTGRP``,
-``#EXTART`` and ``#EXTALB``, and ignores other ``#`` lines.  :func:`load`
+Reading decodes as :mod:`playlists.textfile` says (BOMs, UTF-16, legacy
+encodings with a warning; CR, LF and CRLF), reads ``#EXTINF`` durations with a
+fraction and attributes (``tvg-id="..."``; a garbage duration is read as
+unknown with a :class:`LenientReadWarning`), directives indented by white
+space, ``#PLAYLIST``, ``#EXTGRP``, ``#EXTART`` and ``#EXTALB``, and ignores
+other ``#`` lines.  Binary data is refused.  :func:`load`
 keeps entries whose file is missing and reports them with
 :class:`MissingFileWarning` (see also :func:`missing_files`).
 """
 
 from __future__ import annotations
 
+import codecs
 import io
 import os
 import re
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
 from operator import attrgetter
 from pathlib import Path
 from typing import TextIO
 
-from playlists import _bulk, _paths, _text
+from playlists import _bulk, _limits, _paths, textfile
 from playlists.atomic import atomic_open
 from playlists.errors import (
     DroppedEntryWarning,
     FormatLimitError,
+    LenientReadWarning,
     MissingFileWarning,
     ParseError,
     TextChangedWarning,
+    shown,
 )
 from playlists.locations import PATH_MODES
 from playlists.model import CueData, Entry, Playlist
@@ -54,6 +60,7 @@ from playlists.model import CueData, Entry, Playlist
 _EXTINF_RE = re.compile(r"\s*(-?\d+(?:\.\d*)?)((?:\s+[^\s=,]+=\"[^\"]*\")*)\s*(?:,(.*))?$")
 _CHUNK = 2048
 _CUE = attrgetter("cue")
+_EXTRAS = attrgetter("extras")
 
 
 def _one_line(text: str, what: str, number: int) -> str:
@@ -72,7 +79,7 @@ def _entry_text(entry: Entry, number: int, place: Callable[[str], str] | None) -
     location = entry.location
     if not location:
         warnings.warn(
-            f"entry {number} ({entry.title!r}) has no location: M3U cannot hold it; left out",
+            f"entry {number} ({shown(entry.title)}) has no location: M3U cannot hold it; left out",
             DroppedEntryWarning,
             stacklevel=4,
         )
@@ -100,7 +107,11 @@ def _entry_text(entry: Entry, number: int, place: Callable[[str], str] | None) -
             lines.append("#EXTART:\n")
         display = title
     ms = entry.duration_ms
-    lines.append(f"#EXTINF:{-1 if ms is None else (ms + 500) // 1000},{display}\n{location}\n")
+    seconds = -1 if ms is None else (ms + 500) // 1000
+    attributes = "".join(f" {text}" for kind, text in entry.extras if kind == "m3u-attributes")
+    lines.append(f"#EXTINF:{seconds}{attributes},{display}\n")
+    lines.extend(f"{text}\n" for kind, text in entry.extras if kind == "m3u")
+    lines.append(f"{location}\n")
     return "".join(lines)
 
 
@@ -135,10 +146,13 @@ def _quick_batch(batch: Sequence[Entry]) -> str | None:
     Unusual: no location, a `` - `` that needs ``#EXTART``, a line break in any
     field, a location beginning with ``#`` or space or ending in space.  The caller
     then writes the batch with :func:`_entry_text`, which checks (and warns) field by field.
+    Entries with extras (attributes, ``#EXTVLCOPT``) are unusual too.
     Why: this is the hot path of writing M3U, so each entry is one f-string in one
     comprehension, the location checked there, and line breaks in any field found
     by counting the lines of the whole batch.
     """
+    if any(map(_EXTRAS, batch)):
+        return None
     if any(map(_CUE, batch)):
         pieces = [
             (f"#EXTGRP:{cue.segment}\n" if (cue := entry.cue) is not None and cue.segment else "")
@@ -272,10 +286,6 @@ def _pairs(
     ``'#EXTINF:<n>'`` -> milliseconds (only heads found to be exactly that);
     ``names`` keeps one string per creator (less memory for long playlists).
     """
-    if "\r" in chunk:
-        chunk = chunk.replace("\r\n", "\n")
-        if "\r" in chunk:
-            return None
     lines = chunk.split("\n")
     if lines.pop() != "" or len(lines) % 2:
         return None
@@ -323,116 +333,198 @@ def _pairs(
         built.pregap_ms = 0
         built.postgap_ms = 0
         built.index00_ms = None
+        built.extras = ()
         built.__class__ = Entry  # type: ignore[assignment]
         append(built)  # type: ignore[arg-type]
     return entries
 
 
+class _Reader:
+    """Reads M3U lines one at a time; what ``#`` lines say waits for the next location."""
+
+    __slots__ = (
+        "album",
+        "artist",
+        "cues",
+        "display",
+        "duration",
+        "durations",
+        "entries",
+        "extinf_line",
+        "extras",
+        "group",
+        "lines_of",
+        "names",
+        "path",
+        "title",
+        "want_lines",
+    )
+
+    def __init__(self, path: str | None, want_lines: bool) -> None:
+        self.path = path
+        self.want_lines = want_lines
+        self.entries: list[Entry] = []
+        self.lines_of: list[int] = []
+        self.title = ""
+        self.duration: int | None = None
+        self.display: str | None = None
+        self.group: str | None = None
+        self.artist: str | None = None
+        self.album: str | None = None
+        self.extinf_line = 0
+        self.cues: dict[str, CueData] = {}  # one per segment: values, so entries can share them
+        self.durations: dict[str, int | None] = {}  # see _pairs
+        self.names: dict[str, str] = {}
+        self.extras: list[tuple[str, str]] = []  # for the next entry: attributes, #EXTVLCOPT
+
+    def chunk(self, chunk: str, before: int) -> int:
+        """Read one slice of whole lines, ``before`` lines into the file; the lines it held."""
+        if "\r" in chunk:
+            chunk = chunk.replace("\r\n", "\n").replace("\r", "\n")
+        if self.display is None and self.group is None and self.artist is None:
+            quick = None if self.album is not None else _pairs(chunk, self.durations, self.names)
+            if quick is not None:
+                self.entries += quick
+                if self.want_lines:
+                    self.lines_of += range(before + 2, before + 2 * len(quick) + 1, 2)
+                return 2 * len(quick)
+        self.lines(chunk, before)
+        return chunk.count("\n")
+
+    def lines(self, chunk: str, before: int) -> None:
+        """Read a slice line by line."""
+        for number, line in enumerate(chunk.split("\n"), start=before + 1):
+            if not line or line.isspace():
+                continue
+            if line[0] != "#":
+                if line[0].isspace():
+                    line = line.lstrip()
+                    if line[0] == "#":  # an indented directive
+                        self.directive(line, number)
+                        continue
+                self.location(line.strip(), number)
+            elif line.startswith("#EXTINF:"):
+                seconds, comma, rest = line[8:].partition(",")
+                if comma and seconds.isdigit() and seconds.isascii():
+                    self.duration = int(seconds) * 1000
+                    self.display = rest.lstrip()
+                    self.extinf_line = number
+                else:
+                    self.directive(line, number)
+            else:
+                self.directive(line, number)
+
+    def location(self, location: str, number: int) -> None:
+        """An entry: the location line and what the lines before it said."""
+        display = self.display
+        if display is None:
+            self.entries.append(Entry(location))
+        else:
+            title = display
+            creator = ""
+            artist = self.artist
+            if artist is not None:
+                creator = artist
+                if artist and display.startswith(artist + " - "):
+                    title = display[len(artist) + 3 :]
+            elif " - " in display:
+                creator, _, title = display.partition(" - ")
+            cue = None
+            if self.group:
+                cue = self.cues.get(self.group)
+                if cue is None:
+                    cue = self.cues[self.group] = CueData(segment=self.group)
+            entry = _bulk.entry(location, title, creator, self.album or "", self.duration, cue)
+            if self.extras:
+                entry = replace(entry, extras=tuple(self.extras))
+                self.extras = []
+            self.entries.append(entry)
+            self.duration = self.display = self.group = self.artist = self.album = None
+        if self.want_lines:
+            self.lines_of.append(number)
+
+    def directive(self, line: str, number: int) -> None:
+        """A ``#`` line: the ones M3U knows set the next entry's fields; others are comments."""
+        upper = line[:10].upper()
+        if upper.startswith("#EXTINF:"):
+            self.duration, self.display, attributes = _extinf(line, self.path, number)
+            self.extinf_line = number
+            if attributes:
+                self.extras.append(("m3u-attributes", attributes))
+        elif upper.startswith("#EXTVLCOP"):
+            self.extras.append(("m3u", line.strip()))
+        elif upper.startswith("#EXTGRP:"):
+            self.group = line[8:].strip()
+        elif upper.startswith("#EXTART:"):
+            self.artist = line[8:].strip()
+        elif upper.startswith("#EXTALB:"):
+            self.album = line[8:].strip()
+        elif upper == "#PLAYLIST:":
+            self.title = line[10:].strip()
+
+    def playlist(self) -> Playlist:
+        """The playlist read; :class:`ParseError` if an ``#EXTINF`` waits for its location."""
+        if self.display is not None:
+            raise ParseError(
+                "#EXTINF is not followed by a location (the file ends)",
+                path=self.path,
+                line=self.extinf_line,
+            )
+        return Playlist(title=self.title, entries=tuple(self.entries))
+
+
 def _parse(
+    chunks: Iterable[str], path: str | None, want_lines: bool = False
+) -> tuple[Playlist, list[int]]:
+    """:func:`_parse_lines`; a duration of thousands of digits is a :class:`ParseError`."""
+    try:
+        return _parse_lines(chunks, path, want_lines)
+    except ValueError as error:
+        if not _limits.is_too_many_digits(error):
+            raise
+        text = None
+        if path is not None and os.path.isfile(path):
+            text = Path(path).read_text(encoding="utf-8", errors="replace")
+        raise _limits.too_many_digits(text, path) from None
+
+
+def _parse_lines(
     chunks: Iterable[str], path: str | None, want_lines: bool = False
 ) -> tuple[Playlist, list[int]]:
     """The playlist and, when asked for, the line number of each entry's location.
 
     ``chunks`` are slices of whole lines (see :func:`_chunks`).
     """
-    entries: list[Entry] = []
-    append = entries.append
-    make = _bulk.entry
-    lines_of: list[int] = []
-    title = ""
-    duration: int | None = None
-    display: str | None = None
-    group = artist = album = None
-    cues: dict[str, CueData] = {}  # one per segment: values, so entries can share them
-    durations: dict[str, int | None] = {}
-    names: dict[str, str] = {}
-    extinf_line = 0
+    reader = _Reader(path, want_lines)
     before = 0  # lines before the chunk
     with _bulk.paused_gc():
         for chunk in chunks:
-            if display is None and group is None and artist is None and album is None:
-                quick = _pairs(chunk, durations, names)
-                if quick is not None:
-                    entries += quick
-                    if want_lines:
-                        lines_of += range(before + 2, before + 2 * len(quick) + 1, 2)
-                    before += 2 * len(quick)
-                    continue
-            for number, line in enumerate(chunk.split("\n"), start=before + 1):
-                if line[-1:] == "\r":
-                    line = line.rstrip("\r")
-                if not line or line.isspace():
-                    continue
-                if line[0] != "#":
-                    location = line.strip()
-                    if display is None:
-                        append(Entry(location))
-                    else:
-                        entry_title = display
-                        creator = ""
-                        if artist is not None:
-                            creator = artist
-                            if artist and display.startswith(artist + " - "):
-                                entry_title = display[len(artist) + 3 :]
-                        elif " - " in display:
-                            creator, _, entry_title = display.partition(" - ")
-                        cue = None
-                        if group:
-                            cue = cues.get(group)
-                            if cue is None:
-                                cue = cues[group] = CueData(segment=group)
-                        append(make(location, entry_title, creator, album or "", duration, cue))
-                        duration = display = group = artist = album = None
-                    if want_lines:
-                        lines_of.append(number)
-                    continue
-                if line.startswith("#EXTINF:"):
-                    seconds, comma, rest = line[8:].partition(",")
-                    if comma and seconds.isdigit() and seconds.isascii():
-                        duration = int(seconds) * 1000
-                        display = rest.lstrip()
-                    elif comma and seconds == "-1":
-                        duration = None
-                        display = rest.lstrip()
-                    else:  # a fraction, attributes, spaces, or no comma: the full rule
-                        duration, display = _extinf(line, path, number)
-                    extinf_line = number
-                    continue
-                upper = line[:8].upper()
-                if upper.startswith("#EXTINF:"):
-                    duration, display = _extinf(line, path, number)
-                    extinf_line = number
-                elif upper.startswith("#EXTGRP:"):
-                    group = line[8:].strip()
-                elif upper.startswith("#EXTART:"):
-                    artist = line[8:].strip()
-                elif upper.startswith("#EXTALB:"):
-                    album = line[8:].strip()
-                elif upper.startswith("#PLAYLIS") and line[:10].upper() == "#PLAYLIST:":
-                    title = line[10:].strip()
-            before += chunk.count("\n")
-    if display is not None:
-        raise ParseError(
-            "#EXTINF is not followed by a location (the file ends)", path=path, line=extinf_line
-        )
-    return Playlist(title=title, entries=tuple(entries)), lines_of
+            before += reader.chunk(chunk, before)
+    return reader.playlist(), reader.lines_of
 
 
-def _extinf(line: str, path: str | None, number: int) -> tuple[int | None, str]:
-    """Duration (ms) and display text of any ``#EXTINF`` line."""
+def _extinf(line: str, path: str | None, number: int) -> tuple[int | None, str, str]:
+    """Duration (ms, ``None`` when unknown), display text and attributes of an ``#EXTINF``.
+
+    A duration that is not a number keeps the entry, with an unknown duration
+    and a :class:`LenientReadWarning`, as players do.
+    """
     found = _EXTINF_RE.match(line, 8)
-    if found is None:
-        raise ParseError(
-            f"expected '#EXTINF:<seconds>,<creator> - <title>', got {line[:60]!r}",
-            path=path,
-            line=number,
-        )
-    return _seconds_to_ms(found[1]), (found[3] or "").lstrip()
+    if found is not None:
+        return _seconds_to_ms(found[1]), (found[3] or "").lstrip(), found[2].strip()
+    head, comma, display = line[8:].partition(",")
+    warnings.warn(
+        f"{path or 'M3U'}:{number}: #EXTINF duration {shown(head)} is not a number of "
+        "seconds; read as unknown",
+        LenientReadWarning,
+        stacklevel=2,
+    )
+    return None, (display.lstrip() if comma else ""), ""
 
 
 def loads(text: str, path: str | None = None) -> Playlist:
     """Read M3U text (``path`` is only used in error messages)."""
-    if text.startswith(_text.BOM):
+    if text.startswith(textfile.BOM):
         text = text[1:]
     return _parse(_text_chunks(text), path)[0]
 
@@ -479,28 +571,30 @@ def load(
 ) -> Playlist:
     """Read an M3U or M3U8 file, a slice of about a megabyte at a time.
 
-    ``encoding=None`` reads UTF-8 and, for any name but ``*.m3u8``, falls back to
-    cp1252 when the bytes are not UTF-8.  With ``check_files`` the entries whose
-    file is missing are reported with :class:`MissingFileWarning` (and kept).
+    ``encoding=None`` finds the encoding as :func:`playlists.textfile.decode`
+    does (UTF-8 streamed; anything else decoded whole, with a warning).  With
+    ``check_files`` the entries whose file is missing are reported with
+    :class:`MissingFileWarning` (and kept).
     """
+    textfile.require_file(path)
     name = os.fspath(path)
-    if encoding is None or encoding.lower().replace("_", "-") in ("utf-8", "utf8"):
-        try:
-            with open(path, encoding="utf-8-sig", newline="\n") as source:
-                playlist, lines = _parse(_chunks(source.read), name, check_files)
-        except UnicodeDecodeError as error:
-            if encoding is not None or name.lower().endswith(".m3u8"):
-                _text.read(path)  # raises the ParseError that names the line
-                raise ParseError("not UTF-8 text", path=name, cause=error) from error
+    result = None
+    if encoding is None or codecs.lookup(encoding).name == "utf-8":
+        with open(path, "rb") as source:
+            head = source.read(4096)
+        # Streamed: UTF-8 without NUL bytes at the start (else binary, or UTF-16 or 32).
+        if textfile.bom_encoding(head) in (None, "utf-8") and b"\x00" not in head:
             try:
-                with open(path, encoding="cp1252", newline="\n") as source:
-                    playlist, lines = _parse(_chunks(source.read), name, check_files)
-            except UnicodeDecodeError as again:  # not cp1252 either: name the first bad byte
-                _text.read(path)
-                raise ParseError("neither UTF-8 nor cp1252", path=name, cause=again) from again
-    else:
-        with open(path, encoding=encoding, newline="\n") as source:
-            playlist, lines = _parse(_chunks(source.read), name, check_files)
+                with open(path, encoding="utf-8-sig", newline="\n") as source:
+                    result = _parse(_chunks(source.read), name, check_files)
+            except UnicodeDecodeError:
+                if encoding is not None:
+                    textfile.read(path, encoding=encoding)  # the ParseError naming the line
+                    raise
+    if result is None:
+        text = textfile.read(path, encoding=encoding)
+        result = _parse(_text_chunks(text), name, check_files)
+    playlist, lines = result
     if check_files:
         _report_missing(playlist, lines, name)
     return playlist

@@ -1,6 +1,7 @@
 """The playlist model: a playlist of entries, every time an ``int`` in milliseconds.
 
-Instants (``CueData.start_utc_ms``) are milliseconds since the Unix epoch, UTC;
+Instants (``Playlist.date_ms``, ``CueData.start_utc_ms``) are milliseconds since
+the Unix epoch, UTC;
 durations and offsets are milliseconds.
 """
 
@@ -79,6 +80,10 @@ class Entry:
     """Silence generated after the entry (CUE ``POSTGAP``), milliseconds."""
     index00_ms: int | None = None
     """Start of the pre-gap held in the file (CUE ``INDEX 00``), ms; ``None`` if none."""
+    extras: tuple[tuple[str, str], ...] = ()
+    """Lines of a format the model has no field for, as ``(format, text)``, written back
+    only to that format: ``("cue", "FLAGS DCP")``, ``("m3u", "#EXTVLCOPT:...")``,
+    ``("m3u-attributes", 'tvg-id="x" group-title="News"')``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,10 +92,17 @@ class Playlist:
 
     title: str = ""
     creator: str = ""
-    date: str = ""
-    """ISO 8601 date-time with its UTC offset, e.g. ``2014-02-23T20:14:00+04:00``."""
+    date_ms: int | None = None
+    """When the playlist starts, milliseconds since the Unix epoch (UTC); ``None`` when undated.
+
+    Shown in :attr:`timezone`: text formats write it as ISO 8601 local time with
+    its UTC offset (``2014-02-23T20:14:00+04:00``), CUE as the local day.
+    """
     timezone: str = ""
-    """IANA timezone for showing ``CueData.start_utc_ms`` in local time; empty for UTC."""
+    """IANA timezone showing ``date_ms`` and ``CueData.start_utc_ms`` in local time; empty: UTC."""
     entries: tuple[Entry, ...] = field(default_factory=tuple)
     annotation: str = ""
     """A comment on the whole playlist (XSPF ``annotation``, CUE ``REM COMMENT``)."""
+    extras: tuple[tuple[str, str], ...] = ()
+    """Lines of a format the model has no field for, as ``(format, text)``:
+    ``("cue", "CATALOG 0000000000000")``, ``("cue", 'REM GENRE "Rock"')`` (see :class:`Entry`)."""

@@ -62,7 +62,7 @@ FORMATS: tuple[Format, ...] = (
     Format("csv", (".csv",), "playlists.csvfile", "CSV running order or rights cue sheet"),
     Format("cue", (".cue",), "playlists.cue", "CDRWIN cue sheet"),
     Format("json", (".json",), "playlists.jsonfile", "JSON playlist (lossless)"),
-    Format("m3u", (".m3u",), "playlists.m3u", "extended M3U (UTF-8, cp1252 read fallback)"),
+    Format("m3u", (".m3u",), "playlists.m3u", "extended M3U (UTF-8; other encodings read)"),
     Format("m3u8", (".m3u8",), "playlists.m3u", "extended M3U, UTF-8"),
     Format("xspf", (".xspf",), "playlists.xspf", "XSPF version 1 (XML Shareable Playlist)"),
 )

@@ -44,11 +44,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, TextIO, cast
-from urllib.parse import quote
+from urllib.parse import quote, unquote, urljoin
 
-from playlists import _bulk, _paths, _time
+from playlists import _bulk, _paths, _time, textfile
 from playlists.atomic import atomic_open
-from playlists.errors import ParseError, TextChangedWarning
+from playlists.errors import LenientReadWarning, ParseError, TextChangedWarning, shown
 from playlists.model import Credit, CueData, Entry, Playlist
 
 NS = "http://xspf.org/ns/0/"
@@ -114,19 +114,33 @@ def _uri(location: str, base_dir: str) -> str:
 
 
 def _date(playlist: Playlist) -> str | None:
-    """``Playlist.date`` with its UTC offset, or None (with a warning) when it has none."""
-    if not playlist.date:
+    """``Playlist.date_ms`` as local time with its UTC offset; None (warned) for an unknown zone."""
+    if playlist.date_ms is None:
         return None
     try:
-        return _time.iso_local(_time.parse_iso(playlist.date), playlist.timezone)
-    except ValueError:
+        return _time.iso_local(playlist.date_ms, playlist.timezone)
+    except ValueError as error:
         warnings.warn(
-            f"playlist date {playlist.date!r} is not an ISO 8601 date-time with a UTC offset; "
-            "left out of the XSPF",
-            TextChangedWarning,
-            stacklevel=4,
+            f"playlist date: {error}; left out of the XSPF", TextChangedWarning, stacklevel=4
         )
         return None
+
+
+def _read_date(text: str, timezone: str, path: str | None) -> tuple[int | None, str]:
+    """``<date>`` -> (instant, its zone); a date with no UTC offset is left out, with a warning."""
+    if not text:
+        return None, timezone
+    try:
+        return _time.parse_date(text, timezone)
+    except ValueError:
+        where = f"{path}: " if path else ""
+        warnings.warn(
+            f"{where}playlist date {shown(text)} is not an ISO 8601 date-time with a UTC offset; "
+            "left out",
+            TextChangedWarning,
+            stacklevel=5,
+        )
+        return None, timezone
 
 
 def _cue_block(entry: Entry) -> str:
@@ -319,15 +333,37 @@ def _int(element: ET.Element, path: str | None, what: str) -> int:
     text = (element.text or "").strip()
     if not text.isdigit() or not text.isascii():
         raise ParseError(
-            f"<{what}> must be a whole number of milliseconds, got {text[:40]!r}", path=path
+            f"<{what}> must be a whole number of milliseconds, got {shown(text)}", path=path
         )
     return int(text)
 
 
-def _location(text: str) -> str:
+_XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
+
+
+def _location(text: str, base: str = "") -> str:
+    """A ``<location>`` as a path or URL: ``file:`` URIs and relative references decoded.
+
+    ``base`` is the ``xml:base`` in force (RFC 3986 resolution); a relative
+    reference left relative is percent-decoded as a ``file:`` URI is.
+    """
     if text[:1].isspace() or text[-1:].isspace():
         text = text.strip()
-    return _paths.file_uri_to_path(text) if text[:5].lower() == "file:" else text
+    if base:
+        text = urljoin(base, text)
+    if text[:5].lower() == "file:":
+        return _paths.file_uri_to_path(text)
+    if "%" in text and not _paths.is_uri(text):
+        return unquote(text)
+    return text
+
+
+def _base(element: ET.Element, outer: str) -> str:
+    """The ``xml:base`` in force inside ``element``, given the one outside it."""
+    own = element.get(_XML_BASE)
+    if own is None:
+        return outer
+    return urljoin(outer, own.strip()) if outer else own.strip()
 
 
 @dataclass(slots=True)
@@ -387,14 +423,16 @@ def _extension(element: ET.Element, path: str | None) -> _Extra:
     return extra
 
 
-def _track(track: ET.Element, path: str | None, number: int) -> Entry:
+def _track(track: ET.Element, path: str | None, number: int, base: str = "") -> Entry:
     try:
-        return _read_track(track, path)
+        return _read_track(track, path, base)
     except ParseError as error:
         raise ParseError(f"track {number}: {error.message}", path=path, cause=error) from error
 
 
-def _read_track(track: ET.Element, path: str | None) -> Entry:
+def _read_track(track: ET.Element, path: str | None, base: str = "") -> Entry:
+    """One ``<track>``; ``base`` is the ``xml:base`` in force around it."""
+    base = _base(track, base)
     location: str | None = None
     identifiers: list[str] = []
     fields = {"title": "", "creator": "", "annotation": "", "album": ""}
@@ -410,7 +448,7 @@ def _read_track(track: ET.Element, path: str | None) -> Entry:
             fields[tag] = child.text or ""
         elif tag == "location":
             if location is None:
-                location = _location(child.text or "")
+                location = _location(child.text or "", _base(child, base))
         elif tag == "identifier":
             identifiers.append((child.text or "").strip())
         elif tag == "duration":
@@ -452,6 +490,7 @@ def _parse(source: IO[str] | IO[bytes], path: str | None) -> Playlist:
     entries: list[Entry] = []
     root: ET.Element | None = None
     track_list: ET.Element | None = None
+    base = ""  # the xml:base in force inside the trackList
     prolog_ok = False
     head = ""
     track_tags = (_X + "track", "track")
@@ -471,16 +510,17 @@ def _parse(source: IO[str] | IO[bytes], path: str | None) -> Playlist:
                         root = element
                         if element.tag not in (_X + "playlist", "playlist"):
                             raise ParseError(
-                                f"not an XSPF playlist: root element is {element.tag!r}, "
+                                f"not an XSPF playlist: root element is {shown(element.tag)}, "
                                 f'expected <playlist xmlns="{NS}">',
                                 path=path,
                                 line=1,
                             )
                     elif element.tag in list_tags:
                         track_list = element
+                        base = _base(element, _base(root, ""))
                     continue
                 if element.tag in track_tags and track_list is not None:
-                    entries.append(_track(element, path, len(entries) + 1))
+                    entries.append(_track(element, path, len(entries) + 1, base))
                     track_list.clear()
         parser.close()
     except ET.ParseError as error:
@@ -495,9 +535,18 @@ def _parse(source: IO[str] | IO[bytes], path: str | None) -> Playlist:
 
 
 def _playlist(root: ET.Element, entries: list[Entry], path: str | None) -> Playlist:
-    if root.get("version") not in ("0", "1"):
+    version = root.get("version")
+    if version is None or root.tag == "playlist":
+        missing = "no version" if version is None else ""
+        missing += (" and " if missing else "") + ("no namespace" if root.tag == "playlist" else "")
+        warnings.warn(
+            f"{path or 'XSPF'}:1: <playlist> has {missing}; read as XSPF version 1",
+            LenientReadWarning,
+            stacklevel=2,
+        )
+    elif version not in ("0", "1"):
         raise ParseError(
-            f'unsupported XSPF version {root.get("version")!r}, expected "1"', path=path, line=1
+            f'unsupported XSPF version {shown(version)}, expected "1"', path=path, line=1
         )
     fields = {"title": "", "creator": "", "annotation": "", "date": ""}
     timezone = ""
@@ -507,10 +556,11 @@ def _playlist(root: ET.Element, entries: list[Entry], path: str | None) -> Playl
             fields[tag] = child.text or ""
         elif tag == "extension" and child.get("application") == EXTENSION:
             timezone = _extension(child, path).text.get("timezone", "")
+    date_ms, timezone = _read_date(fields["date"].strip(), timezone, path)
     return Playlist(
         title=fields["title"],
         creator=fields["creator"],
-        date=fields["date"].strip(),
+        date_ms=date_ms,
         timezone=timezone,
         annotation=fields["annotation"],
         entries=tuple(entries),
@@ -592,7 +642,7 @@ def _xml_attr(raw: str) -> str:
 def _number(raw: str, what: str) -> int:
     text = raw.strip()
     if not text.isdigit() or not text.isascii():
-        raise ValueError(f"<{what}> must be a whole number of milliseconds, got {text[:40]!r}")
+        raise ValueError(f"<{what}> must be a whole number of milliseconds, got {shown(text)}")
     return int(text)
 
 
@@ -755,93 +805,156 @@ class _Checker:
 
 def _parse_fast(blocks: Iterator[str | bytes], path: str | None) -> Playlist:
     """Read XSPF from UTF-8 blocks; raises :class:`_Unusual` to ask for the general reader."""
-    checker = _Checker(path)
+    reader = _FastReader(path)
     decoder = codecs.getincrementaldecoder("utf-8")()
-    head_parts: list[str] = []
-    tail_parts: list[str] = []
-    root_and_list = ""
-    entries: list[Entry] = []
-    state = "prolog"  # prolog -> head -> tracks -> tail
-    buffer = ""
-    lines_before = 0  # line breaks in the text before ``buffer``
     for block in blocks:
-        checker.feed(block)
+        reader.checker.feed(block)
         text = decoder.decode(block) if isinstance(block, bytes) else block
-        if state == "prolog":
-            buffer += text
-            if buffer.startswith("\ufeff"):
-                buffer = buffer[1:]
-            if not _refuse_dtd(buffer, path):
-                continue
-            declared = _ENCODING_RE.match(buffer)
-            if declared and declared[1].lower().replace("_", "-") not in ("utf-8", "utf8"):
-                raise _Unusual
-            state, text, buffer = "head", buffer, ""
-        if state == "head":
-            buffer += text
-            start = _LIST_START_RE.search(buffer)
-            if start is None:
-                continue
-            head_parts.append(buffer[: start.start()])
-            root = _ROOT_TAG_RE.search(head_parts[0])
-            if root is None or root.start() > start.start():
-                raise _Unusual
-            root_and_list = root[0] + start[0].replace("/>", ">")
-            lines_before += buffer.count("\n", 0, start.end())
-            state, text, buffer = ("tail" if start[1] else "tracks"), buffer[start.end() :], ""
-        if state == "tracks":
-            buffer += text
-            pos = 0
-            while True:
-                begin = buffer.find("<track", pos)
-                end = buffer.find("</track>", begin)
-                if begin < 0 or end < 0 or buffer.find("<", pos, begin) >= 0:
-                    # Maybe the end of the list; or something that is not a track.
-                    stop = buffer.find("<", pos)
-                    closing = _LIST_END_RE.match(buffer, stop) if stop >= 0 else None
-                    if closing is not None:
-                        state = "tail"
-                        lines_before += buffer.count("\n", 0, closing.end())
-                        text, buffer, pos = buffer[closing.end() :], "", 0
-                    elif stop >= 0 and buffer.startswith(("<!", "<?"), stop):
-                        raise _Unusual  # a comment, CDATA or instruction among the tracks
-                    elif begin >= 0 and end < 0 and stop == begin:
-                        pass  # a track that ends in the next block
-                    elif stop >= 0 and len(buffer) - stop > 12:
-                        raise _Unusual  # something else, e.g. <track/> or </track >
-                    break
-                end += 8
-                markup = buffer[begin:end]
-                try:
-                    entry = _fast_track(markup) or _slow_track(root_and_list, markup, path)
-                except (ValueError, ParseError) as error:
-                    line = lines_before + buffer.count("\n", 0, begin) + 1
-                    message = error.message if isinstance(error, ParseError) else str(error)
-                    raise ParseError(
-                        f"track {len(entries) + 1}: {message}", path=path, line=line, cause=error
-                    ) from error
-                entries.append(entry)
-                pos = end
-            if state == "tracks":
-                lines_before += buffer.count("\n", 0, pos)
-                buffer = buffer[pos:]
-        if state == "tail":
-            tail_parts.append(text)
-    checker.feed(b"", True)
-    if state != "tail":
-        raise _Unusual
-    try:
-        root_element = ET.fromstring("".join(head_parts) + "".join(tail_parts))
-    except ET.ParseError as error:
-        raise _Unusual from error
-    if root_element.tag not in (_X + "playlist", "playlist"):
-        raise ParseError(
-            f"not an XSPF playlist: root element is {root_element.tag!r}, "
-            f'expected <playlist xmlns="{NS}">',
-            path=path,
-            line=1,
-        )
-    return _playlist(root_element, entries, path)
+        if reader.state == "prolog":
+            text = reader.prolog(text)
+        if reader.state == "head":
+            text = reader.head(text)
+        if reader.state == "tracks":
+            text = reader.tracks(text)
+        if reader.state == "tail":
+            reader.tail_parts.append(text)
+    reader.checker.feed(b"", True)
+    return reader.playlist()
+
+
+class _FastReader:
+    """The steps of the fast path: prolog -> head -> tracks -> tail, a block at a time.
+
+    Each step takes the text of a block, keeps what it cannot finish yet in
+    ``buffer``, and returns the text left for the next step ("" when none).
+    """
+
+    def __init__(self, path: str | None) -> None:
+        self.path = path
+        self.checker = _Checker(path)
+        self.state = "prolog"
+        self.buffer = ""
+        self.head_parts: list[str] = []
+        self.tail_parts: list[str] = []
+        self.root_and_list = ""
+        self.entries: list[Entry] = []
+        self.lines_before = 0  # line breaks in the text before ``buffer``
+        self.open_tag = -1  # in the head: where a tag starts that is not closed yet
+        self.open_track: list[str] = []  # the text of a track whose end is not read yet
+
+    def prolog(self, text: str) -> str:
+        """Everything before the root element: no DTD, and UTF-8."""
+        buffer = self.buffer + text
+        if buffer.startswith("\ufeff"):
+            buffer = buffer[1:]
+        if not _refuse_dtd(buffer, self.path):
+            self.buffer = buffer
+            return ""
+        declared = _ENCODING_RE.match(buffer)
+        if declared and declared[1].lower().replace("_", "-") not in ("utf-8", "utf8"):
+            raise _Unusual
+        self.state, self.buffer = "head", ""
+        return buffer
+
+    def head(self, text: str) -> str:
+        """The root element up to ``<trackList>``; kept whole for the playlist's fields.
+
+        A ``<trackList>`` tag not found so far starts at a ``<`` not closed yet, or in
+        the new text: searching only from there keeps a long head linear (a tag
+        missed this way leaves the document to the general reader).
+        """
+        old = len(self.buffer)
+        buffer = self.buffer + text
+        start = _LIST_START_RE.search(buffer, self.open_tag if self.open_tag >= 0 else old)
+        if start is None:
+            last = buffer.rfind("<", old)
+            if last >= 0:
+                self.open_tag = last if buffer.find(">", last) < 0 else -1
+            elif ">" in text:
+                self.open_tag = -1
+            self.buffer = buffer
+            return ""
+        self.head_parts.append(buffer[: start.start()])
+        root = _ROOT_TAG_RE.search(self.head_parts[0])
+        if root is None or root.start() > start.start():
+            raise _Unusual
+        self.root_and_list = root[0] + start[0].replace("/>", ">")
+        if "xml:base" in self.root_and_list:
+            raise _Unusual  # a base for every location: the general reader applies it
+        self.lines_before += buffer.count("\n", 0, start.end())
+        self.state, self.buffer = ("tail" if start[1] else "tracks"), ""
+        return buffer[start.end() :]
+
+    def tracks(self, text: str) -> str:
+        """The ``<track>`` elements, cut out and read one by one.
+
+        A track still open at the end of a block is kept in pieces: only the new
+        text can hold its end, so a huge text node is read in linear time.
+        """
+        if self.open_track:
+            seam = self.open_track[-1][-7:] + text
+            self.open_track.append(text)
+            if "</track>" not in seam:
+                return ""
+            buffer, self.open_track = "".join(self.open_track), []
+        else:
+            buffer = self.buffer + text
+        pos = 0
+        while True:
+            begin = buffer.find("<track", pos)
+            end = buffer.find("</track>", begin)
+            if begin < 0 or end < 0 or buffer.find("<", pos, begin) >= 0:
+                return self.after_tracks(buffer, pos, begin)
+            end += 8
+            self.entries.append(self.track(buffer, begin, end))
+            pos = end
+
+    def after_tracks(self, buffer: str, pos: int, begin: int) -> str:
+        """At ``pos``: the end of the list, a track cut by the block's end, or the unusual."""
+        stop = buffer.find("<", pos)
+        closing = _LIST_END_RE.match(buffer, stop) if stop >= 0 else None
+        if closing is not None:
+            self.state = "tail"
+            self.lines_before += buffer.count("\n", 0, closing.end())
+            self.buffer = ""
+            return buffer[closing.end() :]
+        if stop >= 0 and buffer.startswith(("<!", "<?"), stop):
+            raise _Unusual  # a comment, CDATA or instruction among the tracks
+        waiting = begin >= 0 and stop == begin  # a track that ends in a later block
+        if not waiting and stop >= 0 and len(buffer) - stop > 12:
+            raise _Unusual  # something else, e.g. <track/> or </track >
+        self.lines_before += buffer.count("\n", 0, pos)
+        self.buffer = buffer[pos:]
+        if waiting:
+            self.open_track, self.buffer = [self.buffer], ""
+        return ""
+
+    def track(self, buffer: str, begin: int, end: int) -> Entry:
+        markup = buffer[begin:end]
+        try:
+            return _fast_track(markup) or _slow_track(self.root_and_list, markup, self.path)
+        except (ValueError, ParseError) as error:
+            line = self.lines_before + buffer.count("\n", 0, begin) + 1
+            message = error.message if isinstance(error, ParseError) else str(error)
+            raise ParseError(
+                f"track {len(self.entries) + 1}: {message}", path=self.path, line=line, cause=error
+            ) from error
+
+    def playlist(self) -> Playlist:
+        if self.state != "tail":
+            raise _Unusual
+        try:
+            root = ET.fromstring("".join(self.head_parts) + "".join(self.tail_parts))
+        except ET.ParseError as error:
+            raise _Unusual from error
+        if root.tag not in (_X + "playlist", "playlist"):
+            raise ParseError(
+                f"not an XSPF playlist: root element is {shown(root.tag)}, "
+                f'expected <playlist xmlns="{NS}">',
+                path=self.path,
+                line=1,
+            )
+        return _playlist(root, self.entries, self.path)
 
 
 def _slow_track(root_and_list: str, markup: str, path: str | None) -> Entry:
@@ -865,9 +978,12 @@ def loads(text: str, path: str | None = None) -> Playlist:
             return _parse(io.StringIO(text), path)
 
 
-def load(path: str | os.PathLike[str]) -> Playlist:
-    """Read an XSPF file, streaming."""
+def load(path: str | os.PathLike[str], *, encoding: str | None = None) -> Playlist:
+    """Read an XSPF file, streaming (``encoding`` overrides what the XML declaration says)."""
     name = os.fspath(path)
+    if encoding is not None:
+        text = textfile.read(path, encoding=encoding)
+        return loads(text, name)
     with _bulk.paused_gc():
         with open(path, "rb") as source:
             try:

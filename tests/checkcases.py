@@ -29,6 +29,7 @@ MSK = "Europe/Moscow"
 START = clock.local_to_ms(date(2014, 2, 23), clock.parse_hhmm("20:14"), MSK)
 SEC = 1000
 MIN = 60 * SEC
+HOUR = 60 * MIN
 
 
 def at(hhmm: str) -> int:
@@ -174,3 +175,11 @@ def reordered(log: AsRun, order: list[int]) -> AsRun:
     """``log`` with its items in ``order`` (indexes; leave one out to drop it), back to back."""
     start = log.items[0].start_ms if log.items else None
     return retimed(AsRun(tuple(log.items[i] for i in order), log.path), start)
+
+
+def lengthened(log: AsRun, index: int, by_ms: int) -> AsRun:
+    """``log`` with item ``index`` logged ``by_ms`` longer (the items after it keep their times)."""
+    items = list(log.items)
+    item = items[index]
+    items[index] = replace(item, duration_ms=(item.duration_ms or 0) + by_ms)
+    return AsRun(tuple(items), log.path)

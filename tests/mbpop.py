@@ -7,6 +7,9 @@ documents, served by :class:`tests.mbserver.MBServer` through :func:`catalog`.  
 traps are the ones MusicBrainz has: "Florence + the Machine" written with a plus,
 "Mumford & Sons" with an ampersand, "Simon & Garfunkel" one act made of two people, a
 writer who is also the performer's member (Pete Townshend of The Who).
+
+The rights identifiers of "Our House" (its ISWC, its recording's ISRC, Chris Foreman's IPI
+code) are SYNTHETIC too, shaped as MusicBrainz serves them: ``ZZ`` is no ISRC country.
 """
 
 from __future__ import annotations
@@ -45,6 +48,7 @@ class Act:
     sort_name: str
     type: str = "Person"
     aliases: tuple[str, ...] = ()
+    ipi: str = ""
 
 
 @dataclass(frozen=True)
@@ -56,13 +60,15 @@ class Song:
     writers: tuple[tuple[str, str], ...]
     performer: str
     length_ms: int
+    iswc: str = ""
+    isrc: str = ""
 
 
 ACTS = {
     a.slug: a
     for a in (
         Act("madness", "Madness", "Madness", "Group"),
-        Act("foreman", "Chris Foreman", "Foreman, Chris"),
+        Act("foreman", "Chris Foreman", "Foreman, Chris", ipi="00000000019"),
         Act("smyth", "Cathal Smyth", "Smyth, Cathal", aliases=("Chas Smash",)),
         Act("who", "The Who", "Who, The", "Group"),
         Act("townshend", "Pete Townshend", "Townshend, Pete"),
@@ -97,7 +103,7 @@ ACTS = {
 
 SONGS = (
     Song("our_house", "Our House", (("writer", "foreman"), ("writer", "smyth")), "madness",
-         203_000),
+         203_000, "T-000.000.019-0", "ZZSYN8200001"),
     Song("baba", "Baba O'Riley", (("writer", "townshend"),), "who", 308_000),
     Song("highway", "Highway to Hell", (("writer", "angus"), ("writer", "malcolm"),
                                         ("writer", "scott")), "acdc", 208_000),
@@ -122,6 +128,8 @@ def _artist_xml(act: Act, *, full: bool) -> str:
             for a in act.aliases
         )
         body += f'<alias-list count="{len(act.aliases)}">{items}</alias-list>'
+    if full and act.ipi:
+        body += f"<ipi>{act.ipi}</ipi><ipi-list><ipi>{act.ipi}</ipi></ipi-list>"
     return head + body + "</artist>"
 
 
@@ -139,7 +147,9 @@ def _work_xml(song: Song) -> str:
     )
     return (
         f'{_HEAD}<work id="{mbid(song.slug)}" type="Song"><title>{escape(song.title)}</title>'
-        f'<language>eng</language><relation-list target-type="artist">{rels}</relation-list>'
+        f"<language>eng</language>"
+        + (f"<iswc-list><iswc>{song.iswc}</iswc></iswc-list>" if song.iswc else "")
+        + f'<relation-list target-type="artist">{rels}</relation-list>'
         f'<relation-list target-type="recording">{rec}</relation-list></work></metadata>'
     )
 
@@ -148,7 +158,9 @@ def _recording_xml(song: Song) -> str:
     act = ACTS[song.performer]
     return (
         f'{_HEAD}<recording id="{mbid(song.slug + ":rec")}"><title>{escape(song.title)}</title>'
-        f"<length>{song.length_ms}</length><artist-credit><name-credit>"
+        f"<length>{song.length_ms}</length>"
+        + (f'<isrc-list count="1"><isrc id="{song.isrc}"/></isrc-list>' if song.isrc else "")
+        + "<artist-credit><name-credit>"
         f"{_artist_xml(act, full=True)}</name-credit></artist-credit>"
         f'<relation-list target-type="work"><relation type="performance" '
         f'type-id="{_PERFORMANCE}"><target>{mbid(song.slug)}</target>'

@@ -468,6 +468,8 @@ class MBServer:
         self.latency_s = latency_s
         self.barrier = barrier
         """When set, every request waits here: proves that requests overlap."""
+        self.trickle_s = 0.002
+        """The pause between two bytes of a ``trickle`` fault, in seconds."""
         self.requests: list[Request] = []
         self.faults: list[Fault] = []
         self._lock = threading.Lock()
@@ -647,7 +649,7 @@ class _Handler(BaseHTTPRequestHandler):
                 200, b"<html><body><h1>502 Bad Gateway</h1></body></html>", content_type="text/html"
             )
             return True
-        return False
+        return _misbehave(self, fault)
 
     def _send(
         self,
@@ -663,3 +665,119 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header(name, value)
         self.end_headers()
         self.wfile.write(body)
+
+
+# ---------------------------------------------------------------- servers that misbehave
+#
+# More fault kinds for :meth:`MBServer.fail` (``times=10**6`` makes one the server's
+# only behaviour), and a server that accepts connections and never answers:
+#
+# * ``trickle`` / ``trickle-headers``: a well-formed work, one byte every
+#   :attr:`MBServer.trickle_s` seconds, body only or headers too;
+# * ``huge`` (a declared 50 MB body) and ``huge-chunked`` (an endless chunked body, no
+#   length given; it stops after 64 MB or when the client leaves);
+# * ``empty`` (200, no body), ``404`` (MusicBrainz's error document, for searches too),
+#   ``404-html`` (a web server's page), ``wrong-entity`` (a recording for anything),
+#   ``truncated`` (a search result cut in the middle, with a correct length),
+#   ``redirect-loop`` (301 to the same path).
+
+TRICKLED_WORK = (
+    b'<?xml version="1.0" encoding="UTF-8"?>\n<metadata xmlns="' + MMD.encode() + b'">'
+    b'<work id="5c1a2b3c-0000-4000-8000-000000000001"><title>Trickled</title></work></metadata>'
+)
+_RECORDING = (
+    b'<?xml version="1.0" encoding="UTF-8"?>\n<metadata xmlns="' + MMD.encode() + b'">'
+    b'<recording id="5c1a2b3c-0000-4000-8000-000000000002"><title>Not a work</title>'
+    b"</recording></metadata>"
+)
+_HTML_404 = (
+    b"<!DOCTYPE html><html><head><title>404 Not Found</title></head><body>Not Found</body></html>"
+)
+
+
+def _misbehave(handler: _Handler, fault: Fault) -> bool:
+    kind = fault.kind
+    if kind.startswith("trickle"):
+        _trickle(handler, headers=kind == "trickle-headers")
+    elif kind == "huge":
+        handler.send_response(200)
+        handler.send_header("Content-Type", "application/xml")
+        handler.send_header("Content-Length", str(50 * 1024 * 1024))
+        handler.end_headers()
+        _stream(handler, 50 * 1024 * 1024, chunked=False)
+    elif kind == "huge-chunked":
+        handler.send_response(200)
+        handler.send_header("Content-Type", "application/xml")
+        handler.send_header("Transfer-Encoding", "chunked")
+        handler.end_headers()
+        _stream(handler, 64 * 1024 * 1024, chunked=True)
+    elif kind == "empty":
+        handler._send(200, b"")
+    elif kind == "404":
+        handler._send(404, _error("Not Found"))
+    elif kind == "404-html":
+        handler._send(404, _HTML_404, content_type="text/html")
+    elif kind == "wrong-entity":
+        handler._send(200, _RECORDING)
+    elif kind == "truncated":
+        handler._send(200, _document(ET.Element(q("work-list"), {"count": "9"}))[:-40])
+    elif kind == "redirect-loop":
+        handler._send(301, b"", {"Location": handler.path})
+    else:
+        return False
+    handler.close_connection = True
+    return True
+
+
+def _trickle(handler: _Handler, *, headers: bool) -> None:
+    head = (
+        b"HTTP/1.1 200 OK\r\nContent-Type: application/xml\r\n"
+        + f"Content-Length: {len(TRICKLED_WORK)}\r\nConnection: close\r\n\r\n".encode()
+    )
+    try:
+        if not headers:
+            handler.wfile.write(head)
+            handler.wfile.flush()
+        for byte in (head if headers else b"") + TRICKLED_WORK:
+            if handler.mb._release.wait(handler.mb.trickle_s):
+                return  # the server is stopping
+            handler.wfile.write(bytes([byte]))
+            handler.wfile.flush()
+    except OSError:
+        return  # the client gave up
+
+
+def _stream(handler: _Handler, size: int, *, chunked: bool) -> None:
+    block = b"<!-- " + b"x" * (64 * 1024 - 9) + b" -->"
+    try:
+        for _ in range(size // len(block)):
+            if chunked:
+                handler.wfile.write(f"{len(block):x}\r\n".encode() + block + b"\r\n")
+            else:
+                handler.wfile.write(block)
+    except OSError:
+        return  # the client gave up
+
+
+class SilentServer:
+    """Accepts connections on 127.0.0.1 (the kernel does, into the backlog) and never answers."""
+
+    def __init__(self) -> None:
+        self._sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self._sock.bind(("127.0.0.1", 0))
+        self._sock.listen(64)
+
+    @property
+    def url(self) -> str:
+        """``http://127.0.0.1:<port>``."""
+        host, port = self._sock.getsockname()[:2]
+        return f"http://{host!s}:{port}"
+
+    def close(self) -> None:
+        self._sock.close()
+
+    def __enter__(self) -> SilentServer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -63,7 +63,7 @@ def sochi() -> Playlist:
     return Playlist(
         title="Sochi 2014 closing ceremony",
         creator="Fisht Olympic Stadium",
-        date="2014-02-23T20:14:00+04:00",
+        date_ms=1_393_172_040_000,  # 2014-02-23T20:14:00+04:00
         timezone="Europe/Moscow",
         annotation="Running order for tests; durations are invented.",
         entries=(

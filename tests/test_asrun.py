@@ -13,6 +13,7 @@ from cuesheet.errors import InputError
 from cuesheet.inputs import showjson
 from cuesheet.model import Credit, Cue, Role, Segment, Show
 from cuesheet.timing import clock
+from playlists.errors import DecodingWarning
 from playlists.model import CueData, Entry, Playlist
 
 TZ = "Europe/Moscow"
@@ -144,12 +145,16 @@ def test_line_numbers_count_comments_blank_lines_and_multiline_cells() -> None:
         read(text)
 
 
-def test_a_file_that_is_not_utf8_names_the_line(tmp_path: Path) -> None:
+def test_a_legacy_log_is_read_with_a_warning_and_a_wrong_encoding_names_the_line(
+    tmp_path: Path,
+) -> None:
     path = tmp_path / "asrun.csv"
-    path.write_bytes("title\nok\nCaf\u00e9\n".encode("latin-1"))
+    path.write_bytes("title\r\nok\r\nCaf\u00e9 cr\u00e8me\r\n".encode("latin-1"))
     plan = Show("Plan", TZ, START)
-    with pytest.raises(InputError, match=r"asrun.csv:3: not UTF-8 text"):
-        load(path, plan)
+    with pytest.warns(DecodingWarning, match=r"asrun\.csv: not UTF-8: read as cp1252"):
+        assert [i.title for i in load(path, plan).items] == ["ok", "Café crème"]
+    with pytest.raises(InputError, match=r"asrun.csv:3: not utf-8 text"):
+        load(path, plan, encoding="utf-8")
 
 
 def test_missing_times_follow_on_from_the_plan_start() -> None:
@@ -191,7 +196,7 @@ def test_from_playlist_keeps_start_times_and_credits() -> None:
 
 def test_from_playlist_cue_offsets_into_one_recording() -> None:
     playlist = Playlist(
-        date="2014-02-23T20:14:00+04:00",
+        date_ms=START,
         entries=(
             Entry(location="show.wav", title="a", start_ms=0),
             Entry(location="show.wav", title="b", start_ms=185_000),

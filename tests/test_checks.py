@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from checkcases import (
+    HOUR,
     MIN,
     SEC,
     START,
@@ -16,8 +17,10 @@ from checkcases import (
     clean_log,
     clean_show,
     cue,
+    lengthened,
     probe_for,
     reordered,
+    retimed,
     shifted,
     with_cue,
     with_segment,
@@ -25,7 +28,7 @@ from checkcases import (
 )
 
 from cuesheet.asrun.values import AiredItem, AsRun
-from cuesheet.checks import Finding, Severity, check, has_errors
+from cuesheet.checks import Finding, Severity, check, fails, has_errors
 from cuesheet.checks.registry import RULES, codes, get, select
 from cuesheet.checks.repeats import same_recording
 from cuesheet.errors import InputError
@@ -41,6 +44,7 @@ def run(
 ) -> list[Finding]:
     """Check ``show`` as the CLI would: with a probe, optionally an as-run log."""
     real = lengths if lengths is not None else probe_for(show)
+    options.setdefault("cue_sheet", True)  # every rule, the CUE limits too
     return check(
         show,
         probe=real.get,
@@ -137,6 +141,9 @@ CASES: dict[str, Case] = {
     "RUN005": lambda s: _aired(s, shifted(clean_log(s), 5, 30 * SEC, last=5)),
     "RUN006": lambda s: _aired(s, shifted(clean_log(s), 3, MIN)),
     "RUN007": lambda s: _aired(s, shifted(clean_log(s), 6, 10 * SEC)),
+    "RUN008": lambda s: _aired(s, shifted(lengthened(clean_log(s), 1, 30 * SEC), 2, 30 * SEC)),
+    "RUN009": lambda s: _aired(s, shifted(clean_log(s), 0, 30 * SEC)),
+    "RUN010": lambda s: _aired(s, shifted(clean_log(s), 0, -4 * HOUR)),
 }
 
 # Where each case's finding must point: (segment, cue number) or None for the show.
@@ -168,6 +175,9 @@ WHERE: dict[str, tuple[str, str | None] | None] = {
     "RUN005": ("Finale", "5"),
     "RUN006": ("Handover", None),
     "RUN007": None,
+    "RUN008": ("Opening", "2"),
+    "RUN009": ("Opening", "1"),
+    "RUN010": None,
 }
 
 
@@ -292,12 +302,112 @@ def test_finding_json_shape(show: Show, tmp_path: Path) -> None:
     data = finding.to_dict()
     assert data["code"] == "TIM003" and data["severity"] == "error"
     assert data["segment"] == "Handover" and data["cue"] is None
+    assert data["on_air"] is False
     assert data["times"] == {
         "at_ms": at("20:24"),
         "planned_ms": at("20:24"),
         "actual_ms": at("20:26"),
         "delta_ms": 2 * MIN,
+        "running_ms": None,
     }
+
+
+# ------------------------------------------------------- where the time went on air
+
+
+def _on_air(findings: list[Finding]) -> list[tuple[str, str | None, int | None, int | None]]:
+    return [(f.code, f.cue, f.delta_ms, f.running_ms) for f in findings if f.on_air]
+
+
+def test_a_cue_that_runs_long_is_the_cause_and_the_lateness_after_it_one_finding(
+    show: Show, tmp_path: Path
+) -> None:
+    # Cue 1 runs 2:00 long; everything after it airs 2:00 late, up to the hard out.
+    log = shifted(lengthened(clean_log(show), 0, 2 * MIN), 1, 2 * MIN)
+    findings = run(show, tmp_path, log)
+    length = [f for f in findings if f.code == "RUN008"]
+    assert [(f.cue, f.delta_ms, f.running_ms) for f in length] == [("1", 2 * MIN, 2 * MIN)]
+    assert "ran 2:00 long (planned 3:00, aired 5:00): 2:00 lost, running 2:00 over" in (
+        length[0].message
+    )
+    (late,) = [f for f in findings if f.code == "RUN005"]
+    assert "cues 2-6 (6 cues) started 2:00 late, carried from cue 1, which ran 2:00 long" in (
+        late.message
+    )
+    (fixed,) = [f for f in findings if f.code == "RUN006"]
+    assert fixed.message.endswith("running 2:00 over: made by cue 1, which ran 2:00 long")
+    assert [f.code for f in findings if f.code == "RUN007"] == ["RUN007"]
+
+
+def test_each_change_has_how_much_and_the_running_over_under_after_it(
+    show: Show, tmp_path: Path
+) -> None:
+    # Cue 2 ran 0:30 long, cue 3 was dropped (3:00 gained), an extra of 1:00 aired before cue 5.
+    items = list(lengthened(clean_log(show), 1, 30 * SEC).items)
+    del items[2]
+    extra = AiredItem("Kalinka", "Choir", None, MIN, line=99)
+    items.insert(4, extra)
+    findings = run(show, tmp_path, retimed(AsRun(tuple(items), "asrun.csv"), START))
+    changes = [(c, n, d, r) for c, n, d, r in _on_air(findings) if r is not None]
+    assert changes == [
+        ("RUN008", "2", 30 * SEC, 30 * SEC),
+        ("RUN001", "3", -3 * MIN, -150 * SEC),
+        ("RUN002", None, MIN, -90 * SEC),
+    ]
+
+
+def test_a_cut_cue_is_called_cut(show: Show, tmp_path: Path) -> None:
+    log = retimed(lengthened(clean_log(show), 1, -3 * MIN), START)
+    (cut,) = [f for f in run(show, tmp_path, log) if f.code == "RUN008"]
+    assert "cut after 1:00 of 4:00: 3:00 gained, running 3:00 under" in cut.message
+
+
+def test_a_hold_before_a_fixed_time_is_not_dead_air(show: Show, tmp_path: Path) -> None:
+    # The plan leaves 1:00 before 20:24 (cue 3 is 2:00): waiting it out on air is expected.
+    held = with_cue(show, "3", duration_ms=2 * MIN)
+    assert [f.code for f in run(held, tmp_path, clean_log(held)) if f.on_air] == []
+    # Cue 1 ran 0:40 long: the hold takes it up, and the show meets 20:24 on time.
+    late = shifted(lengthened(clean_log(held), 0, 40 * SEC), 1, 40 * SEC, last=2)
+    findings = run(held, tmp_path, late)
+    assert "TIM002" not in [f.code for f in findings]
+    (hold,) = [f for f in findings if f.code == "RUN009"]
+    assert (hold.cue, hold.delta_ms, hold.running_ms) == ("4", -40 * SEC, 0)
+    assert "the hold before 20:24:00 took up the lateness: 0:40 gained, back on time" in (
+        hold.message
+    )
+    # Silence past the fixed time is dead air: cue 4 came 0:30 after 20:24.
+    slow = shifted(clean_log(held), 3, 30 * SEC)
+    (gap,) = [f for f in run(held, tmp_path, slow) if f.code == "TIM002"]
+    assert gap.delta_ms == 30 * SEC and "1:00 of it waiting for the fixed time" in gap.message
+
+
+def test_plan_findings_do_not_fail_an_as_run_check_unless_strict(
+    show: Show, tmp_path: Path
+) -> None:
+    broken = with_cue(show, "3", number="2")  # NUM001, an error in the plan
+    findings = run(broken, tmp_path, clean_log(broken))
+    assert [f.code for f in findings] == ["NUM001"] and not findings[0].on_air
+    assert has_errors(findings)
+    assert not fails(findings, as_run=True, strict=False)
+    assert fails(findings, as_run=False, strict=False)
+    strict = run(broken, tmp_path, clean_log(broken), strict=True)
+    assert fails(strict, as_run=True, strict=True)
+    late = run(show, tmp_path, shifted(clean_log(show), 6, 10 * SEC))
+    assert fails(late, as_run=True, strict=False)  # RUN007 happened on air
+
+
+def test_a_log_on_another_clock_is_one_hint_not_a_finding_per_cue(
+    show: Show, tmp_path: Path
+) -> None:
+    findings = run(show, tmp_path, shifted(clean_log(show), 0, -4 * HOUR))
+    (clock_hint,) = [f for f in findings if f.code == "RUN010"]
+    assert "Every aired time is 4:00:00 earlier than planned" in clock_hint.message
+    assert "read it with --log-timezone UTC" in clock_hint.message
+    # The rest is read on the show's clock: the log is otherwise clean.
+    assert [f.code for f in findings if f.on_air] == ["RUN010"]
+    day = run(show, tmp_path, shifted(clean_log(show), 0, 24 * HOUR))
+    (date_hint,) = [f for f in day if f.code == "RUN010"]
+    assert "the log's date is probably 1 day after the show's" in date_hint.message
 
 
 def test_audio_rules_without_a_probe_check_presence_only(show: Show, tmp_path: Path) -> None:
@@ -347,3 +457,9 @@ def test_an_edited_cue_is_checked_from_its_in_to_its_out(show: Show, tmp_path: P
     past = with_cue(show, "4.1", in_ms=0, out_ms=file_ms + SEC, duration_ms=file_ms + SEC)
     (late_out,) = [f for f in run(past, tmp_path, lengths=lengths) if f.code.startswith("AUD")]
     assert late_out.code == "AUD002" and "out point" in late_out.message
+
+
+def test_cue_sheet_limits_only_when_a_cue_sheet_is_being_made(show: Show, tmp_path: Path) -> None:
+    quoted = with_cue(show, "1", title='Say "hi"')
+    assert [f.code for f in run(quoted, tmp_path, cue_sheet=False)] == []
+    assert [f.code for f in run(quoted, tmp_path, cue_sheet=True)] == ["EXP002"]

@@ -268,3 +268,24 @@ def test_any_playlist_format_can_be_checked(show: Show, tmp_path: Path) -> None:
         codes = {f["code"] for f in json.loads(result.stdout)}
         if name != "plan.m3u8":  # M3U carries no cue numbers
             assert "NUM001" in codes, name
+
+
+def test_a_cd_image_sheet_is_not_the_same_recording_twice_nor_an_isrc_placeholder(
+    tmp_path: Path,
+) -> None:
+    sheet = tmp_path / "rip.cue"
+    sheet.write_text(
+        'FILE "image.wav" WAVE\n'
+        '  TRACK 01 AUDIO\n    TITLE "One"\n    ISRC 000000000000\n    INDEX 01 00:00:00\n'
+        '  TRACK 02 AUDIO\n    TITLE "Two"\n    ISRC 000000000000\n    INDEX 01 03:00:00\n'
+        '  TRACK 03 AUDIO\n    TITLE "Three"\n    INDEX 01 06:00:00\n',
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["check", str(sheet), "--no-resolve", "--json"])
+    codes = [f["code"] for f in json.loads(result.stdout)]
+    assert "REP001" not in codes
+    missing = [f["message"] for f in json.loads(result.stdout) if f["code"] == "AUD001"]
+    assert missing == [
+        'Segment "Playlist", cue 1 "One": audio file image.wav not found '
+        "(nor for the 2 cues after it on that file)"
+    ]

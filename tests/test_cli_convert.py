@@ -140,7 +140,7 @@ def test_split(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "text", "where"),
     [
-        ("bad.m3u8", "#EXTM3U\n#EXTINF:3,A\nx.wav\n#EXTINF:soon,B\ny.wav\n", "bad.m3u8:4: "),
+        ("bad.m3u8", "#EXTM3U\n#EXTINF:3,A\nx.wav\n#EXTINF:4,B\n", "bad.m3u8:4: "),
         ("bad.cue", 'FILE "a.wav" WAVE\n  TRACK 01 AUDIO\n    INDEX 01 1:2\n', "bad.cue:3: "),
         (
             "bad.xspf",
@@ -230,3 +230,78 @@ def test_a_playlist_with_an_unknown_zone_is_bad_input(tmp_path: Path) -> None:
     assert done.exit_code == 2
     assert str(source) in done.stderr and "IANA" in done.stderr
     assert not (tmp_path / "out.csv").exists()
+
+
+def test_a_legacy_sheet_warns_naming_its_encoding_and_encoding_overrides(tmp_path: Path) -> None:
+    sheet = 'TITLE "Пять песен"\r\nFILE "01.wav" WAVE\r\n  TRACK 01 AUDIO\r\n'
+    sheet += '    TITLE "Кони привередливые"\r\n    INDEX 01 00:00:00\r\n'
+    source = tmp_path / "vys.cue"
+    source.write_bytes(sheet.encode("cp1251"))
+    code, _, err = _run("convert", str(source), str(tmp_path / "out.json"))
+    assert code == 0
+    assert f"cuesheet: warning: {source}: not UTF-8: read as cp1251 (guessed" in err
+    assert jsonfile.load(tmp_path / "out.json").title == "Пять песен"
+    code, _, err = _run("convert", str(source), "-", "--format", "m3u8", "--encoding", "cp1251")
+    assert code == 0 and "not UTF-8" not in err
+    code, _, err = _run("convert", str(source), "-", "--format", "m3u8", "--encoding", "utf-8")
+    assert (code, err) == (2, f"cuesheet: error: {source}:1: not utf-8 text (byte 0xcf)\n")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-32"])
+def test_a_utf16_or_utf32_playlist_is_read(tmp_path: Path, encoding: str) -> None:
+    source = tmp_path / "list.m3u"
+    source.write_bytes(
+        "#EXTM3U\r\n#EXTINF:61,Björk - Jóga\r\nhttp://x.example/a\r\n".encode(encoding)
+    )
+    code, out, err = _run("convert", str(source), "-", "--format", "m3u8")
+    assert code == 0
+    assert out == "#EXTM3U\n#EXTINF:61,Björk - Jóga\nhttp://x.example/a\n"
+    assert "not UTF-8: read as utf-" in err
+
+
+_HUGE = "x" * 1_000_000
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "where"),
+    [
+        ("big.cue", f'FILE "a.wav" WAVE\n  TRACK 01 AUDIO\n    INDEX 01 {_HUGE}\n', "big.cue:3: "),
+        ("big.cue", f"{_HUGE}\n", "big.cue:1: not a cue sheet"),
+        (
+            "big.xspf",
+            '<playlist version="1" xmlns="http://xspf.org/ns/0/"><trackList>\n'
+            f"<track><duration>{_HUGE}</duration></track></trackList></playlist>",
+            "big.xspf:2: ",
+        ),
+    ],
+)
+def test_a_refusal_is_one_short_line_however_long_the_value(
+    tmp_path: Path, name: str, text: str, where: str
+) -> None:
+    source = tmp_path / name
+    source.write_text(text, encoding="utf-8")
+    code, _, err = _run("convert", str(source), str(tmp_path / "out.json"))
+    assert code == 2
+    assert err.startswith(f"cuesheet: error: {tmp_path / where}")
+    assert err.count("\n") == 1 and len(err) < 300 + len(str(tmp_path))
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        ("empty.cue", "", "empty.cue:1: not a cue sheet"),
+        ("blank.cue", "  \n\n", "blank.cue:1: not a cue sheet"),
+    ],
+)
+# An empty M3U is a valid empty playlist (players and the peer corpus read it so); an empty
+# CUE sheet is no sheet at all.
+def test_an_empty_playlist_file_is_refused_not_read_as_an_empty_show(
+    tmp_path: Path, name: str, text: str, expected: str
+) -> None:
+    source = tmp_path / name
+    source.write_text(text, encoding="utf-8")
+    for args in (("timing", str(source)), ("convert", str(source), str(tmp_path / "out.json"))):
+        code, _, err = _run(*args)
+        assert code == 2, args
+        assert f"cuesheet: error: {tmp_path}/{expected}" in err
+        assert not (tmp_path / "out.json").exists()

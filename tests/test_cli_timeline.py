@@ -56,8 +56,28 @@ def test_the_sochi_page_has_every_cue_the_fixed_times_and_the_findings(tmp_path:
     assert page.count('class="cue k-') == cues
     assert "22:04 Games declared closed" in page
     assert "Local time, UTC+04:00" in page
-    # Some stage directions are longer than a CUE sheet holds: check says so, the page lists it.
-    assert "<h2>Findings (" in page and "EXP001" in page
+    assert "<h2>Findings (" not in page  # the example is a sound plan: nothing to list
+    assert not list(tmp_path.glob(".sochi.html.*")), "temporary file left behind"
+
+
+def test_the_page_lists_what_check_finds(tmp_path: Path) -> None:
+    import re
+
+    open_music = tmp_path / "open.yaml"  # one music cue without its estimated length
+    open_music.write_text(
+        re.sub(
+            r"\n *duration: [0-9:]+\n *duration_source: estimate",
+            "",
+            SOCHI.read_text(encoding="utf-8"),
+            count=1,
+        ),
+        encoding="utf-8",
+    )
+    out = tmp_path / "open.html"
+    result = CliRunner().invoke(cli, ["timeline", str(open_music), "-o", str(out), "--no-resolve"])
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert "<h2>Findings (" in page and "TIM008" in page
     assert not list(tmp_path.glob(".sochi.html.*")), "temporary file left behind"
 
 

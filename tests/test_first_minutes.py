@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from cuesheet.errors import CueSheetWarning, InputError
 from cuesheet.inputs import showfile
 from cuesheet.inputs.textlist import parse_list
 from cuesheet.timing import zones
+from tests.tools import read_rights_csv
 
 SHOW = """\
 title: Test
@@ -182,6 +184,31 @@ def test_a_cue_sheet_without_audio_names_single_file(tmp_path: Path) -> None:
     assert "--single-file" in err and "--placeholders" in err
 
 
+def test_a_cue_sheet_with_some_files_names_single_file(tmp_path: Path) -> None:
+    show = tmp_path / "show.yaml"
+    text = SOCHI.read_text(encoding="utf-8")
+    show.write_text(text, encoding="utf-8")
+    (tmp_path / "a.wav").write_bytes(b"")
+    first = run("export", str(show), "--no-resolve", "-f", "json", "-o", str(tmp_path / "s.json"))
+    assert first[0] == 0, first[2]
+    data = json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))
+    data["segments"][0]["cues"][0]["file"] = "a.wav"
+    (tmp_path / "some.json").write_text(json.dumps(data), encoding="utf-8")
+    out = tmp_path / "s.cue"
+    code, _, err = run("export", str(tmp_path / "some.json"), "--no-resolve", "-o", str(out))
+    assert code == 1
+    assert "--single-file AUDIO" in err and "--placeholders" in err and "--library" in err
+    assert not out.exists()
+
+
+def test_a_format_unlike_the_extension_is_written_with_a_warning(tmp_path: Path) -> None:
+    out = tmp_path / "x.csv"
+    code, _, err = run("export", str(SOCHI), "--no-resolve", "--format", "xspf", "-o", str(out))
+    assert code == 0, err
+    assert "warning" in err and ".csv" in err and "xspf" in err
+    assert out.read_text(encoding="utf-8").startswith("<?xml")
+
+
 def test_placeholders_name_the_files_to_deliver(tmp_path: Path) -> None:
     out = tmp_path / "sochi.m3u8"
     code, _, err = run("export", str(SOCHI), "--no-resolve", "-o", str(out), "--placeholders")
@@ -251,9 +278,10 @@ def test_one_spelling_of_the_rights_sheet_everywhere(tmp_path: Path, name: str) 
     assert code == 0, err
     code, _, err = run("convert", str(json_show), str(tmp_path / "b.csv"), "--profile", name)
     assert code == 0, err
-    header = "sequence,cue,title,writers"
-    assert (tmp_path / "a.csv").read_text().startswith(header)
-    assert (tmp_path / "b.csv").read_text().startswith(header)
+    # the export is the generic rights sheet; convert keeps the playlist's rights profile
+    _, rows = read_rights_csv((tmp_path / "a.csv").read_text("utf-8"))
+    assert list(rows[0])[:5] == ["sequence", "cue", "segment", "kind", "title"]
+    assert (tmp_path / "b.csv").read_text().startswith("sequence,cue,title,writers")
 
 
 def test_render_accepts_no_resolve() -> None:

@@ -15,11 +15,11 @@ def _entries(*numbers: str) -> tuple[Entry, ...]:
     return tuple(Entry(title=f"t{i}", cue=CueData(number=n)) for i, n in enumerate(numbers))
 
 
-def test_a_fixed_offset_from_the_date_when_no_zone_is_named() -> None:
-    show = to_show(Playlist(date="2014-02-23T20:14:00+04:00", entries=_entries("1")))
-    assert show.timezone == "Etc/GMT-4"
-    assert to_show(Playlist(date="2014-02-23T16:14:00Z")).timezone == "UTC"
-    assert to_show(Playlist(date="2014-02-23T20:14:00+05:30")).timezone == "UTC"
+def test_the_date_starts_the_show_in_its_zone() -> None:
+    # 2014-02-23T20:14:00+04:00, in the fixed zone an XSPF reader names for that offset
+    show = to_show(Playlist(date_ms=1_393_172_040_000, timezone="Etc/GMT-4"))
+    assert (show.start_ms, show.timezone) == (1_393_172_040_000, "Etc/GMT-4")
+    assert to_show(Playlist(date_ms=1_393_172_040_000)).timezone == "UTC"
 
 
 def test_a_named_zone_must_be_iana() -> None:

@@ -167,3 +167,56 @@ def test_only_an_asked_for_folder_is_created(tmp_path: Path) -> None:
     with Library(index, create_folder=True) as library:
         assert library.files() == ()
     assert index.exists()
+
+
+# ---------------------------------------------------------------- two scans at once (issue 13.8)
+
+
+def test_two_scans_of_one_library_take_turns(
+    tmp_path: Path, templates: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A second scan run while the first is half way (from its progress hook) is not locked out."""
+    monkeypatch.setattr("metadata.library._CHUNK", 2)
+    _library(tmp_path / "lib", templates, 6)
+    index = tmp_path / "index.sqlite"
+    inner: list[int] = []
+
+    def halfway(done: int, total: int) -> None:
+        if done == 2 and not inner:
+            with Library(index) as other:
+                inner.append(len(other.scan([tmp_path / "lib"]).files))
+
+    with Library(index) as library:
+        result = library.scan([tmp_path / "lib"], progress=halfway)
+    assert inner == [6] and len(result.files) == 6
+
+
+def test_a_locked_index_is_waited_for_then_said(
+    tmp_path: Path, templates: dict[str, Path]
+) -> None:
+    _library(tmp_path / "lib", templates, 1)
+    index = tmp_path / "index.sqlite"
+    Library(index).close()
+    holder = sqlite3.connect(index, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another program is writing
+    try:
+        with Library(index, lock_wait_ms=50) as library, pytest.raises(CacheError) as error:
+            library.scan([tmp_path / "lib"])
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert str(error.value) == (
+        f"{index}: the library index is locked by another program (another scan?); "
+        "waited 0.05 s"
+    )
+
+
+def test_an_index_that_cannot_be_opened_names_the_file_once(tmp_path: Path) -> None:
+    """The message names the path once; the reason does not repeat it."""
+    blocker = tmp_path / "f1.db"
+    blocker.write_text("not a folder")
+    path = blocker / "index.sqlite"
+    with pytest.raises(CacheError) as caught:
+        Library(path, create_folder=True)
+    assert str(caught.value).count("f1.db") == 1, str(caught.value)
+    assert "cannot open the library index" in str(caught.value)

@@ -13,7 +13,7 @@ import pytest
 from musicbrainzngs import musicbrainz as mbngs
 
 from metadata.cache import Cache
-from metadata.errors import NotCached, ServiceError, ServiceUnavailable
+from metadata.errors import NotCached, NotMusicBrainz, ServiceError, ServiceUnavailable
 from metadata.mbmodel import Recording, SearchResult, Work
 from metadata.musicbrainz import CACHE_KIND, MusicBrainz, UserAgent, parse
 from tests.mbserver import MBServer
@@ -193,8 +193,9 @@ def test_connection_refused_means_unreachable(fake: FakeTime) -> None:
     with MBServer() as gone:
         url = gone.url
     mb = MusicBrainz(url, agent=AGENT, rate_limit=0, retries=1, clock=fake.clock, sleep=fake.sleep)
-    with pytest.raises(ServiceUnavailable, match="Connection"):
+    with pytest.raises(ServiceUnavailable, match=r"connection refused, 1 attempt\)"):
         mb.get_work(RACH2)
+    assert fake.sleeps == []  # a refused connection is not retried with back-off
 
 
 def test_a_host_name_that_does_not_resolve_goes_offline_at_once(
@@ -215,20 +216,22 @@ def test_a_host_name_that_does_not_resolve_goes_offline_at_once(
     assert fake.sleeps == []
 
 
-def test_malformed_xml_is_an_error_for_that_request_only(server: MBServer, fake: FakeTime) -> None:
+def test_malformed_xml_is_not_cached_and_the_server_not_asked_again(
+    server: MBServer, fake: FakeTime
+) -> None:
     server.fail("malformed", times=1)
-    mb = client(server, fake, cache=Cache(":memory:"))
-    with pytest.raises(ServiceError, match="malformed XML") as error:
+    cache = Cache(":memory:")
+    mb = client(server, fake, cache=cache)
+    with pytest.raises(NotMusicBrainz, match="malformed or truncated XML"):
         mb.get_work(RACH2)
-    assert not isinstance(error.value, ServiceUnavailable)
-    assert not mb.offline
-    assert mb.get_work(RACH2) is not None  # not cached: asked again
+    assert mb.offline and cache.count(CACHE_KIND) == 0
+    assert client(server, fake, cache=cache).get_work(RACH2) is not None  # the next run asks
     assert server.count == 2
 
 
-def test_an_html_error_page_is_an_error(server: MBServer, fake: FakeTime) -> None:
+def test_an_html_error_page_is_not_musicbrainz(server: MBServer, fake: FakeTime) -> None:
     server.fail("html", times=1)
-    with pytest.raises(ServiceError, match="not a WS/2 document"):
+    with pytest.raises(NotMusicBrainz, match="an HTML page"):
         client(server, fake).get_work(RACH2)
 
 

@@ -183,14 +183,16 @@ def test_unreachable_midway_warns_once_and_goes_on(server: MBServer, tmp_path: P
     assert mb.requests == 3  # three attempts, then offline: no request per entry
 
 
-def test_malformed_answer_fails_one_entry_only(server: MBServer, tmp_path: Path) -> None:
+def test_a_malformed_answer_is_said_once_and_the_server_not_asked_again(
+    server: MBServer, tmp_path: Path
+) -> None:
     server.fail("malformed", times=1)
     resolver = Resolver(adapter(server))
     results = resolver.resolve_all(SEED[:4])
-    assert results[0].status is Status.UNRESOLVED
-    assert "malformed XML" in results[0].note
-    assert [r.status for r in results[1:]] == [Status.RESOLVED] * 3
-    assert resolver.warnings == []
+    assert {r.status for r in results} == {Status.UNRESOLVED}
+    assert len(resolver.warnings) == 1
+    assert "does not answer like MusicBrainz" in resolver.warnings[0]
+    assert server.count == 1
 
 
 def test_resume_after_interruption_repeats_no_request(server: MBServer, tmp_path: Path) -> None:

@@ -271,7 +271,7 @@ def test_a_bad_cart_file_names_its_line(tmp_path: Path, text: str, expected: str
 
 
 def test_mairlist_sochi_has_a_line_per_cue_in_the_documented_columns(tmp_path: Path) -> None:
-    out = _export(tmp_path, SOCHI, "sochi.tpi")
+    out = _export(tmp_path, SOCHI, "sochi.tpi", "--placeholders")
     raw = out.read_bytes()
     lines = raw.decode("utf-8").split("\r\n")
     assert lines[-1] == "" and "\n" not in raw.replace(b"\r\n", b"").decode("utf-8")
@@ -282,6 +282,16 @@ def test_mairlist_sochi_has_a_line_per_cue_in_the_documented_columns(tmp_path: P
         start, timing, kind, data, *_ = line.split("\t")
         assert start == "" or re.fullmatch(r"\d\d:\d\d:\d\d", start)
         assert timing in ("", "H") and kind in ("F", "I", "R") and data
-    hard = [line for line in body if line.split("\t")[1] == "H"]
-    assert hard == []  # Sochi names no files or carts: its cues are remarks
+    files = [line.split("\t")[3] for line in body if line.split("\t")[2] == "F"]
+    assert len(files) == 22 and all(Path(f).is_absolute() for f in files)  # music and anthems
+    assert str(tmp_path / "05 - Dimitri Tiomkin - Theme from Giant.flac") in files
     assert "22:04:00\t\tR\tcue 36: Thomas Bach declares the Games closed (0:30)" in body
+
+
+def test_mairlist_of_a_show_with_nothing_to_play_is_refused(tmp_path: Path) -> None:
+    out = tmp_path / "sochi.tpi"
+    result = CliRunner().invoke(cli, ["export", str(SOCHI), "-o", str(out), "--no-resolve"])
+    assert result.exit_code == 1
+    assert "mAirList would import remarks only" in result.stderr
+    assert "--library" in result.stderr and "--carts" in result.stderr
+    assert not out.exists()

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from playlists import csvfile, registry
-from playlists.errors import InvalidPlaylistError, ParseError, WriteError
+from playlists.errors import DecodingWarning, InvalidPlaylistError, ParseError, WriteError
 from playlists.model import Credit, CueData, Entry, Playlist
 from tests.playlist_samples import SOCHI_START_UTC_MS, sochi
 
@@ -221,11 +221,15 @@ def test_bad_rights_sequence() -> None:
         csvfile.loads(text)
 
 
-def test_not_utf8_names_the_line(tmp_path: Path) -> None:
-    path = tmp_path / "bad.csv"
+def test_legacy_encoding_is_read_with_a_warning_and_a_wrong_one_names_the_line(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "old.csv"
     path.write_bytes(HEADER.encode() + b"s,1,,,,music,caf\xe9,,,\r\n")
-    with pytest.raises(ParseError, match=r"bad\.csv:2: not UTF-8"):
-        csvfile.load(path)
+    with pytest.warns(DecodingWarning, match=r"old\.csv: not UTF-8: read as cp1252"):
+        assert csvfile.load(path).entries[0].title == "café"
+    with pytest.raises(ParseError, match=r"old\.csv:2: not utf-8 text \(byte 0xe9\)"):
+        csvfile.load(path, encoding="utf-8")
 
 
 def test_header_in_any_order_with_extra_columns() -> None:

@@ -14,7 +14,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from playlists import cue, registry
-from playlists.errors import FormatLimitError, ParseError, TextChangedWarning
+from playlists.errors import (
+    FormatLimitError,
+    LenientReadWarning,
+    LongTimeWarning,
+    ParseError,
+    TextChangedWarning,
+)
 from playlists.model import Credit, CueData, Entry, Playlist
 from tests.playlist_samples import sochi, with_wav_files, write_silence
 from tests.tools import require_tool
@@ -129,6 +135,19 @@ def test_single_file_places_entries_at_their_scheduled_start() -> None:
     assert indexes == ["00:00:00", "04:12:00", "07:22:00", "17:27:00", "20:27:00", "24:01:00"]
 
 
+def test_time_past_99_minutes_is_written_with_one_warning() -> None:
+    entries = tuple(
+        Entry(title=f"t{n}", start_ms=n * 50 * 60_000, duration_ms=50 * 60_000) for n in range(4)
+    )
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        text = cue.dumps(Playlist(entries=entries), single_file="mix.wav")
+    assert "INDEX 01 100:00:00" in text and "INDEX 01 150:00:00" in text
+    long = [w for w in caught if issubclass(w.category, LongTimeWarning)]
+    assert len(long) == 1
+    assert "entry 3" in str(long[0].message) and "cdrdao" in str(long[0].message)
+
+
 def test_positions_inside_one_file() -> None:
     playlist = Playlist(
         entries=(
@@ -235,10 +254,11 @@ FOREIGN = (
 
 def test_reading_a_sheet_from_elsewhere() -> None:
     playlist = cue.loads(FOREIGN)
-    assert (playlist.title, playlist.creator, playlist.date) == (
+    # REM DATE 1999 is the CD's year, not a day the playlist plays
+    assert (playlist.title, playlist.creator, playlist.date_ms) == (
         "Unquoted Album Title",
         "Some Orchestra",
-        "1999",
+        None,
     )
     first, second, third, fourth = playlist.entries
     assert (first.location, first.start_ms, first.duration_ms) == ("disc one.wav", 0, 238_000)
@@ -255,6 +275,21 @@ def test_reading_a_sheet_from_elsewhere() -> None:
     assert (fourth.location, fourth.start_ms, fourth.title) == ("disc two.mp3", None, "")
 
 
+def test_a_track_without_index_01_is_left_out_with_a_warning_naming_its_line() -> None:
+    text = (
+        'FILE "a.wav" WAVE\n  TRACK 01 AUDIO\n    INDEX 01 00:00:00\n'
+        '  TRACK 02 MODE1/2352\n    TITLE "Data"\n    INDEX 00 03:00:00\n'
+        "  TRACK 03 AUDIO\n    INDEX 05 04:00:00\n"
+    )
+    with pytest.warns(LenientReadWarning) as caught:
+        playlist = cue.loads(text, path="rip.cue")
+    assert [e.location for e in playlist.entries] == ["a.wav"]
+    assert [str(w.message) for w in caught] == [
+        "rip.cue:4: TRACK '02' has no INDEX 01 (a data track, or only a gap): left out",
+        "rip.cue:7: TRACK '03' has no INDEX 01 (a data track, or only a gap): left out",
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "line", "what"),
     [
@@ -262,11 +297,13 @@ def test_reading_a_sheet_from_elsewhere() -> None:
         ('FILE "a.wav" WAVE\nINDEX 01 00:00:00\n', 2, "INDEX outside a TRACK"),
         ('FILE "a.wav" WAVE\n  TRACK 01 AUDIO\n    INDEX 01 00:61:00\n', 3, "mm:ss:ff"),
         (
-            'FILE "a.wav" WAVE\n  TRACK 01 AUDIO\n  TRACK 02 AUDIO\n  INDEX 01 0:0:0\n',
-            2,
-            "no INDEX 01",
+            'FILE "a.wav" WAVE\n TRACK 01 AUDIO\n  INDEX 01 02:00:00\n TRACK 02 AUDIO\n'
+            "  INDEX 01 01:00:00\n",
+            5,
+            "INDEX 01 01:00:00 goes back before 02:00:00",
         ),
-        ('FILE "a.wav" WAVE\n  TRACK 01 AUDIO\n    TITLE "x"\n', 2, "no INDEX 01"),
+        ("sdfasf\nasdf\n", 1, "not a cue sheet: expected a command such as FILE"),
+        ("\n\n", 1, "not a cue sheet"),
         ('FILE "a.wav" WAVE\n  TRACK 01 AUDIO\n    PREGAP soon\n', 3, "PREGAP"),
         ('FILE "a.wav" WAVE\nPOSTGAP 00:01:00\n', 2, "POSTGAP outside a TRACK"),
     ],
@@ -290,12 +327,13 @@ def test_cp1252_sheet_is_read(tmp_path: Path) -> None:
 def test_round_trip() -> None:
     playlist = _with_files(sochi())
     back = cue.loads(_dumps(playlist))
-    assert (back.title, back.creator, back.timezone, back.annotation, back.date) == (
+    # CUE keeps the day: REM DATE 2014-02-23 is midnight in Moscow (UTC+4)
+    assert (back.title, back.creator, back.timezone, back.annotation, back.date_ms) == (
         playlist.title,
         playlist.creator,
         playlist.timezone,
         playlist.annotation,
-        "2014-02-23",
+        1_393_099_200_000,
     )
     for before, after in zip(playlist.entries, back.entries, strict=True):
         assert after.title == cue.fit_text(before.title)[0]
@@ -547,3 +585,50 @@ def test_reading_leaves_the_garbage_collector_as_it_was() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_eac_noncompliant_gap_the_track_plays_the_file_of_its_index_01() -> None:
+    text = (
+        'FILE "01.wav" WAVE\n  TRACK 01 AUDIO\n    INDEX 01 00:00:00\n'
+        '  TRACK 02 AUDIO\n    TITLE "Two"\n    INDEX 00 02:05:00\n'
+        'FILE "02.wav" WAVE\n    INDEX 01 00:00:00\n'
+    )
+    one, two = cue.loads(text).entries
+    assert (one.location, one.duration_ms) == ("01.wav", 125_000)
+    assert (two.location, two.title, two.start_ms, two.index00_ms) == ("02.wav", "Two", None, None)
+
+
+def test_title_and_performer_after_a_file_line_belong_to_the_next_track() -> None:
+    text = (
+        'TITLE "Disc"\nFILE "a.mp3" MP3\n  TRACK 01 AUDIO\n    TITLE "A1"\n    INDEX 01 00:00:00\n'
+        'FILE "b.mp3" MP3\nPERFORMER "Artist Two"\nTITLE "Album Two"\n'
+        '  TRACK 02 AUDIO\n    TITLE "B1"\n    INDEX 01 00:00:00\n'
+    )
+    playlist = cue.loads(text)
+    assert playlist.title == "Disc"
+    assert [(e.title, e.creator) for e in playlist.entries] == [("A1", ""), ("B1", "Artist Two")]
+
+
+def test_what_eac_writes_beyond_the_model_survives_cue_to_cue() -> None:
+    text = (
+        "REM GENRE Alternative\nREM DATE 1987\nREM DISCID 350CAA15\n"
+        'REM COMMENT "ExactAudioCopy v0.99pb4"\nREM COMPOSER "Black Francis"\n'
+        'CATALOG 0000000000000\nSONGWRITER "Pixies"\nPERFORMER "Pixies"\nTITLE "Surfer Rosa"\n'
+        'FILE "01.wav" WAVE\n  TRACK 01 AUDIO\n    TITLE "Bone Machine"\n    FLAGS DCP\n'
+        "    REM REPLAYGAIN_TRACK_GAIN -7.05 dB\n    INDEX 01 00:00:00\n"
+    )
+    again = cue.loads(cue.dumps(cue.loads(text)))
+    assert again == cue.loads(text)
+    assert again.extras == (
+        ("cue", "REM DATE 1987"),  # a CD's year: no day, so kept as written
+        ("cue", "REM GENRE Alternative"),
+        ("cue", "REM DISCID 350CAA15"),
+        ("cue", 'REM COMPOSER "Black Francis"'),
+        ("cue", "CATALOG 0000000000000"),
+        ("cue", 'SONGWRITER "Pixies"'),
+    )
+    assert (again.date_ms, again.annotation) == (None, "ExactAudioCopy v0.99pb4")
+    assert again.entries[0].extras == (
+        ("cue", "FLAGS DCP"),
+        ("cue", "REM REPLAYGAIN_TRACK_GAIN -7.05 dB"),
+    )

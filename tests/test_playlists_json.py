@@ -67,7 +67,7 @@ _TEXT = st.text(max_size=50) | st.sampled_from(['"q", \n', "Рахманинов
     st.builds(
         Playlist,
         title=_TEXT,
-        date=_TEXT,
+        date_ms=st.none() | st.integers(-(10**12), 10**13),
         timezone=_TEXT,
         annotation=_TEXT,
         entries=st.lists(

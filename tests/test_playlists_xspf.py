@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from playlists import registry, xspf
-from playlists.errors import ParseError, TextChangedWarning
+from playlists.errors import LenientReadWarning, ParseError, TextChangedWarning
 from playlists.model import Credit, CueData, Entry, Playlist
 from tests.playlist_samples import sochi
 from tests.tools import require_tool
@@ -48,7 +48,7 @@ def _odd() -> Playlist:
     """Text that XML and URIs make hard: markup characters, quotes, scripts, whitespace."""
     return Playlist(
         title='<b>"Tom & Jerry"</b>',
-        date="2014-02-23T16:14:00Z",
+        date_ms=1_393_172_040_000,  # 2014-02-23T16:14:00Z
         timezone="Asia/Seoul",
         entries=(
             Entry(
@@ -107,7 +107,6 @@ def test_odd_text_is_valid_and_round_trips(tmp_path: Path) -> None:
     back = xspf.load(out)
     expected = replace(
         _odd(),
-        date="2014-02-24T01:14:00+09:00",
         entries=(
             replace(_odd().entries[0], location="/base/dir with space/100% <pure> #1?.wav"),
             replace(_odd().entries[1], location="https://example.org/a%20b/%C3%BC.mp3"),
@@ -161,9 +160,29 @@ def test_characters_xml_cannot_carry_are_replaced_with_a_warning(tmp_path: Path)
 
 
 def test_a_date_without_offset_is_left_out() -> None:
-    with pytest.warns(TextChangedWarning, match="no|not an ISO"):
-        text = xspf.dumps(Playlist(date="23 February 2014"))
+    text = xspf.dumps(Playlist()).replace("<trackList", "<date>23 February 2014</date><trackList")
+    with pytest.warns(TextChangedWarning, match="not an ISO"):
+        assert xspf.loads(text, path="p.xspf").date_ms is None
+
+
+def test_a_date_with_an_unknown_zone_is_left_out() -> None:
+    with pytest.warns(TextChangedWarning, match="Mars"):
+        text = xspf.dumps(Playlist(date_ms=0, timezone="Mars/Olympus"))
     assert "<date>" not in text
+
+
+@pytest.mark.parametrize(
+    ("date", "zone"),
+    [
+        ("2014-02-23T20:14:00+04:00", "Etc/GMT-4"),
+        ("2014-02-23T16:14:00Z", ""),
+        ("2014-02-23T21:44:00+05:30", ""),
+    ],
+)
+def test_a_date_with_no_zone_named_is_shown_at_its_offset(date: str, zone: str) -> None:
+    text = xspf.dumps(Playlist()).replace("<trackList", f"<date>{date}</date><trackList")
+    back = xspf.loads(text)
+    assert (back.date_ms, back.timezone) == (1_393_172_040_000, zone)
 
 
 def test_other_programs_xspf_is_read() -> None:
@@ -383,3 +402,28 @@ def test_property_round_trip_is_exact_and_valid(entries: list[Entry], title: str
     if SCHEMA is not None:
         schema = etree.RelaxNG(etree.parse(str(SCHEMA)))
         assert schema.validate(etree.fromstring(text.encode("utf-8"))), schema.error_log
+
+
+def test_relative_locations_are_percent_decoded_and_xml_base_applies() -> None:
+    text = (
+        '<playlist version="1" xmlns="http://xspf.org/ns/0/"><trackList>'
+        "<track><location>../01-Ain't%20Mine.flac</location></track>"
+        '<track xml:base="http://radio.example/music/"><location>a%20b.mp3</location></track>'
+        "</trackList></playlist>"
+    )
+    assert [e.location for e in xspf.loads(text).entries] == [
+        "../01-Ain't Mine.flac",
+        "http://radio.example/music/a%20b.mp3",
+    ]
+    based = text.replace('version="1"', 'version="1" xml:base="file:///srv/show/"')
+    assert [e.location for e in xspf.loads(based).entries] == [
+        "/srv/01-Ain't Mine.flac",
+        "http://radio.example/music/a%20b.mp3",
+    ]
+
+
+def test_a_document_without_version_or_namespace_is_read_with_a_warning() -> None:
+    text = "<playlist><trackList><track><title>Foo</title></track></trackList></playlist>"
+    with pytest.warns(LenientReadWarning, match=r"^old\.xspf:1: <playlist> has no version"):
+        playlist = xspf.loads(text, path="old.xspf")
+    assert [e.title for e in playlist.entries] == ["Foo"]

@@ -220,8 +220,8 @@ BAD: list[tuple[str, str, str]] = [
     (
         "notes: Budgets",
         "colour: Budgets",
-        "show.yaml:8: unknown key 'colour'; expected one of title, venue, date, timezone, start, "
-        "hard_out, ignore, notes, segments",
+        "show.yaml:8: unknown key 'colour'; expected one of title, venue, channel, production, "
+        "contact, date, timezone, start, hard_out, ignore, notes, works, segments",
     ),
     (
         "venue: Test stadium\n",
@@ -324,7 +324,7 @@ BAD: list[tuple[str, str, str]] = [
         "        usage: vv",
         "        usage: XX",
         "show.yaml:25: segment 'Anthems', cue 3.5: 'usage' must be one of BI, BV, VI, VV, MT, "
-        "ET, got 'XX'",
+        "ET, TH, LOGO, SM, got 'XX'",
     ),
     (
         "        kind: Effect",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import warnings
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from cuesheet.errors import InputError
 from cuesheet.inputs.sources import SOURCES, load_source, source_kind
 from cuesheet.model import CueKind, Role
 from cuesheet.timing import clock
+from playlists.errors import DecodingWarning
 
 LIST = """\
 = Gala night =
@@ -128,12 +130,26 @@ def test_unreadable_file(tmp_path: Path) -> None:
         load_source(path)
 
 
-def test_not_utf8(tmp_path: Path) -> None:
-    path = tmp_path / "latin1.txt"
-    path.write_bytes("== Music ==\n- Dvo\u0159\u00e1k - Humoresque\n".encode("cp1250"))
+def test_legacy_encoding_is_recognised_with_a_warning_and_can_be_named(tmp_path: Path) -> None:
+    path = tmp_path / "cp1251.txt"
+    path.write_bytes("== Music ==\n- Пётр Чайковский - Лебединое озеро\n".encode("cp1251"))
+    with pytest.warns(DecodingWarning, match=r"cp1251\.txt: not UTF-8: read as cp1251"):
+        show = load_source(path)
+    assert [c.title for _, c in show.cues()] == ["Лебединое озеро"]
     with pytest.raises(InputError) as caught:
-        load_source(path)
-    assert str(caught.value) == f"{path}:2: not UTF-8 text (byte 0xf8); save the file as UTF-8"
+        load_source(path, encoding="utf-8")
+    assert str(caught.value) == f"{path}:2: not utf-8 text (byte 0xf2)"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-8-sig"])
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_unicode_encodings_and_every_line_end(tmp_path: Path, encoding: str, newline: str) -> None:
+    path = tmp_path / "list.txt"
+    path.write_bytes(LIST.replace("\n", newline).encode(encoding))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DecodingWarning)
+        show = load_source(path)
+    assert [c.title for _, c in show.cues()] == ["Waltz from Masquerade", "Olympic Anthem"]
 
 
 def test_byte_order_mark_is_dropped(tmp_path: Path) -> None:
@@ -148,7 +164,7 @@ def test_unknown_extension_that_is_no_list(tmp_path: Path) -> None:
         load_source(path)
     message = str(caught.value)
     assert message.startswith(f"{path}: no list found")
-    assert "(read as a text list; known extensions: .yaml, .yml, .json, .m3u" in message
+    assert "(read as a text list; known extensions: .yaml, .yml, .json, .csv, .cue, .m3u" in message
 
 
 def test_bad_list_line_names_file_and_line(tmp_path: Path) -> None:
@@ -196,13 +212,13 @@ def test_the_example_lists_file() -> None:
 
 
 def test_a_cuesheet_json_is_known_from_its_first_bytes(tmp_path: Path) -> None:
-    from cuesheet.inputs.sources import is_cuesheet_json, sniff_cuesheet_json
+    from cuesheet.inputs.showjson import is_cuesheet_json, sniff
 
     head = '\ufeff{\n  "format": "cuesheet/show",\n  "version": 1,\n  "segments": ['
     path = tmp_path / "big.json"
     path.write_text(head + " " * 200_000 + "garbage", encoding="utf-8")
-    assert sniff_cuesheet_json(path)  # the tail is never read
+    assert sniff(path)  # the tail is never read
     assert is_cuesheet_json(head)
     assert not is_cuesheet_json('{"entries": [], "title": "a playlist"}')
     assert not is_cuesheet_json('["format", "cuesheet/show"]')
-    assert not sniff_cuesheet_json(tmp_path / "missing.json")
+    assert not sniff(tmp_path / "missing.json")

@@ -24,9 +24,18 @@ credits          credits, artist, artists, performer, performers, composer,  no
 duration         duration, length, dur, actual duration, aired duration,     no
                  runtime
 cue number       cue, cue number, cue no, cue #, number, no, #               no
+time ended       end time, end, ends, ended, actual end, end local, end utc  no [2]_
 ===============  ==========================================================  =========
 
 .. [1] Without times, items are placed one after another from the plan's start.
+.. [2] With a start and an end, the aired length is end minus start (before
+   any duration column, which in a playout history is often the file's length).
+
+LibreTime's (and Airtime's) playout history, exported from its Log Sheet as
+CSV, is read this way: ``Start Time``, ``End Time``, ``Title``, ``Creator``
+and any other template columns, times ``YYYY-MM-DD HH:MM:SS`` on the
+station's clock.  Rivendell's *Music Playout* report is read by
+:mod:`cuesheet.asrun.rivendell`.
 
 Time aired is a local wall clock ``HH:MM:SS`` (also ``HH:MM``, ``HH:MM:SS.mmm``
 or EBU ``HH:MM:SS:FF`` at 25 fps) in the show's timezone, taken on the day that
@@ -40,17 +49,15 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Callable, Sequence
-from datetime import datetime, time, timedelta
 from pathlib import Path
 
+from cuesheet.asrun.cells import parse_aired_duration, parse_time_aired
 from cuesheet.asrun.values import AiredItem, AsRun
 from cuesheet.errors import InputError
 from cuesheet.model import Show
-from cuesheet.timing import clock
-from cuesheet.timing.timecode import ebu_to_ms, parse_duration, parse_seconds
 from playlists.model import Playlist
 
-_HEADERS: dict[str, tuple[str, ...]] = {
+HEADER_COLUMNS: dict[str, tuple[str, ...]] = {
     "time": (
         "time", "time aired", "aired", "aired at", "air time", "on air", "start",
         "start time", "started", "actual start", "timestamp", "start local", "start utc",
@@ -66,23 +73,25 @@ _HEADERS: dict[str, tuple[str, ...]] = {
     "duration": (
         "duration", "length", "dur", "actual duration", "aired duration", "runtime",
     ),
+    "end": ("end time", "end", "ends", "ended", "actual end", "end local", "end utc"),
     "number": ("cue", "cue number", "cue no", "cue #", "number", "no", "#"),
 }  # fmt: skip
+"""Header names (lower case, single spaces) that name each as-run column, by field."""
 _DELIMITERS = (",", ";", "\t", "|")
-_CLOCK_RE = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2})(?:([.:])(\d{1,3}))?)?$")
 _TIME_EXPECTED = "HH:MM:SS (local) or ISO 8601 with an offset"
 _DURATION_EXPECTED = "a duration like 3:25, 1:02:03 or 205 (seconds)"
 
 CSV_SUFFIXES = (".csv", ".tsv", ".txt", ".log")
-"""Files read as CSV as-run logs."""
-SHOW_SUFFIXES = (".yaml", ".yml")
-"""Files read as show files (their planned times are taken as what aired)."""
+"""Files read as CSV as-run logs; any other goes by the source table
+(:data:`cuesheet.inputs.sources.SOURCES`): show files and cuesheet JSON as shows
+whose planned times aired, playlists as what played."""
 
 
 # --------------------------------------------------------------------------- CSV
 
 
-def _header_key(text: str) -> str:
+def header_key(text: str) -> str:
+    """A header cell as :data:`HEADER_COLUMNS` spells names: lower case, single spaces."""
     text = text.strip().lstrip("\ufeff").lower()
     return re.sub(r"[\s_\-./]+", " ", text).strip()
 
@@ -90,8 +99,8 @@ def _header_key(text: str) -> str:
 def _columns(header: Sequence[str]) -> dict[str, list[int]]:
     """Column indexes per field, in header order (credits may have several)."""
     found: dict[str, list[int]] = {}
-    keys = [_header_key(h) for h in header]
-    for field, names in _HEADERS.items():
+    keys = [header_key(h) for h in header]
+    for field, names in HEADER_COLUMNS.items():
         for name in names:
             for index, key in enumerate(keys):
                 if key == name and index not in found.get(field, []):
@@ -107,52 +116,6 @@ def _delimiter(header_line: str) -> str:
     counts = [(header_line.count(d), -i, d) for i, d in enumerate(_DELIMITERS)]
     best = max(counts)
     return best[2] if best[0] > 0 else ","
-
-
-def _nearest(reference_ms: int, wall: time, extra_ms: int, tz: str) -> int:
-    """The instant with local wall clock ``wall`` (+ ``extra_ms``) nearest ``reference_ms``."""
-    day = clock.from_ms(reference_ms, tz).date()
-    candidates = (
-        clock.local_to_ms(day + timedelta(days=shift), wall, tz) + extra_ms for shift in (-1, 0, 1)
-    )
-    return min(candidates, key=lambda c: (abs(c - reference_ms), c))
-
-
-def parse_time_aired(text: str, reference_ms: int, tz: str) -> int:
-    """A time-aired cell as epoch ms; ``ValueError`` when it is not a time.
-
-    Wall-clock times are placed on the day nearest ``reference_ms`` in ``tz``.
-    """
-    text = text.strip()
-    found = _CLOCK_RE.match(text)
-    if found:
-        hours, minutes, seconds = int(found[1]), int(found[2]), int(found[3] or 0)
-        extra = 0
-        if found[4] == ".":
-            extra = int(found[5].ljust(3, "0"))
-        elif found[4] == ":":
-            frames = int(found[5])
-            if frames >= 25:
-                raise ValueError(f"frame {frames} is not below 25")
-            extra = frames * 40
-        if hours > 23 or minutes > 59 or seconds > 59:
-            raise ValueError(f"{text!r} is not a time of day")
-        return _nearest(reference_ms, time(hours, minutes, seconds), extra, tz)
-    iso = text.replace("Z", "+00:00").replace("z", "+00:00")
-    moment = datetime.fromisoformat(iso)  # ValueError when not ISO 8601
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=clock.zone(tz))
-    return clock.to_ms(moment)
-
-
-def parse_aired_duration(text: str) -> int:
-    """A duration cell as ms: ``M:SS``, ``H:MM:SS``, seconds, or EBU ``HH:MM:SS:FF``."""
-    text = text.strip()
-    if ":" not in text:
-        return parse_seconds(text)
-    if text.count(":") == 3:
-        return ebu_to_ms(text)
-    return parse_duration(text)
 
 
 def loads_csv(text: str, *, timezone: str, near_ms: int, path: str | None = None) -> AsRun:
@@ -180,7 +143,7 @@ def loads_csv(text: str, *, timezone: str, near_ms: int, path: str | None = None
     if "title" not in columns:
         raise InputError(
             "no title column in the header: expected one of "
-            + ", ".join(_HEADERS["title"])
+            + ", ".join(HEADER_COLUMNS["title"])
             + f"; found {', '.join(repr(h) for h in header)}",
             path=path,
             line=header_index + 1,
@@ -237,7 +200,20 @@ def _row(
             ) from None
     duration: int | None = None
     length = _cell(row, columns, "duration")
-    if length:
+    ended = _cell(row, columns, "end")
+    if ended and start is not None:
+        try:
+            end = parse_time_aired(ended, start, tz)
+        except ValueError:
+            raise InputError(
+                f"time ended: expected {_TIME_EXPECTED}, got {ended!r}", path=path, line=line
+            ) from None
+        if end < start:
+            raise InputError(
+                f"time ended: {ended!r} is before the time aired {when!r}", path=path, line=line
+            )
+        duration = end - start
+    elif length:
         try:
             duration = parse_aired_duration(length)
         except ValueError:
@@ -250,14 +226,6 @@ def _row(
     return AiredItem(title, credits, start, duration, _cell(row, columns, "number"), line)
 
 
-def load_csv(path: str | Path, *, timezone: str, near_ms: int) -> AsRun:
-    """Read a CSV as-run log file (see :func:`loads_csv`)."""
-    from cuesheet.inputs.files import read_text
-
-    text = read_text(Path(path))
-    return loads_csv(text, timezone=timezone, near_ms=near_ms, path=str(path))
-
-
 # ------------------------------------------------------------ playlists and shows
 
 
@@ -268,12 +236,7 @@ def from_playlist(playlist: Playlist, *, path: str | None = None) -> AsRun:
     extension, JSON); a CUE sheet's ``INDEX 01`` offsets into one recording are
     taken from the playlist's date-time when it has one.
     """
-    base: int | None = None
-    if playlist.date and "T" in playlist.date:
-        try:
-            base = clock.to_ms(datetime.fromisoformat(playlist.date.replace("Z", "+00:00")))
-        except ValueError:
-            base = None
+    base = playlist.date_ms
     one_file = len({e.location for e in playlist.entries}) == 1
     items = []
     for number, entry in enumerate(playlist.entries, start=1):
@@ -320,8 +283,26 @@ def from_show(show: Show, *, path: str | None = None) -> AsRun:
 ShowLoader = Callable[[Path], Show]
 
 
-def load(path: str | Path, plan: Show, *, load_show: ShowLoader | None = None) -> AsRun:
+def _cuesheet_json(path: Path, encoding: str | None = None) -> str | None:
+    """The text of ``path`` when it is a cuesheet JSON export, else None."""
+    from cuesheet.inputs.files import read_text
+    from cuesheet.inputs.showjson import sniff
+
+    return read_text(path, encoding) if sniff(path, encoding) else None
+
+
+def load(
+    path: str | Path,
+    plan: Show,
+    *,
+    load_show: ShowLoader | None = None,
+    log_timezone: str | None = None,
+    encoding: str | None = None,
+) -> AsRun:
     """Read what aired from ``path``, by its extension.
+
+    ``log_timezone`` (IANA) is the clock the log's times of day are written on
+    when it is not the show's (a log written in UTC without a ``Z``).
 
     ``.csv``/``.tsv``/``.txt``/``.log``: a CSV as-run log; ``.yaml``/``.yml``:
     another show file (read with ``load_show``, by default
@@ -329,27 +310,31 @@ def load(path: str | Path, plan: Show, *, load_show: ShowLoader | None = None) -
     ``.json``: cuesheet's JSON model likewise, or a JSON playlist; any other
     extension the :mod:`playlists` registry knows (M3U, M3U8, XSPF, CUE): a
     playlist of what played.  Missing start times are filled in from the plan's
-    start (:meth:`AsRun.timed`).
+    start (:meth:`AsRun.timed`).  ``encoding`` overrides the recognised one.
     """
-    from cuesheet.inputs.files import read_text
-    from cuesheet.inputs.sources import is_cuesheet_json
+    from cuesheet.inputs import sources
 
     source = Path(path)
-    suffix = source.suffix.lower()
-    if suffix in CSV_SUFFIXES:
-        log = load_csv(source, timezone=plan.timezone, near_ms=plan.start_ms)
-    elif suffix == ".json" and is_cuesheet_json(text := read_text(source)):
+    kind = sources.source_kind(source)
+    if source.suffix.lower() in CSV_SUFFIXES:
+        from cuesheet.asrun import rivendell
+        from cuesheet.inputs.files import read_text
+
+        log_text = read_text(source, encoding)
+        zone = log_timezone or plan.timezone
+        if rivendell.is_music_playout(log_text):
+            log = rivendell.loads(log_text, timezone=zone, near_ms=plan.start_ms, path=str(source))
+        else:
+            log = loads_csv(log_text, timezone=zone, near_ms=plan.start_ms, path=str(source))
+    elif kind is sources.JSON_EXPORT and (text := _cuesheet_json(source, encoding)) is not None:
         from cuesheet.inputs import showjson
 
         log = from_show(showjson.loads(text, str(source)), path=str(source))
-    elif suffix in SHOW_SUFFIXES:
-        if load_show is None:
-            from cuesheet.inputs.sources import load_source
-
-            load_show = load_source
-        log = from_show(load_show(source), path=str(source))
+    elif kind is sources.SHOW_FILE:
+        log = from_show((load_show or sources.load_source)(source), path=str(source))
     else:
         from playlists import registry
 
-        log = from_playlist(registry.for_path(source).load(source), path=str(source))
+        playlist = registry.for_path(source).load(source, encoding=encoding)
+        log = from_playlist(playlist, path=str(source))
     return log.timed(plan.start_ms)

@@ -109,9 +109,21 @@ def aired_show(alignment: Alignment) -> tuple[Show, Timing]:
 
 
 def as_run_show(
-    plan: Show, timing: Timing, log_path: Path, *, load_show: ShowLoader | None = None
+    plan: Show,
+    timing: Timing,
+    log_path: Path,
+    *,
+    load_show: ShowLoader | None = None,
+    log_timezone: str | None = None,
+    encoding: str | None = None,
 ) -> tuple[Show, Timing]:
-    """Read the as-run log at ``log_path``, align it with ``plan``, and return what aired."""
+    """Read the as-run log at ``log_path``, align it with ``plan``, and return what aired.
+
+    ``log_timezone``: the clock the log's times of day are on, when not the show's.
+    """
     from cuesheet.asrun.pipeline import align_log
 
-    return aired_show(align_log(plan, timing, log_path, load_show=load_show))
+    alignment = align_log(
+        plan, timing, log_path, load_show=load_show, log_timezone=log_timezone, encoding=encoding
+    )
+    return aired_show(alignment)

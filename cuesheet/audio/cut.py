@@ -9,8 +9,11 @@ multiple of 75; other rates round to the nearest sample).
 The pieces are decoded once, in order, and written one at a time (memory stays
 near one read buffer).  Each is written under a temporary name, tagged with
 :func:`metadata.tags.write` (title, artist, album, track number and total,
-ISRC, MusicBrainz ids), then renamed.  File names are made safe by
-:func:`safe_name`; an existing file is never replaced unless ``force``.
+ISRC, MusicBrainz ids); when all are written they are renamed together (see
+:class:`playlists.atomic.StagedFiles`), so a failure or an interrupt leaves no
+piece and the old files as they were.  Temporary names are unique and created
+exclusively.  File names are made safe by :func:`safe_name`; an existing file
+is never replaced unless ``force``; no piece may replace an input.
 """
 
 from __future__ import annotations
@@ -24,10 +27,13 @@ from dataclasses import dataclass
 
 from cuesheet.audio.ffmpeg import OUTPUT_FORMATS, Decoder, PcmFormat, find_ffmpeg, open_encoder
 from cuesheet.errors import ExportError, InputError
+from cuesheet.outputs.atomic import refuse_overwriting_inputs
 from cuesheet.timing import timecode
 from metadata import tags as audio_tags
 from metadata.errors import MetadataError
+from playlists.atomic import StagedFiles
 from playlists.cue import format_msf
+from playlists.errors import WriteError
 from playlists.model import Playlist
 
 _LOSSLESS = ("flac", "wav", "aiff")
@@ -147,6 +153,7 @@ def split(
     force: bool = False,
     album: str = "",
     ffmpeg: str | None = None,
+    inputs: Sequence[str | os.PathLike[str]] = (),
 ) -> tuple[SplitFile, ...]:
     """Cut ``audio`` at ``pieces``' starts into ``out_dir``; returns what was written, in order.
 
@@ -172,8 +179,7 @@ def split(
     if existing and not force:
         more = f" (and {len(existing) - 1} more)" if len(existing) > 1 else ""
         raise ExportError(f"exists{more}; use --force to replace", path=existing[0])
-    if os.path.realpath(source) in {os.path.realpath(t) for t in targets}:
-        raise InputError(f"refusing to overwrite the input {source} with a piece")
+    refuse_overwriting_inputs(targets, [source, *inputs])
     try:
         os.makedirs(folder, exist_ok=True)
     except OSError as error:
@@ -181,29 +187,22 @@ def split(
     exe = find_ffmpeg(ffmpeg)
     total = sum(1 for piece, _ in plan if piece.number > 0)
     written: list[SplitFile] = []
-    with Decoder(exe, source, pcm) as decoder:
-        for (piece, length), target in zip(plan, targets, strict=True):
-            start = decoder.samples_read
-            head, name = os.path.split(target)
-            partial = os.path.join(head, f".{name}.partial.{kind}")
-            try:
-                count = _write_piece(decoder, length, partial, kind, pcm, exe, target)
-                if count == 0:
-                    raise InputError(
-                        f"track {piece.number} starts after the end of the audio", path=source
-                    )
-                _tag(partial, piece, album, total, target)
-                try:
-                    os.replace(partial, target)
-                except OSError as error:
-                    raise ExportError(
-                        f"cannot write: {error.strerror or error}", path=target, cause=error
-                    ) from error
-            except BaseException:
-                if os.path.exists(partial):
-                    os.unlink(partial)
-                raise
-            written.append(SplitFile(target, piece.number, start, count))
+    try:
+        with StagedFiles() as staged:
+            with Decoder(exe, source, pcm) as decoder:
+                for (piece, length), target in zip(plan, targets, strict=True):
+                    start = decoder.samples_read
+                    partial = os.fspath(staged.stage(target, suffix=f".part.{kind}"))
+                    count = _write_piece(decoder, length, partial, kind, pcm, exe, target)
+                    if count == 0:
+                        raise InputError(
+                            f"track {piece.number} starts after the end of the audio", path=source
+                        )
+                    _tag(partial, piece, album, total, target)
+                    written.append(SplitFile(target, piece.number, start, count))
+            staged.commit()  # every piece, or none
+    except WriteError as error:
+        raise ExportError(error.message, path=error.path, cause=error) from error
     return tuple(written)
 
 

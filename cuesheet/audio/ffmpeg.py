@@ -13,9 +13,12 @@ import contextlib
 import functools
 import os
 import shutil
+import signal
 import subprocess
+import sys
 import tempfile
 import wave
+from collections.abc import Callable
 from dataclasses import dataclass
 from types import TracebackType
 from typing import IO, Protocol
@@ -129,6 +132,28 @@ def _tail(handle: IO[bytes], limit: int = 600, shown: tuple[str, str] | None = N
     return " / ".join(line.strip() for line in lines)[-limit:] or "no message"
 
 
+@functools.lru_cache(maxsize=1)
+def _dies_with_parent() -> Callable[[], None] | None:
+    """Linux: what an ffmpeg child runs before ``exec`` so the kernel kills it when we die.
+
+    A cuesheet killed even by SIGKILL then leaves no ffmpeg behind.  ``None``
+    (nothing to run) elsewhere or when ``prctl`` cannot be found.
+    """
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        import ctypes
+
+        prctl = ctypes.CDLL(None).prctl
+    except (OSError, AttributeError):
+        return None
+
+    def set_death_signal() -> None:
+        prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+
+    return set_death_signal
+
+
 def _spawn(
     ffmpeg: str, args: list[str], *, pcm_in: bool
 ) -> tuple[subprocess.Popen[bytes], IO[bytes]]:
@@ -144,6 +169,7 @@ def _spawn(
             stdin=subprocess.PIPE if pcm_in else subprocess.DEVNULL,
             stdout=subprocess.DEVNULL if pcm_in else subprocess.PIPE,
             stderr=stderr,
+            preexec_fn=_dies_with_parent(),
         )
     except OSError as error:
         stderr.close()

@@ -50,10 +50,14 @@ from cuesheet.audio.ffmpeg import (
 )
 from cuesheet.errors import ExportError, InputError
 from cuesheet.model import Cue, CueKind, Role, Show
+from cuesheet.outputs.atomic import refuse_overwriting_inputs
 from cuesheet.paths import local_path
 from cuesheet.timing import timecode
 from cuesheet.timing.engine import Timing
+from playlists.atomic import StagedFiles
+from playlists.errors import WriteError
 from playlists.model import Credit, CueData, Entry, Playlist
+from playlists.textfile import not_a_file
 
 MUSICBRAINZ = "https://musicbrainz.org"
 
@@ -160,12 +164,11 @@ def _span(ms: int) -> str:
     return timecode.format_rounded_duration(seconds * 1000) + (f".{rest:03d}" if rest else "")
 
 
-def _check(items: Sequence[RenderItem], out: str) -> None:
+def _check(items: Sequence[RenderItem]) -> None:
     if not items:
         raise InputError("nothing to render: no cue has an audio file")
     if all(item.path is None for item in items):
         raise InputError("nothing to render: no cue has an audio file")
-    target = os.path.realpath(out)
     for index, item in enumerate(items):
         if item.gap_ms < 0 or item.crossfade_ms < 0:
             raise InputError(
@@ -189,8 +192,9 @@ def _check(items: Sequence[RenderItem], out: str) -> None:
             )
         if item.path is None:
             continue
-        if os.path.realpath(item.path) == target:
-            raise InputError(f"refusing to overwrite the input {item.path} with the mix")
+        kind = not_a_file(item.path)
+        if kind is not None:
+            raise InputError(f"{_label(item, index)}: is {kind}, not a file", path=item.path)
         if not os.path.isfile(item.path):
             raise InputError(f"{_label(item, index)}: audio file not found", path=item.path)
 
@@ -309,14 +313,18 @@ def render(
     title: str = "",
     performer: str = "",
     progress: Progress | None = None,
+    inputs: Sequence[str | os.PathLike[str]] = (),
 ) -> RenderResult:
     """Join ``items`` into ``out`` (wav, flac or mp3) and write a CUE sheet at ``cue_path``.
 
     ``cue_path`` defaults to ``out`` with the extension ``.cue`` (more than 99
-    cues make ``name-01.cue``, ``name-02.cue``...).  The mix and the sheets
-    are written under temporary names beside them (the sheets' places are
-    checked before rendering starts) and renamed only when all are complete, so
-    a failure leaves no new file and an old one untouched.  Raises
+    cues make ``name-01.cue``, ``name-02.cue``...).  No output may be one of
+    the items' files or of ``inputs`` (the show file): that is checked for every
+    output before anything is written.  The mix and the sheets are written
+    under temporary names beside them (created exclusively, claimed before
+    rendering starts) and renamed together only when all are complete (see
+    :class:`playlists.atomic.StagedFiles`), so a failure leaves no new file and
+    an old one untouched.  Raises
     :class:`InputError` for unusable cues or sources, :class:`ExportError` when
     an output cannot be written (naming the output, never a temporary file).
     """
@@ -328,89 +336,37 @@ def render(
     if layout.sample_width != 2 or layout.sample_rate % timecode.CD_FPS:
         raise InputError(f"the mix rate must be a multiple of 75 Hz, got {layout.sample_rate}")
     sheet = os.fspath(cue_path) if cue_path is not None else os.path.splitext(target)[0] + ".cue"
-    _check(items, target)
-    if os.path.realpath(sheet) in {os.path.realpath(i.path) for i in items if i.path}:
-        raise InputError(f"refusing to overwrite the input {sheet} with the cue sheet")
+    _check(items)
+    sheet_paths = _sheet_paths(sheet, len(items))
     if os.path.realpath(sheet) == os.path.realpath(target):
         raise InputError(f"the CUE sheet and the mix cannot both be {target}")
+    # Every output against every input, before anything is written.
+    refuse_overwriting_inputs(
+        [target, *sheet_paths], [*inputs, *(i.path for i in items if i.path is not None)]
+    )
     exe = find_ffmpeg(ffmpeg)
-    staged = _Staged()
     try:
-        # The sheets' places are claimed first: one that cannot be written stops
-        # the render before it starts, and nothing new is left behind.
-        partial = staged.partial(target)
-        sheet_paths = _sheet_paths(sheet, len(items))
-        for path in (target, *sheet_paths):
-            staged.create(path)
-        encoder = open_encoder(exe, partial, layout, kind, name=target)
-        try:
-            placed, total = _stream(items, encoder, layout, exe, loudness_dbfs, progress)
-            encoder.close()
-        except BaseException:
-            encoder.abort()
-            raise
-        result = RenderResult(target, (), layout, total, placed)
-        sheets = _sheet_texts(sheet_for(result, title=title, performer=performer), sheet_paths)
-        for path, text in sheets:
-            staged.write_text(path, text)
-        staged.commit()
-    finally:
-        staged.discard()
-    return replace(result, cue_paths=tuple(path for path, _ in sheets))
-
-
-class _Staged:
-    """Outputs written under temporary names beside their targets, renamed together at the end.
-
-    Until :meth:`commit` no target is touched, so a failure (cleaned up by
-    :meth:`discard`) leaves no new file and an old one as it was.  Errors name
-    the target, never the temporary file.
-    """
-
-    def __init__(self) -> None:
-        self._partials: dict[str, str] = {}
-        """Target -> its temporary file, in the order they are renamed."""
-
-    def partial(self, target: str) -> str:
-        """The temporary name for ``target`` (``.name.partial`` in the same folder)."""
-        folder, name = os.path.split(os.path.abspath(target))
-        return self._partials.setdefault(target, os.path.join(folder, f".{name}.partial"))
-
-    def create(self, target: str) -> None:
-        """Create ``target``'s temporary file now; :class:`ExportError` if it cannot be written."""
-        self.write_text(target, "", sync=False)
-
-    def write_text(self, target: str, text: str, *, sync: bool = True) -> None:
-        """Write UTF-8 ``text`` (line endings as given) to ``target``'s temporary file."""
-        try:
-            with open(self.partial(target), "w", encoding="utf-8", newline="") as handle:
-                handle.write(text)
-                if sync:
-                    handle.flush()
-                    os.fsync(handle.fileno())
-        except OSError as error:
-            raise _cannot_write(target, error) from error
-
-    def commit(self) -> None:
-        """Rename every temporary file to its target."""
-        while self._partials:
-            target, path = next(iter(self._partials.items()))
+        with StagedFiles() as staged:
+            # Every output's place is claimed first: one that cannot be written
+            # stops the render before it starts, and nothing new is left behind.
+            for path in (target, *sheet_paths):
+                staged.stage(path)
+            partial = os.fspath(staged.stage_of(target))
+            encoder = open_encoder(exe, partial, layout, kind, name=target)
             try:
-                os.replace(path, target)
-            except OSError as error:
-                raise _cannot_write(target, error) from error
-            del self._partials[target]
-
-    def discard(self) -> None:
-        """Remove the temporary files not renamed yet."""
-        for path in self._partials.values():
-            if os.path.lexists(path):
-                os.unlink(path)
-        self._partials.clear()
-
-
-def _cannot_write(target: str, error: OSError) -> ExportError:
-    return ExportError(f"cannot write: {error.strerror or error}", path=target, cause=error)
+                placed, total = _stream(items, encoder, layout, exe, loudness_dbfs, progress)
+                encoder.close()
+            except BaseException:
+                encoder.abort()
+                raise
+            result = RenderResult(target, (), layout, total, placed)
+            sheets = _sheet_texts(sheet_for(result, title=title, performer=performer), sheet_paths)
+            for path, text in sheets:
+                staged.write_text(path, text)
+            staged.commit()
+    except WriteError as error:
+        raise ExportError(error.message, path=error.path, cause=error) from error
+    return replace(result, cue_paths=tuple(path for path, _ in sheets))
 
 
 def _sheet_paths(sheet: str, cues: int) -> list[str]:
@@ -645,6 +601,12 @@ def items_from_show(
     for si, segment in enumerate(show.segments):
         for ci, cue in enumerate(segment.cues):
             path = None if cue.file is None else local_path(cue.file, base_dir)
+            kind = None if path is None else not_a_file(path)
+            if kind is not None:
+                where = f"{segment.title} / cue {cue.number} {cue.title!r}"
+                raise InputError(
+                    f"{where}: {path} is {kind}, not an audio file", path=os.fspath(source) or None
+                )
             if path is not None and not os.path.isfile(path):
                 missing.append(MissingAudio(segment.title, cue, path))
                 path = None

@@ -6,6 +6,6 @@ Each small module holds the rules of one concern.
 """
 
 from cuesheet.checks.finding import Finding, Severity
-from cuesheet.checks.run import check, has_errors
+from cuesheet.checks.run import check, fails, has_errors
 
-__all__ = ["Finding", "Severity", "check", "has_errors"]
+__all__ = ["Finding", "Severity", "check", "fails", "has_errors"]

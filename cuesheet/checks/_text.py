@@ -31,3 +31,16 @@ def at(show: Show, instant_ms: int) -> str:
 def dur(ms: int) -> str:
     """A duration for people, ``1:05`` or ``1:02:03``."""
     return format_rounded_duration(ms)
+
+
+def running(ms: int) -> str:
+    """``running 1:05 over``, ``running 0:20 under`` or ``back on time``."""
+    if ms == 0:
+        return "back on time"
+    return f"running {format_rounded_duration(abs(ms))} {'over' if ms > 0 else 'under'}"
+
+
+def effect_text(delta_ms: int, running_ms: int) -> str:
+    """``1:05 lost, running 1:05 over`` -- what a change on air did to the show's time."""
+    word = "lost" if delta_ms > 0 else "gained"
+    return f"{format_rounded_duration(abs(delta_ms))} {word}, {running(running_ms)}"

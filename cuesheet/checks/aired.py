@@ -1,19 +1,25 @@
-"""Planned against as-run: missing, extra, moved and swapped cues, late starts, fixed times.
+"""Planned against as-run: where time was gained or lost, missing, extra, moved and
+swapped cues, runs of late cues, fixed times, and a log on the wrong clock.
 
 These rules run only when an as-run log is given; they read the
-:class:`cuesheet.asrun.align.Alignment` of the plan with what aired.
+:class:`cuesheet.asrun.align.Alignment` of the plan with what aired and its
+:class:`cuesheet.asrun.onair.OnAir` analysis.  Every place where time was
+gained or lost is one finding carrying ``running_ms`` (the running over/under
+after it); lateness carried from it is one ``RUN005`` finding per run of cues.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from cuesheet.asrun.align import Alignment, CueRun, CueStatus
-from cuesheet.checks._text import at, cue_name, cue_place, dur, where
+from cuesheet.asrun.onair import Carried, Change, Kind, OnAir
+from cuesheet.checks._text import at, cue_name, cue_place, dur, effect_text, where
 from cuesheet.checks.context import Context
 from cuesheet.checks.finding import Finding, Severity
 from cuesheet.checks.flow import aired_name
 from cuesheet.checks.rule import Rule
+from cuesheet.model import Show
 
 MISSING = Rule(
     "RUN001",
@@ -43,7 +49,8 @@ LATE = Rule(
     "RUN005",
     "start-deviation",
     Severity.WARNING,
-    "A cue aired earlier or later than planned, beyond the tolerance.",
+    "A run of cues aired later or earlier than planned, beyond the tolerance: one finding "
+    "per run, naming the changes that made it.",
 )
 FIXED = Rule(
     "RUN006",
@@ -57,15 +64,35 @@ HARD_OUT = Rule(
     Severity.ERROR,
     "On air, the show ran past its hard out.",
 )
+LENGTH = Rule(
+    "RUN008",
+    "aired-length",
+    Severity.WARNING,
+    "A cue ran longer or shorter than planned (or was cut), beyond the tolerance.",
+)
+TIME = Rule(
+    "RUN009",
+    "time-change",
+    Severity.WARNING,
+    "Time gained or lost on air other than by a cue's length, a drop, an extra or dead air: "
+    "a late start, a hold before a fixed time, a cue moved in or out.",
+)
+CLOCK = Rule(
+    "RUN010",
+    "log-clock-offset",
+    Severity.WARNING,
+    "Every aired time is off by the same whole number of hours: the log is probably in "
+    "another timezone, or of another date.",
+)
 
-RULES = (MISSING, EXTRA, MOVED, SWAPPED, LATE, FIXED, HARD_OUT)
+RULES = (MISSING, EXTRA, MOVED, SWAPPED, LATE, FIXED, HARD_OUT, LENGTH, TIME, CLOCK)
 
 
 def _fields(alignment: Alignment, run: CueRun) -> dict[str, object]:
     si, ci = run.segment_index, run.cue_index
     segment = alignment.show.segments[si]
     line = alignment.log.items[run.aired_index].line if run.aired_index is not None else None
-    return {**cue_place(segment, si, segment.cues[ci], ci), "line": line}
+    return {**cue_place(segment, si, segment.cues[ci], ci), "line": line, "on_air": True}
 
 
 def _aired_times(run: CueRun) -> dict[str, int | None]:
@@ -103,21 +130,47 @@ def _planned_before(alignment: Alignment, run: CueRun) -> str:
     return "as the first cue"
 
 
-def _cue_findings(ctx: Context, alignment: Alignment) -> Iterator[Finding]:
+def effect(change: Change) -> str:
+    """``1:05 lost, running 1:05 over`` -- what a change did to the show's time."""
+    return effect_text(change.delta_ms, change.running_ms)
+
+
+def _significant(on_air: OnAir, kinds: frozenset[Kind]) -> dict[object, Change]:
+    """Significant changes of ``kinds``, by planned cue (or aired index for extras)."""
+    found: dict[object, Change] = {}
+    for change in on_air.significant():
+        if change.kind in kinds:
+            found[change.place if change.place is not None else change.aired_index] = change
+    return found
+
+
+def _missing(ctx: Context, alignment: Alignment, run: CueRun, drop: Change | None) -> Finding:
     show = ctx.show
+    segment = show.segments[run.segment_index]
+    cue = segment.cues[run.cue_index]
+    planned = "" if run.planned_ms is None else f"planned at {at(show, run.planned_ms)}, "
+    length = "" if cue.duration_ms is None else f" ({dur(cue.duration_ms)})"
+    tail = f": {effect(drop)}" if drop is not None else ""
+    return MISSING.finding(
+        f"{where(segment, cue)}: {planned}not in the as-run log{length}{tail}",
+        planned_ms=run.planned_ms,
+        at_ms=run.planned_ms,
+        delta_ms=drop.delta_ms if drop is not None else None,
+        running_ms=drop.running_ms if drop is not None else None,
+        **_fields(alignment, run),
+    )
+
+
+def _cue_findings(ctx: Context, alignment: Alignment, on_air: OnAir) -> Iterator[Finding]:
+    show = ctx.show
+    drops = _significant(on_air, frozenset({Kind.DROPPED}))
     for run in alignment.runs():
         segment = show.segments[run.segment_index]
         cue = segment.cues[run.cue_index]
         head = where(segment, cue)
         fields = _fields(alignment, run)
         if run.status is CueStatus.MISSING:
-            planned = "" if run.planned_ms is None else f"planned at {at(show, run.planned_ms)}, "
-            yield MISSING.finding(
-                f"{head}: {planned}not in the as-run log",
-                planned_ms=run.planned_ms,
-                at_ms=run.planned_ms,
-                **fields,
-            )
+            yield _missing(ctx, alignment, run, drops.get((run.segment_index, run.cue_index)))
             continue
         assert run.aired_index is not None
         if run.status is CueStatus.MOVED:
@@ -143,40 +196,180 @@ def _cue_findings(ctx: Context, alignment: Alignment) -> Iterator[Finding]:
                 **_aired_times(run),
                 **fields,
             )
-        elif run.status is CueStatus.IN_ORDER:
-            deviation = run.deviation_ms
-            item = alignment.log.items[run.aired_index]
-            if deviation is None or item.start_derived or abs(deviation) <= ctx.tolerance_ms:
-                continue
-            assert run.planned_ms is not None and run.aired_ms is not None
-            word = "late" if deviation > 0 else "early"
-            yield LATE.finding(
-                f"{head}: started {dur(abs(deviation))} {word} "
-                f"(planned {at(show, run.planned_ms)}, aired {at(show, run.aired_ms)})",
-                **_aired_times(run),
-                **fields,
+
+
+def _lengths(ctx: Context, alignment: Alignment, on_air: OnAir) -> Iterator[Finding]:
+    """``RUN008``: every cue that ran long, short or was cut beyond the tolerance."""
+    show = ctx.show
+    for change in on_air.significant():
+        if change.kind not in (Kind.LONG, Kind.SHORT, Kind.CUT) or change.place is None:
+            continue
+        assert change.planned_ms is not None and change.actual_ms is not None
+        run = alignment.cue(*change.place)
+        segment = show.segments[change.place[0]]
+        cue = segment.cues[change.place[1]]
+        if change.kind is Kind.CUT:
+            what = f"cut after {dur(change.actual_ms)} of {dur(change.planned_ms)}"
+        else:
+            word = "long" if change.kind is Kind.LONG else "short"
+            what = (
+                f"ran {dur(abs(change.delta_ms))} {word} "
+                f"(planned {dur(change.planned_ms)}, aired {dur(change.actual_ms)})"
             )
+        assert change.aired_index is not None
+        logged = alignment.log.items[change.aired_index].duration_ms is not None
+        measured = "" if logged else " (length to the next item's start: the log gives none)"
+        yield LENGTH.finding(
+            f"{where(segment, cue)}: {what}{measured}: {effect(change)}",
+            at_ms=change.at_ms,
+            planned_ms=change.planned_ms,
+            actual_ms=change.actual_ms,
+            delta_ms=change.delta_ms,
+            running_ms=change.running_ms,
+            **_fields(alignment, run),
+        )
 
 
-def _extras(ctx: Context, alignment: Alignment) -> Iterator[Finding]:
+def _time_changes(ctx: Context, alignment: Alignment, on_air: OnAir) -> Iterator[Finding]:
+    """``RUN009``: late starts, holds, moves in and out, and what else the log leaves."""
+    show = ctx.show
+    for change in on_air.significant():
+        if change.kind not in (
+            Kind.LATE_START, Kind.HOLD, Kind.MOVED_IN, Kind.MOVED_OUT, Kind.OTHER
+        ):  # fmt: skip
+            continue
+        assert change.place is not None
+        segment = show.segments[change.place[0]]
+        cue = segment.cues[change.place[1]]
+        when = _when(ctx, change.at_ms)
+        late = "late" if change.delta_ms > 0 else "early"
+        if change.kind is Kind.LATE_START:
+            what = f"the show started {dur(abs(change.delta_ms))} {late}, at {when}"
+        elif change.kind is Kind.HOLD:
+            fixed = at(show, segment.at_ms) if segment.at_ms is not None else when
+            what = (
+                f"the hold before {fixed} took up the lateness"
+                if change.delta_ms < 0
+                else f"the show waited for {fixed}"
+            )
+        elif change.kind is Kind.MOVED_OUT:
+            what = "aired elsewhere: its planned place was skipped"
+        elif change.kind is Kind.MOVED_IN:
+            what = f"aired here out of its planned place, at {when}"
+        else:
+            amount = dur(abs(change.delta_ms))
+            what = f"started {when}, {amount} {late}er than the cues before it explain"
+        run = alignment.cue(*change.place)
+        yield TIME.finding(
+            f"{where(segment, cue)}: {what}: {effect(change)}",
+            at_ms=change.at_ms,
+            planned_ms=change.planned_ms,
+            actual_ms=change.actual_ms,
+            delta_ms=change.delta_ms,
+            running_ms=change.running_ms,
+            **_fields(alignment, run),
+        )
+
+
+def because(show: Show, causes: Sequence[Change]) -> str:
+    """``carried from cue 13, which ran 2:00 long`` -- the changes behind a lateness."""
+    if not causes:
+        return ""
+    parts = [_cause(show, c) for c in causes]
+    if len(parts) == 1:
+        return f", carried from {parts[0]}"
+    return ", carried from " + "; ".join(
+        f"{p} ({'+' if c.delta_ms > 0 else '-'}{dur(abs(c.delta_ms))})"
+        for p, c in zip(parts, causes, strict=True)
+    )
+
+
+def _cause(show: Show, change: Change) -> str:
+    """``cue 13 "Z", which ran 2:00 long``."""
+    amount = dur(abs(change.delta_ms))
+    name = "the show"
+    if change.place is not None:
+        name = f"cue {show.segments[change.place[0]].cues[change.place[1]].number}"
+    texts = {
+        Kind.LONG: f"{name}, which ran {amount} long",
+        Kind.SHORT: f"{name}, which ran {amount} short",
+        Kind.CUT: f"{name}, which was cut ({amount} short)",
+        Kind.DROPPED: f"{name}, which was dropped ({amount})",
+        Kind.MOVED_OUT: f"{name}, which aired elsewhere ({amount})",
+        Kind.MOVED_IN: f"{name}, which aired here out of place ({amount})",
+        Kind.DEAD_AIR: f"{amount} of dead air before {name}",
+        Kind.OVERLAP: f"{amount} of overlap before {name}",
+        Kind.HOLD: f"the hold before {name} ({amount})",
+        Kind.LATE_START: f"the show's {_late(change.delta_ms)} start ({amount})",
+        Kind.EXTRA: f"an unplanned item ({amount})",
+        Kind.OTHER: f"time unaccounted for before {name} ({amount})",
+    }
+    return texts[change.kind]
+
+
+def _late(delta_ms: int) -> str:
+    return "late" if delta_ms > 0 else "early"
+
+
+def _numbers(show: Show, carried: Carried) -> str:
+    numbers = [show.segments[si].cues[ci].number for si, ci in carried.places]
+    if len(numbers) == 1:
+        return f"cue {numbers[0]}"
+    return f"cues {numbers[0]}-{numbers[-1]} ({len(numbers)} cues)"
+
+
+def _carried(ctx: Context, alignment: Alignment, on_air: OnAir) -> Iterator[Finding]:
+    """``RUN005``: one finding per run of late (or early) cues, with its causes."""
+    show = ctx.show
+    for carried in on_air.carried:
+        low, high = min(carried.deviations_ms), max(carried.deviations_ms)
+        word = "late" if high > 0 else "early"
+        amount = (
+            dur(abs(low))
+            if low == high
+            else f"{dur(min(abs(low), abs(high)))}-{dur(max(abs(low), abs(high)))}"
+        )
+        si, ci = carried.places[0]
+        run = alignment.cue(si, ci)
+        segment = show.segments[si]
+        yield LATE.finding(
+            f"{where(segment)}, {_numbers(show, carried)} started {amount} {word}"
+            f"{because(show, carried.causes)}",
+            **_aired_times(run),
+            **_fields(alignment, run),
+        )
+
+
+def _extras(ctx: Context, alignment: Alignment, on_air: OnAir) -> Iterator[Finding]:
+    extra = _significant(on_air, frozenset({Kind.EXTRA}))
     for j in alignment.extras():
         item = alignment.log.items[j]
         si = alignment.segment_of_aired(j)
         by = f" by {item.credits}" if item.credits else ""
         line = f" (log line {item.line})" if item.line is not None else ""
         segment = f'Segment "{ctx.show.segments[si].title}": ' if si is not None else ""
+        change = extra.get(j)
+        tail = f": {effect(change)}" if change is not None else ""
         yield EXTRA.finding(
             f'{segment}"{item.title}"{by} aired at {_when(ctx, item.start_ms)}{line}, '
-            f"{_aired_before(alignment, j)}, but is not in the plan",
+            f"{_aired_before(alignment, j)}, but is not in the plan{tail}",
             segment=ctx.show.segments[si].title if si is not None else None,
             segment_index=si,
             at_ms=item.start_ms,
             actual_ms=item.start_ms,
+            delta_ms=change.delta_ms if change is not None else None,
+            running_ms=change.running_ms if change is not None else None,
             line=item.line,
+            on_air=True,
         )
 
 
-def _fixed(ctx: Context, alignment: Alignment) -> Iterator[Finding]:
+def _explained(show: Show, on_air: OnAir, instant: int) -> str:
+    causes = on_air.causes_before(instant)
+    return because(show, causes).replace(", carried from ", ": made by ", 1)
+
+
+def _fixed(ctx: Context, alignment: Alignment, on_air: OnAir) -> Iterator[Finding]:
     show = ctx.show
     worked_out = any(item.start_derived for item in alignment.log.items)
     note = " (times worked out from the log's durations)" if worked_out else ""
@@ -191,11 +384,13 @@ def _fixed(ctx: Context, alignment: Alignment) -> Iterator[Finding]:
             rule, side = (HARD_OUT, "past") if over > 0 else (FIXED, "before")
             yield rule.finding(
                 f"The show ended on air at {at(show, point.reached_ms)}, {dur(abs(over))} {side} "
-                f"its hard out at {at(show, point.at_ms)}{note}",
+                f"its hard out at {at(show, point.at_ms)}{note}"
+                f"{_explained(show, on_air, point.reached_ms)}",
                 at_ms=point.at_ms,
                 planned_ms=point.at_ms,
                 actual_ms=point.reached_ms,
                 delta_ms=over,
+                on_air=True,
             )
             continue
         if abs(over) <= ctx.tolerance_ms:
@@ -206,26 +401,53 @@ def _fixed(ctx: Context, alignment: Alignment) -> Iterator[Finding]:
         assert actual is not None
         what = "started on air" if point.started_ms is not None else "what aired before it ended"
         word = "over" if over > 0 else "under"
-        before = ""
-        if point.started_ms is not None and point.reached_ms is not None:
-            before = f"; the cues before it ended at {at(show, point.reached_ms)}"
         yield FIXED.finding(
             f"{where(segment)} fixed at {at(show, point.at_ms)}{label}: {what} at "
-            f"{at(show, actual)}, running {dur(abs(over))} {word}{before}{note}",
+            f"{at(show, actual)}, running {dur(abs(over))} {word}{note}"
+            f"{_explained(show, on_air, actual)}",
             segment=segment.title,
             segment_index=point.segment_index,
             at_ms=point.at_ms,
             planned_ms=point.at_ms,
             actual_ms=actual,
             delta_ms=over,
+            on_air=True,
         )
+
+
+def _clock(ctx: Context, alignment: Alignment, on_air: OnAir) -> Iterator[Finding]:
+    """``RUN010``: every aired time off by the same whole number of hours."""
+    offset = on_air.clock_offset_ms
+    if offset is None:
+        return
+    from cuesheet.timing.zones import log_zone_hint
+
+    word = "later" if offset > 0 else "earlier"
+    back = "back" if offset > 0 else "forward"
+    yield CLOCK.finding(
+        f"Every aired time is {dur(abs(offset))} {word} than planned: "
+        + log_zone_hint(offset, show_timezone=ctx.show.timezone, at_ms=ctx.show.start_ms)
+        + f"; the other findings read the log's times {dur(abs(offset))} {back}",
+        delta_ms=offset,
+        line=alignment.log.items[0].line if alignment.log.items else None,
+        on_air=True,
+    )
 
 
 def check(ctx: Context) -> Iterator[Finding]:
     """Every as-run finding; nothing without an as-run log."""
-    alignment = ctx.alignment
+    alignment, on_air = ctx.alignment, ctx.on_air
     if alignment is None:
         return
-    yield from _cue_findings(ctx, alignment)
-    yield from _extras(ctx, alignment)
-    yield from _fixed(ctx, alignment)
+    if on_air is None:
+        from cuesheet.asrun.onair import analyse
+
+        on_air = analyse(alignment, ctx.tolerance_ms)
+    alignment = on_air.alignment  # on the show's clock when the log is on another one
+    yield from _clock(ctx, alignment, on_air)
+    yield from _cue_findings(ctx, alignment, on_air)
+    yield from _lengths(ctx, alignment, on_air)
+    yield from _time_changes(ctx, alignment, on_air)
+    yield from _carried(ctx, alignment, on_air)
+    yield from _extras(ctx, alignment, on_air)
+    yield from _fixed(ctx, alignment, on_air)

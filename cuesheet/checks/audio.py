@@ -14,6 +14,7 @@ from cuesheet.checks._text import cue_place, dur, where
 from cuesheet.checks.context import Context
 from cuesheet.checks.finding import Finding, Severity
 from cuesheet.checks.rule import Rule
+from cuesheet.model import Cue, Segment
 
 MISSING = Rule(
     "AUD001",
@@ -45,49 +46,73 @@ def local_path(location: str, base_dir: Path | None) -> Path | None:
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    """A finding per missing or unreadable file and per file whose length differs."""
+    """A finding per missing or unreadable file (once, on its first cue), per length off."""
+    missing: dict[Path, int] = {}
+    for path in _local_files(ctx):
+        if not path.is_file():
+            missing[path] = missing.get(path, 0) + 1
+    reported: set[Path] = set()
     for si, segment in enumerate(ctx.show.segments):
         for ci, cue in enumerate(segment.cues):
-            if not cue.file:
+            local = local_path(cue.file, ctx.base_dir) if cue.file else None
+            if local is None:
                 continue
-            path = local_path(cue.file, ctx.base_dir)
-            if path is None:
-                continue
+            path = local
             fields = cue_place(segment, si, cue, ci)
-            if not path.is_file():
-                yield MISSING.finding(
-                    f"{where(segment, cue)}: audio file {cue.file} not found", **fields
-                )
+            if path in missing:
+                if path not in reported:
+                    reported.add(path)
+                    more = missing[path] - 1
+                    also = f" (nor for the {more} cues after it on that file)" if more else ""
+                    yield MISSING.finding(
+                        f"{where(segment, cue)}: audio file {cue.file} not found{also}", **fields
+                    )
                 continue
-            if ctx.probe is None:
-                continue
-            real = ctx.probe(path)
-            if real is None:
-                yield MISSING.finding(
-                    f"{where(segment, cue)}: audio file {cue.file} cannot be read", **fields
-                )
-                continue
-            if cue.out_ms is not None and cue.out_ms > real:
-                yield LENGTH.finding(
-                    f"{where(segment, cue)}: audio file {cue.file} lasts {dur(real)}, "
-                    f"but the cue's out point is {dur(cue.out_ms)} (render pads with silence)",
-                    planned_ms=cue.out_ms,
-                    actual_ms=real,
-                    delta_ms=real - cue.out_ms,
-                    **fields,
-                )
-                continue
-            if cue.duration_ms is None:
-                continue
-            real = cue.played_ms(real)  # an edited cue plays its file from `in` to `out`
-            delta = real - cue.duration_ms
-            if abs(delta) > ctx.tolerance_ms:
-                word = "longer" if delta > 0 else "shorter"
-                yield LENGTH.finding(
-                    f"{where(segment, cue)}: audio file {cue.file} lasts {dur(real)}, "
-                    f"{dur(abs(delta))} {word} than the planned {dur(cue.duration_ms)}",
-                    planned_ms=cue.duration_ms,
-                    actual_ms=real,
-                    delta_ms=delta,
-                    **fields,
-                )
+            yield from _length(ctx, segment, cue, path, fields)
+
+
+def _local_files(ctx: Context) -> Iterator[Path]:
+    """The local file of every cue that names one, in running order."""
+    for segment in ctx.show.segments:
+        for cue in segment.cues:
+            path = local_path(cue.file, ctx.base_dir) if cue.file else None
+            if path is not None:
+                yield path
+
+
+def _length(
+    ctx: Context, segment: Segment, cue: Cue, path: Path, fields: dict[str, object]
+) -> Iterator[Finding]:
+    """A file that cannot be read, or whose length is off by more than the tolerance."""
+    if ctx.probe is None:
+        return
+    real = ctx.probe(path)
+    if real is None:
+        yield MISSING.finding(
+            f"{where(segment, cue)}: audio file {cue.file} cannot be read", **fields
+        )
+        return
+    if cue.out_ms is not None and cue.out_ms > real:
+        yield LENGTH.finding(
+            f"{where(segment, cue)}: audio file {cue.file} lasts {dur(real)}, "
+            f"but the cue's out point is {dur(cue.out_ms)} (render pads with silence)",
+            planned_ms=cue.out_ms,
+            actual_ms=real,
+            delta_ms=real - cue.out_ms,
+            **fields,
+        )
+        return
+    if cue.duration_ms is None:
+        return
+    real = cue.played_ms(real)  # an edited cue plays its file from `in` to `out`
+    delta = real - cue.duration_ms
+    if abs(delta) > ctx.tolerance_ms:
+        word = "longer" if delta > 0 else "shorter"
+        yield LENGTH.finding(
+            f"{where(segment, cue)}: audio file {cue.file} lasts {dur(real)}, "
+            f"{dur(abs(delta))} {word} than the planned {dur(cue.duration_ms)}",
+            planned_ms=cue.duration_ms,
+            actual_ms=real,
+            delta_ms=delta,
+            **fields,
+        )

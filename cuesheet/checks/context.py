@@ -12,6 +12,7 @@ from cuesheet.timing.engine import Timing
 
 if TYPE_CHECKING:
     from cuesheet.asrun.align import Alignment
+    from cuesheet.asrun.onair import OnAir
 
 Probe = Callable[[Path], "int | None"]
 """``probe(path) -> duration_ms``: the real length of an audio file, ``None`` if unreadable."""
@@ -34,3 +35,7 @@ class Context:
     """Directory that relative audio paths are relative to (the show file's)."""
     alignment: Alignment | None = field(default=None)
     """The plan aligned with an as-run log, when one is given."""
+    on_air: OnAir | None = field(default=None)
+    """Where time was gained and lost on air (:func:`cuesheet.asrun.onair.analyse`)."""
+    cue_sheet: bool = False
+    """A CUE sheet is being made (asked for, or the source is one): report its text limits."""

@@ -2,7 +2,8 @@
 
 CUE sheets (CDRWIN): ``TITLE``, ``PERFORMER`` and ``SONGWRITER`` hold at most
 80 bytes and no double quote; a sheet holds at most 99 tracks.  The CUE writer
-shortens and replaces (or refuses); these checks say so before the export does.
+shortens and replaces (or refuses); these checks say so before the export does,
+when a CUE sheet is what the user is making (:attr:`Context.cue_sheet`).
 """
 
 from __future__ import annotations
@@ -59,7 +60,9 @@ def _text_findings(
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    """Findings for CUE text limits and the track count."""
+    """Findings for CUE text limits and the track count (only when making a CUE sheet)."""
+    if not ctx.cue_sheet:
+        return
     show = ctx.show
     yield from _text_findings("the show title", show.title, "The show", {})
     yield from _text_findings("the venue (PERFORMER)", show.venue, "The show", {})

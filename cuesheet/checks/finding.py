@@ -46,6 +46,11 @@ class Finding:
     """By how much: ``actual - planned``; positive means over, late or longer, ms."""
     line: int | None = None
     """Line of the as-run log the finding comes from, when it comes from one."""
+    on_air: bool = False
+    """True for what happened on air (``--as-run``), False for what the plan holds."""
+    running_ms: int | None = None
+    """For a place where time was gained or lost on air: running over (+) or under (-)
+    after it, ms."""
 
     def escalated(self) -> Finding:
         """This finding at error level (what ``--strict`` does to warnings)."""
@@ -62,10 +67,12 @@ class Finding:
             "segment_index": self.segment_index,
             "cue_index": self.cue_index,
             "line": self.line,
+            "on_air": self.on_air,
             "times": {
                 "at_ms": self.at_ms,
                 "planned_ms": self.planned_ms,
                 "actual_ms": self.actual_ms,
                 "delta_ms": self.delta_ms,
+                "running_ms": self.running_ms,
             },
         }

@@ -4,7 +4,10 @@ In a plan, cues follow one another by construction, so the only overlap a
 plan can hold is a crossfade longer than a cue.  On air (with ``--as-run``)
 every logged start and duration is compared with the next start: silence
 beyond the cue's planned ``gap`` is dead air, overlap beyond its planned
-``crossfade`` is two cues at once.  Both allow the tolerance.
+``crossfade`` is two cues at once.  Both allow the tolerance.  Waiting for a
+fixed time is not dead air: before the first cue of a pinned segment, the
+silence up to its fixed time is the hold the plan left (only what runs past
+the fixed time counts).
 """
 
 from __future__ import annotations
@@ -12,7 +15,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cuesheet.asrun.align import Alignment
-from cuesheet.checks._text import at, cue_name, cue_place, dur, where
+from cuesheet.asrun.onair import Kind, OnAir
+from cuesheet.checks._text import at, cue_name, cue_place, dur, effect_text, where
 from cuesheet.checks.context import Context
 from cuesheet.checks.finding import Finding, Severity
 from cuesheet.checks.rule import Rule
@@ -58,7 +62,7 @@ def _aired_fields(alignment: Alignment, index: int) -> dict[str, object]:
     place = alignment.aired[index]
     item = alignment.log.items[index]
     si = alignment.segment_of_aired(index)
-    fields: dict[str, object] = {"line": item.line, "at_ms": item.start_ms}
+    fields: dict[str, object] = {"line": item.line, "at_ms": item.start_ms, "on_air": True}
     if si is not None:
         fields["segment"] = alignment.show.segments[si].title
         fields["segment_index"] = si
@@ -101,43 +105,49 @@ def _plan(ctx: Context) -> Iterator[Finding]:
             previous = cue
 
 
-def _on_air(ctx: Context, alignment: Alignment) -> Iterator[Finding]:
-    items = alignment.log.items
+def _on_air(ctx: Context, on_air: OnAir) -> Iterator[Finding]:
+    """Silence beyond the planned gap (or the wait for a fixed time), overlap beyond the
+    planned crossfade, between consecutive aired items with logged times."""
+    alignment = on_air.alignment
     show = ctx.show
-    for j in range(len(items) - 1):
-        item, after = items[j], items[j + 1]
-        if item.start_ms is None or after.start_ms is None or item.duration_ms is None:
-            continue
-        if item.start_derived or after.start_derived:
-            continue  # times worked out from durations leave no gaps by construction
-        place = alignment.aired[j + 1]
-        planned_gap = planned_fade = 0
-        if place is not None:
-            cue = show.segments[place[0]].cues[place[1]]
-            planned_gap, planned_fade = cue.gap_ms, cue.crossfade_ms
-        end = item.start_ms + item.duration_ms
-        gap = after.start_ms - end
+    changes = {
+        (c.kind, c.aired_index): c
+        for c in on_air.changes
+        if c.kind in (Kind.DEAD_AIR, Kind.OVERLAP)
+    }
+    for silence in on_air.silences:
+        j = silence.before
         name, before = aired_name(alignment, j + 1), _previous_name(alignment, j)
         fields = _aired_fields(alignment, j + 1)
-        if gap - planned_gap > ctx.tolerance_ms:
-            expected = f" (planned gap {dur(planned_gap)})" if planned_gap else ""
+        end, start = silence.end_ms, silence.start_ms
+        if silence.dead_air_ms > ctx.tolerance_ms:
+            change = changes.get((Kind.DEAD_AIR, j + 1))
+            expected = f" (planned gap {dur(silence.gap_ms)})" if silence.gap_ms else ""
+            if silence.hold_ms > silence.gap_ms:
+                expected = f" ({dur(silence.hold_ms)} of it waiting for the fixed time)"
+            tail = f": {effect_text(change.delta_ms, change.running_ms)}" if change else ""
             yield GAP.finding(
-                f"{name}: on air at {at(show, after.start_ms)}, {dur(gap)} of silence after "
-                f"{before} ended at {at(show, end)}{expected}",
-                planned_ms=planned_gap,
-                actual_ms=gap,
-                delta_ms=gap - planned_gap,
+                f"{name}: on air at {at(show, start)}, {dur(silence.silence_ms)} of silence after "
+                f"{before} ended at {at(show, end)}{expected}{tail}",
+                planned_ms=max(silence.gap_ms, silence.hold_ms),
+                actual_ms=silence.silence_ms,
+                delta_ms=silence.dead_air_ms,
+                running_ms=change.running_ms if change else None,
                 **fields,
             )
-        elif -gap - planned_fade > ctx.tolerance_ms:
-            expected = f" (planned crossfade {dur(planned_fade)})" if planned_fade else ""
+        elif silence.overlap_ms > ctx.tolerance_ms:
+            change = changes.get((Kind.OVERLAP, j + 1))
+            fade = silence.crossfade_ms
+            expected = f" (planned crossfade {dur(fade)})" if fade else ""
+            tail = f": {effect_text(change.delta_ms, change.running_ms)}" if change else ""
             yield OVERLAP.finding(
-                f"{name}: on air at {at(show, after.start_ms)} while "
+                f"{name}: on air at {at(show, start)} while "
                 f"{before} still played until {at(show, end)}, "
-                f"{dur(-gap)} of overlap{expected}",
-                planned_ms=planned_fade,
-                actual_ms=-gap,
-                delta_ms=-gap - planned_fade,
+                f"{dur(-silence.silence_ms)} of overlap{expected}{tail}",
+                planned_ms=fade,
+                actual_ms=-silence.silence_ms,
+                delta_ms=silence.overlap_ms,
+                running_ms=change.running_ms if change else None,
                 **fields,
             )
 
@@ -146,4 +156,6 @@ def check(ctx: Context) -> Iterator[Finding]:
     """Overlaps in the plan; gaps and overlaps on air when an as-run log is given."""
     yield from _plan(ctx)
     if ctx.alignment is not None:
-        yield from _on_air(ctx, ctx.alignment)
+        from cuesheet.asrun.onair import analyse
+
+        yield from _on_air(ctx, ctx.on_air or analyse(ctx.alignment, ctx.tolerance_ms))

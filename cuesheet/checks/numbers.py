@@ -47,7 +47,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                     **fields,
                 )
                 continue
-            key = Decimal(cue.number)
+            key = cue.number_key
             first = seen.get(key)
             if first is not None:
                 yield DUPLICATE.finding(

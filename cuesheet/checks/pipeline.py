@@ -28,6 +28,12 @@ class ReviewOptions:
     """Rules turned off, by code or name (on top of the show's own ``ignore:``)."""
     strict: bool = False
     """Report warnings as errors."""
+    log_timezone: str | None = None
+    """The IANA zone the as-run log's times of day are on, when not the show's."""
+    encoding: str | None = None
+    """The as-run log's text encoding, when not the one recognised."""
+    cue_sheet: bool = False
+    """A CUE sheet is being made: report what one cannot hold (the ``EXP`` rules)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +72,14 @@ def review(
     timing = compute(show)
     alignment = None
     if options.as_run is not None:
-        alignment = align_log(show, timing, options.as_run, load_show=load_show)
+        alignment = align_log(
+            show,
+            timing,
+            options.as_run,
+            load_show=load_show,
+            log_timezone=options.log_timezone,
+            encoding=options.encoding,
+        )
     findings: list[Finding] = []
     if options.run_checks:
         findings = check(
@@ -78,5 +91,6 @@ def review(
             alignment=alignment,
             ignore=options.ignore,
             strict=options.strict,
+            cue_sheet=options.cue_sheet,
         )
     return Review(timing, alignment, tuple(findings))

@@ -27,7 +27,8 @@ def same_recording(a: Cue, b: Cue) -> str | None:
     """Why ``a`` and ``b`` are the same recording, or ``None``.
 
     The most specific identifier both cues carry decides: recording MBID, then
-    ISRC, then audio file; with none of those, the same title and credits.
+    ISRC, then audio file (and the place in it: two tracks of one CD image
+    are two recordings); with none of those, the same title and credits.
     """
     if a.ids.recording_mbid and b.ids.recording_mbid:
         same = a.ids.recording_mbid == b.ids.recording_mbid
@@ -35,7 +36,8 @@ def same_recording(a: Cue, b: Cue) -> str | None:
     if a.ids.isrc and b.ids.isrc:
         return "the same ISRC" if a.ids.isrc == b.ids.isrc else None
     if a.file and b.file:
-        return "the same audio file" if a.file == b.file else None
+        same = a.file == b.file and a.file_start_ms == b.file_start_ms
+        return "the same audio file" if same else None
     if a.kind not in _RECORDED or b.kind not in _RECORDED:
         return None
     if not normalise(a.title) or normalise(a.title) != normalise(b.title):

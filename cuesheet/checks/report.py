@@ -7,6 +7,7 @@ stays free of terminal code.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from cuesheet.asrun.align import Alignment, CueStatus
@@ -67,6 +68,65 @@ def as_run_summary(alignment: Alignment) -> str:
     return f"As run: {aired} of {len(runs)} cues aired ({', '.join(parts)}){worst}"
 
 
+_EFFECT = re.compile(
+    r": (\d+(?::\d\d)+) (lost|gained), (?:running \S+ (?:over|under)|back on time)$"
+)
+
+
+def _time_lines(findings: Sequence[Finding], style: Style) -> list[str]:
+    """The places where time was gained or lost on air, in the order they happened."""
+    changes = sorted(
+        (f for f in findings if f.on_air and f.running_ms is not None),
+        key=lambda f: f.at_ms if f.at_ms is not None else 0,
+    )
+    if not changes:
+        return ["No time gained or lost on air beyond the tolerance."]
+    lines = [
+        style("Where the time went on air (lost +, gained -; running over/under after)", "heading")
+    ]
+    for finding in changes:
+        assert finding.running_ms is not None
+        message = finding.message
+        found = _EFFECT.search(message)
+        amount = ""
+        if found:
+            message = message[: found.start()]
+            amount = ("+" if found[2] == "lost" else "-") + found[1]
+        running = "on time" if finding.running_ms == 0 else _signed(finding.running_ms)
+        lines.append(f"  {amount:>8}  {running:>8}  {_short(message, finding.segment)}")
+    return lines
+
+
+def _groups(
+    timing: Timing, findings: Sequence[Finding], style: Style, indent: str = ""
+) -> list[str]:
+    """Findings under their segment (show-wide ones under "Show")."""
+    show = timing.show
+    lines: list[str] = []
+    groups: dict[int | None, list[Finding]] = {}
+    for finding in findings:
+        groups.setdefault(finding.segment_index, []).append(finding)
+    for index, group in groups.items():
+        lines.append("")
+        if index is None:
+            lines.append(indent + style("Show", "heading"))
+            title = None
+        else:
+            segment = show.segments[index]
+            title = segment.title
+            start = timing.segments[index].start_ms
+            when = f" ({clock.hhmmss_local(start, show.timezone)})" if start is not None else ""
+            lines.append(indent + style(f'Segment "{segment.title}"{when}', "heading"))
+        for finding in group:
+            label = style(f"{finding.severity.value:<7}", finding.severity.value)
+            lines.append(f"{indent}  {label} {finding.code:<6}  {_short(finding.message, title)}")
+    return lines
+
+
+def _totals(findings: Sequence[Finding]) -> str:
+    return f"{_count(findings, Severity.ERROR)}, {_count(findings, Severity.WARNING)}"
+
+
 def render_report(
     timing: Timing,
     findings: Sequence[Finding],
@@ -74,7 +134,12 @@ def render_report(
     alignment: Alignment | None = None,
     style: Style = _plain,
 ) -> list[str]:
-    """The report as lines: a heading, findings under their segment, a summary."""
+    """The report as lines: a heading, findings under their segment, a summary.
+
+    With an as-run ``alignment``, two answers: first where the time went on
+    air (each place time was gained or lost, with the running over/under after
+    it), then the on-air findings, then the plan's own findings.
+    """
     show: Show = timing.show
     lines = [
         style(f"Check: {show.title}", "heading"),
@@ -85,30 +150,30 @@ def render_report(
         )
         + (f", as-run log {alignment.log.path}" if alignment and alignment.log.path else ""),
     ]
-    if alignment is not None:
-        lines.append(as_run_summary(alignment))
-    groups: dict[int | None, list[Finding]] = {}
-    for finding in findings:
-        groups.setdefault(finding.segment_index, []).append(finding)
-    for index, group in groups.items():
+    if alignment is None:
+        lines.extend(_groups(timing, findings, style))
         lines.append("")
-        if index is None:
-            lines.append(style("Show", "heading"))
-            title = None
+        if findings:
+            role = "error" if any(f.severity is Severity.ERROR for f in findings) else "warning"
+            lines.append(style(_totals(findings), role))
         else:
-            segment = show.segments[index]
-            title = segment.title
-            start = timing.segments[index].start_ms
-            when = f" ({clock.hhmmss_local(start, show.timezone)})" if start is not None else ""
-            lines.append(style(f'Segment "{segment.title}"{when}', "heading"))
-        for finding in group:
-            label = style(f"{finding.severity.value:<7}", finding.severity.value)
-            lines.append(f"  {label} {finding.code:<6}  {_short(finding.message, title)}")
+            lines.append(style("No findings.", "ok"))
+        return lines
+    lines.append(as_run_summary(alignment))
+    on_air = [f for f in findings if f.on_air]
+    plan = [f for f in findings if not f.on_air]
     lines.append("")
-    if findings:
-        summary = f"{_count(findings, Severity.ERROR)}, {_count(findings, Severity.WARNING)}"
+    lines.extend(_time_lines(on_air, style))
+    rest = [f for f in on_air if f.running_ms is None]
+    lines.append("")
+    lines.append(style("On air", "heading"))
+    lines.extend(_groups(timing, rest, style, "  ") if rest else ["  Nothing else."])
+    lines.append("")
+    lines.append(style("Plan", "heading"))
+    lines.extend(_groups(timing, plan, style, "  ") if plan else ["  No findings."])
+    lines.append("")
+    role = "ok"
+    if on_air or plan:
         role = "error" if any(f.severity is Severity.ERROR for f in findings) else "warning"
-        lines.append(style(summary, role))
-    else:
-        lines.append(style("No findings.", "ok"))
+    lines.append(style(f"On air: {_totals(on_air)}. Plan: {_totals(plan)}.", role))
     return lines

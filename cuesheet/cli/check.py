@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from cuesheet.cli.asrunoptions import log_timezone_option
 from cuesheet.cli.common import enrich_options, source_options, tolerance_option
 
 EPILOG = """\b
@@ -15,10 +16,13 @@ Examples:
   cuesheet check examples/sochi-2014-closing.yaml
   cuesheet check examples/sochi-2014-closing.yaml --as-run examples/sochi-2014-asrun.csv
   cuesheet check show.yaml --strict --ignore TIM008 --json
+  cuesheet check show.yaml --for rapidcue
+  cuesheet check show.yaml --as-run asrun.csv --table --log-timezone UTC
 
 \b
 Exit codes: 0 no finding at error level, 1 findings at error level
-(--strict: any finding), 2 the input could not be read.
+(with --as-run: on-air findings only; --strict: any finding), 2 the input
+could not be read.
 Rules and the as-run log columns: docs/checks.md.
 """
 
@@ -48,6 +52,26 @@ def _style(text: str, role: str) -> str:
     help="Turn a rule off, by code (TIM008) or name (unknown-duration); repeatable.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the findings as a JSON list.")
+@click.option(
+    "--for",
+    "for_profile",
+    type=click.Choice(["rights", "generic", "rapidcue", "prs", "soundexchange"]),
+    default=None,
+    help="Instead: list what each row of this rights sheet lacks (docs/rights.md); "
+    "exit 1 when anything does.",
+)
+@click.option(
+    "--table",
+    is_flag=True,
+    help="With --as-run: the plan and what aired side by side, cue by cue, after the report.",
+)
+@log_timezone_option
+@click.option(
+    "--cue-sheet",
+    "cue_sheet",
+    is_flag=True,
+    help="Also check what a CUE sheet cannot hold (always on for a .cue SOURCE).",
+)
 @tolerance_option
 @enrich_options
 @source_options
@@ -60,11 +84,15 @@ def check(
     strict: bool,
     ignore: tuple[str, ...],
     as_json: bool,
+    table: bool,
+    log_timezone: str | None,
+    cue_sheet: bool,
     tolerance: int,
+    for_profile: str | None,
     **options: Any,
 ) -> None:
     """Check SOURCE's running order; with --as-run, compare it with what aired."""
-    from cuesheet.checks import has_errors
+    from cuesheet.checks import fails
     from cuesheet.checks.pipeline import ReviewOptions, review
     from cuesheet.checks.registry import select
     from cuesheet.cli.common import enrich, load
@@ -75,10 +103,33 @@ def check(
         select(ignore)
     except InputError as error:
         raise click.BadParameter(error.message, param_hint="--ignore") from None
+    encoding = options.get("encoding")
     show = enrich(load(source, options), options, source)
+    if for_profile is not None:
+        from cuesheet.checks.rights import completeness_of
+
+        lines = completeness_of(
+            show,
+            for_profile,
+            as_run,
+            load_show=lambda path: load(path, {}),
+            log_timezone=log_timezone,
+        )
+        for line in lines:
+            click.echo(line)
+        ctx.exit(0 if lines[-1].startswith("0 ") else 1)
     checked = review(
         show,
-        ReviewOptions(as_run, True, tolerance, ignore, strict),
+        ReviewOptions(
+            as_run,
+            True,
+            tolerance,
+            ignore,
+            strict,
+            log_timezone,
+            encoding,
+            cue_sheet or source.suffix.lower() == ".cue",
+        ),
         source=source,
         load_show=lambda path: load(path, {}),
         probe=probe,
@@ -93,4 +144,11 @@ def check(
             checked.timing, findings, alignment=checked.alignment, style=_style
         ):
             click.echo(line)
-    ctx.exit(1 if has_errors(findings) else 0)
+        if table and checked.alignment is not None:
+            from cuesheet.asrun.comparison import render_text
+            from cuesheet.asrun.onair import analyse
+
+            click.echo("")
+            for line in render_text(analyse(checked.alignment, tolerance), style=_style):
+                click.echo(line)
+    ctx.exit(1 if fails(findings, as_run=as_run is not None, strict=strict) else 0)

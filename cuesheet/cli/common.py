@@ -24,7 +24,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def source_options(command: F) -> F:
-    """``--section``, ``--title``, ``--timezone``, ``--date``, ``--start`` for list sources."""
+    """``--section``, ``--title``, ``--timezone``, ``--date``, ``--start`` for list sources;
+    ``--encoding`` for every source."""
     decorators = [
         click.option(
             "--section",
@@ -56,6 +57,7 @@ def source_options(command: F) -> F:
             help="Show date for a bare list.",
         ),
         click.option("--start", default=None, metavar="HH:MM", help="Start time for a bare list."),
+        encoding_option,
     ]
     for decorator in reversed(decorators):
         command = decorator(command)
@@ -76,6 +78,17 @@ def _heading_roles(
             )
         pairs.append((heading.strip(), known[role.strip().lower()]))
     return tuple(pairs)
+
+
+encoding_option = click.option(
+    "--encoding",
+    default=None,
+    metavar="NAME",
+    help="Encoding of the input (default: recognised; a warning names it when not UTF-8).",
+)
+"""``--encoding NAME``: overrides the encoding the readers recognise."""
+
+
 
 
 def tolerance_option(command: F) -> F:
@@ -99,7 +112,7 @@ def load(
 
     ``-`` reads a show file from standard input (``cuesheet draft ... | cuesheet timing -``).
     """
-    from cuesheet.inputs.sources import load_source
+    from cuesheet.inputs.sources import TEXT_LIST, load_source
 
     if str(source) == "-":
         from cuesheet.inputs.showfile import loads
@@ -108,6 +121,15 @@ def load(
 
     day = options.pop("day", None)
     start: str | None = options.pop("start", None)
+    timezone: str | None = options.pop("tz", None)
+    origin = "--timezone"
+    if timezone is None and source.suffix.lower() in TEXT_LIST.extensions:
+        context = click.get_current_context(silent=True)  # the configured default zone
+        meta = context.find_root().meta if context else {}
+        timezone = meta.get("cuesheet.timezone")
+        origin = f"show.timezone ({meta.get('cuesheet.timezone.origin', 'config')})"
+    if timezone is not None:
+        _check_zone(timezone, origin)
     start_time: time | None = None
     if start is not None:
         from cuesheet.timing.clock import parse_hhmm
@@ -116,16 +138,32 @@ def load(
             start_time = parse_hhmm(start)
         except ValueError as error:
             raise click.BadParameter(str(error), param_hint="--start") from None
+    log = _as_run_log(source, timezone, day)
+    if log is not None:
+        return log
     return load_source(
         source,
         sections=tuple(options.pop("sections", ())) or None,
         roles=tuple(options.pop("roles", ())) or None,
         title=options.pop("title", None),
-        timezone=options.pop("tz", None),
+        timezone=timezone,
         date=day.date() if day is not None else None,
         start=start_time,
         playlist_rule=playlist_rule,
+        encoding=options.pop("encoding", None),
     )
+
+
+def _check_zone(name: str, origin: str) -> None:
+    """Refuse an unknown IANA zone ``name`` with suggestions, naming where it came from."""
+    from cuesheet.cli.errors import BadInputError
+    from cuesheet.timing import clock, zones
+
+    try:
+        clock.zone(name)
+    except ValueError as error:
+        hint = zones.describe(zones.suggest(name))
+        raise BadInputError(f"{origin}: {error}{'; ' + hint if hint else ''}") from None
 
 
 def enrich_options(command: F) -> F:
@@ -144,9 +182,13 @@ def enrich(show: Show, options: dict[str, Any], source: Path) -> Show:
 
     Takes those keyword arguments out of ``options``; prints the notes on stderr.
     """
+    return enrich_with(show, enrich_settings(options), source)
+
+
+def enrich_with(show: Show, settings: EnrichOptions, source: Path) -> Show:
+    """:func:`enrich` with settings already taken out of the options."""
     from cuesheet.enrich.pipeline import enrich as enrich_show
 
-    settings = enrich_settings(options)
     with bad_musicbrainz_setting():
         enriched = enrich_show(show, settings, source=source, progress=progress_bar)
     print_notes(enriched.notes)
@@ -174,3 +216,19 @@ def bad_musicbrainz_setting() -> Iterator[None]:
         yield
     except SettingError as error:
         raise click.BadParameter(error.message, param_hint="--musicbrainz") from None
+
+
+def _as_run_log(source: Path, timezone: str | None, day: Any) -> Show | None:
+    """An as-run log given as the source, read as the show that aired; ``None`` otherwise."""
+    from cuesheet.asrun.asshow import LOG_EXTENSIONS, log_show, looks_like_log
+    from cuesheet.inputs.files import read_text
+
+    if source.suffix.lower() not in LOG_EXTENSIONS or not source.is_file():
+        return None
+    text = read_text(source)
+    if not looks_like_log(text):
+        return None
+    return log_show(
+        text, path=source, timezone=timezone or "UTC", day=day.date() if day is not None else None
+    )
+

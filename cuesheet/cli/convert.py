@@ -8,6 +8,8 @@ from typing import Any
 
 import click
 
+from cuesheet.cli.common import encoding_option
+
 EPILOG = """\b
 Examples:
   cuesheet convert show.xspf show.m3u8
@@ -61,6 +63,7 @@ CSV_PROFILES = {"csv": "running-order", "rights-csv": "rights"}
     show_default=True,
     help="How to write local file locations (XSPF always writes absolute file:/// URIs).",
 )
+@encoding_option
 @click.option(
     "--split", is_flag=True, default=None, help="CUE: more than 99 entries make several sheets."
 )
@@ -80,9 +83,10 @@ def convert(
     paths: str,
     split: bool | None,
     single_file: str | None,
+    encoding: str | None,
 ) -> None:
     """Convert the playlist IN to OUT (- for standard output)."""
-    from cuesheet.outputs.atomic import refuse_overwriting_input
+    from cuesheet.outputs.atomic import refuse_overwriting_input, refuse_overwriting_inputs
     from playlists import registry
     from playlists.errors import PlaylistWarning
     from playlists.locations import rebase
@@ -102,7 +106,7 @@ def convert(
     text = ""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", PlaylistWarning)
-        playlist = _read(source, reader, from_fmt)
+        playlist = _read(source, reader, from_fmt, encoding)
         out_dir = Path(output).parent if output != "-" else Path(".")
         playlist = rebase(
             playlist,
@@ -116,6 +120,7 @@ def convert(
         if output == "-":
             text = writer.dumps(playlist, **options)
         else:
+            refuse_overwriting_inputs(_outputs(output, writer.name, split, playlist), [source])
             writer.dump(playlist, output, **options)
     for warning in caught:
         if issubclass(warning.category, PlaylistWarning):
@@ -131,20 +136,37 @@ def convert(
             click.echo(f"cuesheet: wrote {count} sheets: {names}", err=True)
 
 
-def _read(source: Path, reader: Any, from_fmt: str | None) -> Any:
+def _outputs(output: str, writer: str, split: bool | None, playlist: Any) -> list[Path]:
+    """Every file ``convert`` writes: OUT, or its numbered sheets with ``--split``."""
+    if writer == "cue" and split:
+        from playlists.cue import MAX_TRACKS, sheet_paths
+
+        return sheet_paths(output, -(-len(playlist.entries) // MAX_TRACKS))
+    return [Path(output)]
+
+
+def _read(source: Path, reader: Any, from_fmt: str | None, encoding: str | None) -> Any:
     """The playlist in ``source``; a cuesheet JSON export is read as the show it is."""
     from cuesheet.errors import InputError
     from cuesheet.timing import clock
 
     if from_fmt is None and source.suffix.lower() == ".json":
-        from cuesheet.inputs.sources import sniff_cuesheet_json
+        from cuesheet.inputs.showjson import sniff
 
-        if sniff_cuesheet_json(source):  # from its first bytes: the file is parsed once
+        if sniff(source, encoding):  # from its first bytes: the file is parsed once
             from cuesheet.inputs import showjson
             from cuesheet.outputs.playlist import to_playlist
 
             return to_playlist(showjson.load(source))
-    playlist = reader.load(source)
+    if from_fmt is None and reader.name == "csv":
+        from cuesheet.asrun.asshow import log_show, looks_like_log
+        from cuesheet.inputs.files import read_text
+        from cuesheet.outputs.playlist import to_playlist
+
+        text = read_text(source, encoding)
+        if looks_like_log(text):  # an as-run log: what aired, as a playlist
+            return to_playlist(log_show(text, path=source))
+    playlist = reader.load(source, encoding=encoding)
     if playlist.timezone:
         try:
             clock.zone(playlist.timezone)

@@ -48,8 +48,15 @@ def exit_code_for(error: BaseException) -> int:
     return EXIT_FAILED
 
 
-def to_cli_error(error: BaseException) -> CliError:
-    """The CliError for a package error or an OSError."""
+def to_cli_error(error: BaseException, source: str | None = None) -> CliError:
+    """The CliError for a package error, an OSError, or memory or nesting past the limits.
+
+    ``source`` names the input read when memory ran out or nesting went too deep.
+    """
+    if isinstance(error, (MemoryError, RecursionError)):
+        what = "out of memory" if isinstance(error, MemoryError) else "nested too deeply"
+        where = f"{source}: " if source else ""
+        return BadInputError(f"{where}{what} (the input is past what cuesheet can read)")
     if isinstance(error, TooManyTracksError):
         return cli_error(f"{error} with --split", exit_code_for(error))
     if isinstance(error, CueSheetError):

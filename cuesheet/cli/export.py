@@ -9,7 +9,15 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from cuesheet.cli.common import enrich, enrich_options, load, source_options
+from cuesheet.cli.asrunoptions import log_timezone_option
+from cuesheet.cli.common import (
+    enrich_options,
+    enrich_settings,
+    enrich_with,
+    load,
+    source_options,
+)
+from cuesheet.cli.progress import progress_bar
 
 if TYPE_CHECKING:
     from cuesheet.model import Show
@@ -29,7 +37,9 @@ Examples:
   cuesheet export examples/sochi-2014-lists.txt --timezone Europe/Moscow \\
       --date 2014-02-23 --start 20:14 -o lists.json --no-resolve
 \b
-Formats: json, csv (running order), rights-csv, m3u, m3u8, xspf, cue;
+Formats: json, csv (running order), m3u, m3u8, xspf, cue;
+rights sheets (docs/rights.md): rights-csv (generic), rights-rapidcue (xlsx),
+rights-prs, rights-soundexchange;
 show day (docs/playout.md): ontime (.xlsx), ontime-csv, mairlist (.tpi),
 rivendell (needs --carts or `cart:` per cue), pdf and html (printable).
 Relative audio paths in the show are relative to the show file; they are
@@ -56,6 +66,12 @@ still written, with a warning.
     help="Output format (default: from OUT's extension; json for -).",
 )
 @click.option("--excel", is_flag=True, help="CSV: add a byte-order mark for spreadsheets.")
+@click.option(
+    "--all-cues",
+    "all_cues",
+    is_flag=True,
+    help="Rights sheets: list every cue, not only music and anthems.",
+)
 @click.option(
     "--paths",
     type=click.Choice(["auto", "absolute", "relative"]),
@@ -89,6 +105,7 @@ still written, with a warning.
     metavar="LOG",
     help="Write what aired by this as-run log, with its timings (see docs/checks.md).",
 )
+@log_timezone_option
 @enrich_options
 @source_options
 def export(
@@ -101,6 +118,7 @@ def export(
     placeholders: bool,
     single_file: str | None,
     carts: Path | None,
+    all_cues: bool,
     **options: Any,
 ) -> None:
     """Export SOURCE (a show file, a music list or an export) as a timed running order."""
@@ -110,12 +128,19 @@ def export(
     if fmt is None and output == "-":
         fmt = "json"
     target = registry.get(fmt) if fmt else registry.for_path(output)
+    mismatch = registry.extension_mismatch(target, output) if output != "-" else None
+    if mismatch:
+        click.echo(f"cuesheet: warning: {mismatch}", err=True)
     as_run: Path | None = options.pop("as_run", None)
+    log_timezone: str | None = options.pop("log_timezone", None)
     if output != "-":
         refuse_overwriting_input(output, source, *([as_run] if as_run else []))
     if split and output == "-":
         raise click.UsageError("--split writes several files: give -o a file name")
-    show = enrich(load(source, options), options, source)
+    encoding: str | None = options.get("encoding")
+    loaded = load(source, options)
+    settings = enrich_settings(options)
+    show = enrich_with(loaded, settings, source)
     from cuesheet.enrich.musicbrainz import length_remarks
 
     for remark in length_remarks(show):
@@ -128,7 +153,18 @@ def export(
         from cuesheet.asrun.show import as_run_show
         from cuesheet.timing.engine import compute
 
-        show, timing = as_run_show(show, compute(show), as_run, load_show=lambda p: load(p, {}))
+        show, timing = as_run_show(
+            show,
+            compute(show),
+            as_run,
+            load_show=lambda p: load(p, {}),
+            log_timezone=log_timezone,
+            encoding=encoding,
+        )
+        if settings.musicbrainz is not None:  # extras get the roles MusicBrainz shows
+            from cuesheet.asrun.extras import resolve_extras
+
+            show, timing = resolve_extras(show, timing, settings.musicbrainz, progress=progress_bar)
     given = {
         "excel": excel or None,
         "split": split or None,
@@ -136,9 +172,38 @@ def export(
         "carts": carts,
         "base_dir": source.parent,
         "source": str(source),
+        "all_cues": all_cues or None,
+        "aired": as_run is not None or None,
     }
     chosen = {k: v for k, v in given.items() if v is not None and k in target.takes}
     write(show, target, output, base_dir=source.parent, paths=paths, options=chosen, timing=timing)
+    _warn_rights_gaps(show, target, chosen, timing)
+
+
+def _warn_rights_gaps(
+    show: Show, target: ExportFormat, chosen: dict[str, Any], timing: Timing | None
+) -> None:
+    """For a rights sheet: say how many facts it lacks, and how to list them."""
+    from cuesheet.outputs.registry import RIGHTS_PROFILES
+
+    profile = RIGHTS_PROFILES.get(target.name)
+    if profile is None:
+        return
+    from cuesheet.outputs.rightsgaps import completeness
+    from cuesheet.timing.engine import compute
+
+    lines = completeness(
+        timing or compute(show),
+        profile,
+        all_cues=bool(chosen.get("all_cues")),
+        aired=bool(chosen.get("aired")),
+    )
+    if not lines[-1].startswith("0 "):
+        click.echo(
+            f"cuesheet: warning: {lines[-1]}; "
+            f"list them with: cuesheet check SOURCE --for {profile}",
+            err=True,
+        )
 
 
 def _audio_for(
@@ -147,7 +212,7 @@ def _audio_for(
     """The show with placeholder files when asked; refused when a playlist would be empty."""
     from cuesheet.outputs.placeholders import require_audio, with_placeholders
 
-    if placeholders and target.playlist_format is not None:
+    if placeholders:
         show, deliveries = with_placeholders(show, folder)
         if deliveries:
             click.echo(f"cuesheet: {len(deliveries)} files to deliver:", err=True)
@@ -172,6 +237,8 @@ def write(
     ``timing`` defaults to the show's computed timing (``--as-run`` passes the aired one).
     """
     from cuesheet.inputs import showjson
+    from cuesheet.outputs.atomic import write_atomic
+    from cuesheet.outputs.placeholders import require_every_file
     from cuesheet.outputs.playlist import to_playlist
     from cuesheet.timing.engine import compute
     from playlists import registry
@@ -191,6 +258,9 @@ def write(
     out_dir = Path(output).parent if output != "-" else Path.cwd()
     playlist = rebase(
         to_playlist(show, timing), base_dir=base_dir, playlist_dir=out_dir, mode=paths
+    )
+    require_every_file(
+        playlist, target.playlist_format, single_file=bool((options or {}).get("single_file"))
     )
     writer = registry.get(target.playlist_format)
     all_options = {**target.fixed, **(options or {})}

@@ -12,7 +12,10 @@ from cuesheet.enrich.musicbrainz import DEFAULT_URL, ResolveSettings
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-OPTION_NAMES = ("musicbrainz", "rate_limit", "cache", "offline", "contact", "timeout", "retries")
+OPTION_NAMES = (
+    "musicbrainz", "rate_limit", "cache", "offline", "contact", "timeout", "retries", "retry_now",
+    "give_up", "unreachable_for",
+)  # fmt: skip
 """The keyword arguments :func:`musicbrainz_options` adds to a command."""
 
 
@@ -37,6 +40,13 @@ def _timeout(ctx: click.Context, param: click.Parameter, value: str) -> int:
     if timeout_ms < 10:
         raise click.BadParameter(f"{value!r} is shorter than 0.01 seconds")
     return timeout_ms
+
+
+def _minutes(ctx: click.Context, param: click.Parameter, value: str) -> int:
+    """``--unreachable-for`` minutes -> integer ms."""
+    from cuesheet.cli.seconds import seconds_to_ms
+
+    return 60 * seconds_to_ms(ctx, param, value)
 
 
 def musicbrainz_options(command: F) -> F:
@@ -68,6 +78,11 @@ def musicbrainz_options(command: F) -> F:
         ),
         click.option("--offline", is_flag=True, help="Use cached answers only; ask no server."),
         click.option(
+            "--retry-now",
+            is_flag=True,
+            help="Ask MusicBrainz even if it was found unreachable in the last minutes.",
+        ),
+        click.option(
             "--contact",
             metavar="EMAIL|URL",
             default=None,
@@ -80,7 +95,23 @@ def musicbrainz_options(command: F) -> F:
             callback=_timeout,
             default="20",
             show_default=True,
-            help="Give up on an answer after this long.",
+            help="The most one request may take, from connect to last byte.",
+        ),
+        click.option(
+            "--give-up",
+            metavar="SECONDS",
+            callback=_timeout,
+            default="5",
+            show_default=True,
+            help="The longest wait for a server that has not answered at all.",
+        ),
+        click.option(
+            "--unreachable-for",
+            metavar="MINUTES",
+            callback=_minutes,
+            default="10",
+            show_default=True,
+            help="How long an unreachable server is not asked again; 0 for never.",
         ),
         click.option(
             "--retries",
@@ -107,4 +138,7 @@ def settings_from(options: dict[str, Any]) -> ResolveSettings:
         contact=options.pop("contact") or None,
         timeout_ms=int(options.pop("timeout")),
         retries=int(options.pop("retries")),
+        retry_now=bool(options.pop("retry_now")),
+        give_up_ms=int(options.pop("give_up")),
+        remember_ms=int(options.pop("unreachable_for")),
     )

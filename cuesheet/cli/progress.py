@@ -9,6 +9,8 @@ from typing import Any
 
 import click
 
+from playlists.atomic import pause
+
 Callback = Callable[[int, int], None]
 
 
@@ -19,6 +21,8 @@ def progress_bar(label: str, *, minimum: int = 1) -> Iterator[Callback]:
     shown = sys.stderr.isatty()
 
     def report(done: int, total: int) -> None:
+        if done:
+            pause("progress")  # a test hook: see playlists.atomic.pause
         if not shown or total < minimum:
             return
         bar = state.get("bar")

@@ -156,6 +156,7 @@ def render(
                 cue_path=cue_path,
                 title=show.title,
                 progress=progress,
+                inputs=[source],
             )
     length = format_rounded_duration(samples_to_ms(result.samples, result.pcm.sample_rate))
     click.echo(

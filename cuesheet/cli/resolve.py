@@ -28,7 +28,8 @@ unresolved. Durations from the named performer's recording are marked
 "estimate". Answers are cached, so a second run asks nothing.
 \b
 Exit codes: 0 it ran (also with unresolved entries); 1 it could not run
-(e.g. MusicBrainz unreachable and nothing cached); 2 bad input.
+(MusicBrainz unreachable and nothing cached, or a server that does not
+answer like MusicBrainz); 2 bad input.
 """
 
 OUTPUT_KINDS = (".yaml", ".yml", ".json")
@@ -59,7 +60,7 @@ def resolve(
     """Resolve SOURCE's music and anthems against MusicBrainz."""
     from cuesheet.cli.errors import CliError
     from cuesheet.cli.library import apply_libraries
-    from cuesheet.enrich.musicbrainz import json_rows
+    from cuesheet.enrich.musicbrainz import json_rows, service_warning
     from cuesheet.outputs.atomic import refuse_overwriting_input
 
     settings = settings_from(options)
@@ -76,15 +77,20 @@ def resolve(
     from cuesheet.cli.progress import progress_bar
     from cuesheet.enrich.pipeline import resolve as resolve_show
 
+    settings = replace(settings, retry_now=True)  # asked to resolve: ask, whatever was remembered
+
     show = load(source, options)
     with bad_musicbrainz_setting():
         resolved = resolve_show(show, settings, progress=progress_bar, warn=False)
     looked_up = [r for r in resolved.results if r.resolution is not None]
     usable = [r for r in looked_up if r.resolution and r.resolution.status.value != "unresolved"]
+    if resolved.not_musicbrainz:
+        raise CliError(f"{resolved.warnings[0]} (check --musicbrainz)")
     if resolved.service_failed and looked_up and not usable:
         raise CliError(f"{resolved.warnings[0]}, and nothing is cached")
-    for message in resolved.warnings:
-        click.echo(f"cuesheet: warning: {message}; went on with cached answers only", err=True)
+    message = service_warning(resolved)
+    if message is not None:
+        click.echo(f"cuesheet: warning: {message}", err=True)
     resolved = replace(resolved, show=apply_libraries(resolved.show, libraries, index_path))
     if output is not None:
         _write(resolved.show, output)

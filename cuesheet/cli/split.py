@@ -57,7 +57,14 @@ def split(
     loaded = cue_sheet.load(sheet)
     pieces = splitting.pieces_from_sheet(loaded, str(sheet))
     written = splitting.split(
-        audio, pieces, out_dir, fmt=fmt, force=force, album=loaded.title, ffmpeg=ffmpeg
+        audio,
+        pieces,
+        out_dir,
+        fmt=fmt,
+        force=force,
+        album=loaded.title,
+        ffmpeg=ffmpeg,
+        inputs=[sheet],
     )
     for piece in written:
         click.echo(piece.path)

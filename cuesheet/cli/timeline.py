@@ -7,6 +7,7 @@ from typing import Any
 
 import click
 
+from cuesheet.cli.asrunoptions import log_timezone_option
 from cuesheet.cli.common import enrich, enrich_options, load, source_options, tolerance_option
 
 EPILOG = """\b
@@ -61,6 +62,7 @@ _FORMATS = {".html": "html", ".htm": "html", ".svg": "svg"}
     help="Leave a check's findings off the page, by code or name; repeatable.",
 )
 @click.option("--no-check", is_flag=True, help="Do not list the findings of the checks.")
+@log_timezone_option
 @tolerance_option
 @enrich_options
 @source_options
@@ -72,6 +74,7 @@ def timeline(
     as_run: Path | None,
     ignore: tuple[str, ...],
     no_check: bool,
+    log_timezone: str | None,
     tolerance: int,
     **options: Any,
 ) -> None:
@@ -93,10 +96,18 @@ def timeline(
                 )
     if output != "-":
         refuse_overwriting_input(output, source, *([as_run] if as_run else []))
+    encoding = options.get("encoding")
     show = enrich(load(source, options), options, source)
     checked = review(
         show,
-        ReviewOptions(as_run, fmt == "html" and not no_check, tolerance, ignore),
+        ReviewOptions(
+            as_run,
+            fmt == "html" and not no_check,
+            tolerance,
+            ignore,
+            log_timezone=log_timezone,
+            encoding=encoding,
+        ),
         source=source,
         load_show=lambda path: load(path, {}),
         probe=probe,
@@ -105,7 +116,7 @@ def timeline(
     if checked.alignment is not None:
         from cuesheet.timeline.aired import lane as aired_lane
 
-        lane = aired_lane(checked.alignment)
+        lane = aired_lane(checked.alignment, tolerance)
     if px_per_minute is None:
         from cuesheet.timeline.model import fit_px_per_minute
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+from metadata.normalize import fold as fold_text
 
 _TOKEN_RE = re.compile(r"[^\W_]+")
 _APOSTROPHES = "'\u2019"
@@ -83,10 +84,8 @@ class Token:
 
 
 def fold(word: str) -> str:
-    """The compared form of one word."""
-    plain = "".join(
-        c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)
-    ).casefold()
+    """The compared form of one word: the project's folding (metadata's ``fold``), plural cut."""
+    plain = fold_text(word)
     if plain.endswith("ies") and len(plain) > 4:
         plain = plain[:-3] + "y"
     elif plain.endswith("s") and len(plain) > 3 and not plain.endswith(("ss", "us", "is")):

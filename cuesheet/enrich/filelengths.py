@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from cuesheet.errors import InputError
 from cuesheet.model import Cue, DurationSource, Segment, Show
 from cuesheet.paths import local_path
+from playlists.textfile import not_a_file
 
 if TYPE_CHECKING:
     from metadata.tags import AudioFile
@@ -87,7 +88,10 @@ def _with_length(
     except InputError:
         return cue  # a URL: nothing local to read
     message = None
-    if not os.path.isfile(path):
+    kind = not_a_file(path)
+    if kind is not None:
+        message = f"is {kind}, not a file"
+    elif not os.path.isfile(path):
         message = "not found"
     else:
         from metadata.errors import MetadataError

@@ -39,6 +39,7 @@ from cuesheet.model import (
 if TYPE_CHECKING:
     from cuesheet.enrich.credits import Evidence
     from metadata.cache import Cache
+    from metadata.outage import Outage
     from metadata.resolve import Query, Resolution, Resolver
 
 DEFAULT_URL = "https://musicbrainz.org"
@@ -65,8 +66,15 @@ class ResolveSettings:
     contact: str | None = None
     """E-mail or URL put in the User-Agent so the service's operators can reach the user."""
     timeout_ms: int = 20_000
+    """The most one request may take, from connect to last byte."""
     retries: int = 3
     workers: int = 4
+    retry_now: bool = False
+    """Ask the server even when the cache remembers it unreachable."""
+    give_up_ms: int = 5_000
+    """The longest wait for a server that has not answered at all."""
+    remember_ms: int = 10 * 60_000
+    """How long an unreachable server is remembered (and not asked); 0 for never."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,10 +96,14 @@ class Resolved:
     results: tuple[CueResult, ...]
     warnings: tuple[str, ...] = ()
     """Problems of the whole run, e.g. the service proved unreachable."""
+    outage: Outage | None = None
+    """The server proved unreachable in this run, or an earlier run remembered it so."""
+    not_musicbrainz: bool = False
+    """The server answered, but not like MusicBrainz (a wrong ``--musicbrainz``?)."""
 
     @property
     def service_failed(self) -> bool:
-        """True when MusicBrainz proved unreachable during the run."""
+        """True when MusicBrainz proved unreachable (or unusable) during the run."""
         return bool(self.warnings)
 
     def count(self, status: MatchStatus) -> int:
@@ -123,6 +135,9 @@ def open_resolver(settings: ResolveSettings) -> tuple[Resolver, Cache]:
             cache=cache,
             offline=settings.offline,
             retries=settings.retries,
+            retry_now=settings.retry_now,
+            give_up_ms=settings.give_up_ms,
+            remember_ms=settings.remember_ms,
         )
     except ValueError:
         cache.close()
@@ -171,13 +186,70 @@ def resolve_show(
             if cue.kind in RESOLVABLE:
                 results.append(CueResult(segment, new, answer))
         segments.append(replace(segment, cues=tuple(cues)))
-    if warn:
-        for message in resolver.warnings:
-            warnings.warn(
-                f"{message}; going on with cached answers only", MusicBrainzWarning, stacklevel=2
-            )
-    done = replace(show, segments=tuple(segments))
-    return Resolved(done, tuple(results), tuple(resolver.warnings))
+    from cuesheet.enrich.works import found_work, merged
+
+    found = [found_work(answer) for answer in answers.values() if _is_resolved(answer)]
+    works = merged(show.works, (work for work in found if work is not None))
+    done = replace(show, segments=tuple(segments), works=works)
+    resolved = _with_service_state(Resolved(done, tuple(results)), resolver)
+    message = service_warning(resolved)
+    if warn and message is not None:
+        warnings.warn(message, MusicBrainzWarning, stacklevel=2)
+    return resolved
+
+
+def service_warning(resolved: Resolved) -> str | None:
+    """One line on what went wrong with MusicBrainz (since when, how to ask again), if anything."""
+    outage = resolved.outage
+    if outage is not None and outage.remembered:
+        return (
+            f"MusicBrainz at {outage.url} unreachable since {_hhmm(outage.since_ms)} "
+            f"({outage.reason}); cached answers only until {_hhmm(outage.until_ms)} "
+            "(cuesheet resolve or --retry-now asks again)"
+        )
+    if not resolved.warnings:
+        return None
+    message = f"{resolved.warnings[0]}; went on with cached answers only"
+    if resolved.not_musicbrainz:
+        return f"{message} (check --musicbrainz)"
+    if outage is not None and outage.until_ms:
+        message += f"; not asked again until {_hhmm(outage.until_ms)} (--retry-now asks at once)"
+    return message
+
+
+def _hhmm(ms: int) -> str:
+    """A wall-clock instant (ms since the epoch) as local ``HH:MM``."""
+    from datetime import datetime
+
+    return datetime.fromtimestamp(ms // 1000).strftime("%H:%M")
+
+
+def _with_service_state(resolved: Resolved, resolver: Resolver) -> Resolved:
+    """What went wrong with the service: the adapter's own record when it is ours."""
+    from metadata.errors import NotMusicBrainz
+    from metadata.musicbrainz import MusicBrainz
+
+    client = resolver.client
+    if not isinstance(client, MusicBrainz):
+        return replace(resolved, warnings=tuple(resolver.warnings))
+    failure, outage = client.failure, client.outage
+    said = tuple(resolver.warnings)
+    if outage is not None and not outage.remembered:  # attempts counted to the end of the run
+        plural = "s" if outage.attempts != 1 else ""
+        said = (f"MusicBrainz at {outage.url} is unreachable ({outage.reason}, "
+                f"{outage.attempts} attempt{plural})",)  # fmt: skip
+    elif failure is not None:
+        said = (str(failure),)
+    return replace(
+        resolved,
+        warnings=said,
+        outage=outage,
+        not_musicbrainz=isinstance(failure, NotMusicBrainz),
+    )
+
+
+def _is_resolved(resolution: Resolution) -> bool:
+    return resolution.status.value == MatchStatus.RESOLVED.value
 
 
 def _cues(show: Show) -> Iterator[tuple[int, int, Cue]]:

@@ -110,6 +110,13 @@ def resolve(
         resolver, cache = open_resolver(settings)
     except ValueError as error:
         raise SettingError(str(error)) from None
+    if warn and cache.read_only and not settings.offline:
+        import warnings
+
+        from cuesheet.enrich.musicbrainz import MusicBrainzWarning
+
+        text = f"{cache.path}: the cache is read-only; new answers are not kept"
+        warnings.warn(text, MusicBrainzWarning, stacklevel=2)
     try:
         with progress("MusicBrainz") as tick:
             return resolve_show(show, resolver, progress=tick, warn=warn)

@@ -5,14 +5,25 @@ from __future__ import annotations
 from pathlib import Path
 
 from cuesheet.errors import InputError
+from playlists.textfile import not_a_file
 
 
-def read_text(path: str | Path) -> str:
-    """The UTF-8 text of ``path`` (a leading byte-order mark is dropped).
+def read_text(path: str | Path, encoding: str | None = None) -> str:
+    """The text of ``path``, decoded as :func:`playlists.textfile.decode` does.
 
-    Raises :class:`InputError` naming the file for a missing, unreadable or
-    non-UTF-8 file (with the line of the first bad byte).
+    Byte-order marks, UTF-16 without one and legacy encodings are recognised
+    (with a :class:`playlists.errors.DecodingWarning` naming the encoding when
+    it was not UTF-8); ``encoding`` overrides that.  Line ends become LF.
+    Raises :class:`InputError` naming the file for a missing or unreadable
+    file, or bytes that are not text (with the line of the first bad byte).
     """
+    from playlists import textfile
+    from playlists.errors import ParseError
+
+    kind = not_a_file(path)
+    if kind is not None:  # reading a FIFO or a device could wait forever
+        error = IsADirectoryError if kind == "a directory" else OSError
+        raise InputError(f"is {kind}, expected a file", path=path, cause=error(kind))
     try:
         data = Path(path).read_bytes()
     except FileNotFoundError as error:
@@ -23,12 +34,6 @@ def read_text(path: str | Path) -> str:
         reason = error.strerror or str(error)
         raise InputError(f"cannot read: {reason}", path=path, cause=error) from error
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise InputError(
-            f"not UTF-8 text (byte 0x{data[error.start]:02x}); save the file as UTF-8",
-            path=path,
-            line=line,
-            cause=error,
-        ) from error
+        return textfile.decode(data, path, encoding=encoding)
+    except ParseError as error:
+        raise InputError(error.message, path=path, line=error.line, cause=error) from error

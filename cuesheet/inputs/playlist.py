@@ -8,7 +8,6 @@ MusicBrainz URIs or ``urn:isrc:``/``urn:iswc:`` URNs return to their fields.
 from __future__ import annotations
 
 import warnings
-from datetime import datetime
 from decimal import Decimal
 
 from cuesheet.errors import CueSheetWarning, InputError
@@ -52,6 +51,8 @@ def _ids(entry: Entry) -> Identifiers:
     if data is not None:
         isrc = data.isrc or isrc
         iswc = data.iswc or iswc
+    if isrc is not None and not isrc.strip("0- "):
+        isrc = None  # EAC writes ISRC 000000000000 for "none"
     return Identifiers(work, recording, tuple(artists), isrc, iswc)
 
 
@@ -94,6 +95,7 @@ def _cue(entry: Entry, number: str) -> Cue:
         file=entry.location,
         usage=usage if isinstance(usage, UsageCode) else None,
         notes=entry.annotation,
+        file_start_ms=entry.start_ms if entry.location else None,
     )
 
 
@@ -101,31 +103,17 @@ def _start(playlist: Playlist) -> int:
     for entry in playlist.entries:
         if entry.cue is not None and entry.cue.start_utc_ms is not None:
             return entry.cue.start_utc_ms
-    if playlist.date:
-        try:
-            return clock.to_ms(datetime.fromisoformat(playlist.date.replace("Z", "+00:00")))
-        except ValueError:
-            pass
-    return 0
+    return 0 if playlist.date_ms is None else playlist.date_ms
 
 
 def _timezone(playlist: Playlist, path: str | None) -> str:
-    """The playlist's IANA zone; else a fixed zone from its date's UTC offset; else UTC."""
+    """The playlist's IANA zone (readers name a fixed zone for a date's UTC offset); else UTC."""
     if playlist.timezone:
         try:
             clock.zone(playlist.timezone)
         except ValueError as error:
             raise InputError(f"timezone: {error}", path=path, cause=error) from error
         return playlist.timezone
-    if playlist.date:
-        try:
-            offset = datetime.fromisoformat(playlist.date.replace("Z", "+00:00")).utcoffset()
-        except ValueError:
-            offset = None
-        if offset is not None and offset.total_seconds() % 3600 == 0:
-            hours = int(offset.total_seconds() // 3600)
-            # IANA's fixed zones count the other way round: Etc/GMT-4 is UTC+4.
-            return "UTC" if hours == 0 else f"Etc/GMT{-hours:+d}"
     return "UTC"
 
 

@@ -64,6 +64,8 @@ from cuesheet.model import (
     Segment,
     Show,
     UsageCode,
+    WorkRights,
+    WriterShare,
     is_valid_cue_number,
 )
 from cuesheet.timing import clock, zones
@@ -79,15 +81,27 @@ _INT_RE = re.compile(r"^\d{1,9}$")
 SHOW_KEYS = (
     "title",
     "venue",
+    "channel",
+    "production",
+    "contact",
     "date",
     "timezone",
     "start",
     "hard_out",
     "ignore",
     "notes",
+    "works",
     "segments",
 )
-SEGMENT_KEYS = ("title", "at", "at_label", "budget", "notes", "cues")
+SEGMENT_KEYS = ("title", "at", "at_label", "budget", "usage", "notes", "cues")
+WORK_KEYS = ("title", "work", "iswc", "public_domain", "writers")
+WRITER_KEYS = (
+    "name", "role", "ipi", "society", "share", "publisher", "publisher_ipi", "died", "from",
+)  # fmt: skip
+WRITER_ROLES = (Role.COMPOSER, Role.LYRICIST, Role.ARRANGER)
+_IPI_RE = re.compile(r"^\d{9,11}$")
+_SHARE_RE = re.compile(r"^\d{1,3}(\.\d{1,2})?$")
+_DIED_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 KIND_KEYS = tuple(kind.value for kind in CueKind)
 """Keys of the short cue form named after the kind: ``music: "Composer - Title"`` and so on."""
 SONG_KEY = "song"
@@ -150,9 +164,49 @@ def loads(text: str, path: str | Path | None = None) -> Show:
         raise InputError(f"not valid YAML: {problem}", path=name, line=line, cause=error) from error
     except yaml.YAMLError as error:
         raise InputError(f"not valid YAML: {error}", path=name, cause=error) from error
+    except RecursionError:
+        raise InputError(
+            "YAML lists or mappings nested too deeply (more levels than the reader can follow)",
+            path=name,
+        ) from None
     if root is None:
         raise InputError("empty show file: expected a mapping with title, timezone...", path=name)
+    _refuse_alias_bombs(root, name)
     return _Reader(name).show(root)
+
+
+ALIAS_NODE_BUDGET = 100_000
+"""Most nodes that YAML aliases (``*name``) may add to a show file once expanded.
+
+Each alias stands for its whole anchored node: nine aliases of nine aliases...
+expand to billions of nodes from a few lines.  Past this budget the file is
+refused with one line instead of exhausting memory."""
+
+
+def _refuse_alias_bombs(root: Node, name: str) -> None:
+    """Raise InputError when aliases expand ``root`` past :data:`ALIAS_NODE_BUDGET` nodes."""
+    sizes: dict[int, int] = {}
+
+    def expanded(node: Node) -> int:
+        known = sizes.get(id(node))
+        if known is not None:
+            return known
+        children: list[Node] = []
+        if isinstance(node, SequenceNode):
+            children = node.value
+        elif isinstance(node, MappingNode):
+            children = [part for pair in node.value for part in pair]
+        total = 1 + sum(expanded(child) for child in children)
+        sizes[id(node)] = total
+        return total
+
+    added = expanded(root) - len(sizes)
+    if added > ALIAS_NODE_BUDGET:
+        raise InputError(
+            f"YAML aliases expand to {added:,} more nodes than written; the limit is "
+            f"{ALIAS_NODE_BUDGET:,} (an alias bomb?)",
+            path=name,
+        )
 
 
 def load(path: str | Path) -> Show:
@@ -303,8 +357,9 @@ class _Reader:
 
     def integer(self, node: Node, where: str, key: str, high: int) -> int:
         value = self.text(node, where, key).strip()
-        if not _INT_RE.match(value) or int(value) > high:
-            raise self.fail(node, where, f"{key!r} must be a whole number 0-{high}, got {value!r}")
+        if not _INT_RE.match(value) or len(value) > len(str(high)) + 1 or int(value) > high:
+            shown = value if len(value) <= 40 else value[:40] + "..."
+            raise self.fail(node, where, f"{key!r} must be a whole number 0-{high}, got {shown!r}")
         return int(value)
 
     def instant(self, node: Node, where: str, key: str, make: Callable[[], int]) -> int:
@@ -363,6 +418,86 @@ class _Reader:
             hard_out_ms=hard_out_ms,
             ignore_rules=ignore,
             notes=self.optional_text(fields, "", "notes"),
+            channel=self.optional_text(fields, "", "channel"),
+            production=self.optional_text(fields, "", "production"),
+            contact=self.optional_text(fields, "", "contact"),
+            works=self.works(fields),
+        )
+
+    # -- works (rights)
+
+    def works(self, fields: _Map) -> tuple[WorkRights, ...]:
+        node = fields.get("works")
+        if node is None:
+            return ()
+        return tuple(self.work(item) for item in self.sequence(node, "", "works"))
+
+    def work(self, node: Node) -> WorkRights:
+        named = _peek(node, "title")
+        where = f"work {named!r}: " if named else "works: "
+        fields = self.mapping(node, where, WORK_KEYS, "a work")
+        title = self.required_text(fields, where, "title", "the work's title")
+        work_node = fields.get("work")
+        iswc = self.iswc(fields, where)
+        pd_node = fields.get("public_domain")
+        public_domain = None
+        if pd_node is not None:
+            flag = self.text(pd_node, where, "public_domain").strip().casefold()
+            if flag not in ("true", "false", "yes", "no"):
+                raise self.fail(
+                    pd_node, where, f"'public_domain' must be true or false, got {flag!r}"
+                )
+            public_domain = flag in ("true", "yes")
+        writers_node = fields.get("writers")
+        writers = () if writers_node is None else tuple(
+            self.writer(item, where) for item in self.sequence(writers_node, where, "writers")
+        )
+        return WorkRights(
+            title=title,
+            work_mbid=None if work_node is None else self.mbid(work_node, where, "work"),
+            iswc=iswc,
+            writers=writers,
+            public_domain=public_domain,
+        )
+
+    def writer(self, node: Node, where: str) -> WriterShare:
+        fields = self.mapping(node, where, WRITER_KEYS, "a writer")
+        name = self.required_text(fields, where, "name", "the writer's name")
+        role_node = fields.get("role")
+        role = Role.COMPOSER if role_node is None else self.choice(role_node, where, "role", Role)
+        if role not in WRITER_ROLES:
+            assert role_node is not None
+            raise self.fail(role_node, where, "'role' must be composer, lyricist or arranger")
+        checks = (("ipi", _IPI_RE, "9-11 digits"), ("publisher_ipi", _IPI_RE, "9-11 digits"),
+                  ("died", _DIED_RE, "a year or an ISO date"))  # fmt: skip
+        texts = {}
+        for key, pattern, what in checks:
+            texts[key] = self.optional_text(fields, where, key).strip()
+            if texts[key] and not pattern.match(texts[key]):
+                raise self.fail(fields.entries[key][1], where, f"{key!r} must be {what}")
+        share_node = fields.get("share")
+        share = None
+        if share_node is not None:
+            share_text = self.text(share_node, where, "share").strip().rstrip("%").strip()
+            if not _SHARE_RE.match(share_text) or Decimal(share_text) > 100:
+                raise self.fail(
+                    share_node, where, f"'share' must be a percentage 0-100, got {share_text!r}"
+                )
+            share = int(Decimal(share_text) * 100)
+        from_node = fields.get("from")
+        source = RoleSource.STATED if from_node is None else self.choice(
+            from_node, where, "from", RoleSource
+        )
+        return WriterShare(
+            name=name,
+            role=role,
+            ipi=texts["ipi"],
+            society=self.optional_text(fields, where, "society").strip(),
+            share_bp=share,
+            publisher=self.optional_text(fields, where, "publisher").strip(),
+            publisher_ipi=texts["publisher_ipi"],
+            died=texts["died"],
+            source=source,
         )
 
     def segment(
@@ -394,6 +529,9 @@ class _Reader:
             at_label=at_label,
             budget_ms=self.duration(fields, where, "budget"),
             notes=self.optional_text(fields, where, "notes"),
+            usage=None
+            if fields.get("usage") is None
+            else self.choice(fields.entries["usage"][1], where, "usage", UsageCode),
         )
 
     # -- cues
@@ -456,6 +594,16 @@ class _Reader:
             crossfade_ms=self.duration(fields, where, "crossfade") or 0,
             **edit,
         )
+
+    def iswc(self, fields: _Map, where: str) -> str | None:
+        """The ``iswc`` of a work or a cue's ids, checked for its shape (``T-345.246.800-1``)."""
+        node = fields.get("iswc")
+        if node is None:
+            return None
+        iswc = self.text(node, where, "iswc").strip()
+        if not _ISWC_RE.match(iswc):
+            raise self.fail(node, where, f"'iswc' must be like T-345.246.800-1, got {iswc!r}")
+        return iswc
 
     def kind_keys(self, node: MappingNode, where: str) -> list[str]:
         """The kind keys of a cue (``music:``...: the short form); none with a long-form key."""
@@ -606,14 +754,7 @@ class _Reader:
                 raise self.fail(
                     isrc_node, where, f"'isrc' must be like GBAYE6900542, got {isrc_node.value!r}"
                 )
-        iswc_node = ids.get("iswc")
-        iswc = None
-        if iswc_node is not None:
-            iswc = self.text(iswc_node, where, "iswc").strip()
-            if not _ISWC_RE.match(iswc):
-                raise self.fail(
-                    iswc_node, where, f"'iswc' must be like T-345.246.800-1, got {iswc!r}"
-                )
+        iswc = self.iswc(ids, where)
         return Identifiers(
             work_mbid=None if work is None else self.mbid(work, where, "work"),
             recording_mbid=None if recording is None else self.mbid(recording, where, "recording"),
@@ -824,8 +965,9 @@ def dumps(show: Show) -> str:
     except ValueError as error:
         raise ExportError(str(error), cause=error) from error
     document: dict[str, object] = {"title": show.title}
-    if show.venue:
-        document["venue"] = show.venue
+    for key in ("venue", "channel", "production", "contact"):
+        if getattr(show, key):
+            document[key] = getattr(show, key)
     start = clock.from_ms(show.start_ms, show.timezone)
     document["date"] = start.date().isoformat()
     document["timezone"] = show.timezone
@@ -840,6 +982,8 @@ def dumps(show: Show) -> str:
         document["ignore"] = _Flow(show.ignore_rules)
     if show.notes:
         document["notes"] = show.notes
+    if show.works:
+        document["works"] = [_work_dict(work) for work in show.works]
     numbering = _DumpNumbering()
     document["segments"] = [_segment_dict(segment, show, numbering) for segment in show.segments]
     text = yaml.dump(
@@ -913,6 +1057,8 @@ def _segment_dict(segment: Segment, show: Show, numbering: _DumpNumbering) -> di
         out["at_label"] = segment.at_label
     if segment.budget_ms is not None:
         out["budget"] = _duration_text(segment.budget_ms, f"segment {segment.title!r}: budget")
+    if segment.usage is not None:
+        out["usage"] = segment.usage.value
     if segment.notes:
         out["notes"] = segment.notes
     if segment.cues:
@@ -1045,6 +1191,31 @@ def _cue_dict(cue: Cue, numbering: _DumpNumbering) -> dict[str, object]:
         out["notes"] = cue.notes
     if cue.match is not None:
         out["match"] = _match_dict(cue.match)
+    return out
+
+
+def _work_dict(work: WorkRights) -> dict[str, object]:
+    out: dict[str, object] = {"title": work.title}
+    if work.work_mbid:
+        out["work"] = work.work_mbid
+    if work.iswc:
+        out["iswc"] = work.iswc
+    if work.public_domain is not None:
+        out["public_domain"] = work.public_domain
+    writers = []
+    for writer in work.writers:
+        item: dict[str, object] = {"name": writer.name, "role": writer.role.value}
+        for key in ("ipi", "society", "publisher", "publisher_ipi", "died"):
+            if getattr(writer, key):
+                item[key] = getattr(writer, key)
+        if writer.share_bp is not None:
+            whole, part = divmod(writer.share_bp, 100)
+            item["share"] = f"{whole}.{part:02d}" if part else str(whole)
+        if writer.source is not RoleSource.STATED:
+            item["from"] = writer.source.value
+        writers.append(item)
+    if writers:
+        out["writers"] = writers
     return out
 
 

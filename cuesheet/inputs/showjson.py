@@ -10,6 +10,7 @@ Each credit carries ``role_source`` (``convention``, ``stated`` or ``musicbrainz
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -30,12 +31,63 @@ from cuesheet.model import (
     Segment,
     Show,
     UsageCode,
+    WorkRights,
+    WriterShare,
 )
 from cuesheet.timing import clock
 from cuesheet.timing.engine import Timing
 
 FORMAT = "cuesheet/show"
 FORMAT_VERSION = 1
+
+
+_SNIFF_CHARS = 65_536
+"""How much of a file's head :func:`is_cuesheet_json` and :func:`sniff` look at."""
+_FORMAT_RE = re.compile(r'"format"\s*:\s*"cuesheet/show"')
+
+
+def is_cuesheet_json(text: str) -> bool:
+    """True when ``text`` is a JSON object written by cuesheet's JSON export (its ``format``).
+
+    The one test of "is this a cuesheet JSON", for every reader that must tell
+    it from a JSON playlist.  A large text is judged by its head (the export
+    writes ``"format"`` first), so it is not parsed just to learn what it is.
+    """
+    head = text[:_SNIFF_CHARS].lstrip("\ufeff \t\r\n")
+    if not head.startswith("{"):
+        return False
+    if _FORMAT_RE.search(head) is not None:
+        return True
+    if len(text) > _SNIFF_CHARS:
+        return False
+    from playlists._limits import loads_json
+    from playlists.errors import ParseError
+
+    try:
+        data = loads_json(text, None)
+    except ParseError:
+        return False  # the reader that takes it says what is wrong, and where
+    return isinstance(data, dict) and data.get("format") == FORMAT
+
+
+def sniff(path: str | Path, encoding: str | None = None) -> bool:
+    """:func:`is_cuesheet_json` on the first bytes of the file at ``path`` (False if unreadable).
+
+    ``encoding`` overrides the byte-order mark or UTF-16 guess; UTF-8 otherwise.
+    """
+    from playlists.textfile import bom_encoding, utf16_without_bom
+
+    try:
+        with open(path, "rb") as source:
+            head = source.read(_SNIFF_CHARS * 4)
+    except OSError:
+        return False
+    codec = encoding or bom_encoding(head) or utf16_without_bom(head) or "utf-8"
+    try:
+        text = head.decode(codec, errors="replace")
+    except LookupError:
+        return False  # an unknown --encoding: the reader says so
+    return is_cuesheet_json(text)
 
 
 def _instant(value: int | None, tz: str) -> dict[str, Any] | None:
@@ -74,6 +126,7 @@ def _cue(cue: Cue) -> dict[str, Any]:
         "fade_in_ms": cue.fade_in_ms,
         "fade_out_ms": cue.fade_out_ms,
         "cart": cue.cart,
+        **({} if cue.file_start_ms is None else {"file_start_ms": cue.file_start_ms}),
         "match": None,
     }
     if cue.match is not None:
@@ -96,6 +149,37 @@ def _cue(cue: Cue) -> dict[str, Any]:
                 for c in cue.match.candidates
             ],
         }
+    return out
+
+
+def _rights_fields(show: Show) -> dict[str, Any]:
+    """``channel``, ``production``, ``contact`` and ``works``, when the show has them."""
+    keys = ("channel", "production", "contact")
+    out: dict[str, Any] = {key: getattr(show, key) for key in keys if getattr(show, key)}
+    if show.works:
+        out["works"] = [
+            {
+                "title": work.title,
+                "work_mbid": work.work_mbid,
+                "iswc": work.iswc,
+                "public_domain": work.public_domain,
+                "writers": [
+                    {
+                        "name": w.name,
+                        "role": w.role.value,
+                        "ipi": w.ipi,
+                        "society": w.society,
+                        "share_bp": w.share_bp,
+                        "publisher": w.publisher,
+                        "publisher_ipi": w.publisher_ipi,
+                        "died": w.died,
+                        "source": w.source.value,
+                    }
+                    for w in work.writers
+                ],
+            }
+            for work in show.works
+        ]
     return out
 
 
@@ -139,6 +223,7 @@ def _document(show: Show, timing: Timing | None) -> _Object:
             "segments": _Items(_segment(show, si, timing) for si in range(len(show.segments))),
         }
     )
+    out.update(_rights_fields(show))
     if timing is not None:
         out["timing"] = {
             "end": _instant(timing.end_ms, tz),
@@ -170,6 +255,8 @@ def _segment(show: Show, si: int, timing: Timing | None) -> _Object:
             "cues": _Items(_timed_cue(show, si, ci, timing) for ci in range(len(segment.cues))),
         }
     )
+    if segment.usage is not None:
+        seg["usage"] = segment.usage.value
     if timing is not None:
         st = timing.segments[si]
         seg["timing"] = {
@@ -377,6 +464,7 @@ class _Reader:
             fade_in_ms=self.opt_int(d, "fade_in_ms", where) or 0,
             fade_out_ms=self.opt_int(d, "fade_out_ms", where) or 0,
             cart=self.opt_int(d, "cart", where),
+            file_start_ms=self.opt_int(d, "file_start_ms", where),
         )
 
     def show(self, data: Any) -> Show:
@@ -406,6 +494,7 @@ class _Reader:
                     at_label=self.text(s, "at_label", where),
                     budget_ms=self.opt_int(s, "budget_ms", where),
                     notes=self.text(s, "notes", where),
+                    usage=self.enum(UsageCode, s.get("usage"), f"{where}.usage"),
                 )
             )
         return Show(
@@ -417,15 +506,53 @@ class _Reader:
             hard_out_ms=self.opt_int(d, "hard_out", "document"),
             ignore_rules=tuple(d.get("ignore_rules") or ()),
             notes=self.text(d, "notes", "document"),
+            channel=self.text(d, "channel", "document"),
+            production=self.text(d, "production", "document"),
+            contact=self.text(d, "contact", "document"),
+            works=tuple(self.work(w, f"works[{i}]") for i, w in enumerate(d.get("works") or [])),
+        )
+
+    def work(self, data: Any, where: str) -> WorkRights:
+        d = self.obj(data, where)
+        writers = []
+        for wi, raw in enumerate(d.get("writers") or []):
+            at = f"{where}.writers[{wi}]"
+            w = self.obj(raw, at)
+            writers.append(
+                WriterShare(
+                    name=self.text(w, "name", at),
+                    role=self.enum(Role, w.get("role"), f"{at}.role") or Role.COMPOSER,
+                    ipi=self.text(w, "ipi", at),
+                    society=self.text(w, "society", at),
+                    share_bp=self.opt_int(w, "share_bp", at),
+                    publisher=self.text(w, "publisher", at),
+                    publisher_ipi=self.text(w, "publisher_ipi", at),
+                    died=self.text(w, "died", at),
+                    source=self.enum(RoleSource, w.get("source"), f"{at}.source")
+                    or RoleSource.STATED,
+                )
+            )
+        pd = d.get("public_domain")
+        if pd is not None and not isinstance(pd, bool):
+            raise self.fail(f"{where}.public_domain", "true, false or null")
+        return WorkRights(
+            title=self.text(d, "title", where),
+            work_mbid=d.get("work_mbid") if isinstance(d.get("work_mbid"), str) else None,
+            iswc=d.get("iswc") if isinstance(d.get("iswc"), str) else None,
+            writers=tuple(writers),
+            public_domain=pd,
         )
 
 
 def loads(text: str, path: str | None = None) -> Show:
     """Read a show back from cuesheet JSON; raises InputError naming path and line."""
+    from playlists._limits import loads_json
+    from playlists.errors import ParseError
+
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise InputError(f"not valid JSON: {error.msg}", path=path, line=error.lineno) from error
+        data = loads_json(text, path)
+    except ParseError as error:
+        raise InputError(error.message, path=path, line=error.line, cause=error) from error
     return _Reader(path).show(data)
 
 

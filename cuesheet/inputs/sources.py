@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from typing import TYPE_CHECKING
 from cuesheet.errors import InputError
 from cuesheet.inputs.files import read_text
 from cuesheet.model import Role, Show
+from playlists import registry as playlist_registry
 
 if TYPE_CHECKING:
     from playlists.model import Playlist
@@ -42,6 +42,8 @@ class SourceOptions:
     """Local start time (or ``HH:MM`` text); text lists default to ``00:00``."""
     date: dt.date | str | None = None
     """Local date (or ``YYYY-MM-DD`` text); text lists default to ``1970-01-01``."""
+    encoding: str | None = None
+    """The encoding of the source file; ``None``: recognised (see :func:`read_text`)."""
     playlist_rule: Callable[[Playlist, Path], None] | None = None
     """Called with each playlist read (and its path) before it becomes a show; it
     refuses one by raising :class:`InputError`.  Not an option a source can set."""
@@ -66,7 +68,7 @@ def _load_show_file(path: Path, options: SourceOptions) -> Show:
     from cuesheet.inputs import showfile
 
     _refuse_options(path, options, "a show file")
-    return showfile.loads(read_text(path), path)
+    return showfile.loads(read_text(path, options.encoding), path)
 
 
 def _refuse_options(path: Path, options: SourceOptions, what: str) -> None:
@@ -82,7 +84,7 @@ def _load_text_list(path: Path, options: SourceOptions) -> Show:
     from cuesheet.inputs import textlist
     from cuesheet.timing import clock
 
-    text = read_text(path)
+    text = read_text(path, options.encoding)
     sections = textlist.parse_list(text, path, options.sections, dict(options.roles or ()))
     timezone = options.timezone or "UTC"
     try:
@@ -95,48 +97,26 @@ def _load_text_list(path: Path, options: SourceOptions) -> Show:
     return show if options.date else dataclasses.replace(show, dated=False)
 
 
-_SNIFF_CHARS = 65_536
-"""How much of a file's head :func:`is_cuesheet_json` looks at."""
-_FORMAT_RE = re.compile(r'"format"\s*:\s*"cuesheet/show"')
-
-
-def is_cuesheet_json(text: str) -> bool:
-    """True when ``text`` starts like a JSON object written by cuesheet's JSON export.
-
-    Only the head is looked at (the export writes ``"format": "cuesheet/show"``
-    first), so a large file is not parsed just to learn what it is.
-    """
-    head = text[:_SNIFF_CHARS].lstrip("\ufeff \t\r\n")
-    return head.startswith("{") and _FORMAT_RE.search(head) is not None
-
-
-def sniff_cuesheet_json(path: str | Path) -> bool:
-    """:func:`is_cuesheet_json` on the first bytes of the file at ``path`` (False if unreadable)."""
-    try:
-        with open(path, "rb") as source:
-            head = source.read(_SNIFF_CHARS)
-    except OSError:
-        return False
-    return is_cuesheet_json(head.decode("utf-8", errors="replace"))
-
-
 def _load_json(path: Path, options: SourceOptions) -> Show:
     from cuesheet.inputs import showjson
 
     _refuse_options(path, options, "a JSON export")
-    text = read_text(path)
-    if is_cuesheet_json(text):
-        return showjson.loads(text, str(path))
+    text = read_text(path, options.encoding)
+    if showjson.is_cuesheet_json(text):
+        return showjson.loads(text, str(path))  # parsed once
+    from playlists._limits import loads_json
+    from playlists.errors import ParseError
+
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError:
-        return showjson.loads(text, str(path))  # says where the JSON breaks
+        data = loads_json(text, path)
+    except ParseError as error:  # where the JSON breaks, or what is past a limit
+        raise InputError(error.message, path=path, line=error.line, cause=error) from error
     if isinstance(data, dict) and "entries" in data and data.get("format") != showjson.FORMAT:
         from playlists import registry
 
         playlist = registry.get("json").loads(text, path=str(path))
         return _playlist_show(playlist, path, options, title=path.stem)
-    return showjson.loads(text, str(path))
+    return showjson.loads(text, str(path))  # or says where the JSON breaks
 
 
 def _load_playlist(path: Path, options: SourceOptions) -> Show:
@@ -145,7 +125,7 @@ def _load_playlist(path: Path, options: SourceOptions) -> Show:
 
     _refuse_options(path, options, "a playlist")
     try:
-        playlist = registry.for_path(path).load(path)
+        playlist = registry.for_path(path).load(path, encoding=options.encoding)
     except FileNotFoundError as error:
         raise InputError("no such file", path=path, cause=error) from error
     return _playlist_show(playlist, path, options, title=playlist.title or path.stem)
@@ -189,10 +169,17 @@ SHOW_FILE = SourceKind("show file", (".yaml", ".yml"), _load_show_file)
 TEXT_LIST = SourceKind("text list", (".txt", ".md", ".markdown", ".wiki"), _load_text_list)
 
 JSON_EXPORT = SourceKind("cuesheet JSON", (".json",), _load_json)
-PLAYLIST = SourceKind("playlist", (".m3u", ".m3u8", ".xspf", ".cue", ".csv"), _load_playlist)
+"""cuesheet's JSON export, or a JSON playlist (told apart by ``showjson.is_cuesheet_json``)."""
+PLAYLIST = SourceKind(
+    "playlist",
+    tuple(ext for ext in playlist_registry.extensions() if ext not in JSON_EXPORT.extensions),
+    _load_playlist,
+)
+"""Every other format the :mod:`playlists` registry reads (M3U, M3U8, XSPF, CUE, CSV)."""
 
 SOURCES: tuple[SourceKind, ...] = (SHOW_FILE, JSON_EXPORT, PLAYLIST, TEXT_LIST)
-"""Every kind of source, in the order extensions are matched."""
+"""Every kind of source, in the order extensions are matched; the as-run reader
+(:func:`cuesheet.asrun.logs.load`) uses the same table after its CSV logs."""
 
 FALLBACK: SourceKind = TEXT_LIST
 """The reader for a file whose extension no source claims."""
@@ -217,6 +204,7 @@ def load_source(
     date: dt.date | str | None = None,
     playlist_rule: Callable[[Playlist, Path], None] | None = None,
     roles: Sequence[tuple[str, Role]] | None = None,
+    encoding: str | None = None,
 ) -> Show:
     """The :class:`Show` in the show file or text list at ``path``.
 
@@ -227,7 +215,8 @@ def load_source(
     and ``date`` are local wall-clock values in ``timezone`` (default UTC), as
     objects or as ``HH:MM`` / ``YYYY-MM-DD`` text.  ``playlist_rule`` sees
     every playlist read before it becomes a show and may refuse it (see
-    :attr:`SourceOptions.playlist_rule`).  Raises :class:`InputError` for a
+    :attr:`SourceOptions.playlist_rule`); ``encoding`` overrides the recognised
+    encoding of the file.  Raises :class:`InputError` for a
     missing, unreadable or malformed source.
     """
     source = Path(path)
@@ -239,6 +228,7 @@ def load_source(
         start=start,
         date=date,
         playlist_rule=playlist_rule,
+        encoding=encoding,
     )
     kind = source_kind(source)
     if kind is not None:

@@ -360,21 +360,32 @@ def parse_list(
         )
     if builder.sections:
         return tuple(builder.sections)
+    raise _no_list(lines, headings_seen, chosen, sections, path)
+
+
+def _no_list(
+    lines: Sequence[str],
+    headings_seen: Sequence[str],
+    chosen: set[str],
+    sections: Sequence[str] | None,
+    path: str | Path | None,
+) -> InputError:
+    """Why no list was found: no headings, empty chosen headings, or none of them."""
     wanted = ", ".join(sections or DEFAULT_SECTIONS)
-    if not has_headings:
-        raise InputError(
+    if not headings_seen:
+        return InputError(
             f"no list found: expected headings {wanted} with '- <names> - <title>' lines",
             path=path,
         )
     matched = [title for title in headings_seen if _norm(title) in chosen]
     if matched:
-        raise InputError(
+        return InputError(
             f"no '- <names> - <title>' lines under the heading(s) {', '.join(matched)}",
             path=path,
             line=_first_line(lines, matched[0]),
         )
-    found = ", ".join(dict.fromkeys(headings_seen)) or "none"
-    raise InputError(
+    found = ", ".join(dict.fromkeys(headings_seen))
+    return InputError(
         f"no heading named {wanted} (headings found: {found}); choose others with --section",
         path=path,
     )

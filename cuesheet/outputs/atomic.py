@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
@@ -16,14 +17,36 @@ from playlists.errors import WriteError
 
 def refuse_overwriting_input(output: str | Path, *inputs: str | Path) -> None:
     """Raise InputError when ``output`` is the same file as one of ``inputs``."""
-    out = Path(output)
+    refuse_overwriting_inputs([output], inputs)
+
+
+def refuse_overwriting_inputs(
+    outputs: Iterable[str | os.PathLike[str]], inputs: Iterable[str | os.PathLike[str]]
+) -> None:
+    """Raise InputError when any of ``outputs`` is the same file as any of ``inputs``.
+
+    Called with every file a command will write before it writes the first:
+    the same path, the same file through a link, or a hard link of it.
+    """
+    known: dict[str, str] = {}
+    files: dict[tuple[int, int], str] = {}
     for source in inputs:
-        src = Path(source)
-        same = out.resolve() == src.resolve()
-        if not same and out.exists() and src.exists():
-            same = os.path.samefile(out, src)
-        if same:
-            raise InputError(f"refusing to overwrite the input {src} with an output")
+        name = os.fspath(source)
+        known.setdefault(os.path.realpath(name), name)
+        with contextlib.suppress(OSError, ValueError):
+            info = os.stat(name)
+            files.setdefault((info.st_dev, info.st_ino), name)
+    for output in outputs:
+        name = os.fspath(output)
+        src = known.get(os.path.realpath(name))
+        if src is None:
+            with contextlib.suppress(OSError, ValueError):
+                info = os.stat(name)
+                src = files.get((info.st_dev, info.st_ino))
+        if src is not None:
+            same_path = os.path.realpath(name) == os.path.realpath(src)
+            what = "an output" if same_path else f"the output {name}"
+            raise InputError(f"refusing to overwrite the input {src} with {what}")
 
 
 def write_atomic(path: str | Path, text: str) -> None:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import os
 import re
 
-from cuesheet.errors import InputError
+from cuesheet.errors import ExportError, InputError
 from cuesheet.outputs.rows import CueRow, local_clock, rows
 from cuesheet.paths import local_path
 from cuesheet.timing.engine import Timing
@@ -46,7 +46,7 @@ def _cue_line(row: CueRow, base_dir: str | os.PathLike[str], show_tz_start: str)
     timing = HARD if row.hard else ""
     if cue.file:
         try:
-            path = local_path(cue.file, base_dir)
+            path = os.path.abspath(local_path(cue.file, base_dir))
         except InputError:
             path = cue.file  # a URL: mAirList may play it as written
         return _line(show_tz_start, timing, "F", path, cue.title, row.performers or row.composers)
@@ -59,6 +59,12 @@ def _cue_line(row: CueRow, base_dir: str | os.PathLike[str], show_tz_start: str)
 def dumps(timing: Timing, *, base_dir: str | os.PathLike[str] = ".") -> str:
     """The show as TPI text; relative audio paths are made absolute from ``base_dir``."""
     show = timing.show
+    if not any(cue.file or cue.cart is not None for _, cue in show.cues()):
+        raise ExportError(
+            "no cue has an audio file or a cart number: mAirList would import remarks only; "
+            "match files with --library DIR, name the files to deliver with --placeholders, "
+            "or give cart numbers with --carts FILE"
+        )
     out = [_line(local_clock(show.start_ms, show), "", "R", show.title)]
     for segment in rows(timing):
         out.append(_line(local_clock(segment.start_ms, show), "", "R", segment.segment.title))

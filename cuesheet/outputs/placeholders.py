@@ -17,6 +17,7 @@ from pathlib import Path
 
 from cuesheet.errors import ExportError
 from cuesheet.model import Cue, CueKind, Role, Show
+from playlists.model import Playlist
 
 AUDIO_KINDS = (CueKind.MUSIC, CueKind.ANTHEM)
 """Kinds of cue that play a file; speech, effects and stage actions are live."""
@@ -58,6 +59,26 @@ def require_audio(show: Show, format_name: str, *, single_file: bool = False) ->
     if format_name == "cue":
         ways = "cue a recording of the whole show with --single-file AUDIO, " + ways
     raise ExportError(f"no cue has an audio file: {kind}; {ways}")
+
+
+def require_every_file(playlist: Playlist, format_name: str, *, single_file: bool) -> None:
+    """Raise :class:`ExportError` when a CUE sheet (no ``--single-file``) lacks a file for an entry.
+
+    The message names the ways out (``--single-file``, ``--library``, ``--placeholders``),
+    which :mod:`playlists` cannot know.
+    """
+    if format_name != "cue" or single_file:
+        return
+    missing = [(n, e) for n, e in enumerate(playlist.entries, start=1) if e.location is None]
+    if not missing:
+        return
+    number, entry = missing[0]
+    raise ExportError(
+        f"{len(missing)} of {len(playlist.entries)} entries have no audio file "
+        f"(first: entry {number}, {entry.title!r}): a CUE sheet needs one FILE per track; "
+        "cue a recording of the whole show with --single-file AUDIO, match files with "
+        "--library DIR, or write the names the audio team must deliver with --placeholders"
+    )
 
 
 def with_placeholders(show: Show, folder: Path) -> tuple[Show, tuple[Delivery, ...]]:

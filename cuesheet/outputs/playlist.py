@@ -8,7 +8,6 @@ XSPF's extension block, JSON) loses nothing.
 from __future__ import annotations
 
 from cuesheet.model import Cue, Role, Show
-from cuesheet.timing import clock
 from cuesheet.timing.engine import Timing, compute
 from playlists.model import Credit, CueData, Entry, Playlist
 
@@ -46,6 +45,7 @@ def to_playlist(show: Show, timing: Timing | None = None) -> Playlist:
             entries.append(
                 Entry(
                     location=cue.file,
+                    start_ms=cue.file_start_ms,
                     title=cue.title,
                     creator=creator(cue),
                     album=show.title,
@@ -68,7 +68,7 @@ def to_playlist(show: Show, timing: Timing | None = None) -> Playlist:
     return Playlist(
         title=show.title,
         creator=show.venue,
-        date=clock.iso_local(show.start_ms, show.timezone) if show.dated else "",
+        date_ms=show.start_ms if show.dated else None,
         timezone=show.timezone,
         entries=tuple(entries),
     )

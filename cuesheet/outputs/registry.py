@@ -38,6 +38,8 @@ class ExportFormat:
     """``module:function`` in :mod:`cuesheet.outputs` writing it from a timing (text or bytes)."""
 
 
+_RIGHTS_OPTIONS = frozenset({"all_cues", "aired"})
+
 FORMATS: tuple[ExportFormat, ...] = (
     ExportFormat("json", (".json",), "the whole show model with its timing (lossless)"),
     ExportFormat(
@@ -51,10 +53,32 @@ FORMATS: tuple[ExportFormat, ...] = (
     ExportFormat(
         "rights-csv",
         (),
-        "music cue sheet for rights societies: writers, performers, ISWC/ISRC, usage, timings",
-        "csv",
-        {"profile": "rights"},
-        frozenset({"excel"}),
+        "rights cue sheet, generic profile (CSV): programme header, music cues, writers with "
+        "roles, IPI, society, share, publisher, performers, ISWC/ISRC, usage, timings",
+        writer="rightsfiles:dumps_generic_timing",
+        takes=_RIGHTS_OPTIONS,
+    ),
+    ExportFormat(
+        "rights-rapidcue",
+        (),
+        "rights cue sheet for ASCAP/BMI, RapidCue template layout (xlsx, one party per row)",
+        writer="rightsfiles:dumps_rapidcue_timing",
+        takes=_RIGHTS_OPTIONS,
+    ),
+    ExportFormat(
+        "rights-prs",
+        (),
+        "rights cue sheet for PRS for Music: title, writers, publishers, performers, "
+        "duration, time of use (CSV)",
+        writer="rightsfiles:dumps_prs_timing",
+        takes=_RIGHTS_OPTIONS,
+    ),
+    ExportFormat(
+        "rights-soundexchange",
+        (),
+        "SoundExchange report of use: featured artist, recording, ISRC, plays (tab-separated)",
+        writer="rightsfiles:dumps_soundexchange_timing",
+        takes=_RIGHTS_OPTIONS,
     ),
     ExportFormat("m3u", (".m3u",), "M3U playlist (UTF-8; read back with a cp1252 fallback)", "m3u"),
     ExportFormat("m3u8", (".m3u8",), "M3U8 playlist (UTF-8, no BOM)", "m3u8"),
@@ -128,8 +152,25 @@ def names() -> list[str]:
     return [f.name for f in FORMATS]
 
 
-ALIASES = {"rights": "rights-csv", "running-order": "csv"}
-"""The CSV profile names of ``cuesheet convert``, accepted as export formats too."""
+ALIASES = {
+    "rights": "rights-csv",
+    "running-order": "csv",
+    "rights-generic": "rights-csv",
+    "generic": "rights-csv",
+    "rapidcue": "rights-rapidcue",
+    "prs": "rights-prs",
+    "soundexchange": "rights-soundexchange",
+}
+"""The CSV profile names of ``cuesheet convert`` and the rights profiles' own names,
+accepted as export formats too."""
+
+RIGHTS_PROFILES = {
+    "rights-csv": "generic",
+    "rights-rapidcue": "rapidcue",
+    "rights-prs": "prs",
+    "rights-soundexchange": "soundexchange",
+}
+"""The rights exports and the profile (:mod:`cuesheet.outputs.rightsfiles`) each writes."""
 
 
 def get(name: str) -> ExportFormat:
@@ -139,6 +180,20 @@ def get(name: str) -> ExportFormat:
         if fmt.name == wanted:
             return fmt
     raise InputError(f"unknown export format {name!r}; known formats: {', '.join(names())}")
+
+
+def extension_mismatch(fmt: ExportFormat, path: str) -> str | None:
+    """A warning when ``path``'s extension names another format than ``fmt``; else None."""
+    suffix = PurePath(path).suffix.lower()
+    if not suffix or suffix in fmt.extensions:
+        return None
+    for other in FORMATS:
+        if suffix in other.extensions:
+            return (
+                f"{path} ends in {suffix}, the extension of {other.name}, "
+                f"but is written as {fmt.name}"
+            )
+    return None
 
 
 def for_path(path: str) -> ExportFormat:

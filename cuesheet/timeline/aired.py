@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from cuesheet.asrun.align import Alignment, CueStatus
+from cuesheet.asrun.onair import analyse
+from cuesheet.checks.context import DEFAULT_TOLERANCE_MS
 from cuesheet.timeline.model import AiredCue, AiredLane, FixedOnAir, Order
 
 _ORDER = {
@@ -12,7 +14,7 @@ _ORDER = {
 }
 
 
-def lane(alignment: Alignment) -> AiredLane:
+def lane(alignment: Alignment, tolerance_ms: int = DEFAULT_TOLERANCE_MS) -> AiredLane:
     """What aired, each item with its planned cue and how it came in the running order.
 
     An item whose log gives no duration is drawn as long as its planned cue
@@ -49,4 +51,5 @@ def lane(alignment: Alignment) -> AiredLane:
             )
         )
     fixed = tuple(FixedOnAir(run.at_ms, run.over_ms) for run in alignment.fixed)
-    return AiredLane(tuple(cues), fixed, alignment.log.path or "")
+    rows = analyse(alignment, tolerance_ms).rows
+    return AiredLane(tuple(cues), fixed, alignment.log.path or "", rows)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Protocol
 
+from cuesheet.asrun.onair import Row
 from cuesheet.timing.engine import Timing
 
 MS_PER_MINUTE = 60_000
@@ -123,6 +124,8 @@ class AiredLane:
     fixed: tuple[FixedOnAir, ...] = ()
     source: str = ""
     """Where the log came from, for the caption."""
+    rows: tuple[Row, ...] = ()
+    """The plan and what aired side by side, one row per cue (for the page's table)."""
 
     def dropped(self, timing: Timing) -> list[tuple[int, int]]:
         """Planned cues (segment index, cue index) that did not air, in running order."""

@@ -74,6 +74,7 @@ def to_html(
     ]
     if as_run is not None:
         parts.append(_as_run_summary(timing, as_run, ids))
+        parts.append(_side_by_side(timing, as_run, ids))
     parts.append(_findings_list(show, findings, ids))
     parts.append(_cue_list(timing))
     parts.append("</main>")
@@ -162,6 +163,69 @@ def _as_run_summary(timing: Timing, as_run: AiredLane, ids: dict[tuple[int, int]
     return (
         "<h2>As run</h2>" + tag("p", {}, summary) + (tag("ul", {}, "".join(items)) if items else "")
     )
+
+
+def _side_by_side(timing: Timing, as_run: AiredLane, ids: dict[tuple[int, int], str]) -> str:
+    """The plan and what aired, one row per cue: starts, lengths, differences, running."""
+    if not as_run.rows:
+        return ""
+    show = timing.show
+
+    def when(ms: int | None) -> str:
+        return "" if ms is None else local(ms, show)
+
+    def length(ms: int | None) -> str:
+        return "" if ms is None else format_rounded_duration(ms)
+
+    def signed(ms: int | None) -> str:
+        if ms is None:
+            return ""
+        sign = "+" if ms > 0 else "\u2212"
+        return "0:00" if ms == 0 else sign + format_rounded_duration(abs(ms))
+
+    heads = (
+        "Cue", "Title", "Planned", "Length", "Aired", "Length",
+        "Start \u0394", "Length \u0394", "Running", "Status",
+    )  # fmt: skip
+    head = "".join(tag("th", {"scope": "col"}, esc(h)) for h in heads)
+    body = []
+    for row in as_run.rows:
+        place = (row.segment_index, row.cue_index)
+        number = esc(row.number)
+        if row.cue_index is not None and place in ids:
+            number = tag("a", {"href": f"#{ids[place]}"}, number)
+        aired_length = length(row.aired_length_ms) + ("" if row.length_logged else "~")
+        cells = [
+            number,
+            esc(row.title),
+            esc(when(row.planned_start_ms)),
+            esc(length(row.planned_length_ms)),
+            esc(when(row.aired_start_ms)),
+            esc(aired_length if row.aired_length_ms is not None else ""),
+            esc(signed(row.start_delta_ms)),
+            esc(signed(row.length_delta_ms)),
+            esc(signed(row.running_ms)),
+            esc(row.status.value),
+        ]
+        body.append(
+            tag(
+                "tr", {"class": f"row-{row.status.value}"}, "".join(tag("td", {}, c) for c in cells)
+            )
+        )
+    note = tag(
+        "p",
+        {},
+        esc(
+            "\u0394: aired minus planned (+ late or longer). Running: over (+) or under "
+            "(\u2212) when the cue ended on air. ~ length to the next item's start (not logged)."
+        ),
+    )
+    table = tag(
+        "table",
+        {"class": "side-by-side"},
+        tag("thead", {}, tag("tr", {}, head)) + tag("tbody", {}, "".join(body)),
+    )
+    return "<h2>Planned against aired</h2>" + note + table
 
 
 def _cue_link(element_id: str, cue: Cue) -> str:

@@ -92,9 +92,12 @@ a { color: var(--link); }
 ol.cue-list { display: none; columns: 2; column-gap: 24px; font-size: 9pt; padding-left: 28px; }
 ol.cue-list li { break-inside: avoid; }
 ol.cue-list .t { font-variant-numeric: tabular-nums; color: var(--muted); }
-table.fixed { border-collapse: collapse; margin: 6px 0; }
-table.fixed th, table.fixed td { padding: 3px 10px 3px 0; text-align: left;
+table.fixed, table.side-by-side { border-collapse: collapse; margin: 6px 0; }
+table.fixed th, table.fixed td, table.side-by-side th, table.side-by-side td {
+  padding: 3px 10px 3px 0; text-align: left;
   border-bottom: 1px solid var(--line); font-variant-numeric: tabular-nums; }
+table.side-by-side { font-size: 9pt; }
+tr.row-dropped td, tr.row-extra td { color: var(--error); }
 .over { color: var(--error); font-weight: 600; }
 .under { color: var(--info); font-weight: 600; }
 .ontime { color: var(--muted); }

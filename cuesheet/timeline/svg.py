@@ -492,6 +492,17 @@ def _aired(
     return out
 
 
+@dataclass(slots=True)
+class _AiredLook:
+    """How an aired block is drawn: its classes, its short text, hover lines and plan link."""
+
+    classes: list[str]
+    text: str = ""
+    text_class: str = ""
+    hover: str = ""
+    link: str = ""
+
+
 def _aired_item(
     timing: Timing,
     frame: _Frame,
@@ -514,46 +525,16 @@ def _aired_item(
         )
     x1, x2 = frame.x(aired.start_ms), frame.x(aired.start_ms + length)
     width = max(x2 - x1, 1)
-    classes = ["aired"]
     hover = f"Aired {local(aired.start_ms, show)} ({clock.hhmm_utc(aired.start_ms)}): {aired.title}"
     if aired.duration_ms is not None:
         hover += f"\nDuration {format_rounded_duration(aired.duration_ms)}"
-    link = ""
     if aired.plan is None:
-        classes += ["extra", "k-other"]
-        text, text_class = "extra", "late"
-        hover += "\nNot in the plan (extra)"
-    else:
-        cue = show.segments[aired.plan[0]].cues[aired.plan[1]]
-        classes.append(f"k-{cue.kind.value}")
-        planned = by_key[aired.plan]
-        # Judge lateness against the engine's start when it has one (a cue of unknown
-        # length still has a known start); never against a start the layout guessed.
-        front = timing.cue(*aired.plan).front_ms
-        timed = front is not None
-        delta = aired.start_ms - (front if front is not None else planned.start_ms)
-        text_class = ""
-        if timed and delta > layout.late_tolerance_ms:
-            text_class = "late"
-        elif timed and delta < -layout.late_tolerance_ms:
-            text_class = "early"
-        text = signed(delta) if text_class else ""
-        if aired.order is not Order.IN_ORDER:
-            classes.append(aired.order.value)
-            mark = "⇄" if aired.order is Order.SWAPPED else "↷"
-            text, text_class = f"{mark} {text}".strip(), "moved"
-        if timed:
-            hover += f"\nPlanned cue {cue.number} at {local(front, show)} ({signed(delta)})"
-        else:
-            hover += f"\nPlanned cue {cue.number}, whose planned start is not known"
-        if aired.order is not Order.IN_ORDER:
-            hover += f"\nAired out of its planned order ({aired.order.value})"
-        px = frame.x(planned.start_ms)
-        py = frame.row_y(planned.segment_index) + layout.lane_px
-        link = tag(
-            "line",
-            {"class": f"link {text_class}".strip(), "x1": px, "y1": py, "x2": x1, "y2": y},
+        look = _AiredLook(
+            ["aired", "extra", "k-other"], "extra", "late", "\nNot in the plan (extra)"
         )
+    else:
+        look = _aired_against_plan(timing, frame, by_key[aired.plan], aired, (x1, y))
+    hover += look.hover
     if aired.note:
         hover += f"\n{aired.note}"
     body = tag("title", {}, esc(hover)) + tag(
@@ -569,21 +550,61 @@ def _aired_item(
             "data-length-ms": length,
         },
     )
-    if text:
+    if look.text:
         room = (frame.x(starts[after_own]) if after_own < len(starts) else frame.width_px) - x2
-        text_x: int | None = None
-        if room >= len(text) * 6 + 6:
-            text_x = x2 + 3
-        elif width >= len(text) * 6 + 6:
-            text_x, text_class = x1 + 3, text_class + " inside"
-        if text_x is not None:
-            body += tag(
-                "text",
-                {"x": text_x, "y": y + layout.aired_px - 4, "class": text_class},
-                esc(text),
-            )
-    group = tag("g", {"id": f"aired-{index + 1}", "class": " ".join(classes)}, body)
-    return [link, group] if link else [group]
+        body += _aired_text(look, (x1, x2), room, y + layout.aired_px - 4)
+    group = tag("g", {"id": f"aired-{index + 1}", "class": " ".join(look.classes)}, body)
+    return [look.link, group] if look.link else [group]
+
+
+def _aired_against_plan(
+    timing: Timing, frame: _Frame, planned: Block, aired: AiredCue, at: tuple[int, int]
+) -> _AiredLook:
+    """An aired item of the plan: early, late or moved, and the line to its planned block."""
+    assert aired.plan is not None and aired.start_ms is not None
+    show = timing.show
+    layout = frame.layout
+    cue = show.segments[aired.plan[0]].cues[aired.plan[1]]
+    look = _AiredLook(["aired", f"k-{cue.kind.value}"])
+    # Judge lateness against the engine's start when it has one (a cue of unknown
+    # length still has a known start); never against a start the layout guessed.
+    front = timing.cue(*aired.plan).front_ms
+    delta = aired.start_ms - (front if front is not None else planned.start_ms)
+    if front is not None and delta > layout.late_tolerance_ms:
+        look.text_class = "late"
+    elif front is not None and delta < -layout.late_tolerance_ms:
+        look.text_class = "early"
+    look.text = signed(delta) if look.text_class else ""
+    if aired.order is not Order.IN_ORDER:
+        look.classes.append(aired.order.value)
+        mark = "⇄" if aired.order is Order.SWAPPED else "↷"
+        look.text, look.text_class = f"{mark} {look.text}".strip(), "moved"
+    if front is not None:
+        look.hover = f"\nPlanned cue {cue.number} at {local(front, show)} ({signed(delta)})"
+    else:
+        look.hover = f"\nPlanned cue {cue.number}, whose planned start is not known"
+    if aired.order is not Order.IN_ORDER:
+        look.hover += f"\nAired out of its planned order ({aired.order.value})"
+    px = frame.x(planned.start_ms)
+    py = frame.row_y(planned.segment_index) + layout.lane_px
+    x1, y = at
+    look.link = tag(
+        "line",
+        {"class": f"link {look.text_class}".strip(), "x1": px, "y1": py, "x2": x1, "y2": y},
+    )
+    return look
+
+
+def _aired_text(look: _AiredLook, span: tuple[int, int], room: int, y: int) -> str:
+    """The deviation text after the block when there is ``room`` (px), else inside it, else none."""
+    x1, x2 = span
+    needed = len(look.text) * 6 + 6
+    if room >= needed:
+        return tag("text", {"x": x2 + 3, "y": y, "class": look.text_class}, esc(look.text))
+    if max(x2 - x1, 1) >= needed:
+        css = look.text_class + " inside"
+        return tag("text", {"x": x1 + 3, "y": y, "class": css}, esc(look.text))
+    return ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -660,7 +681,6 @@ def _fixed_markers(
     rows_bottom: int,
 ) -> list[str]:
     """Vertical markers at every fixed time, with their label and over/under text."""
-    show = timing.show
     out: list[str] = []
     hard_out = timing.hard_out
     if hard_out is not None and frame.end_ms > hard_out.at_ms:
@@ -678,70 +698,75 @@ def _fixed_markers(
             )
         )
     for n, label in enumerate(labels):
-        point = label.point
-        x = frame.x(point.at_ms)
         y_label = labels_top + label.level * band_px + 11
-        is_hard_out = point.segment_index is None
-        text_x = x + 4 if label.anchor == "start" else x - 4
-        hover = f"{point.label}: {clock.iso_local(point.at_ms, show.timezone)} "
-        hover += f"({clock.hhmm_utc(point.at_ms)})\n{label.status}"
-        hover += f"\nKnown content since {local(point.previous_ms, show)}: "
-        hover += format_rounded_duration(point.known_ms)
-        if point.unknown_cues:
-            hover += f", and {point.unknown_cues} cue(s) of unknown length"
-        body = tag("title", {}, esc(hover))
-        body += tag("line", {"x1": x, "y1": y_label - 10, "x2": x, "y2": rows_bottom})
-        body += tag(
-            "text",
-            {"x": text_x, "y": y_label, "text-anchor": label.anchor, "class": "label"},
-            esc(label.head),
-        )
+        out.append(_fixed_marker(timing.show, frame, n, label, y_label, rows_bottom))
+    return out
+
+
+def _fixed_marker(
+    show: Show, frame: _Frame, n: int, label: _Label, y_label: int, rows_bottom: int
+) -> str:
+    """The ``n``-th fixed point: its line, its label's lines at ``y_label`` and its slip bar."""
+    point = label.point
+    x = frame.x(point.at_ms)
+    is_hard_out = point.segment_index is None
+    text_x = x + 4 if label.anchor == "start" else x - 4
+    hover = f"{point.label}: {clock.iso_local(point.at_ms, show.timezone)} "
+    hover += f"({clock.hhmm_utc(point.at_ms)})\n{label.status}"
+    hover += f"\nKnown content since {local(point.previous_ms, show)}: "
+    hover += format_rounded_duration(point.known_ms)
+    if point.unknown_cues:
+        hover += f", and {point.unknown_cues} cue(s) of unknown length"
+    body = tag("title", {}, esc(hover))
+    body += tag("line", {"x1": x, "y1": y_label - 10, "x2": x, "y2": rows_bottom})
+    body += tag(
+        "text",
+        {"x": text_x, "y": y_label, "text-anchor": label.anchor, "class": "label"},
+        esc(label.head),
+    )
+    body += tag(
+        "text",
+        {
+            "x": text_x,
+            "y": y_label + 12,
+            "text-anchor": label.anchor,
+            "class": "unknown-text" if label.css == "unknown" else label.css,
+        },
+        esc(label.status),
+    )
+    if label.on_air:
         body += tag(
             "text",
             {
                 "x": text_x,
-                "y": y_label + 12,
+                "y": y_label + 24,
                 "text-anchor": label.anchor,
-                "class": "unknown-text" if label.css == "unknown" else label.css,
+                "class": label.on_air_css,
             },
-            esc(label.status),
+            esc(label.on_air),
         )
-        if label.on_air:
-            body += tag(
-                "text",
-                {
-                    "x": text_x,
-                    "y": y_label + 24,
-                    "text-anchor": label.anchor,
-                    "class": label.on_air_css,
-                },
-                esc(label.on_air),
-            )
-        if point.reached_ms is not None and point.reached_ms != point.at_ms:
-            rx = frame.x(point.reached_ms)
-            left, right = min(x, rx), max(x, rx)
-            body += tag(
-                "rect",
-                {
-                    "class": f"slip {label.css}",
-                    "x": left,
-                    "y": frame.top_px - 8,
-                    "width": max(right - left, 1),
-                    "height": 3,
-                },
-            )
-        out.append(
-            tag(
-                "g",
-                {
-                    "id": "hard-out" if is_hard_out else f"fixed-{n + 1}",
-                    "class": "fixed hardout" if is_hard_out else "fixed",
-                    "data-at-ms": point.at_ms,
-                },
-                body,
-            )
+    if point.reached_ms is not None and point.reached_ms != point.at_ms:
+        rx = frame.x(point.reached_ms)
+        left, right = min(x, rx), max(x, rx)
+        body += tag(
+            "rect",
+            {
+                "class": f"slip {label.css}",
+                "x": left,
+                "y": frame.top_px - 8,
+                "width": max(right - left, 1),
+                "height": 3,
+            },
         )
-    return out
+    return tag(
+        "g",
+        {
+            "id": "hard-out" if is_hard_out else f"fixed-{n + 1}",
+            "class": "fixed hardout" if is_hard_out else "fixed",
+            "data-at-ms": point.at_ms,
+        },
+        body,
+    )
 
 
 def _legend(timing: Timing, frame: _Frame, y: int, with_as_run: bool) -> tuple[str, int]:

@@ -31,7 +31,7 @@ def zone(name: str) -> ZoneInfo:
         raise ValueError(f"unknown IANA timezone {name!r}")
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError) as error:
+    except (ZoneInfoNotFoundError, ValueError, OSError) as error:  # OSError: a name too long
         raise ValueError(f"unknown IANA timezone {name!r}") from error
 
 

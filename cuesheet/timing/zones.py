@@ -1,9 +1,14 @@
-"""What a person probably meant by a timezone that is not an IANA name.
+"""Which IANA zones a person meant: by a mistyped name, or by an offset or abbreviation on a date.
 
 People type ``UTC+1``, ``GMT-5``, ``BST``, ``MSK`` or ``London``; a show file
 needs ``Europe/London``.  :func:`suggest` answers with IANA names, best first,
 each with a short reason, so the error message can say what to write instead.
 Offsets are checked on the show's own date (zones change their offsets).
+
+:func:`zones_at` is the one place that asks the tz database which zones showed
+an abbreviation or a UTC offset at a wall-clock time on a date (``MSK`` and
+UTC+4 on 2014-02-23: ``Europe/Moscow``, ``Europe/Simferopol``, ...); the
+article reader of ``cuesheet draft`` chooses among them.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
+from importlib import resources
 from zoneinfo import ZoneInfo, available_timezones
 
 _OFFSET_RE = re.compile(r"^(?:UTC|GMT|Z)?\s*([+\u2212-])\s*(\d{1,2})(?::?(\d{2}))?$", re.I)
@@ -181,14 +187,9 @@ def _from_city(text: str) -> list[Suggestion]:
 
 
 def _zones_with_offset(minutes: int, day: date) -> list[str]:
-    offset = timedelta(minutes=minutes)
-    matching = [z for z in _real_zones() if _offset_on(z, day) == offset]
+    matching = zones_at(day, time(12), offset_min=minutes)
     rank = {z: i for i, z in enumerate(_WELL_KNOWN)}
     return sorted(matching, key=lambda z: (rank.get(z, len(rank)), z))
-
-
-def _offset_on(zone: str, day: date) -> timedelta | None:
-    return datetime.combine(day, time(12), tzinfo=ZoneInfo(zone)).utcoffset()
 
 
 @lru_cache(maxsize=1)
@@ -196,17 +197,85 @@ def _zones() -> frozenset[str]:
     return frozenset(available_timezones())
 
 
+_AREAS = (
+    "Africa/",
+    "America/",
+    "Antarctica/",
+    "Asia/",
+    "Atlantic/",
+    "Australia/",
+    "Europe/",
+    "Indian/",
+    "Pacific/",
+)
+
+
 @lru_cache(maxsize=1)
-def _real_zones() -> tuple[str, ...]:
-    """Zones of places (``Area/City``), not ``Etc/`` or legacy aliases."""
-    areas = (
-        "Africa/",
-        "America/",
-        "Asia/",
-        "Atlantic/",
-        "Australia/",
-        "Europe/",
-        "Indian/",
-        "Pacific/",
+def place_zones() -> tuple[str, ...]:
+    """The tz database's zones of places (``zone.tab``: no ``Etc/`` zones, no aliases), sorted.
+
+    Falls back to every ``Area/City`` name when the ``tzdata`` package's table is missing.
+    """
+    try:
+        table = (
+            resources.files("tzdata").joinpath("zoneinfo").joinpath("zone.tab").read_text("utf-8")
+        )
+    except (ModuleNotFoundError, OSError):
+        return tuple(sorted(name for name in _zones() if name.startswith(_AREAS)))
+    rows = (line.split("\t") for line in table.splitlines() if line and not line.startswith("#"))
+    return tuple(sorted(row[2] for row in rows if len(row) >= 3))
+
+
+def zones_at(
+    day: date, clock: time, abbreviation: str | None = None, offset_min: int | None = None
+) -> tuple[str, ...]:
+    """The zones of places whose abbreviation and UTC offset (minutes, east positive) were these.
+
+    At wall clock ``clock`` on ``day``; either condition may be ``None``, both ``None``
+    gives ``()``.  Sorted by name.
+    """
+    if abbreviation is None and offset_min is None:
+        return ()
+    moment = datetime.combine(day, clock)
+    offset = None if offset_min is None else timedelta(minutes=offset_min)
+    found = []
+    for name in place_zones():
+        local = moment.replace(tzinfo=ZoneInfo(name))
+        if abbreviation is not None and local.tzname() != abbreviation:
+            continue
+        if offset is None or local.utcoffset() == offset:
+            found.append(name)
+    return tuple(found)
+
+
+def log_zone_hint(offset_ms: int, *, show_timezone: str, at_ms: int) -> str:
+    """What to tell someone whose as-run log is ``offset_ms`` off the plan throughout.
+
+    ``offset_ms`` is a whole number of hours (aired minus planned, positive:
+    later).  A whole number of days means the log's date is off; otherwise the
+    log was probably written on another zone's clock, named with the option
+    that reads it (``--log-timezone``).  ``at_ms`` is the show's start.
+    """
+    from cuesheet.timing.clock import from_ms, utc_offset_ms
+
+    hours = offset_ms // 3_600_000
+    if hours % 24 == 0:
+        days = abs(hours) // 24
+        side = "after" if hours > 0 else "before"
+        return (
+            f"the log's date is probably {days} day{'s' if days != 1 else ''} {side} the "
+            "show's (check the dates in the log, or the show's date)"
+        )
+    show_minutes = utc_offset_ms(at_ms, show_timezone) // 60_000
+    log_minutes = show_minutes + hours * 60
+    if log_minutes == 0:
+        name = "UTC"
+    else:
+        day = from_ms(at_ms, show_timezone).date()
+        found = _from_offset(f"UTC{_signed(log_minutes)}", day)
+        name = found[0].zone if found else f"UTC{_signed(log_minutes)}"
+    return (
+        f"the log is probably written on another clock (UTC{_signed(log_minutes)}, where the "
+        f"show is in {show_timezone}, UTC{_signed(show_minutes)}); "
+        f"read it with --log-timezone {name}"
     )
-    return tuple(sorted(z for z in _zones() if z.startswith(areas)))

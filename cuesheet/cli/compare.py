@@ -1,0 +1,81 @@
+"""``cuesheet compare``: the plan and what aired, side by side, cue by cue."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from cuesheet.cli.asrunoptions import log_timezone_option
+from cuesheet.cli.common import enrich_options, source_options, tolerance_option
+
+EPILOG = """\b
+Examples:
+  cuesheet compare examples/sochi-2014-closing.yaml examples/sochi-2014-asrun.csv
+  cuesheet compare show.yaml asrun.csv -o aired.csv
+  cuesheet compare show.yaml asrun.csv --format json -o -
+
+\b
+One row per planned cue: planned start and length, aired start and length,
+the differences, the running over/under, and its status (aired, dropped,
+moved, swapped, extra).  Columns: docs/checks.md.
+"""
+
+_FORMATS = {".csv": "csv", ".json": "json", ".txt": "text"}
+
+
+@click.command(epilog=EPILOG)
+@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("log", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    default="-",
+    metavar="OUT",
+    help="Output file, or - (default) for the terminal.",
+)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "csv", "json"]),
+    default=None,
+    help="text, csv or json (default: from OUT's extension, else text).",
+)
+@log_timezone_option
+@tolerance_option
+@enrich_options
+@source_options
+def compare(
+    source: Path,
+    log: Path,
+    output: str,
+    fmt: str | None,
+    log_timezone: str | None,
+    tolerance: int,
+    **options: Any,
+) -> None:
+    """Put SOURCE's plan and the as-run LOG side by side."""
+    from cuesheet.asrun.comparison import dumps
+    from cuesheet.asrun.onair import compare as compare_log
+    from cuesheet.cli.common import enrich, load
+    from cuesheet.outputs.atomic import refuse_overwriting_input, write_atomic
+
+    if fmt is None:
+        fmt = "text" if output == "-" else _FORMATS.get(Path(output).suffix.lower(), "text")
+    if output != "-":
+        refuse_overwriting_input(output, source, log)
+    show = enrich(load(source, options), options, source)
+    on_air = compare_log(
+        show,
+        log,
+        tolerance_ms=tolerance,
+        load_show=lambda path: load(path, {}),
+        log_timezone=log_timezone,
+    )
+    text = dumps(on_air, fmt)
+    if output == "-":
+        click.echo(text, nl=False)
+    else:
+        write_atomic(output, text)
