@@ -35,6 +35,8 @@ COMMANDS: dict[str, str] = {
 
 SUMMARIES: dict[str, str] = {
     "check": "Check SOURCE's running order; with --as-run, compare it with what aired.",
+    "compare": "Put SOURCE's plan and the as-run LOG side by side.",
+    "config": "Print the settings in force, each with where it came from.",
     "convert": "Convert the playlist IN to OUT (- for standard output).",
     "draft": "Assemble a running order from ARTICLE, with REPORTs as further evidence.",
     "export": "Export SOURCE (a show file, a music list or an export) as a timed running order.",

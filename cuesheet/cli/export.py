@@ -237,7 +237,6 @@ def write(
     ``timing`` defaults to the show's computed timing (``--as-run`` passes the aired one).
     """
     from cuesheet.inputs import showjson
-    from cuesheet.outputs.atomic import write_atomic
     from cuesheet.outputs.placeholders import require_every_file
     from cuesheet.outputs.playlist import to_playlist
     from cuesheet.timing.engine import compute
