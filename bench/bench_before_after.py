@@ -3,7 +3,8 @@
 Each round runs every checkout once per command, in an order that rotates from
 round to round, so a busy machine slows every side alike.  Measured, as a user
 runs them: ``cuesheet --help``, and ``export`` (JSON), ``timing`` and ``check``
-(all ``--no-resolve``) on the bundled Sochi example and on a generated show of
+(all ``--no-resolve``) on the Sochi example (``--example``: an older checkout's
+copy when older code cannot read today's keys) and on a generated show of
 ``--cues`` cues (``bench/shows.make_show``, written by this checkout's show-file
 writer).  ``check`` exits 1 when it finds errors; that counts as a run.
 
@@ -62,6 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", action="append", required=True, metavar="NAME=PATH")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--cues", type=int, default=10_000)
+    parser.add_argument("--example", type=Path, default=EXAMPLE, help="the small show")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/cuesheet-bench-scaling"))
     args = parser.parse_args(argv)
     pairs = (given.partition("=") for given in args.root)
@@ -73,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="bench-before-after-") as folder:
         work = Path(folder)
         measured = [("--help", ["--help"])]
-        measured += commands(EXAMPLE, "Sochi", work)
+        measured += commands(args.example.resolve(), "Sochi", work)
         measured += commands(big, f"{args.cues:,} cues", work)
         times: dict[tuple[str, str], list[float]] = {}
         for name, cli in measured:
