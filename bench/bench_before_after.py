@@ -6,7 +6,9 @@ runs them: ``cuesheet --help``, and ``export`` (JSON), ``timing`` and ``check``
 (all ``--no-resolve``) on the Sochi example (``--example``: an older checkout's
 copy when older code cannot read today's keys) and on a generated show of
 ``--cues`` cues (``bench/shows.make_show``, written by this checkout's show-file
-writer).  ``check`` exits 1 when it finds errors; that counts as a run.
+writer).  ``check`` exits 1 when it finds errors; that counts as a run.  Wall
+time and CPU time (user + system of the child) are both reported: on a shared
+machine the CPU time moves less with the load.
 
     python bench/bench_before_after.py --root before=/tmp/old --root after=. --repeat 5
 """
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -38,9 +41,10 @@ def commands(show: Path, label: str, work: Path) -> list[tuple[str, list[str]]]:
     ]
 
 
-def run(root: Path, args: list[str], work: Path) -> float:
-    """Wall seconds of ``python -m cuesheet ARGS`` with ``root``'s code (exit 0 or 1)."""
+def run(root: Path, args: list[str], work: Path) -> tuple[float, float]:
+    """Wall and CPU seconds of ``python -m cuesheet ARGS`` with ``root``'s code (exit 0 or 1)."""
     env = dict(os.environ, PYTHONPATH=str(root), COLUMNS="120")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-m", "cuesheet", *args],
@@ -52,17 +56,19 @@ def run(root: Path, args: list[str], work: Path) -> float:
         check=False,
     )
     elapsed = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     if done.returncode not in (0, 1):
         tail = done.stderr[-2000:].decode(errors="replace")
         raise SystemExit(f"{root}: exit {done.returncode}: {' '.join(args)}\n{tail}")
-    return elapsed
+    return elapsed, cpu
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     parser.add_argument("--root", action="append", required=True, metavar="NAME=PATH")
     parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--cues", type=int, default=10_000)
+    parser.add_argument("--cues", type=int, default=10_000, help="0: the example only")
     parser.add_argument("--example", type=Path, default=EXAMPLE, help="the small show")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/cuesheet-bench-scaling"))
     args = parser.parse_args(argv)
@@ -71,13 +77,14 @@ def main(argv: list[str] | None = None) -> int:
 
     from bench.bench_scaling import show_file
 
-    big = show_file(args.cache, args.cues)
     with tempfile.TemporaryDirectory(prefix="bench-before-after-") as folder:
         work = Path(folder)
         measured = [("--help", ["--help"])]
         measured += commands(args.example.resolve(), "Sochi", work)
-        measured += commands(big, f"{args.cues:,} cues", work)
-        times: dict[tuple[str, str], list[float]] = {}
+        if args.cues:
+            big = show_file(args.cache, args.cues)
+            measured += commands(big, f"{args.cues:,} cues", work)
+        times: dict[tuple[str, str], list[tuple[float, float]]] = {}
         for name, cli in measured:
             for round_ in range(args.repeat):
                 shift = round_ % len(roots)
@@ -90,19 +97,24 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _cell(seconds: list[float]) -> str:
-    return f"{min(seconds):.3f} ({statistics.median(seconds):.3f})"
+def _cell(runs: list[tuple[float, float]]) -> str:
+    """``best (median)`` wall seconds, then the same of CPU seconds."""
+    wall, cpu = [r[0] for r in runs], [r[1] for r in runs]
+    return (
+        f"{min(wall):.3f} ({statistics.median(wall):.3f}) / "
+        f"{min(cpu):.3f} ({statistics.median(cpu):.3f})"
+    )
 
 
 def _markdown(
     measured: list[tuple[str, list[str]]],
     roots: list[tuple[str, Path]],
-    times: dict[tuple[str, str], list[float]],
+    times: dict[tuple[str, str], list[tuple[float, float]]],
     repeat: int,
 ) -> str:
     """The figures as a Markdown table: best (median) seconds per command and checkout."""
     head = "| command | " + " | ".join(label for label, _ in roots) + " |"
-    lines = [f"best (median) of {repeat} alternating runs, seconds", "", head,
+    lines = [f"best (median) of {repeat} alternating runs: wall s / CPU s", "", head,
              "|" + " --- |" * (len(roots) + 1)]  # fmt: skip
     for name, _ in measured:
         cells = [_cell(times[(name, label)]) for label, _ in roots]
