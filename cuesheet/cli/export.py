@@ -17,6 +17,7 @@ from cuesheet.cli.common import (
     load,
     source_options,
 )
+from cuesheet.cli.existing import existing_file
 from cuesheet.cli.progress import progress_bar
 
 if TYPE_CHECKING:
@@ -94,14 +95,14 @@ still written, with a warning.
 )
 @click.option(
     "--carts",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    type=existing_file(),
     metavar="FILE",
     help="Rivendell: a CSV mapping cue numbers to cart numbers (columns cue, cart).",
 )
 @click.option(
     "--as-run",
     "as_run",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    type=existing_file(),
     metavar="LOG",
     help="Write what aired by this as-run log, with its timings (see docs/checks.md).",
 )
