@@ -217,6 +217,24 @@ def service_warning(resolved: Resolved) -> str | None:
     return message
 
 
+def offline_note(resolved: Resolved, url: str) -> str | None:
+    """One line when an offline run found entries not in the cache: how many, and the
+    server ``url`` that a run allowed to connect would ask; ``None`` when nothing was missed."""
+    from metadata.resolve import NOT_CACHED
+
+    asked = [r for r in resolved.results if r.resolution is not None]
+    missed = sum(1 for r in asked if r.resolution is not None and r.resolution.note == NOT_CACHED)
+    if not missed:
+        return None
+    plural = "y" if missed == 1 else "ies"
+    what = (
+        f"nothing is cached for {'this' if missed == 1 else 'these'} {missed} entr{plural}"
+        if missed == len(asked)
+        else f"{missed} of {len(asked)} entries are not cached"
+    )
+    return f"offline, and {what}: a run allowed to connect would ask MusicBrainz at {url}"
+
+
 def _hhmm(ms: int) -> str:
     """A wall-clock instant (ms since the epoch) as local ``HH:MM``."""
     from datetime import datetime
