@@ -305,9 +305,3 @@ def test_offline_partly_cached_counts_what_is_missing(tmp_path: Path) -> None:
     assert f"offline, and {missing} of {len(EXPECTED)} entries are not cached" in result.stderr
     assert url in result.stderr
 
-
-def test_other_commands_offline_with_nothing_cached_warn_once(tmp_path: Path) -> None:
-    result = run(None, tmp_path / "c.sqlite3", "timing", str(LISTS), "--offline")
-    assert result.exit_code == 0, result.stderr
-    lines = [line for line in result.stderr.splitlines() if "nothing is cached" in line]
-    assert len(lines) == 1 and "without --offline" in lines[0]

@@ -19,16 +19,24 @@ OPTION_NAMES = (
 """The keyword arguments :func:`musicbrainz_options` adds to a command."""
 
 
-def _check_url(ctx: click.Context, param: click.Parameter, value: str) -> str:
+def url_problem(value: str) -> str | None:
+    """What is wrong with ``value`` as a MusicBrainz server URL; ``None`` when nothing."""
     from urllib.parse import urlsplit
 
     parts = urlsplit(value.strip())
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise click.BadParameter(
+        return (
             f"{value!r} is not a server URL (e.g. https://musicbrainz.org or http://localhost:5000)"
         )
     if parts.path.rstrip("/") not in ("", "/ws/2"):
-        raise click.BadParameter(f"{value!r}: give the server only, without a path")
+        return f"{value!r}: give the server only, without a path"
+    return None
+
+
+def _check_url(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    problem = url_problem(value)
+    if problem is not None:
+        raise click.BadParameter(problem)
     return value
 
 

@@ -104,7 +104,7 @@ def resolve(
     :raises SettingError: for a server the client refuses.  ``warn`` as in
         :func:`cuesheet.enrich.musicbrainz.resolve_show`.
     """
-    from cuesheet.enrich.musicbrainz import offline_note, open_resolver, resolve_show
+    from cuesheet.enrich.musicbrainz import open_resolver, resolve_show
 
     try:
         resolver, cache = open_resolver(settings)
@@ -119,18 +119,9 @@ def resolve(
         warnings.warn(text, MusicBrainzWarning, stacklevel=2)
     try:
         with progress("MusicBrainz") as tick:
-            resolved = resolve_show(show, resolver, progress=tick, warn=warn)
+            return resolve_show(show, resolver, progress=tick, warn=warn)
     finally:
         cache.close()
-    note = offline_note(resolved, settings.url) if settings.offline else None
-    if warn and note is not None:
-        import warnings
-
-        from cuesheet.enrich.musicbrainz import MusicBrainzWarning
-
-        text = f"{note} (cuesheet resolve SOURCE without --offline asks it)"
-        warnings.warn(text, MusicBrainzWarning, stacklevel=2)
-    return resolved
 
 
 def match_library(

@@ -383,6 +383,9 @@ class _Reader:
             raise self.fail(tz_node, "", _bad_timezone(timezone, _peek(root, "date"))) from error
         day_node = self.required(fields, "", "date", "YYYY-MM-DD")
         day: date = self.convert(day_node, "", "date", _parse_date)
+        legacy = zones.legacy_zone(timezone, day)
+        if legacy is not None:
+            self.warn(tz_node, "", f"'timezone': {legacy}")
         start_node = self.required(fields, "", "start", "HH:MM, local time")
         start_clock: time = self.convert(start_node, "", "start", clock.parse_hhmm)
         start_ms = self.instant(
