@@ -304,4 +304,3 @@ def test_offline_partly_cached_counts_what_is_missing(tmp_path: Path) -> None:
     missing = len(EXPECTED) - 16
     assert f"offline, and {missing} of {len(EXPECTED)} entries are not cached" in result.stderr
     assert url in result.stderr
-
