@@ -115,8 +115,8 @@ class Resolved:
         )
 
 
-def open_resolver(settings: ResolveSettings) -> tuple[Resolver, Cache]:
-    """The resolver (and its cache, to close) for ``settings``.
+def open_resolver(settings: ResolveSettings, cache: Cache | None = None) -> tuple[Resolver, Cache]:
+    """The resolver (and its cache, to close) for ``settings``; ``cache`` when already open.
 
     :raises ValueError: for a URL that is not a MusicBrainz server.
     :raises metadata.errors.CacheError: when the cache file cannot be used.
@@ -125,7 +125,7 @@ def open_resolver(settings: ResolveSettings) -> tuple[Resolver, Cache]:
     from metadata.musicbrainz import MusicBrainz, UserAgent
     from metadata.resolve import Resolver
 
-    cache = Cache(settings.cache)
+    cache = Cache(settings.cache) if cache is None else cache
     try:
         client = MusicBrainz(
             settings.url,
@@ -143,6 +143,28 @@ def open_resolver(settings: ResolveSettings) -> tuple[Resolver, Cache]:
         cache.close()
         raise
     return Resolver(client, cache=cache, workers=settings.workers), cache
+
+
+def nothing_to_ask(show: Show, settings: ResolveSettings, cache: Cache) -> Resolved | None:
+    """The outcome of a run that would ask nothing and find nothing, without the resolver.
+
+    When an earlier run found the server unreachable and that is still remembered (and this
+    run may not retry), the resolver would answer from ``cache`` alone; when ``cache`` holds
+    nothing but outage records, every cue would stay as it is.  Then this returns that
+    outcome (the show unchanged, no results, the remembered outage for
+    :func:`service_warning`) at the cost of one cache lookup, sparing the resolver and its
+    imports; otherwise ``None``, and the resolver runs.
+    """
+    if settings.offline or settings.retry_now:
+        return None
+    from metadata import outage as outages
+
+    if not any(needs_lookup(cue) for _, cue in show.cues()):
+        return None
+    record = outages.recall(cache, outages.server_key(settings.url))
+    if record is None or cache.count() > cache.count(outages.KIND):
+        return None
+    return Resolved(show, (), outage=record)
 
 
 def needs_lookup(cue: Cue) -> bool:
