@@ -131,3 +131,9 @@ def test_compare_of_an_undated_plan_writes_times_of_day(source: Path, tmp_path: 
     assert code == 0, err
     text = out.read_text(encoding="utf-8")
     assert "1970" not in text and "20:14:00" in text
+
+
+def test_utc_times_are_left_out_when_there_is_no_date(source: Path) -> None:
+    code, out, err = _run("timing", str(source), "--no-resolve", "--utc")
+    assert code == 0, err
+    assert "Z" not in out.replace("Undated", "")  # no HH:MMZ: the offset depends on the date

@@ -110,6 +110,7 @@ def render_timing(
     columns from :data:`EXTRA_COLUMNS` (``performers``, ``notes``) after Source.
     """
     show = timing.show
+    utc = utc and show.dated  # with no date, the UTC offset (hence UTC) is unknown
     time_w = 15 if utc else 8
     title_w = _title_width(show, time_w, width, columns)
     when = (
