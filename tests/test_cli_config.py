@@ -151,3 +151,20 @@ def test_config_with_sound_settings_marks_nothing(tmp_path: Path) -> None:
     result = invoke(config, "config")
     assert (result.exit_code, result.stderr) == (0, "")
     assert "^" not in result.stdout
+
+
+def test_a_command_names_the_setting_a_bad_value_came_from(tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text(f'[library]\nfolders = ["{tmp_path / "nope"}"]\n')
+    result = invoke(config, "timing", str(SHOW), "--no-resolve")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "cuesheet: error: the library.folders setting (see cuesheet config): "
+        f"{tmp_path / 'nope'}: no such folder\n"
+    )
+    result = invoke(tmp_path / "none.toml", "timing", str(SHOW), CUESHEET_MUSICBRAINZ="mb.org")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "cuesheet: error: the musicbrainz.url setting (see cuesheet config): 'mb.org' is not "
+        "a server URL (e.g. https://musicbrainz.org or http://localhost:5000)\n"
+    )

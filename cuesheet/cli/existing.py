@@ -25,14 +25,30 @@ class _Existing(click.Path):
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         path = os.fspath(value)
+        where = _setting(param, ctx)
         if not os.path.exists(path):
             what = "file or folder" if self.dir_okay and self.file_okay else "file"
-            raise BadInputError(f"{path}: no such {what if self.file_okay else 'folder'}")
+            raise BadInputError(f"{where}{path}: no such {what if self.file_okay else 'folder'}")
         if os.path.isdir(path) and not self.dir_okay:
-            raise BadInputError(f"{path}: is a directory, expected a file")
+            raise BadInputError(f"{where}{path}: is a directory, expected a file")
         if not os.path.isdir(path) and not self.file_okay:
-            raise BadInputError(f"{path}: is a file, expected a folder")
+            raise BadInputError(f"{where}{path}: is a file, expected a folder")
         return super().convert(value, param, ctx)
+
+
+def _setting(param: click.Parameter | None, ctx: click.Context | None) -> str:
+    """``the library.folders setting (see cuesheet config): `` when the value came from the
+    settings (a config file or the environment), not the command line; else nothing."""
+    from click.core import ParameterSource
+
+    if ctx is None or param is None or param.name is None:
+        return ""
+    if ctx.get_parameter_source(param.name) is not ParameterSource.DEFAULT_MAP:
+        return ""
+    from cuesheet.cli.settings import SETTINGS
+
+    key = next((s.key for s in SETTINGS if s.option == param.name), param.name)
+    return f"the {key} setting (see cuesheet config): "
 
 
 def existing_file() -> click.Path:

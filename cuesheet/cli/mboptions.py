@@ -35,9 +35,20 @@ def url_problem(value: str) -> str | None:
 
 def _check_url(ctx: click.Context, param: click.Parameter, value: str) -> str:
     problem = url_problem(value)
-    if problem is not None:
-        raise click.BadParameter(problem)
-    return value
+    if problem is None:
+        return value
+    from click.core import ParameterSource
+
+    if param.name and ctx.get_parameter_source(param.name) in (
+        ParameterSource.DEFAULT_MAP,
+        ParameterSource.ENVIRONMENT,
+    ):  # not typed here: say where it comes from, in one line
+        from cuesheet.cli.errors import BadInputError
+
+        raise BadInputError(
+            f"the musicbrainz.url setting (see cuesheet config): {problem}"
+        ) from None
+    raise click.BadParameter(problem)
 
 
 def _timeout(ctx: click.Context, param: click.Parameter, value: str) -> int:
