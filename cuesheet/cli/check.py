@@ -10,6 +10,7 @@ import click
 
 from cuesheet.cli.asrunoptions import log_timezone_option
 from cuesheet.cli.common import enrich_options, source_options, tolerance_option
+from cuesheet.cli.existing import existing_file
 
 if TYPE_CHECKING:
     from cuesheet.enrich.pipeline import EnrichOptions
@@ -39,11 +40,11 @@ def _style(text: str, role: str) -> str:
 
 
 @click.command(epilog=EPILOG)
-@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("source", type=existing_file())
 @click.option(
     "--as-run",
     "as_run",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    type=existing_file(),
     metavar="LOG",
     help="What aired: a CSV as-run log, an M3U/M3U8/XSPF/CUE playlist, or another show.",
 )

@@ -9,6 +9,7 @@ import click
 
 from cuesheet.cli.asrunoptions import log_timezone_option
 from cuesheet.cli.common import enrich_options, source_options, tolerance_option
+from cuesheet.cli.existing import existing_file
 
 if TYPE_CHECKING:
     from cuesheet.enrich.pipeline import EnrichOptions
@@ -30,8 +31,8 @@ _FORMATS = {".csv": "csv", ".json": "json", ".txt": "text"}
 
 
 @click.command(epilog=EPILOG)
-@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.argument("log", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("source", type=existing_file())
+@click.argument("log", type=existing_file())
 @click.option(
     "-o",
     "--output",

@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from cuesheet.cli.common import encoding_option
+from cuesheet.cli.existing import existing_file
 
 EPILOG = """\b
 Examples:
@@ -38,9 +39,7 @@ CSV_PROFILES = {"csv": "running-order", "rights-csv": "rights"}
 
 
 @click.command(epilog=EPILOG)
-@click.argument(
-    "source", metavar="IN", type=click.Path(exists=True, dir_okay=False, path_type=Path)
-)
+@click.argument("source", metavar="IN", type=existing_file())
 @click.argument("output", metavar="OUT")
 @click.option(
     "-f", "--format", "fmt", metavar="FORMAT", help="Format of OUT (default: its extension)."

@@ -11,6 +11,7 @@ import click
 
 from cuesheet.cli.asrunoptions import log_timezone_option
 from cuesheet.cli.common import enrich, enrich_options, load, source_options
+from cuesheet.cli.existing import existing_file
 from cuesheet.cli.progress import progress_bar
 
 if TYPE_CHECKING:
@@ -90,14 +91,14 @@ still written, with a warning.
 )
 @click.option(
     "--carts",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    type=existing_file(),
     metavar="FILE",
     help="Rivendell: a CSV mapping cue numbers to cart numbers (columns cue, cart).",
 )
 @click.option(
     "--as-run",
     "as_run",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    type=existing_file(),
     metavar="LOG",
     help="Write what aired by this as-run log, with its timings (see docs/checks.md).",
 )

@@ -14,17 +14,36 @@ from cuesheet.enrich.musicbrainz import DEFAULT_URL, ResolveSettings
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def _check_url(ctx: click.Context, param: click.Parameter, value: str) -> str:
+def url_problem(value: str) -> str | None:
+    """What is wrong with ``value`` as a MusicBrainz server URL; ``None`` when nothing."""
     from urllib.parse import urlsplit
 
     parts = urlsplit(value.strip())
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise click.BadParameter(
+        return (
             f"{value!r} is not a server URL (e.g. https://musicbrainz.org or http://localhost:5000)"
         )
     if parts.path.rstrip("/") not in ("", "/ws/2"):
-        raise click.BadParameter(f"{value!r}: give the server only, without a path")
-    return value
+        return f"{value!r}: give the server only, without a path"
+    return None
+
+
+def _check_url(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    problem = url_problem(value)
+    if problem is None:
+        return value
+    from click.core import ParameterSource
+
+    if param.name and ctx.get_parameter_source(param.name) in (
+        ParameterSource.DEFAULT_MAP,
+        ParameterSource.ENVIRONMENT,
+    ):  # not typed here: say where it comes from, in one line
+        from cuesheet.cli.errors import BadInputError
+
+        raise BadInputError(
+            f"the musicbrainz.url setting (see cuesheet config): {problem}"
+        ) from None
+    raise click.BadParameter(problem)
 
 
 def _timeout(ctx: click.Context, param: click.Parameter, value: str) -> int:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from cuesheet.cli.common import load, source_options
+from cuesheet.cli.existing import existing_file
 from cuesheet.cli.library import apply_libraries, library_options
 
 if TYPE_CHECKING:
@@ -52,7 +53,7 @@ def _whole_files(playlist: Playlist, path: Path) -> None:
 
 
 @click.command(epilog=EPILOG)
-@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("source", type=existing_file())
 @click.option(
     "-o",
     "--output",

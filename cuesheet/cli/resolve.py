@@ -33,7 +33,9 @@ unresolved. Durations from the named performer's recording are marked
 \b
 Exit codes: 0 it ran (also with unresolved entries); 1 it could not run
 (MusicBrainz unreachable and nothing cached, or a server that does not
-answer like MusicBrainz); 2 bad input.
+answer like MusicBrainz); 2 bad input. With --offline, entries not in the
+cache stay unresolved (exit 0) and one warning names the server a connected
+run would ask.
 """
 
 OUTPUT_KINDS = (".yaml", ".yml", ".json")
@@ -65,7 +67,7 @@ def resolve(
     """Resolve SOURCE's music and anthems against MusicBrainz."""
     from cuesheet.cli.errors import CliError
     from cuesheet.cli.library import apply_libraries
-    from cuesheet.enrich.musicbrainz import json_rows, service_warning
+    from cuesheet.enrich.musicbrainz import json_rows, offline_note, service_warning
     from cuesheet.outputs.atomic import refuse_overwriting_input
 
     if output is not None and output != "-":
@@ -95,6 +97,9 @@ def resolve(
     message = service_warning(resolved)
     if message is not None:
         click.echo(f"cuesheet: warning: {message}", err=True)
+    note = offline_note(resolved, settings.url) if settings.offline else None
+    if note is not None:
+        click.echo(f"cuesheet: warning: {note} ({_how_to_connect(source)})", err=True)
     resolved = replace(resolved, show=apply_libraries(resolved.show, libraries, index_path))
     if output is not None:
         _write(resolved.show, output)
@@ -103,6 +108,20 @@ def resolve(
     elif output != "-":
         for line in _report(resolved):
             click.echo(line)
+
+
+def _how_to_connect(source: Path) -> str:
+    """How to run resolve allowed to connect: without --offline, or overriding the setting."""
+    import shlex
+
+    command = f"cuesheet resolve {shlex.quote(str(source))}"
+    ctx = click.get_current_context()
+    if ctx.get_parameter_source("offline") is click.core.ParameterSource.DEFAULT_MAP:
+        return (
+            "offline comes from your settings (see cuesheet config); "
+            f"CUESHEET_OFFLINE=0 {command} asks it"
+        )
+    return f"{command} without --offline asks it"
 
 
 def _write(show: Any, output: str) -> None:

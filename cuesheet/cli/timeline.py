@@ -9,6 +9,7 @@ import click
 
 from cuesheet.cli.asrunoptions import log_timezone_option
 from cuesheet.cli.common import enrich, enrich_options, load, source_options, tolerance_option
+from cuesheet.cli.existing import existing_file
 
 if TYPE_CHECKING:
     from cuesheet.enrich.pipeline import EnrichOptions
@@ -55,7 +56,7 @@ _FORMATS = {".html": "html", ".htm": "html", ".svg": "svg"}
 @click.option(
     "--as-run",
     "as_run",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    type=existing_file(),
     metavar="LOG",
     help="Draw what aired under the plan: a CSV as-run log, a playlist, or a show file.",
 )

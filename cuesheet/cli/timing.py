@@ -40,6 +40,9 @@ def timing(
     Back:  the latest it may start for the show to make the next fixed time or hard out.
     Source: where the duration comes from: planned (the show file), file (the audio
             file's real length), musicbrainz, estimate, or unknown (then budgets stand in).
+    Times and durations are shown to the nearest second (halves up); a duration shown
+    is the difference of the times shown at its ends, so each row adds up to the next
+    start, and End gives the total.
     """
     import shutil
 

@@ -37,7 +37,11 @@ def creator(cue: Cue) -> str:
 
 
 def to_playlist(show: Show, timing: Timing | None = None) -> Playlist:
-    """The show as a playlist, one entry per cue in running order."""
+    """The show as a playlist, one entry per cue in running order.
+
+    An undated show (:attr:`Show.dated` false) gives no instants at all: playlist formats
+    write dates with every start, and an undated show has no date to write.
+    """
     timing = timing or compute(show)
     entries: list[Entry] = []
     for si, segment in enumerate(show.segments):
@@ -56,7 +60,7 @@ def to_playlist(show: Show, timing: Timing | None = None) -> Playlist:
                         segment=segment.title,
                         number=cue.number,
                         kind=cue.kind.value,
-                        start_utc_ms=timing.cue(si, ci).front_ms,
+                        start_utc_ms=timing.cue(si, ci).front_ms if show.dated else None,
                         credits=tuple(Credit(c.name, c.role.value, c.guessed) for c in cue.credits),
                         isrc=cue.ids.isrc or "",
                         iswc=cue.ids.iswc or "",
