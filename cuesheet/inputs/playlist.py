@@ -25,7 +25,7 @@ from cuesheet.model import (
     is_valid_cue_number,
 )
 from cuesheet.timing import clock
-from playlists.model import Entry, Playlist
+from playlists.model import CueData, Entry, Playlist
 
 _MB_PREFIXES = ("https://musicbrainz.org/", "http://musicbrainz.org/")
 
@@ -68,7 +68,7 @@ def _cue(entry: Entry, number: str) -> Cue:
     credits: tuple[Credit, ...] = ()
     if data is not None and data.credits:
         credits = tuple(
-            Credit(c.name, Role(c.role), RoleSource.CONVENTION if c.guessed else RoleSource.STATED)
+            Credit(c.name, Role(c.role), _role_source(c.source, c.guessed))
             for c in data.credits
             if c.role in Role._value2member_map_
         )
@@ -84,6 +84,7 @@ def _cue(entry: Entry, number: str) -> Cue:
     source = _enum_or(DurationSource, data.duration_source) if data is not None else None
     if source is None and entry.duration_ms is not None:
         source = DurationSource.PLANNED
+    order = data or CueData()  # gap, crossfade, in and out points, fades
     return Cue(
         number=number,
         title=entry.title or (entry.location or ""),
@@ -96,14 +97,39 @@ def _cue(entry: Entry, number: str) -> Cue:
         usage=usage if isinstance(usage, UsageCode) else None,
         notes=entry.annotation,
         file_start_ms=entry.start_ms if entry.location else None,
+        gap_ms=order.gap_ms,
+        crossfade_ms=order.crossfade_ms,
+        in_ms=order.in_ms,
+        out_ms=order.out_ms,
+        fade_in_ms=order.fade_in_ms,
+        fade_out_ms=order.fade_out_ms,
     )
 
 
+def _role_source(source: str, guessed: bool) -> RoleSource:
+    """The source a playlist names (``musicbrainz``), else what ``guessed`` implies."""
+    try:
+        return RoleSource(source)
+    except ValueError:
+        return RoleSource.CONVENTION if guessed else RoleSource.STATED
+
+
 def _start(playlist: Playlist) -> int:
-    for entry in playlist.entries:
-        if entry.cue is not None and entry.cue.start_utc_ms is not None:
-            return entry.cue.start_utc_ms
-    return 0 if playlist.date_ms is None else playlist.date_ms
+    """The show's start: where its first timed entry says, else the playlist's date, else 0.
+
+    The first entry's gap comes after the show's start; a first segment with a fixed
+    time may start after the show does, which then starts at the playlist's date.
+    """
+    date_ms = playlist.date_ms
+    for position, entry in enumerate(playlist.entries):
+        data = entry.cue
+        if data is None or data.start_utc_ms is None:
+            continue
+        start = data.start_utc_ms - (data.gap_ms if position == 0 else 0)
+        if data.segment_at_ms is not None and date_ms is not None and date_ms <= start:
+            return date_ms
+        return start
+    return 0 if date_ms is None else date_ms
 
 
 def _timezone(playlist: Playlist, path: str | None) -> str:
@@ -150,20 +176,37 @@ def to_show(playlist: Playlist, *, title: str = "", path: str | None = None) -> 
     tz = _timezone(playlist, path)
     segments: list[Segment] = []
     current: str | None = None
+    first: CueData | None = None
     cues: list[Cue] = []
     for number, entry in zip(_numbers(playlist, path), playlist.entries, strict=True):
         name = entry.cue.segment if entry.cue is not None else ""
         if current is not None and name != current:
-            segments.append(Segment(current or playlist.title or "Playlist", tuple(cues)))
+            segments.append(_segment(current or playlist.title or "Playlist", cues, first))
             cues = []
+        if not cues:
+            first = entry.cue
         current = name
         cues.append(_cue(entry, number))
     if cues:
-        segments.append(Segment(current or playlist.title or "Playlist", tuple(cues)))
+        segments.append(_segment(current or playlist.title or "Playlist", cues, first))
     return Show(
         title=title or playlist.title,
         timezone=tz,
         start_ms=_start(playlist),
         segments=tuple(segments),
         venue=playlist.creator,
+        hard_out_ms=playlist.hard_out_ms,
+    )
+
+
+def _segment(title: str, cues: list[Cue], first: CueData | None) -> Segment:
+    """A segment of ``cues``; its fixed time, label and budget are its first entry's."""
+    if first is None:
+        return Segment(title, tuple(cues))
+    return Segment(
+        title,
+        tuple(cues),
+        at_ms=first.segment_at_ms,
+        at_label=first.segment_at_label,
+        budget_ms=first.segment_budget_ms,
     )
