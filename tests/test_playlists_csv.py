@@ -24,7 +24,12 @@ def _rows(text: str) -> list[dict[str, str]]:
 
 def test_running_order_columns_and_times() -> None:
     rows = _rows(csvfile.dumps(sochi()))
-    assert list(rows[0]) == list(csvfile.RUNNING_ORDER_COLUMNS)
+    assert list(rows[0]) == list(
+        csvfile.RUNNING_ORDER_COLUMNS
+        + csvfile.CUE_COLUMNS
+        + csvfile.SEGMENT_COLUMNS
+        + csvfile.SHOW_COLUMNS
+    )
     first, third = rows[0], rows[2]
     assert first["start_local"] == "2014-02-23T20:14:00+04:00"
     assert first["start_utc"] == "2014-02-23T16:14:00Z"
@@ -245,6 +250,22 @@ def test_header_in_any_order_with_extra_columns() -> None:
     )
 
 
+def test_show_columns_are_read_once_and_must_agree() -> None:
+    head = "segment,cue,start_local,start_utc,duration,kind,title,credits,identifiers,file,"
+    head += "show_title,show_start,show_timezone,show_venue,show_hard_out\r\n"
+    row = "s,{n},,,00:01:00,music,t,,,,{title},2014-02-23T20:14:00+04:00,Europe/Moscow,,{out}\r\n"
+    text = head + row.format(n=1, title="Gala", out="") + row.format(n=2, title="", out="")
+    text += row.format(n=3, title="Gala", out="2014-02-23T22:25:00+04:00")
+    playlist = csvfile.loads(text)
+    assert (playlist.title, playlist.timezone) == ("Gala", "Europe/Moscow")
+    assert playlist.date_ms == SOCHI_START_UTC_MS
+    assert playlist.hard_out_ms == SOCHI_START_UTC_MS + 2 * 3_600_000 + 11 * 60_000
+    with pytest.raises(ParseError) as caught:
+        csvfile.loads(text + row.format(n=4, title="Other", out=""), path="o.csv")
+    assert str(caught.value).startswith("o.csv:5: column 'show_title': 'Other' differs from")
+    assert "on line 2" in str(caught.value)
+
+
 # -- credits ----------------------------------------------------------------------------
 
 
@@ -255,6 +276,8 @@ def test_header_in_any_order_with_extra_columns() -> None:
         (Credit("A; B", "composer"), Credit("C\\D", "lyricist")),
         (Credit("X (y)", ""), Credit("", "performer")),
         (Credit(" lead space", "role (odd)"), Credit("trailing ", "a;b")),
+        (Credit("Ann", "arranger", source="musicbrainz"), Credit("G", "composer", True, "x, y")),
+        (Credit("R", "a, source: b"), Credit("S", "a?", source="?")),
     ],
 )
 def test_credit_text_round_trips(credits: tuple[Credit, ...]) -> None:

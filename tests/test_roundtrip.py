@@ -44,18 +44,14 @@ ALL = (
     + tuple(f"segment.{f}" for f in SEGMENT_FIELDS)
     + tuple(f"cue.{f}" for f in CUE_FIELDS)
 )
-#: Per format, the fields a round trip keeps today (the timing table is compared too
-#: when every field is kept).  The table in docs/playlists.md is this list.
+#: Per format, the fields a round trip keeps (the timing table is compared too when
+#: every field is kept: JSON, CSV and XSPF).  The table in docs/playlists.md is this list.
 KEEPS: dict[str, tuple[str, ...]] = {
     "json": ALL,
-    "csv": ("show.start_ms", "segment.title", "cue.number", "cue.title", "cue.kind",
-            "cue.ids", "cue.duration_ms"),
+    "csv": ALL,
     "xspf": ALL,
     "m3u8": ("show.title", "segment.title", "cue.number", "cue.title", "cue.duration_ms"),
 }  # fmt: skip
-#: Formats that should keep every field (issue 12 item 6) but do not yet: strict xfail,
-#: so the day one is fixed the test says so and KEEPS and the doc are to be widened.
-STILL_LOSSY = ("csv",)
 
 
 def _credits() -> tuple[Credit, ...]:
@@ -130,14 +126,6 @@ def test_a_show_comes_back_with_what_the_format_holds(tmp_path: Path, fmt: str) 
     assert lost == [], {f: (_field(original, f), _field(back, f)) for f in lost}
     if KEEPS[fmt] == ALL:
         assert render_timing(compute(back)) == render_timing(compute(original))
-
-
-@pytest.mark.xfail(strict=True, reason="CSV and XSPF still lose fields (issue 12 item 6)")
-@pytest.mark.parametrize("fmt", STILL_LOSSY)
-def test_csv_and_xspf_keep_everything(tmp_path: Path, fmt: str) -> None:
-    back, original = _roundtrip(tmp_path, fmt), _show()
-    assert [f for f in ALL if _field(back, f) != _field(original, f)] == []
-    assert render_timing(compute(back)) == render_timing(compute(original))
 
 
 def test_the_doc_table_is_the_list_the_test_uses() -> None:
