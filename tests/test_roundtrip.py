@@ -6,13 +6,18 @@ as a table, and :func:`test_the_doc_table_is_the_list_the_test_uses` keeps them 
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 import warnings
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
+from cuesheet.cli import cli
 from cuesheet.inputs import showjson
 from cuesheet.inputs.sources import load_source
 from cuesheet.model import (
@@ -138,3 +143,48 @@ def test_the_doc_table_is_the_list_the_test_uses() -> None:
              for i, fmt in enumerate(formats)}  # fmt: skip
     assert table == KEEPS
     assert [f for f, _ in rows] == list(ALL)
+
+
+def _stated_only(tmp_path: Path, fmt: str) -> tuple[Path, list[int | None]]:
+    """The show written as a format holding starts but no gaps (another program's playlist)."""
+    show = _show()
+    playlist = to_playlist(show, compute(show))
+    plain = [
+        replace(e, cue=replace(e.cue, gap_ms=0, crossfade_ms=0, segment_at_ms=None))
+        for e in playlist.entries
+        if e.cue is not None
+    ]
+    path = tmp_path / f"plain.{fmt}"
+    playlist_formats.get(fmt).dump(replace(playlist, entries=tuple(plain)), str(path))
+    return path, [e.cue.start_utc_ms for e in plain if e.cue is not None]
+
+
+@pytest.mark.parametrize("fmt", ["xspf", "csv", "json"])
+def test_stated_starts_are_the_schedule_read(tmp_path: Path, fmt: str) -> None:
+    path, starts = _stated_only(tmp_path, fmt)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        show = load_source(path)
+    timing = compute(show)
+    fronts = [timing.cue(si, ci).front_ms for si, ci in _places(show)]
+    assert fronts == starts
+    gaps = {c.number: c.gap_ms for _, c in show.cues()}
+    assert (gaps["2"], gaps["4"]) == (30_000, 5_000)  # the Finale is no longer fixed: cue 3 too
+
+
+def _places(show: Show) -> list[tuple[int, int]]:
+    return [(si, ci) for si, s in enumerate(show.segments) for ci in range(len(s.cues))]
+
+
+def test_timing_and_convert_agree_on_an_xspf(tmp_path: Path) -> None:
+    path, _ = _stated_only(tmp_path, "xspf")
+    runner = CliRunner()
+    timing = runner.invoke(cli, ["timing", str(path), "--no-resolve", "--offline"])
+    assert timing.exit_code == 0, timing.stderr
+    converted = runner.invoke(cli, ["convert", str(path), "-", "--format", "csv"])
+    assert converted.exit_code == 0, converted.stderr
+    rows = list(csv.DictReader(io.StringIO(converted.stdout, newline="")))
+    # a cue's line: number, title, kind, duration, front (local HH:MM:SS), back, source
+    fronts = re.findall(r"^ +([\d.]+) .* (\d+:\d\d) +(\d\d:\d\d:\d\d) ", timing.stdout, re.M)
+    assert len(fronts) == len(rows) == 4
+    assert [(n, f) for n, _, f in fronts] == [(r["cue"], r["start_local"][11:19]) for r in rows]

@@ -81,7 +81,9 @@ def _cue(item: AiredItem, index: int, log: AsRun) -> Cue:
         if before.start_ms is not None and before.duration_ms is not None:
             gap = max(0, item.start_ms - before.start_ms - before.duration_ms)
     names = [n for n in _NAME_SPLIT_RE.split(item.credits) if n.strip()]
-    credits = tuple(Credit(n.strip(), Role.PERFORMER, RoleSource.STATED) for n in names)
+    credits = item.roles or tuple(
+        Credit(n.strip(), Role.PERFORMER, RoleSource.STATED) for n in names
+    )
     return Cue(
         number=item.number or str(index + 1),
         title=item.title,
