@@ -3,8 +3,8 @@
 ``cuesheet timing asrun.csv``, ``export`` and ``convert`` read a log this way when
 no plan is given: one segment, one cue per aired item, each at its logged start
 (silence between two items becomes the later cue's ``gap``) with its logged
-length.  Names in the log's credits column are performers: a log records who was
-on air, not who wrote it.
+length.  Names in a ``composer`` column are composers; other names in the log's
+credits columns are performers: a log records who was on air, not who wrote it.
 """
 
 from __future__ import annotations

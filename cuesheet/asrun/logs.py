@@ -20,7 +20,8 @@ time aired       time, time aired, aired, aired at, air time, on air,        no 
 title            title, track, track title, song, song title, work, item,    yes
                  cue title, name
 credits          credits, artist, artists, performer, performers, composer,  no
-                 composers, by, creator (several such columns are joined)
+                 composers, by, creator (several such columns are joined;
+                 composer(s), performer(s), artist(s) state the role)
 duration         duration, length, dur, actual duration, aired duration,     no
                  runtime
 cue number       cue, cue number, cue no, cue #, number, no, #               no
