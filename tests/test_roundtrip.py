@@ -56,6 +56,9 @@ KEEPS: dict[str, tuple[str, ...]] = {
     "csv": ALL,
     "xspf": ALL,
     "m3u8": ("show.title", "segment.title", "cue.number", "cue.title", "cue.duration_ms"),
+    "cue": ("show.title", "show.timezone", "show.start_ms", "show.venue", "segment.title",
+            "cue.number", "cue.title", "cue.kind", "cue.ids", "cue.duration_ms",
+            "cue.duration_source", "cue.usage", "cue.notes"),
 }  # fmt: skip
 
 
