@@ -6,7 +6,8 @@
      "title": "...", "creator": "...", "date": "...", "timezone": "...", "annotation": "...",
      "entries": [{"location": "...", "title": "...", ..., "duration_ms": 252000,
                   "cue": {"segment": "...", ...,
-                          "credits": [{"name": "...", "role": "...", "guessed": true}]}}]}
+                          "credits": [{"name": "...", "role": "...", "guessed": true,
+                                       "source": "musicbrainz"}]}}]}
 
 Times are integer milliseconds, as in the model, but for the playlist's
 ``date`` (``Playlist.date_ms``), written as ISO 8601 local time with its UTC

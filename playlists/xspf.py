@@ -9,9 +9,11 @@ its ``identifier`` URIs (e.g. ``https://musicbrainz.org/recording/<mbid>``),
 ``title``, ``creator``, ``annotation``, ``album``, ``trackNum`` counting from
 1 and ``duration`` in integer milliseconds.  What XSPF has no element for (the
 segment, cue number, kind, scheduled start, credits with roles (``guessed="true"``
-on a guessed one), ISRC, ISWC, usage, offsets in the file, gaps; the playlist's
-IANA timezone) goes into an ``<extension application="urn:cuesheet:xspf:1">``
-block, so a round trip loses nothing.  Characters XML 1.0 cannot carry at all (most C0 controls) are
+on a guessed one, ``source=`` when said), ISRC, ISWC, usage, offsets in the file, CUE
+gaps, the running order's gap, crossfade, in and out points and fades, the segment's
+fixed time, label and budget; the playlist's IANA timezone and hard out) goes into an
+``<extension application="urn:cuesheet:xspf:1">`` block, so a round trip loses
+nothing.  Characters XML 1.0 cannot carry at all (most C0 controls) are
 replaced by U+FFFD with a :class:`TextChangedWarning`.
 
 The writer streams text; it never builds a tree.  Relative locations are
