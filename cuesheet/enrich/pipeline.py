@@ -104,10 +104,16 @@ def resolve(
     :raises SettingError: for a server the client refuses.  ``warn`` as in
         :func:`cuesheet.enrich.musicbrainz.resolve_show`.
     """
-    from cuesheet.enrich.musicbrainz import open_resolver, resolve_show
+    from cuesheet.enrich.musicbrainz import nothing_to_ask, open_resolver, resolve_show
+    from metadata.cache import Cache
 
+    cache = Cache(settings.cache)
+    skipped = nothing_to_ask(show, settings, cache)
+    if skipped is not None:  # the server is remembered unreachable, and nothing is cached
+        cache.close()
+        return _said(skipped, warn)
     try:
-        resolver, cache = open_resolver(settings)
+        resolver, cache = open_resolver(settings, cache)
     except ValueError as error:
         raise SettingError(str(error)) from None
     if warn and cache.read_only and not settings.offline:
@@ -122,6 +128,18 @@ def resolve(
             return resolve_show(show, resolver, progress=tick, warn=warn)
     finally:
         cache.close()
+
+
+def _said(resolved: Resolved, warn: bool) -> Resolved:
+    """``resolved``, its service warning issued first when ``warn``."""
+    from cuesheet.enrich.musicbrainz import MusicBrainzWarning, service_warning
+
+    message = service_warning(resolved)
+    if warn and message is not None:
+        import warnings
+
+        warnings.warn(message, MusicBrainzWarning, stacklevel=3)
+    return resolved
 
 
 def match_library(

@@ -53,7 +53,7 @@ def _cue_data(show: Show, si: int, ci: int, timing: Timing) -> CueData:
         segment=segment.title,
         number=cue.number,
         kind=cue.kind.value,
-        start_utc_ms=timing.cue(si, ci).front_ms,
+        start_utc_ms=timing.cue(si, ci).front_ms if show.dated else None,
         credits=_credits(cue),
         isrc=cue.ids.isrc or "",
         iswc=cue.ids.iswc or "",
@@ -65,7 +65,7 @@ def _cue_data(show: Show, si: int, ci: int, timing: Timing) -> CueData:
         out_ms=cue.out_ms,
         fade_in_ms=cue.fade_in_ms,
         fade_out_ms=cue.fade_out_ms,
-        segment_at_ms=segment.at_ms,
+        segment_at_ms=segment.at_ms if show.dated else None,
         segment_at_label=segment.at_label,
         segment_budget_ms=segment.budget_ms,
     )
@@ -75,7 +75,10 @@ def to_playlist(show: Show, timing: Timing | None = None) -> Playlist:
     """The show as a playlist, one entry per cue in running order.
 
     Every entry carries its segment's fixed time, label and budget; the playlist
-    carries the show's title, venue (as its creator), start, zone and hard out.
+    carries the show's title, venue (as its creator), start, zone and hard out.  An
+    undated show (:attr:`Show.dated` false) gives no instants at all (no start, fixed
+    time or hard out): playlist formats write dates with every instant, and an undated
+    show has no date to write.
     """
     timing = timing or compute(show)
     entries: list[Entry] = []
@@ -99,6 +102,6 @@ def to_playlist(show: Show, timing: Timing | None = None) -> Playlist:
         creator=show.venue,
         date_ms=show.start_ms if show.dated else None,
         timezone=show.timezone,
-        hard_out_ms=show.hard_out_ms,
+        hard_out_ms=show.hard_out_ms if show.dated else None,
         entries=tuple(entries),
     )

@@ -43,9 +43,12 @@ def _length(ms: int | None) -> str:
 
 
 def heading(timing: Timing) -> str:
-    """``Title · Venue · 2014-02-23`` (the local date of the start)."""
+    """``Title · Venue · 2014-02-23`` (the local date of the start; ``no date`` for a list
+    given none)."""
     show = timing.show
-    day = clock.from_ms(show.start_ms, show.timezone).date().isoformat()
+    day = (
+        clock.from_ms(show.start_ms, show.timezone).date().isoformat() if show.dated else "no date"
+    )
     return " · ".join(part for part in (show.title, show.venue, day) if part)
 
 
