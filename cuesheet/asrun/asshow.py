@@ -3,8 +3,8 @@
 ``cuesheet timing asrun.csv``, ``export`` and ``convert`` read a log this way when
 no plan is given: one segment, one cue per aired item, each at its logged start
 (silence between two items becomes the later cue's ``gap``) with its logged
-length.  Names in the log's credits column are performers: a log records who was
-on air, not who wrote it.
+length.  Names in a ``composer`` column are composers; other names in the log's
+credits columns are performers: a log records who was on air, not who wrote it.
 """
 
 from __future__ import annotations
@@ -99,7 +99,9 @@ def _cue(item: AiredItem, index: int, log: AsRun) -> Cue:
         if before.start_ms is not None and before.duration_ms is not None:
             gap = max(0, item.start_ms - before.start_ms - before.duration_ms)
     names = [n for n in _NAME_SPLIT_RE.split(item.credits) if n.strip()]
-    credits = tuple(Credit(n.strip(), Role.PERFORMER, RoleSource.STATED) for n in names)
+    credits = item.roles or tuple(
+        Credit(n.strip(), Role.PERFORMER, RoleSource.STATED) for n in names
+    )
     return Cue(
         number=item.number or str(index + 1),
         title=item.title,
