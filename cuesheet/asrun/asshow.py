@@ -13,14 +13,16 @@ import re
 from datetime import date
 from pathlib import Path
 
-from cuesheet.asrun.logs import HEADER_COLUMNS, header_key, loads_csv
+from cuesheet.asrun.logs import CSV_SUFFIXES, HEADER_COLUMNS, header_key, loads_csv
 from cuesheet.asrun.values import AiredItem, AsRun
 from cuesheet.errors import InputError
 from cuesheet.model import Credit, Cue, CueKind, DurationSource, Role, RoleSource, Segment, Show
 from cuesheet.timing import clock
 
-LOG_EXTENSIONS = (".csv", ".tsv", ".txt", ".log")
+LOG_EXTENSIONS = CSV_SUFFIXES
 """Extensions an as-run CSV log may have."""
+_SNIFF_BYTES = 65_536
+"""How much of a file's head :func:`sniff` reads: the header must begin within it."""
 
 _NAME_SPLIT_RE = re.compile(r"\s*/\s*|\s*;\s*")
 
@@ -41,6 +43,22 @@ def looks_like_log(text: str) -> bool:
             names & set(HEADER_COLUMNS["title"])
         )
     return False
+
+
+def sniff(path: str | Path, encoding: str | None = None) -> bool:
+    """:func:`looks_like_log` on the head of the file at ``path`` (False if unreadable).
+
+    Reads at most the first 64 KiB, so a large list or playlist is not read twice
+    just to learn that it is not a log.  ``encoding`` as for
+    :func:`cuesheet.inputs.files.read_text`.
+    """
+    from cuesheet.inputs.files import read_head
+
+    head = read_head(path, _SNIFF_BYTES, encoding)
+    if head is None:
+        return False
+    text, whole = head
+    return looks_like_log(text if whole else text[: text.rfind("\n") + 1])  # whole lines
 
 
 def log_show(

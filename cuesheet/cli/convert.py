@@ -158,13 +158,13 @@ def _read(source: Path, reader: Any, from_fmt: str | None, encoding: str | None)
 
             return to_playlist(showjson.load(source))
     if from_fmt is None and reader.name == "csv":
-        from cuesheet.asrun.asshow import log_show, looks_like_log
-        from cuesheet.inputs.files import read_text
-        from cuesheet.outputs.playlist import to_playlist
+        from cuesheet.asrun.asshow import log_show, sniff
 
-        text = read_text(source, encoding)
-        if looks_like_log(text):  # an as-run log: what aired, as a playlist
-            return to_playlist(log_show(text, path=source))
+        if sniff(source, encoding):  # an as-run log, by its head: what aired, as a playlist
+            from cuesheet.inputs.files import read_text
+            from cuesheet.outputs.playlist import to_playlist
+
+            return to_playlist(log_show(read_text(source, encoding), path=source))
     playlist = reader.load(source, encoding=encoding)
     if playlist.timezone:
         try:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
@@ -12,6 +12,7 @@ from cuesheet.cli.existing import existing_file
 from cuesheet.cli.library import apply_libraries, library_options
 
 if TYPE_CHECKING:
+    from cuesheet.inputs.sources import SourceOptions
     from playlists.model import Playlist
 
 EPILOG = """\b
@@ -112,7 +113,7 @@ def render(
     show_time: bool,
     ffmpeg: str | None,
     no_resolve: bool,
-    **options: Any,
+    reading: SourceOptions,
 ) -> None:
     """Render SOURCE's audio into one file with a CUE sheet of exact INDEX points."""
     from cuesheet.audio import render as rendering
@@ -127,7 +128,7 @@ def render(
     if cue_path is not None:
         refuse_overwriting_input(cue_path, source)
     with reported():
-        show = load(source, options, playlist_rule=_whole_files)
+        show = load(source, reading, playlist_rule=_whole_files)
         if libraries:
             show = apply_libraries(show, libraries, index_path)
         from cuesheet.enrich.filelengths import read_lengths

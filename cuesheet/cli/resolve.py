@@ -6,13 +6,17 @@ import json
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from cuesheet.cli.common import bad_musicbrainz_setting, load, source_options
 from cuesheet.cli.library import library_options
-from cuesheet.cli.mboptions import musicbrainz_options, settings_from
+from cuesheet.cli.mboptions import musicbrainz_options
+
+if TYPE_CHECKING:
+    from cuesheet.enrich.musicbrainz import ResolveSettings
+    from cuesheet.inputs.sources import SourceOptions
 
 EPILOG = """\b
 Examples:
@@ -57,7 +61,8 @@ def resolve(
     as_json: bool,
     libraries: tuple[Path, ...],
     index_path: Path | None,
-    **options: Any,
+    musicbrainz: ResolveSettings,
+    reading: SourceOptions,
 ) -> None:
     """Resolve SOURCE's music and anthems against MusicBrainz."""
     from cuesheet.cli.errors import CliError
@@ -65,7 +70,6 @@ def resolve(
     from cuesheet.enrich.musicbrainz import json_rows, offline_note, service_warning
     from cuesheet.outputs.atomic import refuse_overwriting_input
 
-    settings = settings_from(options)
     if output is not None and output != "-":
         if not output.lower().endswith(OUTPUT_KINDS):
             raise click.BadParameter(
@@ -79,9 +83,9 @@ def resolve(
     from cuesheet.cli.progress import progress_bar
     from cuesheet.enrich.pipeline import resolve as resolve_show
 
-    settings = replace(settings, retry_now=True)  # asked to resolve: ask, whatever was remembered
+    settings = replace(musicbrainz, retry_now=True)  # asked to resolve: ask, whatever was known
 
-    show = load(source, options)
+    show = load(source, reading)
     with bad_musicbrainz_setting():
         resolved = resolve_show(show, settings, progress=progress_bar, warn=False)
     looked_up = [r for r in resolved.results if r.resolution is not None]

@@ -75,19 +75,10 @@ def sniff(path: str | Path, encoding: str | None = None) -> bool:
 
     ``encoding`` overrides the byte-order mark or UTF-16 guess; UTF-8 otherwise.
     """
-    from playlists.textfile import bom_encoding, utf16_without_bom
+    from cuesheet.inputs.files import read_head
 
-    try:
-        with open(path, "rb") as source:
-            head = source.read(_SNIFF_CHARS * 4)
-    except OSError:
-        return False
-    codec = encoding or bom_encoding(head) or utf16_without_bom(head) or "utf-8"
-    try:
-        text = head.decode(codec, errors="replace")
-    except LookupError:
-        return False  # an unknown --encoding: the reader says so
-    return is_cuesheet_json(text)
+    head = read_head(path, _SNIFF_CHARS * 4, encoding)
+    return head is not None and is_cuesheet_json(head[0])
 
 
 def _instant(value: int | None, tz: str, dated: bool = True) -> dict[str, Any] | None:

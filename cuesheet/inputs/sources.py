@@ -233,7 +233,6 @@ def load_source(
     encoding of the file.  Raises :class:`InputError` for a
     missing, unreadable or malformed source.
     """
-    source = Path(path)
     options = SourceOptions(
         sections=tuple(sections) if sections is not None else None,
         roles=tuple(roles) if roles else None,
@@ -244,6 +243,11 @@ def load_source(
         playlist_rule=playlist_rule,
         encoding=encoding,
     )
+    return load_with(Path(path), options)
+
+
+def load_with(source: Path, options: SourceOptions) -> Show:
+    """:func:`load_source` with its options given as one :class:`SourceOptions`."""
     kind = source_kind(source)
     if kind is not None:
         return kind.load(source, options)
