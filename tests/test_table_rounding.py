@@ -80,3 +80,16 @@ def test_over_and_under_are_what_the_clock_times_shown_say() -> None:
 def test_budget_overrun_is_the_shown_length_less_the_budget() -> None:
     lines = _table(["0:07.5", "0:07.4", "0:07.4", "0:07.4"])
     assert "── One 21:00:00  budget 0:14 (over by 0:16)" in lines  # 0:30 shown, less 0:14
+
+
+def test_the_printable_running_order_adds_up_too() -> None:
+    from cuesheet.outputs.printable import dumps_html
+
+    cues = "\n".join(f'      - music: X - Cue{i}\n        duration: "0:07.4"' for i in range(4))
+    show = showfile.loads(SHOW.format(hard_out="21:30", cues=cues), "show.yaml")
+    page = dumps_html(compute(show))
+    time = r"<td class=\"time\">"
+    cells = re.findall(rf"{time}(?:▶ )?(\d\d:\d\d:\d\d)</td>{time}(\d+:\d\d)</td>", page)
+    assert len(cells) == 4, page
+    for (start, length), (following, _) in itertools.pairwise(cells):
+        assert _clock(start) + _seconds(length) == _clock(following)
