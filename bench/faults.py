@@ -7,6 +7,7 @@ and checks after every trial what the promise says.  Run from the repository roo
     python bench/faults.py                    # about 1,000 trials
     python bench/faults.py --trials 20        # per promise
     python bench/faults.py --only signal --seed 7
+    python bench/faults.py --budget 600       # no trial starts after ten minutes
 
 Promises (one row each):
 
@@ -313,8 +314,11 @@ def _same_answers(done: subprocess.CompletedProcess[str], fix: Fixture) -> str |
         return "stdout is not JSON"
     if rows == fix.healthy:
         return None
-    differ = sum(a != b for a, b in zip(rows, fix.healthy, strict=False))
-    return f"{differ} answers differ from a healthy run; stderr {done.stderr[-200:]!r}"
+    differ = [(a, b) for a, b in zip(rows, fix.healthy, strict=False) if a != b]
+    first = {k: (differ[0][0].get(k), differ[0][1].get(k)) for k in differ[0][0]
+             if differ[0][0].get(k) != differ[0][1].get(k)} if differ else {}  # fmt: skip
+    return (f"{len(differ)} answers differ from a healthy run (first: {str(first)[:200]}); "
+            f"stderr {done.stderr[-200:]!r}")  # fmt: skip
 
 
 def _sound(cache: Path) -> bool:
@@ -356,7 +360,9 @@ def full_disk_cache_trial(fix: Fixture, rng: random.Random) -> Outcome:
 def read_only_trial(fix: Fixture, rng: random.Random) -> Outcome:
     with tmpfs(4096, fix.folder) as disk, MBServer() as server:
         cache = disk / "c.sqlite3"
-        shutil.copy(fix.healthy_cache, cache)
+        offline = rng.random() < 0.5
+        if offline:  # answers are cached per server: this one's must be in it
+            resolve(server.url, cache, fix.folder)
         (disk / "out.json").write_bytes(b"old\n")
         subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True, capture_output=True)
         if rng.random() < 0.5:
@@ -365,9 +371,11 @@ def read_only_trial(fix: Fixture, rng: random.Random) -> Outcome:
             ok = done.returncode == 1 and _one_line(done.stderr)
             ok = ok and (disk / "out.json").read_bytes() == b"old\n"
             return Outcome(None if ok else f"exit {done.returncode}: {done.stderr[-200:]!r}")
-        offline = rng.random() < 0.5
+        if not offline:
+            cache = disk / "empty"  # no cache file yet, and none can be made
         done = resolve(server.url, cache, fix.folder, *(["--offline"] if offline else []))
-        return Outcome(_same_answers(done, fix))
+        broken = _same_answers(done, fix)
+        return Outcome(None if broken is None else f"offline={offline}: {broken}")
 
 
 def corrupted_cache_trial(fix: Fixture, rng: random.Random) -> Outcome:
@@ -458,6 +466,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", default="", help="promises whose name contains this")
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--jobs", type=int, default=3, help="trials run side by side")
+    parser.add_argument(
+        "--budget", type=float, default=1200, help="seconds; no trial starts after that"
+    )
     options = parser.parse_args(argv)
     base = Path(tempfile.mkdtemp(prefix="cuesheet-faults-"))
     try:
@@ -482,6 +493,8 @@ def _run(options: argparse.Namespace, base: Path) -> int:
 
     def one(job: tuple[str, Trial, int]) -> None:
         name, trial, seed = job
+        if time.perf_counter() - started > options.budget:
+            return  # out of time: the table says how many ran
         try:
             outcome = trial(fix, random.Random(seed))
         except Exception as error:  # the bench's own trouble is a broken trial too
@@ -494,6 +507,9 @@ def _run(options: argparse.Namespace, base: Path) -> int:
                 row.broken += 1
                 if len(row.examples) < 3:
                     row.examples.append(f"seed {seed}: {outcome.broken}")
+            done = sum(r.trials for r in rows.values())
+            if done % 25 == 0:
+                print(f"{done}/{len(jobs)} trials", file=sys.stderr, flush=True)
 
     with ThreadPoolExecutor(options.jobs) as pool:
         list(pool.map(one, jobs))
