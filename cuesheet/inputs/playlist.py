@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from cuesheet.errors import CueSheetWarning, InputError
 from cuesheet.model import (
+    NO_IDS,
     Credit,
     Cue,
     CueKind,
@@ -55,6 +56,8 @@ def _ids(entry: Entry) -> Identifiers:
         iswc = data.iswc or iswc
     if isrc is not None and not isrc.strip("0- "):
         isrc = None  # EAC writes ISRC 000000000000 for "none"
+    if not (work or recording or artists or isrc or iswc):
+        return NO_IDS  # one shared value: no object per entry of a plain playlist
     return Identifiers(work, recording, tuple(artists), isrc, iswc)
 
 
@@ -146,18 +149,26 @@ def _timezone(playlist: Playlist, path: str | None) -> str:
 
 
 def _numbers(playlist: Playlist, path: str | None) -> list[str]:
-    """A cue number for every entry: its own when valid, else a fresh unused one."""
+    """A cue number for every entry: its own when valid, else a fresh unused one.
+
+    A fresh number is the entry's position unless that is taken, then one past the highest
+    number so far.  Positions only grow, so only given numbers and such bumped ones can be
+    taken: nothing is kept per entry, and no search of every number is repeated."""
     given = [e.cue.number if e.cue is not None else "" for e in playlist.entries]
-    used = {Decimal(n) for n in given if is_valid_cue_number(n)}
+    taken = {Decimal(n) for n in given if is_valid_cue_number(n)}
+    top = int(max(taken)) if taken else 0
+    bumped: set[int] = set()
+    high = 0
     numbers: list[str] = []
     for position, number in enumerate(given, start=1):
         if is_valid_cue_number(number):
             numbers.append(number)
             continue
         fresh = position
-        while Decimal(fresh) in used:
-            fresh = int(max(used)) + 1
-        used.add(Decimal(fresh))
+        if fresh in taken or fresh in bumped:
+            fresh = max(top, high) + 1
+            bumped.add(fresh)
+        high = max(high, fresh)
         numbers.append(str(fresh))
         if number:
             where = f"{path}: " if path else ""
