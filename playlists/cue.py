@@ -72,6 +72,7 @@ import re
 import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple, TextIO
 
@@ -440,7 +441,7 @@ class _Track(NamedTuple):
         start: int | None = None
         if "START" in rem:
             try:
-                start = _time.parse_iso(rem["START"])
+                start = _utc_ms(rem["START"])
             except ValueError as error:
                 raise fail(f"REM START: {error}", self.line, error) from error
         credits: tuple[Credit, ...] = tuple(self.credits or ())
@@ -459,6 +460,32 @@ class _Track(NamedTuple):
         built.duration_source = rem.get("DURATION_SOURCE", "")
         built.__class__ = CueData  # type: ignore[assignment]
         return built  # type: ignore[return-value]
+
+
+def _utc_ms(text: str) -> int:
+    """:func:`playlists._time.parse_iso`, quicker for the ``2014-02-23T04:00:00Z`` we write."""
+    if len(text) == 20 and text[19] == "Z" and text[10] == "T" and text.isascii():
+        day = _day_ms(text[:10])
+        hh, mm, ss = text[11:13], text[14:16], text[17:19]
+        if (
+            day is not None
+            and text[13] == ":" == text[16]
+            and hh.isdigit() and mm.isdigit() and ss.isdigit()
+            and hh < "24" and mm < "60" and ss < "60"
+        ):  # fmt: skip
+            return day + ((int(hh) * 60 + int(mm)) * 60 + int(ss)) * 1000
+    return _time.parse_iso(text)
+
+
+@lru_cache(maxsize=64)
+def _day_ms(text: str) -> int | None:
+    """``YYYY-MM-DD`` as the UTC instant (ms) it begins; None when it is not such a date."""
+    if len(text) != 10 or not text[:4].isdigit():
+        return None
+    try:
+        return _time.parse_iso(text + "T00:00:00Z")
+    except ValueError:
+        return None
 
 
 _new_track = tuple.__new__  # a NamedTuple from a tuple, without _make's length check
@@ -605,6 +632,25 @@ def _entries(
 _OpenEntry = _bulk.OpenEntry
 
 
+class _OpenCredit:
+    """The very slots of :class:`Credit`, writable (see :class:`playlists._bulk.OpenEntry`)."""
+
+    __slots__ = Credit.__slots__
+    name: str
+    role: str
+    guessed: bool
+
+
+def _credit(name: str, role: str) -> Credit:
+    """``Credit(name, role)``, without the frozen dataclass's ``__init__``."""
+    built = _OpenCredit()
+    built.name = name
+    built.role = role
+    built.guessed = False
+    built.__class__ = Credit  # type: ignore[assignment]
+    return built  # type: ignore[return-value]
+
+
 class _OpenCueData:
     """The very slots of :class:`CueData`, writable (see :class:`playlists._bulk.OpenEntry`)."""
 
@@ -678,6 +724,45 @@ line reads our own exports about three times faster.
 """
 _CREDIT_RE = re.compile(r'CREDIT [ \t]*"([^"\n]*)"[ \t]*"([^"\n]*)"')
 _IDENTIFIER_RE = re.compile(r'IDENTIFIER [ \t]*"([^"\n]*)"')
+_NO_REM: tuple[None, None, None, None] = (None, None, None, None)
+
+
+def _rem_fields(
+    cue_number: str | None,
+    segment: str | None,
+    kind: str | None,
+    start: str | None,
+    length: str | None,
+    credits: str,
+    identifiers: str,
+    iswc: str | None,
+    usage: str | None,
+    source: str | None,
+    comment: str | None,
+) -> tuple[dict[str, str] | None, int | None, list[Credit] | None, list[str] | None]:
+    """The ``REM`` lines of a track block (its groups) as the track keeps them: the
+    ``REM`` fields, ``REM LENGTH`` in frames, the credits and the identifiers."""
+    rem = {}
+    for key, value in (
+        ("CUE", cue_number),
+        ("SEGMENT", segment),
+        ("KIND", kind),
+        ("START", start),
+        ("ISWC", iswc),
+        ("USAGE", usage),
+        ("DURATION_SOURCE", source),
+        ("COMMENT", comment),
+    ):
+        if value is not None:
+            rem[key] = value
+    frames = None
+    if length is not None:
+        frames = (int(length[:2]) * 60 + int(length[3:5])) * CD_FPS + int(length[6:])
+    credited = [_credit(name, role) for role, name in _CREDIT_RE.findall(credits)] or None
+    named = _IDENTIFIER_RE.findall(identifiers) or None
+    return rem or None, frames, credited, named
+
+
 _BLOCK_START_RE = re.compile(r"^[ \t]*(?:FILE|TRACK)[ \t]", re.MULTILINE)
 """Where a track block may start: the general reading stops there."""
 
@@ -777,16 +862,12 @@ class _SheetReader:
         """Read the sheet: whole tracks in the usual layout at once, other lines one by one."""
         text = self.text
         size = len(text)
-        block = _TRACK_BLOCK_RE.match
         next_block = _BLOCK_START_RE.search
         position = count = 0
         while position < size:
-            found = block(text, position)
-            if found is not None and self.track_block(found, count):
-                lines = text.count("\n", position, found.end())
-                count += lines + (found.end() == size and text[-1] != "\n")
-                position = found.end()
-                continue
+            position, count = self.blocks(position, count)
+            if position >= size:
+                break
             # Up to the next line that may start a block (or a few hundred kB of text).
             line_end = text.find("\n", position)
             if line_end < 0:
@@ -801,68 +882,62 @@ class _SheetReader:
             count += len(batch)
             position = end
 
-    def track_block(self, found: re.Match[str], first: int) -> bool:
-        """One track as :data:`_TRACK_BLOCK_RE` matched it; False (nothing done) when it
-        needs the general reading (a time out of range or going back, no FILE yet).
+    def blocks(self, position: int, count: int) -> tuple[int, int]:
+        """Read the tracks :data:`_TRACK_BLOCK_RE` matches from ``position`` on (the
+        ``count``-th command line); where it stopped and the command lines read by then.
 
-        The track is stored closed (:attr:`fast_open` says it is still the open one,
-        for lines after it: see :meth:`reopen`).
+        A match read the general way instead (a time out of range or going back, no
+        FILE yet) is left alone.  Each track is stored closed (:attr:`fast_open` says it
+        is still the open one, for lines after it: see :meth:`reopen`).
         """
-        (file_name, _number, title, performer, songwriter, isrc, rems, cue_number, segment,
-         kind, start, length, credits, identifiers, iswc, usage, source, comment,
-         mm, ss, ff) = found.groups()  # fmt: skip
-        if ff >= "75" or (length is not None and length[6:] >= "75"):
-            return False
-        frames = (int(mm) * 60 + int(ss)) * CD_FPS + int(ff)
-        if file_name is not None:  # what self.file does with this line
-            self.location = file_name
-            self.last_index = 0
-            self.pending = {}
-            first += 1
-        elif self.location is None or frames < self.last_index:
-            return False
+        text = self.text
+        size = len(text)
+        match = _TRACK_BLOCK_RE.match
+        add = self.tracks.append
+        location, last_index = self.location, self.last_index
+        while (found := match(text, position)) is not None:
+            groups = found.groups()
+            file_name, _number, title, performer, songwriter, isrc, rems = groups[:7]
+            mm, ss, ff = groups[18:]
+            if ff >= "75" or (rems and groups[11] is not None and groups[11][6:] >= "75"):
+                break
+            frames = (int(mm) * 60 + int(ss)) * CD_FPS + int(ff)
+            first = count
+            if file_name is not None:  # what self.file does with this line
+                location, last_index = file_name, 0
+                self.pending = {}
+                first += 1
+            elif location is None or frames < last_index:
+                break
+            if self.open is not None or self.pending:  # after lines read one by one
+                title, performer, songwriter = self.after_lines(title, performer, songwriter)
+            rem, length, credited, named = _rem_fields(*groups[7:18]) if rems else _NO_REM
+            last_index = frames
+            fields = (first, location, title or "", performer or "", songwriter or "",
+                      isrc or "", rem, credited, named, None, frames, 0, 0, length, location,
+                      None)  # fmt: skip
+            add(_new_track(_Track, fields))
+            self.fast_open = True
+            self.text_target = None
+            end = found.end()
+            count += text.count("\n", position, end) + (end == size and text[-1] != "\n")
+            position = end
+        self.location, self.last_index = location, last_index
+        return position, count
+
+    def after_lines(
+        self, title: str | None, performer: str | None, songwriter: str | None
+    ) -> tuple[str | None, str | None, str | None]:
+        """Close the track open before a block; its text with the lines before its TRACK."""
         if self.open is not None:
             self.close_track()
             self.open = None
-        pending = self.pending
-        if pending:
-            self.pending = {}
+        if self.pending:
+            pending, self.pending = self.pending, {}
             title = pending.get("TITLE", "") if title is None else title
             performer = pending.get("PERFORMER", "") if performer is None else performer
             songwriter = pending.get("SONGWRITER", "") if songwriter is None else songwriter
-        rem: dict[str, str] | None = None
-        frames_long: int | None = None
-        credited: list[Credit] | None = None
-        named: list[str] | None = None
-        if rems:
-            rem = {
-                key: value
-                for key, value in (
-                    ("CUE", cue_number),
-                    ("SEGMENT", segment),
-                    ("KIND", kind),
-                    ("START", start),
-                    ("ISWC", iswc),
-                    ("USAGE", usage),
-                    ("DURATION_SOURCE", source),
-                    ("COMMENT", comment),
-                )
-                if value is not None
-            } or None
-            if length is not None:
-                frames_long = (int(length[:2]) * 60 + int(length[3:5])) * CD_FPS + int(length[6:])
-            if credits:
-                credited = [Credit(name, role) for role, name in _CREDIT_RE.findall(credits)]
-            if identifiers:
-                named = _IDENTIFIER_RE.findall(identifiers)
-        self.last_index = frames
-        location = self.location
-        fields = (first, location, title or "", performer or "", songwriter or "", isrc or "",
-                  rem, credited, named, None, frames, 0, 0, frames_long, location, None)  # fmt:skip
-        self.tracks.append(_new_track(_Track, fields))
-        self.fast_open = True
-        self.text_target = None
-        return True
+        return title, performer, songwriter
 
     def reopen(self) -> None:
         """Make the track a block stored closed the open one again (lines follow it)."""
