@@ -22,7 +22,9 @@ status 3.  Exit status 1 when a target is missed.  Targets (issue 15):
 * M3U read   >= 10x the ``m3u8`` package on the same text;
 * XSPF read  >= 10x ``xspf-lib`` on the same file;
 * CUE parse  >= 3x ``deflacue`` on the same file (a sheet with one track per
-  entry; the 99-track limit is a writing rule, not a reading one).
+  entry; the 99-track limit is a writing rule, not a reading one): ``plain`` a
+  ripper's layout, ``ours`` the lines ``cuesheet export --format cue`` writes
+  (see :func:`exported_cue_text`).
 """
 
 from __future__ import annotations
