@@ -153,11 +153,8 @@ class Library:
         # one library take turns instead of one waiting for the other's whole scan.
         self._write("DELETE FROM files WHERE path = ?", [(p,) for p in stale])
         done = 0
-        for batch in self._read_all(to_read):
-            self._write(
-                "INSERT OR REPLACE INTO files VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                [_row(path, on_disk[path], found) for path, found in batch],
-            )
+        for batch in self._read_all([(path, on_disk[path]) for path in to_read]):
+            self._write("INSERT OR REPLACE INTO files VALUES (?,?,?,?,?,?,?,?,?,?,?)", batch)
             done += len(batch)
             if progress is not None:
                 progress(done, total)
@@ -242,8 +239,12 @@ class Library:
             tuple(problems[p] for p in sorted(problems)),
         )
 
-    def _read_all(self, paths: list[str]) -> Iterator[list[tuple[str, AudioFile | str]]]:
-        """Batches of (path, file or error message), in completion order.
+    def _read_all(self, paths: list[tuple[str, tuple[int, int]]]) -> Iterator[list[_Row]]:
+        """Batches of index rows for ``(path, (size, mtime_ns))``, in completion order.
+
+        The workers make the rows themselves (reading, then encoding the tags): what
+        comes back is plain tuples, quick to pass between processes, and this process
+        is left with writing them.
 
         The pool gets two chunks per worker at a time; while none has come
         back, this process reads a chunk itself, so a busy machine (workers
@@ -252,13 +253,13 @@ class Library:
         chunks = deque(paths[i : i + _CHUNK] for i in range(0, len(paths), _CHUNK))
         if len(paths) < self.pool_threshold or self.workers == 1:
             while chunks:
-                yield _read_chunk(chunks.popleft())
+                yield _read_rows(chunks.popleft())
             return
-        running: set[Future[list[tuple[str, AudioFile | str]]]] = set()
+        running: set[Future[list[_Row]]] = set()
         with _pool(self.workers) as pool, _stopped_on_exit(pool):
             while chunks or running:
                 while chunks and len(running) < 2 * self.workers:
-                    running.add(pool.submit(_read_chunk, chunks.popleft()))
+                    running.add(pool.submit(_read_rows, chunks.popleft()))
                 finished = {future for future in running if future.done()}
                 for future in finished:
                     running.discard(future)
@@ -266,7 +267,7 @@ class Library:
                 if finished:
                     continue
                 if chunks:
-                    yield _read_chunk(chunks.popleft())
+                    yield _read_rows(chunks.popleft())
                 else:
                     wait(running, return_when=FIRST_COMPLETED)
 
@@ -329,6 +330,12 @@ def _read_chunk(paths: list[str]) -> list[tuple[str, AudioFile | str]]:
         except TagError as error:
             out.append((path, error.message))
     return out
+
+
+def _read_rows(files: list[tuple[str, tuple[int, int]]]) -> list[_Row]:
+    """The index rows of a chunk of ``(path, (size, mtime_ns))`` (runs in a worker process)."""
+    stats = dict(files)
+    return [_row(path, stats[path], found) for path, found in _read_chunk(list(stats))]
 
 
 def _locked(error: sqlite3.Error) -> bool:
@@ -460,7 +467,11 @@ def _int64(value: int) -> int:
     return (value + (1 << 63)) % (1 << 64) - (1 << 63)
 
 
-def _row(path: str, stat: tuple[int, int], found: AudioFile | str) -> tuple[object, ...]:
+_Row = tuple[object, ...]
+"""One row of the ``files`` table, in column order."""
+
+
+def _row(path: str, stat: tuple[int, int], found: AudioFile | str) -> _Row:
     if isinstance(found, str):
         return (path, *stat, None, None, None, None, None, None, None, found)
     return (

@@ -296,3 +296,27 @@ def test_writing_to_an_unreadable_file_is_a_tag_error(tmp_path: Path) -> None:
     path.write_bytes(b"\x00" * 100)
     with pytest.raises(TagError, match=r"junk\.flac"):
         tags.write(path, FULL)
+
+
+def test_m4a_with_its_moov_first_or_last_has_the_exact_length(tmp_path: Path) -> None:
+    samples = 44_100 * 2 + 17
+    last = audiogen.make_tone(tmp_path / "last.m4a", samples)
+    first = tmp_path / "first.m4a"  # the moov box before the audio (web players' layout)
+    subprocess.run(
+        [audiogen.ffmpeg(), "-nostdin", "-v", "error", "-y", "-i", str(last), "-c", "copy",
+         "-movflags", "+faststart", str(first)],
+        check=True,
+    )  # fmt: skip
+    for path in (last, first):
+        assert tags.read(path).samples == samples == audiogen.decoded_samples(path)
+
+
+def test_m4a_with_a_broken_box_is_read_as_mutagen_reads_it(tmp_path: Path) -> None:
+    path = audiogen.make_tone(tmp_path / "tone.m4a", 44_100)
+    data = bytearray(path.read_bytes())
+    at = data.index(b"mdhd") - 4
+    data[at : at + 4] = (7).to_bytes(4, "big")  # a box size below its own header
+    path.write_bytes(bytes(data))
+    with pytest.raises(TagError) as caught:
+        tags.read(path)
+    assert caught.value.path == str(path)

@@ -632,3 +632,33 @@ def test_what_eac_writes_beyond_the_model_survives_cue_to_cue() -> None:
         ("cue", "FLAGS DCP"),
         ("cue", "REM REPLAYGAIN_TRACK_GAIN -7.05 dB"),
     )
+
+
+def _line_by_line(text: str) -> str:
+    """The same sheet with every command in lower case, which the reader takes line by line
+    (its whole-track match wants the writer's upper case)."""
+    return re.sub(r"^([ \t]*)([A-Z]+)", lambda m: m[1] + m[2].lower(), text, flags=re.MULTILINE)
+
+
+def test_a_sheet_in_the_writers_layout_reads_as_it_does_line_by_line() -> None:
+    text = _dumps(_with_files(sochi())) + _dumps(_with_files(sochi()), single_file="all.flac")
+    whole = cue.loads(text)
+    assert whole == cue.loads(_line_by_line(text))
+    assert any(e.cue is not None and e.cue.credits for e in whole.entries)
+    for entry in whole.entries:  # built without the dataclasses' __init__: equal all the same
+        assert entry == replace(entry) and hash(entry) == hash(replace(entry))
+        if entry.cue is not None:
+            assert entry.cue == replace(entry.cue)
+            assert all(c == replace(c) for c in entry.cue.credits)
+
+
+def test_an_error_in_the_writers_layout_names_the_line_as_line_by_line() -> None:
+    text = _dumps(_with_files(sochi()))
+    bad = text.replace("REM START 2014-02-23T", "REM START 2014-02-30T", 1)
+    bad = bad.replace("INDEX 01 00:00:00", "INDEX 01 00:00:75", 2)
+    errors = []
+    for sheet in (bad, _line_by_line(bad)):
+        with pytest.raises(ParseError) as caught:
+            cue.loads(sheet, path="show.cue")
+        errors.append((str(caught.value).lower(), caught.value.line))
+    assert errors[0] == errors[1] and errors[0][1] is not None
