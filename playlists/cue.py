@@ -71,7 +71,7 @@ import os
 import re
 import warnings
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple, TextIO
@@ -458,6 +458,8 @@ class _Track(NamedTuple):
         built.iswc = rem.get("ISWC", "")
         built.usage = rem.get("USAGE", "")
         built.duration_source = rem.get("DURATION_SOURCE", "")
+        for name, value in _CUE_REST:
+            setattr(built, name, value)
         built.__class__ = CueData  # type: ignore[assignment]
         return built  # type: ignore[return-value]
 
@@ -632,6 +634,18 @@ def _entries(
 _OpenEntry = _bulk.OpenEntry
 
 
+def _rest(cls: type, given: set[str]) -> tuple[tuple[str, object], ...]:
+    """The fields of dataclass ``cls`` not in ``given``, with their defaults (slots to fill)."""
+    return tuple((f.name, f.default) for f in fields(cls) if f.name not in given)
+
+
+_CUE_REST = _rest(CueData, {
+    "segment", "number", "kind", "start_utc_ms", "credits", "isrc", "iswc", "usage",
+    "duration_source",
+})  # fmt: skip
+_CREDIT_REST = _rest(Credit, {"name", "role", "guessed"})
+
+
 class _OpenCredit:
     """The very slots of :class:`Credit`, writable (see :class:`playlists._bulk.OpenEntry`)."""
 
@@ -647,6 +661,8 @@ def _credit(name: str, role: str) -> Credit:
     built.name = name
     built.role = role
     built.guessed = False
+    for field_name, value in _CREDIT_REST:
+        setattr(built, field_name, value)
     built.__class__ = Credit  # type: ignore[assignment]
     return built  # type: ignore[return-value]
 
