@@ -4,15 +4,16 @@
 
     segment, cue, start_local, start_utc, duration, kind, title, credits, identifiers, file,
     duration_source, usage, gap, crossfade, in, out, fade_in, fade_out, notes,
-    segment_at, segment_at_label, segment_budget,
-    show_title, show_start, show_timezone, show_venue, show_hard_out
+    segment_at, segment_at_label, segment_budget, segment_notes, segment_usage,
+    show_title, show_start, show_timezone, show_venue, show_hard_out, show_notes
 
 The first ten are required when reading; the others (a cue's other data, its
-segment's fixed time, label and budget, and the show's title, start, IANA zone,
-venue and hard out) make the round trip lossless and may be missing.  Segment
-and show columns are repeated on every row of the segment or show, so the file
-stays one table; rows may leave a show column empty, but two rows that fill it
-differently are refused.
+segment's fixed time, label, budget, notes and usage code, and the show's title,
+start, IANA zone, venue, hard out and notes) make the round trip lossless and may
+be missing.  Segment and show columns are repeated on every row of the segment or
+show, so the file stays one table; rows may leave a show column empty, but two rows
+that fill it differently are refused.  Segment cells are read row by row as they
+are (cuesheet, grouping rows into segments, warns when they differ within one).
 
 ``rights`` columns (what performing-rights societies ask for)::
 
@@ -85,9 +86,22 @@ CUE_COLUMNS = (
     "notes",
 )
 """Running-order columns of a cue's other data, after :data:`RUNNING_ORDER_COLUMNS`."""
-SEGMENT_COLUMNS = ("segment_at", "segment_at_label", "segment_budget")
+SEGMENT_COLUMNS = (
+    "segment_at",
+    "segment_at_label",
+    "segment_budget",
+    "segment_notes",
+    "segment_usage",
+)
 """Running-order columns of the cue's segment: every row of a segment repeats them."""
-SHOW_COLUMNS = ("show_title", "show_start", "show_timezone", "show_venue", "show_hard_out")
+SHOW_COLUMNS = (
+    "show_title",
+    "show_start",
+    "show_timezone",
+    "show_venue",
+    "show_hard_out",
+    "show_notes",
+)
 """Running-order columns of the whole show: every row repeats them."""
 RIGHTS_COLUMNS = (
     "sequence",
@@ -245,6 +259,7 @@ def _running_order_rows(playlist: Playlist) -> Iterable[Sequence[str]]:
         zone,
         playlist.creator,
         _instant(playlist.hard_out_ms, zone),
+        playlist.annotation,
     )
     for entry in playlist.entries:
         data = entry.cue or CueData()
@@ -272,6 +287,8 @@ def _running_order_rows(playlist: Playlist) -> Iterable[Sequence[str]]:
             _instant(data.segment_at_ms, zone),
             data.segment_at_label,
             _duration(data.segment_budget_ms),
+            data.segment_notes,
+            data.segment_usage,
             *show,
         )
 
@@ -420,6 +437,8 @@ def _running_order_entry(row: _Row) -> Entry:
         segment_at_ms=row.parsed("segment_at", _time.parse_iso),
         segment_at_label=row["segment_at_label"],
         segment_budget_ms=row.parsed("segment_budget", _time.parse_duration),
+        segment_notes=row["segment_notes"],
+        segment_usage=row["segment_usage"].strip(),
     )
     return Entry(
         location=row["file"] or None,
@@ -597,6 +616,7 @@ def loads(
         date_ms=date_ms,
         timezone=timezone,
         hard_out_ms=show.instant("show_hard_out"),
+        annotation=show.text("show_notes"),
         entries=tuple(entries),
     )
 

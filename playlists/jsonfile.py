@@ -219,6 +219,8 @@ class _Reader:
             segment_at_ms=self.instant(data, "segment_at_ms", where),
             segment_at_label=self.text(data, "segment_at_label", where),
             segment_budget_ms=self.integer(data, "segment_budget_ms", where, None),
+            segment_notes=self.text(data, "segment_notes", where),
+            segment_usage=self.text(data, "segment_usage", where),
         )
 
     def instant(self, data: dict[str, Any], key: str, where: str) -> int | None:

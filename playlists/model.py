@@ -77,6 +77,10 @@ class CueData:
     """What happens at the segment's fixed time."""
     segment_budget_ms: int | None = None
     """The planned length of the entry's segment, milliseconds; ``None``: none."""
+    segment_notes: str = ""
+    """Notes on the entry's segment."""
+    segment_usage: str = ""
+    """The usage code of the entry's segment (the default of its entries that name none)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +131,8 @@ class Playlist:
     """When the running order must have ended (a hard out), milliseconds since the Unix
     epoch (UTC); ``None`` when open-ended."""
     annotation: str = ""
-    """A comment on the whole playlist (XSPF ``annotation``, CUE ``REM COMMENT``)."""
+    """A comment on the whole playlist (XSPF ``annotation``, CUE ``REM COMMENT``, CSV
+    ``show_notes``): cuesheet writes a show's notes here."""
     extras: tuple[tuple[str, str], ...] = ()
     """Lines of a format the model has no field for, as ``(format, text)``:
     ``("cue", "CATALOG 0000000000000")``, ``("cue", 'REM GENRE "Rock"')`` (see :class:`Entry`)."""

@@ -11,9 +11,9 @@ its ``identifier`` URIs (e.g. ``https://musicbrainz.org/recording/<mbid>``),
 segment, cue number, kind, scheduled start, credits with roles (``guessed="true"``
 on a guessed one, ``source=`` when said), ISRC, ISWC, usage, offsets in the file, CUE
 gaps, the running order's gap, crossfade, in and out points and fades, the segment's
-fixed time, label and budget; the playlist's IANA timezone and hard out) goes into an
-``<extension application="urn:cuesheet:xspf:1">`` block, so a round trip loses
-nothing.  Characters XML 1.0 cannot carry at all (most C0 controls) are
+fixed time, label, budget, notes and usage code; the playlist's IANA timezone and hard
+out) goes into an ``<extension application="urn:cuesheet:xspf:1">`` block, so a round
+trip loses nothing.  Characters XML 1.0 cannot carry at all (most C0 controls) are
 replaced by U+FFFD with a :class:`TextChangedWarning`.
 
 The writer streams text; it never builds a tree.  Relative locations are
@@ -155,6 +155,12 @@ _SHOW_MS = (
     ("segmentBudget", "segment_budget_ms"),
 )
 """Extension tags of the running order's durations (ms) and their :class:`CueData` fields."""
+_SHOW_TEXT = (
+    ("segmentLabel", "segment_at_label"),
+    ("segmentNotes", "segment_notes"),
+    ("segmentUsage", "segment_usage"),
+)
+"""Extension tags of the segment's text (label, notes, usage) and their :class:`CueData` fields."""
 _SHOW_DEFAULTS = {"gap_ms": 0, "crossfade_ms": 0, "in_ms": 0, "fade_in_ms": 0, "fade_out_ms": 0}
 
 
@@ -166,8 +172,10 @@ def _show_items(data: CueData) -> Iterator[str]:
             yield f"<c:{tag}>{value}</c:{tag}>"
     if data.segment_at_ms is not None:
         yield f"<c:segmentAt>{_time.iso_utc(data.segment_at_ms)}</c:segmentAt>"
-    if data.segment_at_label:
-        yield f"<c:segmentLabel>{_esc(data.segment_at_label)}</c:segmentLabel>"
+    for tag, text in _SHOW_TEXT:
+        value = getattr(data, text)
+        if value:
+            yield f"<c:{tag}>{_esc(value)}</c:{tag}>"
 
 
 def _show_fields(extra: _Extra) -> dict[str, object]:
@@ -177,8 +185,7 @@ def _show_fields(extra: _Extra) -> dict[str, object]:
     }
     if "segmentAt" in extra.instants:
         out["segment_at_ms"] = extra.instants["segmentAt"]
-    if "segmentLabel" in extra.text:
-        out["segment_at_label"] = extra.text["segmentLabel"]
+    out.update((name, extra.text[tag]) for tag, name in _SHOW_TEXT if tag in extra.text)
     return out
 
 

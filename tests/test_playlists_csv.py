@@ -313,6 +313,8 @@ _CUE = st.builds(
     segment_at_ms=st.none() | st.integers(0, 4_000_000_000_000),
     segment_at_label=_TEXT,
     segment_budget_ms=st.none() | _MS,
+    segment_notes=_TEXT,
+    segment_usage=st.sampled_from(["", "BV", "MT"]),
 )
 _ENTRY = st.builds(
     Entry,
@@ -337,6 +339,7 @@ _ENTRY = st.builds(
         creator=_TEXT,
         date_ms=st.integers(0, 4_000_000_000_000),
         hard_out_ms=st.none() | st.integers(0, 4_000_000_000_000),
+        annotation=_TEXT,
     ),
 )
 def test_property_running_order_round_trip(entries: list[Entry], tz: str, show: Playlist) -> None:

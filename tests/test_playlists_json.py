@@ -95,6 +95,8 @@ _TEXT = st.text(max_size=50) | st.sampled_from(['"q", \n', "Рахманинов
                     segment_at_ms=st.none() | st.integers(-(10**12), 10**13),
                     segment_at_label=_TEXT,
                     segment_budget_ms=st.none() | st.integers(0, 10**9),
+                    segment_notes=_TEXT,
+                    segment_usage=st.sampled_from(["", "BV", "MT"]),
                 ),
             ),
             max_size=4,

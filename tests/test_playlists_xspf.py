@@ -397,6 +397,8 @@ _XML_TEXT = st.text(
                 segment_at_ms=st.none() | st.integers(0, 4 * 10**12),
                 segment_at_label=_XML_TEXT,
                 segment_budget_ms=st.none() | st.integers(0, 10**9),
+                segment_notes=_XML_TEXT,
+                segment_usage=st.sampled_from(["", "BV", "MT"]),
             ),
         ),
         max_size=4,

@@ -31,6 +31,8 @@ from cuesheet.model import (
     Segment,
     Show,
     UsageCode,
+    WorkRights,
+    WriterShare,
 )
 from cuesheet.outputs import registry
 from cuesheet.outputs.playlist import to_playlist
@@ -38,27 +40,32 @@ from cuesheet.outputs.table import render_timing
 from cuesheet.timing.engine import compute
 from playlists import registry as playlist_formats
 
-SHOW_FIELDS = ("title", "timezone", "start_ms", "venue", "hard_out_ms")
-SEGMENT_FIELDS = ("title", "at_ms", "at_label", "budget_ms")
+SHOW_FIELDS = ("title", "timezone", "start_ms", "venue", "hard_out_ms", "notes")
+RIGHTS_FIELDS = ("channel", "production", "contact", "works")
+"""Show fields for rights sheets: only the JSON show keeps them (docs/playlists.md)."""
+SEGMENT_FIELDS = ("title", "at_ms", "at_label", "budget_ms", "notes", "usage")
 CUE_FIELDS = (
     "number", "title", "kind", "credits", "ids", "duration_ms", "duration_source",
     "gap_ms", "crossfade_ms", "usage", "notes", "in_ms", "out_ms", "fade_in_ms", "fade_out_ms",
 )  # fmt: skip
 ALL = (
-    tuple(f"show.{f}" for f in SHOW_FIELDS)
+    tuple(f"show.{f}" for f in SHOW_FIELDS + RIGHTS_FIELDS)
     + tuple(f"segment.{f}" for f in SEGMENT_FIELDS)
     + tuple(f"cue.{f}" for f in CUE_FIELDS)
 )
-#: Per format, the fields a round trip keeps (the timing table is compared too when
-#: every field is kept: JSON, CSV and XSPF).  The table in docs/playlists.md is this list.
+RUNNING_ORDER = tuple(f for f in ALL if f.removeprefix("show.") not in RIGHTS_FIELDS)
+"""Everything but the rights fields: what CSV and XSPF keep."""
+#: Per format, the fields a round trip keeps (the timing table is compared too for the
+#: formats keeping the whole running order: JSON, CSV and XSPF).  The table in
+#: docs/playlists.md is this list.
 KEEPS: dict[str, tuple[str, ...]] = {
     "json": ALL,
-    "csv": ALL,
-    "xspf": ALL,
+    "csv": RUNNING_ORDER,
+    "xspf": RUNNING_ORDER,
     "m3u8": ("show.title", "segment.title", "cue.number", "cue.title", "cue.duration_ms"),
-    "cue": ("show.title", "show.timezone", "show.start_ms", "show.venue", "segment.title",
-            "cue.number", "cue.title", "cue.kind", "cue.ids", "cue.duration_ms",
-            "cue.duration_source", "cue.usage", "cue.notes"),
+    "cue": ("show.title", "show.timezone", "show.start_ms", "show.venue", "show.notes",
+            "segment.title", "cue.number", "cue.title", "cue.kind", "cue.ids",
+            "cue.duration_ms", "cue.duration_source", "cue.usage", "cue.notes"),
 }  # fmt: skip
 
 
@@ -95,14 +102,21 @@ def _show() -> Show:
         timezone="Europe/Moscow",
         start_ms=1_392_915_600_000,
         segments=(
-            Segment("Opening", first, at_ms=1_392_915_600_000, at_label="doors", budget_ms=300_000),
-            Segment(
-                "Finale", second, at_ms=1_392_916_200_000, at_label="on air", budget_ms=240_000
-            ),
+            Segment("Opening", first, at_ms=1_392_915_600_000, at_label="doors", budget_ms=300_000,
+                    notes="pyro cleared", usage=UsageCode.BV),
+            Segment("Finale", second, at_ms=1_392_916_200_000, at_label="on air",
+                    budget_ms=240_000, notes="all lights\nfull"),
         ),
         venue="Fisht Stadium",
         hard_out_ms=1_392_916_800_000,
-    )
+        notes="rehearsal run; times as broadcast",
+        channel="Channel One",
+        production="Sochi 2014 Ceremonies",
+        contact="producer@example.org",
+        works=(WorkRights("Overture", iswc="T-123.456.789-0",
+                          writers=(WriterShare("Pyotr Tchaikovsky", ipi="00012345678",
+                                               society="RAO", share_bp=10_000, died="1893"),)),),
+    )  # fmt: skip
 
 
 def _field(show: Show, name: str) -> list[Any]:
@@ -132,7 +146,7 @@ def test_a_show_comes_back_with_what_the_format_holds(tmp_path: Path, fmt: str) 
     back, original = _roundtrip(tmp_path, fmt), _show()
     lost = [f for f in KEEPS[fmt] if _field(back, f) != _field(original, f)]
     assert lost == [], {f: (_field(original, f), _field(back, f)) for f in lost}
-    if KEEPS[fmt] == ALL:
+    if set(KEEPS[fmt]) >= set(RUNNING_ORDER):
         assert render_timing(compute(back)) == render_timing(compute(original))
 
 
@@ -191,3 +205,22 @@ def test_timing_and_convert_agree_on_an_xspf(tmp_path: Path) -> None:
     fronts = re.findall(r"^ +([\d.]+) .* (\d+:\d\d) +(\d\d:\d\d:\d\d) ", timing.stdout, re.M)
     assert len(fronts) == len(rows) == 4
     assert [(n, f) for n, _, f in fronts] == [(r["cue"], r["start_local"][11:19]) for r in rows]
+
+
+def test_a_running_order_whose_segment_rows_disagree_is_read_with_a_one_line_warning(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "order.csv"
+    show = _show()
+    playlist_formats.get("csv").dump(to_playlist(show, compute(show)), str(path))
+    with path.open(newline="", encoding="utf-8") as source:
+        rows = list(csv.reader(source))
+    rows[2][rows[0].index("segment_notes")] = "pyro NOT cleared"  # cue 2, line 3
+    with path.open("w", newline="", encoding="utf-8") as out:
+        csv.writer(out, lineterminator="\r\n").writerows(rows)
+    result = CliRunner().invoke(cli, ["timing", str(path), "--no-resolve", "--offline"])
+    assert result.exit_code == 0, result.stderr
+    lines = [line for line in result.stderr.splitlines() if "segment 'Opening'" in line]
+    assert len(lines) == 1
+    assert f"{path}: entry 2: segment 'Opening': notes 'pyro NOT cleared'" in lines[0]
+    assert "entry 1's is kept" in lines[0]

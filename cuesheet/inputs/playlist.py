@@ -1,15 +1,20 @@
 """The way back: a :class:`playlists.model.Playlist` read from any format -> Show.
 
 Consecutive entries of one segment become a segment; entries with no segment
-data form one segment named after the playlist.  Identifiers given as
+data form one segment named after the playlist.  A segment's fixed time, label,
+budget, notes and usage code are those its entries state (when they disagree, the
+first is kept with a warning naming the entry); the playlist's annotation is the
+show's notes.  Identifiers given as
 MusicBrainz URIs or ``urn:isrc:``/``urn:iswc:`` URNs return to their fields.
 """
 
 from __future__ import annotations
 
 import warnings
+from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
+from typing import Any, cast
 
 from cuesheet.errors import CueSheetWarning, InputError
 from cuesheet.model import (
@@ -28,6 +33,7 @@ from cuesheet.model import (
 )
 from cuesheet.timing import clock
 from cuesheet.timing.engine import lead_in_ms
+from playlists.errors import shown
 from playlists.model import CueData, Entry, Playlist
 
 _MB_PREFIXES = ("https://musicbrainz.org/", "http://musicbrainz.org/")
@@ -189,19 +195,19 @@ def to_show(playlist: Playlist, *, title: str = "", path: str | None = None) -> 
     tz = _timezone(playlist, path)
     segments: list[Segment] = []
     current: str | None = None
-    first: CueData | None = None
+    run: list[tuple[int, Entry]] = []  # the current segment's entries, numbered from 1
     cues: list[Cue] = []
-    for number, entry in zip(_numbers(playlist, path), playlist.entries, strict=True):
+    numbers = _numbers(playlist, path)
+    for position, (number, entry) in enumerate(zip(numbers, playlist.entries, strict=True), 1):
         name = entry.cue.segment if entry.cue is not None else ""
         if current is not None and name != current:
-            segments.append(_segment(current or playlist.title or "Playlist", cues, first))
-            cues = []
-        if not cues:
-            first = entry.cue
+            segments.append(_segment(current or playlist.title or "Playlist", cues, run, path))
+            cues, run = [], []
         current = name
+        run.append((position, entry))
         cues.append(_cue(entry, number))
     if cues:
-        segments.append(_segment(current or playlist.title or "Playlist", cues, first))
+        segments.append(_segment(current or playlist.title or "Playlist", cues, run, path))
     show = Show(
         title=title or playlist.title,
         timezone=tz,
@@ -209,6 +215,7 @@ def to_show(playlist: Playlist, *, title: str = "", path: str | None = None) -> 
         segments=tuple(segments),
         venue=playlist.creator,
         hard_out_ms=playlist.hard_out_ms,
+        notes=playlist.annotation,
     )
     starts = [e.cue.start_utc_ms if e.cue is not None else None for e in playlist.entries]
     return _keep_stated_starts(show, starts)
@@ -268,14 +275,63 @@ def _lead_in_to(cue: Cue, wanted_ms: int, opens: bool) -> Cue:
     return replace(cue, gap_ms=gap, crossfade_ms=crossfade if not opens else cue.crossfade_ms)
 
 
-def _segment(title: str, cues: list[Cue], first: CueData | None) -> Segment:
-    """A segment of ``cues``; its fixed time, label and budget are its first entry's."""
-    if first is None:
-        return Segment(title, tuple(cues))
+def _ms_text(value: object) -> str:
+    return f"{value} ms"
+
+
+def _instant_text(value: object) -> str:
+    return clock.iso_utc(cast("int", value))
+
+
+_SEGMENT_DATA: tuple[tuple[str, str, Callable[[object], str]], ...] = (
+    ("segment_at_ms", "fixed time", _instant_text),
+    ("segment_at_label", "label", str),
+    ("segment_budget_ms", "budget", _ms_text),
+    ("segment_notes", "notes", str),
+    ("segment_usage", "usage code", str),
+)
+"""The :class:`CueData` fields every entry of a segment repeats: name, what it is, as text."""
+
+
+def _segment_values(title: str, run: list[tuple[int, Entry]], path: str | None) -> dict[str, Any]:
+    """The segment data of ``run`` (entries with their positions from 1), field by field.
+
+    Each field's value is the first one an entry states (an entry may leave it out); an
+    entry stating another value is warned about, once per field, and the first is kept.
+    """
+    kept: dict[str, tuple[object, int]] = {}
+    warned: set[str] = set()
+    for position, entry in run:
+        for name, what, text in _SEGMENT_DATA if entry.cue is not None else ():
+            value = getattr(entry.cue, name)
+            if value is None or value == "":
+                continue
+            first, at = kept.setdefault(name, (value, position))
+            if first != value and name not in warned:
+                warned.add(name)
+                where = f"{path}: " if path else ""
+                warnings.warn(
+                    f"{where}entry {position}: segment {shown(title)}: {what} "
+                    f"{shown(text(value))} is not entry {at}'s {shown(text(first))}; "
+                    f"entry {at}'s is kept",
+                    CueSheetWarning,
+                    stacklevel=4,
+                )
+    return {name: value for name, (value, _) in kept.items()}
+
+
+def _segment(
+    title: str, cues: list[Cue], run: list[tuple[int, Entry]], path: str | None
+) -> Segment:
+    """A segment of ``cues``; its fixed time, label, budget, notes and usage are its entries'."""
+    values = _segment_values(title, run, path)
+    usage = _enum_or(UsageCode, values.get("segment_usage", ""))
     return Segment(
         title,
         tuple(cues),
-        at_ms=first.segment_at_ms,
-        at_label=first.segment_at_label,
-        budget_ms=first.segment_budget_ms,
+        at_ms=values.get("segment_at_ms"),
+        at_label=values.get("segment_at_label", ""),
+        budget_ms=values.get("segment_budget_ms"),
+        notes=values.get("segment_notes", ""),
+        usage=usage if isinstance(usage, UsageCode) else None,
     )

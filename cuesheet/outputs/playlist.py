@@ -68,14 +68,17 @@ def _cue_data(show: Show, si: int, ci: int, timing: Timing) -> CueData:
         segment_at_ms=segment.at_ms if show.dated else None,
         segment_at_label=segment.at_label,
         segment_budget_ms=segment.budget_ms,
+        segment_notes=segment.notes,
+        segment_usage=segment.usage.value if segment.usage else "",
     )
 
 
 def to_playlist(show: Show, timing: Timing | None = None) -> Playlist:
     """The show as a playlist, one entry per cue in running order.
 
-    Every entry carries its segment's fixed time, label and budget; the playlist
-    carries the show's title, venue (as its creator), start, zone and hard out.  An
+    Every entry carries its segment's fixed time, label, budget, notes and usage code;
+    the playlist carries the show's title, venue (as its creator), start, zone, hard out
+    and notes (as its annotation).  An
     undated show (:attr:`Show.dated` false) gives no instants at all (no start, fixed
     time or hard out): playlist formats write dates with every instant, and an undated
     show has no date to write.
@@ -103,5 +106,6 @@ def to_playlist(show: Show, timing: Timing | None = None) -> Playlist:
         date_ms=show.start_ms if show.dated else None,
         timezone=show.timezone,
         hard_out_ms=show.hard_out_ms if show.dated else None,
+        annotation=show.notes,
         entries=tuple(entries),
     )
