@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
 
@@ -122,6 +122,10 @@ class Identifiers:
         )
 
 
+NO_IDS = Identifiers()
+"""No identifier known: the one value every cue without identifiers shares (values are frozen)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """One ranked MusicBrainz candidate; ``score`` is 0-100."""
@@ -201,7 +205,7 @@ class Cue:
     duration_ms: int | None = None
     """Duration in milliseconds; ``None`` when unknown."""
     duration_source: DurationSource | None = None
-    ids: Identifiers = field(default_factory=Identifiers)
+    ids: Identifiers = NO_IDS
     file: str | None = None
     """Path of the cue's audio file, as written in the show (may be relative)."""
     usage: UsageCode | None = None

@@ -19,11 +19,20 @@ The environment is not always kind:
 * a cache this process cannot write (a read-only file or folder) is opened for reading:
   answers are served, nothing is stored (:attr:`Cache.read_only`);
 * another process's write lock is waited for, at most ``lock_wait_ms`` (30 s by default);
-  then the error says what it waited for and how long.
+* a cache that cannot be written (a full disk, an I/O error, a lock still held after the
+  wait) or not even read never stops the run: from then on nothing is stored (or, when it
+  cannot be read, this run keeps its answers in memory only), the file is left as it is,
+  and :attr:`Cache.trouble` says once what happened, naming the file and the system's
+  reason, for the caller to show.
+
+Refused with :class:`~metadata.errors.CacheError` (the file is a mistake, not bad luck):
+a file that is not a cuesheet cache, a folder or other non-file at ``path``, and a
+``path`` in a folder that does not exist.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 import sqlite3
@@ -32,6 +41,7 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from metadata.errors import CacheError
 
@@ -98,46 +108,67 @@ class Cache:
         self.lock_wait_ms = lock_wait_ms
         self.read_only = False
         """True when the file can only be read: answers are then not kept."""
+        self.trouble: str | None = None
+        """What went wrong with the file (``path: the cache cannot be written (reason); ...``),
+        once: it could not be created, read or written, and the run went on without it."""
         self._clock = clock
         self._lock = threading.Lock()
         self._db = self._open()
 
     def _open(self) -> sqlite3.Connection:
         if not isinstance(self.path, Path):
-            db = sqlite3.connect(MEMORY, check_same_thread=False, isolation_level=None)
-            self._prepare(db)
-            return db
+            return _memory()
         path, where = self.path, str(self.path)
         if not self._default and not path.parent.is_dir():
             raise CacheError(
                 f"cannot open the cache: the folder {path.parent} does not exist", path=where
             )
+        if path.exists() and not path.is_file():
+            raise CacheError(
+                "cannot open the cache: not a file (a folder, a pipe or a device); "
+                "choose a file with --cache",
+                path=where,
+            )
         try:
             if self._default:
                 path.parent.mkdir(parents=True, exist_ok=True)
-            if not path.exists() or (path.is_file() and path.stat().st_size == 0):
+            if not path.exists() or path.stat().st_size == 0:
                 _create(path, self.lock_wait_ms)
             self.read_only = not (
                 os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
             )
             db = self._connect(where)
         except (OSError, sqlite3.Error) as error:
-            raise CacheError(f"cannot open the cache: {error}", path=where, cause=error) from error
+            return self._without_file(error, "cannot be opened")
         try:
             self._prepare(db)
         except sqlite3.DatabaseError as error:
             db.close()
-            if _locked(error):
-                raise self._locked_error(error) from error
-            raise CacheError(
-                f"not a cuesheet cache ({error}); choose another file with --cache",
-                path=where,
-                cause=error,
-            ) from error
+            if _not_a_database(error):
+                raise CacheError(
+                    f"not a cuesheet cache ({error}); choose another file with --cache",
+                    path=where,
+                    cause=error,
+                ) from error
+            return self._without_file(error, "cannot be opened")
+        except _Unusable as error:
+            db.close()
+            return self._without_file(error, "cannot be used")
         except CacheError:
             db.close()
             raise
         return db
+
+    def _without_file(self, error: BaseException, what: str) -> sqlite3.Connection:
+        """A memory database for the rest of the run, the file left alone, the trouble said."""
+        self.read_only = False
+        self._said(f"the cache {what} ({_reason(error, self.lock_wait_ms)}); "
+                   "answers of this run are not kept")  # fmt: skip
+        return _memory()
+
+    def _said(self, text: str) -> None:
+        if self.trouble is None:
+            self.trouble = f"{self.path}: {text}"
 
     def _connect(self, where: str) -> sqlite3.Connection:
         """Read-write, or read-only (immutable when even the WAL's files cannot be made)."""
@@ -167,7 +198,7 @@ class Cache:
     def _prepare(self, db: sqlite3.Connection) -> None:
         app_id = db.execute("PRAGMA application_id").fetchone()[0]
         version = db.execute("PRAGMA user_version").fetchone()[0]
-        if app_id != APPLICATION_ID and self.path != MEMORY:
+        if app_id != APPLICATION_ID:
             raise CacheError(
                 "not a cuesheet cache (an SQLite file of another program); "
                 "choose another file with --cache",
@@ -175,25 +206,21 @@ class Cache:
             )
         if self.read_only:
             if version != SCHEMA_VERSION:
-                raise CacheError(
-                    "a cache of another cuesheet version, and read-only; "
-                    "choose another file with --cache",
-                    path=str(self.path),
-                )
+                raise _Unusable("read-only, and of another cuesheet version")
             return
         db.execute("PRAGMA synchronous=NORMAL")
         if version != SCHEMA_VERSION:
-            _build(db, rebuild=True)  # another schema (or a new memory cache): start afresh
+            _build(db, rebuild=True)  # another schema: start afresh
 
     def get(self, kind: str, key: str, *, stale_ok: bool = False) -> bytes | None:
         """The stored value, or ``None`` when absent or expired (unless ``stale_ok``)."""
         limit = -1 if stale_ok else self._clock()
         with self._lock:
-            row = self._run(
+            row = self._read(
                 "SELECT value FROM entries WHERE kind=? AND key=? AND expires_ms>?",
                 (kind, key, limit),
-            ).fetchone()
-        return None if row is None else bytes(row[0])
+            )
+        return None if not row else bytes(row[0][0])
 
     def get_many(
         self, kind: str, keys: Iterable[str], *, stale_ok: bool = False
@@ -206,7 +233,7 @@ class Cache:
             for start in range(0, len(wanted), 500):
                 chunk = wanted[start : start + 500]
                 marks = ",".join("?" * len(chunk))
-                rows = self._run(
+                rows = self._read(
                     f"SELECT key, value FROM entries WHERE kind=? AND expires_ms>? "
                     f"AND key IN ({marks})",
                     (kind, limit, *chunk),
@@ -221,7 +248,7 @@ class Cache:
         now = self._clock()
         expires = now + (self.ttl_ms if ttl_ms is None else ttl_ms)
         with self._lock:
-            self._run(
+            self._write(
                 "INSERT OR REPLACE INTO entries (kind, key, value, stored_ms, expires_ms) "
                 "VALUES (?, ?, ?, ?, ?)",
                 (kind, key, value, now, expires),
@@ -232,31 +259,35 @@ class Cache:
         if self.read_only:
             return
         with self._lock:
-            self._run("DELETE FROM entries WHERE kind=? AND key=?", (kind, key))
+            self._write("DELETE FROM entries WHERE kind=? AND key=?", (kind, key))
 
     def count(self, kind: str | None = None) -> int:
         """How many rows (fresh or not) the cache holds, of one kind or of all."""
         with self._lock:
             if kind is None:
-                row = self._run("SELECT count(*) FROM entries", ()).fetchone()
+                rows = self._read("SELECT count(*) FROM entries", ())
             else:
-                row = self._run("SELECT count(*) FROM entries WHERE kind=?", (kind,)).fetchone()
-        return int(row[0])
+                rows = self._read("SELECT count(*) FROM entries WHERE kind=?", (kind,))
+        return int(rows[0][0]) if rows else 0
 
-    def _run(self, sql: str, args: tuple[object, ...]) -> sqlite3.Cursor:
+    def _read(self, sql: str, args: tuple[object, ...]) -> list[Any]:
+        """The rows; none when the file cannot be read (then this run goes on in memory)."""
         try:
-            return self._db.execute(sql, args)
+            return self._db.execute(sql, args).fetchall()
         except sqlite3.Error as error:
-            if _locked(error):
-                raise self._locked_error(error) from error
-            raise CacheError(f"cache failed: {error}", path=str(self.path), cause=error) from error
+            with contextlib.suppress(sqlite3.Error):
+                self._db.close()
+            self._db = self._without_file(error, "cannot be read")
+            return []
 
-    def _locked_error(self, error: sqlite3.Error) -> CacheError:
-        return CacheError(
-            f"the cache is locked by another program; waited {self.lock_wait_ms / 1000:g} s",
-            path=str(self.path),
-            cause=error,
-        )
+    def _write(self, sql: str, args: tuple[object, ...]) -> None:
+        """Run one statement that stores; when it cannot, nothing more is stored this run."""
+        try:
+            self._db.execute(sql, args)
+        except sqlite3.Error as error:
+            self.read_only = True  # the statement was rolled back: nothing half-stored
+            self._said(f"the cache cannot be written ({_reason(error, self.lock_wait_ms)}); "
+                       "new answers are not kept")  # fmt: skip
 
     def close(self) -> None:
         """Close the database."""
@@ -275,9 +306,41 @@ class Cache:
         self.close()
 
 
-def _locked(error: sqlite3.Error) -> bool:
+class _Unusable(Exception):
+    """The file is a cuesheet cache this run cannot use; the message says why."""
+
+
+def _memory() -> sqlite3.Connection:
+    """A new empty cache in memory, for this run only (no disk: nothing of a disk's to fail)."""
+    db = _CONNECT_MEMORY(MEMORY, check_same_thread=False, isolation_level=None)
+    _build(db)
+    return db
+
+
+_CONNECT_MEMORY = sqlite3.connect
+"""Kept apart from :func:`sqlite3.connect`, which tests replace to make a disk fail."""
+
+
+def _locked(error: BaseException) -> bool:
     """True for SQLite's "database is locked" (another connection holds the write lock)."""
     return isinstance(error, sqlite3.OperationalError) and "locked" in str(error)
+
+
+def _not_a_database(error: sqlite3.Error) -> bool:
+    """True when the file is not an SQLite database at all (SQLite's ``SQLITE_NOTADB``)."""
+    name = getattr(error, "sqlite_errorname", None)  # Python 3.11+
+    if name is not None:
+        return str(name) == "SQLITE_NOTADB"
+    return "not a database" in str(error)
+
+
+def _reason(error: BaseException, lock_wait_ms: int) -> str:
+    """The system's reason, as short as it says it: ``database or disk is full``."""
+    if _locked(error):
+        return f"locked by another program; waited {lock_wait_ms / 1000:g} s"
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
+    return str(error) or type(error).__name__
 
 
 def _build(db: sqlite3.Connection, *, rebuild: bool = False) -> None:

@@ -720,8 +720,7 @@ def _parse_base_url(base_url: str) -> tuple[str, str, bool]:
         )
     if parts.query or parts.fragment or "@" in parts.netloc:
         raise ValueError(f"not a MusicBrainz server URL: {base_url!r} (no query, user or fragment)")
-    netloc = parts.netloc.lower()
-    return f"{parts.scheme}://{netloc}", netloc, parts.scheme == "https"
+    return outages.server_key(base_url), parts.netloc.lower(), parts.scheme == "https"
 
 
 # ---------------------------------------------------------------- parsing

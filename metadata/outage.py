@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass
+from urllib.parse import urlsplit
 
 from metadata.cache import Cache
 
@@ -37,6 +38,13 @@ class Outage:
     """Requests that failed in the run that found it."""
     remembered: bool = False
     """True when read from an earlier run's record (this run asked nothing)."""
+
+
+def server_key(base_url: str) -> str:
+    """``scheme://host[:port]`` of a server's URL, host in lower case: what records are keyed
+    by (the adapter's :attr:`~metadata.musicbrainz.MusicBrainz.base_url`)."""
+    parts = urlsplit(base_url.strip())
+    return f"{parts.scheme}://{parts.netloc.lower()}"
 
 
 def recall(cache: Cache, url: str) -> Outage | None:

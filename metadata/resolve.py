@@ -86,6 +86,8 @@ MAX_LENGTHS = 8
 """Recordings of a work whose lengths make its estimate."""
 MAX_PER_WORK = 15
 """Recordings of each candidate work looked at for the named performers."""
+NOT_CACHED = "offline, and not in the cache"
+"""The note of an entry an offline run could not answer from the cache."""
 
 WRITER_ROLES = frozenset({"composer", "lyricist", "writer"})
 """Roles checked against a work's writers.  Arrangers are not: an arrangement of the
@@ -460,7 +462,7 @@ class Resolver:
             self._warn(error)
             note = "MusicBrainz unreachable; nothing cached"
         elif isinstance(error, NotCached):
-            note = "offline, and not in the cache"
+            note = NOT_CACHED
         else:
             note = f"MusicBrainz failed: {error}"
         if base.status is Status.RESOLVED:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -134,6 +135,16 @@ class OpenCueData:
     duration_source: str
 
 
+_CUE_GIVEN = frozenset(
+    ("segment", "number", "kind", "start_utc_ms", "credits", "isrc", "iswc", "usage",
+     "duration_source")
+)  # fmt: skip
+_CUE_DEFAULTS = tuple(
+    (f.name, f.default) for f in dataclasses.fields(CueData) if f.name not in _CUE_GIVEN
+)
+"""The fields :func:`cue_data` is not given, with their defaults (every slot must be set)."""
+
+
 def cue_data(
     segment: str,
     number: str,
@@ -156,5 +167,7 @@ def cue_data(
     built.iswc = iswc
     built.usage = usage
     built.duration_source = duration_source
+    for name, value in _CUE_DEFAULTS:
+        setattr(built, name, value)
     built.__class__ = CueData  # type: ignore[assignment]
     return built  # type: ignore[return-value]

@@ -2,7 +2,17 @@
 
 ``running-order`` columns::
 
-    segment, cue, start_local, start_utc, duration, kind, title, credits, identifiers, file
+    segment, cue, start_local, start_utc, duration, kind, title, credits, identifiers, file,
+    duration_source, usage, gap, crossfade, in, out, fade_in, fade_out, notes,
+    segment_at, segment_at_label, segment_budget,
+    show_title, show_start, show_timezone, show_venue, show_hard_out
+
+The first ten are required when reading; the others (a cue's other data, its
+segment's fixed time, label and budget, and the show's title, start, IANA zone,
+venue and hard out) make the round trip lossless and may be missing.  Segment
+and show columns are repeated on every row of the segment or show, so the file
+stays one table; rows may leave a show column empty, but two rows that fill it
+differently are refused.
 
 ``rights`` columns (what performing-rights societies ask for)::
 
@@ -15,9 +25,10 @@ are ``HH:MM:SS`` with ``.mmm`` when not whole seconds, so nothing is rounded.
 Rights timings count from the programme start: ``Playlist.date_ms`` when it is not
 after the first entry, else the first entry's start.
 
-Credits are ``Name (role); Name (role)``, a guessed role marked ``(role?)``; a
-``;`` or ``\\`` inside a name is escaped with a backslash, as are parentheses
-and question marks inside a role.  Identifiers are
+Credits are ``Name (role); Name (role)``, a guessed role marked ``(role?)``, a
+role's stated source added as ``(role, source: musicbrainz)``; a ``;`` or
+``\\`` inside a name is escaped with a backslash, as are parentheses, question
+marks and commas inside a role.  Identifiers are
 URIs separated by spaces.
 
 Cells a spreadsheet would run as a formula (first character ``=``, ``+``,
@@ -27,10 +38,10 @@ apostrophe), so that :func:`loads` removes exactly what :func:`dumps` added.
 
 Reading recognises the profile from the header row (column order is free,
 unknown columns are ignored).  Lossy by design: the running order has no
-album, annotation or creator (the creator is rebuilt from the credits); the
-rights profile has no segment, file or absolute time (give ``origin_utc_ms``
-to :func:`loads` to get absolute starts back) and lists writers before
-performers.
+album, creator (it is rebuilt from the credits) or CUE offsets; the rights
+profile has no segment, file, show data or absolute time (give
+``origin_utc_ms`` to :func:`loads` to get absolute starts back) and lists
+writers before performers.
 """
 
 from __future__ import annotations
@@ -62,6 +73,22 @@ RUNNING_ORDER_COLUMNS = (
     "identifiers",
     "file",
 )
+CUE_COLUMNS = (
+    "duration_source",
+    "usage",
+    "gap",
+    "crossfade",
+    "in",
+    "out",
+    "fade_in",
+    "fade_out",
+    "notes",
+)
+"""Running-order columns of a cue's other data, after :data:`RUNNING_ORDER_COLUMNS`."""
+SEGMENT_COLUMNS = ("segment_at", "segment_at_label", "segment_budget")
+"""Running-order columns of the cue's segment: every row of a segment repeats them."""
+SHOW_COLUMNS = ("show_title", "show_start", "show_timezone", "show_venue", "show_hard_out")
+"""Running-order columns of the whole show: every row repeats them."""
 RIGHTS_COLUMNS = (
     "sequence",
     "cue",
@@ -80,7 +107,8 @@ PERFORMING_ROLES = frozenset({"performer", "conductor"})
 
 _FORMULA_START = frozenset("=+-@\t\r")
 _NAME_SPECIAL = "\\;"
-_ROLE_SPECIAL = "\\;()?"
+_ROLE_SPECIAL = "\\;()?,"
+_SOURCE_MARK = ", source: "
 
 
 # -- cells ------------------------------------------------------------------------------
@@ -116,6 +144,8 @@ def format_credits(credits: Iterable[Credit]) -> str:
         name = _escape(credit.name, _NAME_SPECIAL)
         if credit.role:
             mark = GUESS_MARK if credit.guessed else ""
+            if credit.source:
+                mark += _SOURCE_MARK + _escape(credit.source, _ROLE_SPECIAL)
             parts.append(f"{name} ({_escape(credit.role, _ROLE_SPECIAL)}{mark})")
         elif name.endswith(")"):
             parts.append(name[:-1] + "\\)")  # not a role: keep it out of reach of the reader
@@ -146,19 +176,28 @@ def parse_credits(text: str) -> tuple[Credit, ...]:
     for index, part in enumerate(_split_unescaped(text, ";")):
         if index and part[:1] == [(" ", False)]:
             part = part[1:]
-        role, guessed = "", False
+        role, guessed, source = "", False, ""
         if part and part[-1] == (")", False):
             opening = max(
                 (i for i, (ch, escaped) in enumerate(part) if ch == "(" and not escaped),
                 default=-1,
             )
             if opening == 0 or (opening > 0 and part[opening - 1] == (" ", False)):
-                inside = part[opening + 1 : -1]
+                inside, source = _source_of(part[opening + 1 : -1])
                 guessed = len(inside) > 1 and inside[-1] == (GUESS_MARK, False)
                 role = "".join(ch for ch, _ in (inside[:-1] if guessed else inside))
                 part = part[: max(opening - 1, 0)]
-        credits.append(Credit("".join(ch for ch, _ in part), role, guessed))
+        credits.append(Credit("".join(ch for ch, _ in part), role, guessed, source))
     return tuple(credits)
+
+
+def _source_of(inside: list[tuple[str, bool]]) -> tuple[list[tuple[str, bool]], str]:
+    """The role's characters without an unescaped ``, source: ...``, and that source."""
+    plain = "".join("\0" if escaped else ch for ch, escaped in inside)
+    at = plain.find(_SOURCE_MARK)
+    if at < 0:
+        return inside, ""
+    return inside[:at], "".join(ch for ch, _ in inside[at + len(_SOURCE_MARK) :])
 
 
 def _creator(credits: Sequence[Credit]) -> str:
@@ -198,14 +237,22 @@ def _running_order_rows(playlist: Playlist) -> Iterable[Sequence[str]]:
         _time.zone(playlist.timezone)
     except ValueError as error:
         raise InvalidPlaylistError(str(error), cause=error) from error
-    yield RUNNING_ORDER_COLUMNS
+    yield RUNNING_ORDER_COLUMNS + CUE_COLUMNS + SEGMENT_COLUMNS + SHOW_COLUMNS
+    zone = playlist.timezone
+    show = (
+        playlist.title,
+        _instant(playlist.date_ms, zone),
+        zone,
+        playlist.creator,
+        _instant(playlist.hard_out_ms, zone),
+    )
     for entry in playlist.entries:
         data = entry.cue or CueData()
         start = data.start_utc_ms
         yield (
             data.segment,
             data.number,
-            "" if start is None else _time.iso_local(start, playlist.timezone),
+            _instant(start, zone),
             "" if start is None else _time.iso_utc(start),
             _duration(entry.duration_ms),
             data.kind,
@@ -213,7 +260,25 @@ def _running_order_rows(playlist: Playlist) -> Iterable[Sequence[str]]:
             format_credits(_credits_of(entry)),
             " ".join(entry.identifiers),
             entry.location or "",
+            data.duration_source,
+            data.usage,
+            _duration(data.gap_ms or None),
+            _duration(data.crossfade_ms or None),
+            _duration(data.in_ms or None),
+            _duration(data.out_ms),
+            _duration(data.fade_in_ms or None),
+            _duration(data.fade_out_ms or None),
+            entry.annotation,
+            _instant(data.segment_at_ms, zone),
+            data.segment_at_label,
+            _duration(data.segment_budget_ms),
+            *show,
         )
+
+
+def _instant(ms: int | None, zone: str) -> str:
+    """An instant as local time with its UTC offset, or "" for none."""
+    return "" if ms is None else _time.iso_local(ms, zone)
 
 
 def _rights_rows(playlist: Playlist, origin_utc_ms: int | None) -> Iterable[Sequence[str]]:
@@ -344,6 +409,17 @@ def _running_order_entry(row: _Row) -> Entry:
         kind=row["kind"],
         start_utc_ms=start,
         credits=tuple(c for c in credits if c.role),
+        usage=row["usage"].strip(),
+        duration_source=row["duration_source"].strip(),
+        gap_ms=row.parsed("gap", _time.parse_duration) or 0,
+        crossfade_ms=row.parsed("crossfade", _time.parse_duration) or 0,
+        in_ms=row.parsed("in", _time.parse_duration) or 0,
+        out_ms=row.parsed("out", _time.parse_duration),
+        fade_in_ms=row.parsed("fade_in", _time.parse_duration) or 0,
+        fade_out_ms=row.parsed("fade_out", _time.parse_duration) or 0,
+        segment_at_ms=row.parsed("segment_at", _time.parse_iso),
+        segment_at_label=row["segment_at_label"],
+        segment_budget_ms=row.parsed("segment_budget", _time.parse_duration),
     )
     return Entry(
         location=row["file"] or None,
@@ -351,8 +427,40 @@ def _running_order_entry(row: _Row) -> Entry:
         creator=_creator(credits),
         duration_ms=row.parsed("duration", _time.parse_duration),
         identifiers=tuple(row["identifiers"].split()),
+        annotation=row["notes"],
         cue=_cue_or_none(data),
     )
+
+
+class _ShowCells:
+    """The show columns of a running order: whichever rows fill them, one value each."""
+
+    def __init__(self) -> None:
+        self.rows: dict[str, _Row] = {}
+
+    def add(self, row: _Row) -> None:
+        """Take the show cells of ``row``; one that differs from an earlier row's is an error."""
+        for column in SHOW_COLUMNS:
+            value = row[column]
+            if not value:
+                continue
+            first = self.rows.setdefault(column, row)
+            if first[column] != value:
+                raise ParseError(
+                    f"column {shown(column)}: {shown(value)} differs from "
+                    f"{shown(first[column])} on line {first.line} (a show column holds one "
+                    "value for the whole show)",
+                    path=row.path,
+                    line=row.line,
+                )
+
+    def text(self, column: str) -> str:
+        row = self.rows.get(column)
+        return "" if row is None else row[column]
+
+    def instant(self, column: str) -> int | None:
+        row = self.rows.get(column)
+        return None if row is None else row.parsed(column, _time.parse_iso)
 
 
 def _rights_entry(row: _Row, origin_utc_ms: int | None) -> Entry:
@@ -440,6 +548,7 @@ def loads(
     width = 0
     line = 1
     first_local = ""
+    show = _ShowCells()
     try:
         for cells in reader:
             row_line, line = line, reader.line_num + 1
@@ -460,6 +569,7 @@ def loads(
             row = _Row(cells, columns, row_line, path)
             if chosen == RUNNING_ORDER:
                 entries.append(_running_order_entry(row))
+                show.add(row)
                 if not first_local and "start_local" in columns:
                     first_local = cells[columns["start_local"]].strip()
             else:
@@ -470,14 +580,25 @@ def loads(
         ) from error
     if columns is None:
         raise ParseError("empty CSV: expected a header row", path=path, line=1)
-    # The first local start keeps the show's UTC offset for readers that need a zone.
-    date_ms: int | None = None
-    if first_local:
+    timezone = timezone or show.text("show_timezone").strip()
+    # The show's start, else the first local start, keeps the show's UTC offset for
+    # readers that need a zone.
+    date_ms = show.instant("show_start")
+    if date_ms is None and first_local:
         try:
-            date_ms, timezone = _time.parse_date(first_local, timezone)
+            date_ms = _time.parse_iso(first_local)
         except ValueError:
             date_ms = None
-    return Playlist(date_ms=date_ms, timezone=timezone, entries=tuple(entries))
+    if date_ms is not None and not timezone:
+        timezone = _time.offset_zone(show.text("show_start") or first_local)
+    return Playlist(
+        title=show.text("show_title"),
+        creator=show.text("show_venue"),
+        date_ms=date_ms,
+        timezone=timezone,
+        hard_out_ms=show.instant("show_hard_out"),
+        entries=tuple(entries),
+    )
 
 
 def load(

@@ -6,7 +6,8 @@
      "title": "...", "creator": "...", "date": "...", "timezone": "...", "annotation": "...",
      "entries": [{"location": "...", "title": "...", ..., "duration_ms": 252000,
                   "cue": {"segment": "...", ...,
-                          "credits": [{"name": "...", "role": "...", "guessed": true}]}}]}
+                          "credits": [{"name": "...", "role": "...", "guessed": true,
+                                       "source": "musicbrainz"}]}}]}
 
 Times are integer milliseconds, as in the model, but for the playlist's
 ``date`` (``Playlist.date_ms``), written as ISO 8601 local time with its UTC
@@ -40,6 +41,8 @@ def _credit(credit: Credit) -> dict[str, Any]:
     out: dict[str, Any] = {"name": credit.name, "role": credit.role}
     if credit.guessed:
         out["guessed"] = True
+    if credit.source:
+        out["source"] = credit.source
     return out
 
 
@@ -180,13 +183,18 @@ class _Reader:
         return value[0], value[1]
 
     def credit(self, value: object, where: str) -> Credit:
-        data = self.mapping(value, where, {"name", "role", "guessed"})
+        data = self.mapping(value, where, {"name", "role", "guessed", "source"})
         guessed = data.get("guessed", False)
         if not isinstance(guessed, bool):
             raise self.fail(
                 f"{where}.guessed", f"expected true or false, got {json.dumps(guessed)}"
             )
-        return Credit(self.text(data, "name", where), self.text(data, "role", where), guessed)
+        return Credit(
+            self.text(data, "name", where),
+            self.text(data, "role", where),
+            guessed,
+            self.text(data, "source", where),
+        )
 
     def cue(self, value: object, where: str) -> CueData | None:
         if value is None:
@@ -196,19 +204,28 @@ class _Reader:
             segment=self.text(data, "segment", where),
             number=self.text(data, "number", where),
             kind=self.text(data, "kind", where),
-            start_utc_ms=self.start(data, where),
+            start_utc_ms=self.instant(data, "start_utc_ms", where),
             credits=self.array(data, "credits", where, self.credit),
             isrc=self.text(data, "isrc", where),
             iswc=self.text(data, "iswc", where),
             usage=self.text(data, "usage", where),
             duration_source=self.text(data, "duration_source", where),
+            gap_ms=self.integer(data, "gap_ms", where, 0),
+            crossfade_ms=self.integer(data, "crossfade_ms", where, 0),
+            in_ms=self.integer(data, "in_ms", where, 0),
+            out_ms=self.integer(data, "out_ms", where, None),
+            fade_in_ms=self.integer(data, "fade_in_ms", where, 0),
+            fade_out_ms=self.integer(data, "fade_out_ms", where, 0),
+            segment_at_ms=self.instant(data, "segment_at_ms", where),
+            segment_at_label=self.text(data, "segment_at_label", where),
+            segment_budget_ms=self.integer(data, "segment_budget_ms", where, None),
         )
 
-    def start(self, data: dict[str, Any], where: str) -> int | None:
-        value = data.get("start_utc_ms")
+    def instant(self, data: dict[str, Any], key: str, where: str) -> int | None:
+        value = data.get(key)
         if value is not None and type(value) is not int:
             raise self.fail(
-                f"{where}.start_utc_ms",
+                f"{where}.{key}",
                 f"expected milliseconds since 1970 (an integer) or null, got {json.dumps(value)}",
             )
         return value
@@ -257,6 +274,7 @@ class _Reader:
             creator=self.text(data, "creator", "playlist"),
             date_ms=self.date(data),
             timezone=self.text(data, "timezone", "playlist"),
+            hard_out_ms=self.instant(data, "hard_out_ms", "playlist"),
             annotation=self.text(data, "annotation", "playlist"),
             entries=self.array(data, "entries", "playlist", self.entry),
             extras=self.array(data, "extras", "playlist", self.pair),

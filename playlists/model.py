@@ -23,6 +23,9 @@ class Credit:
     role: str
     guessed: bool = False
     """The role is a guess (a music list's convention, say), not confirmed."""
+    source: str = ""
+    """Where the role came from, when the writer said more than :attr:`guessed`
+    (cuesheet: ``musicbrainz``); ``""`` when not said."""
 
     @property
     def role_text(self) -> str:
@@ -55,6 +58,25 @@ class CueData:
     iswc: str = ""
     usage: str = ""
     duration_source: str = ""
+    gap_ms: int = 0
+    """Silence before the entry when the running order is played, milliseconds."""
+    crossfade_ms: int = 0
+    """Overlap with the entry before, milliseconds."""
+    in_ms: int = 0
+    """Where the entry starts playing in its file, milliseconds (0: the file's start)."""
+    out_ms: int | None = None
+    """Where the entry stops playing in its file, milliseconds; ``None``: at the file's end."""
+    fade_in_ms: int = 0
+    """Fade-in at the entry's start, milliseconds."""
+    fade_out_ms: int = 0
+    """Fade-out at the entry's end, milliseconds."""
+    segment_at_ms: int | None = None
+    """The fixed start of the entry's segment, milliseconds since the Unix epoch (UTC);
+    ``None`` when it floats.  Every entry of a segment carries its segment's values."""
+    segment_at_label: str = ""
+    """What happens at the segment's fixed time."""
+    segment_budget_ms: int | None = None
+    """The planned length of the entry's segment, milliseconds; ``None``: none."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +123,9 @@ class Playlist:
     timezone: str = ""
     """IANA timezone showing ``date_ms`` and ``CueData.start_utc_ms`` in local time; empty: UTC."""
     entries: tuple[Entry, ...] = field(default_factory=tuple)
+    hard_out_ms: int | None = None
+    """When the running order must have ended (a hard out), milliseconds since the Unix
+    epoch (UTC); ``None`` when open-ended."""
     annotation: str = ""
     """A comment on the whole playlist (XSPF ``annotation``, CUE ``REM COMMENT``)."""
     extras: tuple[tuple[str, str], ...] = ()

@@ -9,9 +9,11 @@ its ``identifier`` URIs (e.g. ``https://musicbrainz.org/recording/<mbid>``),
 ``title``, ``creator``, ``annotation``, ``album``, ``trackNum`` counting from
 1 and ``duration`` in integer milliseconds.  What XSPF has no element for (the
 segment, cue number, kind, scheduled start, credits with roles (``guessed="true"``
-on a guessed one), ISRC, ISWC, usage, offsets in the file, gaps; the playlist's
-IANA timezone) goes into an ``<extension application="urn:cuesheet:xspf:1">``
-block, so a round trip loses nothing.  Characters XML 1.0 cannot carry at all (most C0 controls) are
+on a guessed one, ``source=`` when said), ISRC, ISWC, usage, offsets in the file, CUE
+gaps, the running order's gap, crossfade, in and out points and fades, the segment's
+fixed time, label and budget; the playlist's IANA timezone and hard out) goes into an
+``<extension application="urn:cuesheet:xspf:1">`` block, so a round trip loses
+nothing.  Characters XML 1.0 cannot carry at all (most C0 controls) are
 replaced by U+FFFD with a :class:`TextChangedWarning`.
 
 The writer streams text; it never builds a tree.  Relative locations are
@@ -144,6 +146,43 @@ def _read_date(text: str, timezone: str, path: str | None) -> tuple[int | None, 
         return None, timezone
 
 
+_SHOW_MS = (
+    ("gap", "gap_ms"),
+    ("crossfade", "crossfade_ms"),
+    ("in", "in_ms"),
+    ("out", "out_ms"),
+    ("fadeIn", "fade_in_ms"),
+    ("fadeOut", "fade_out_ms"),
+    ("segmentBudget", "segment_budget_ms"),
+)
+"""Extension tags of the running order's durations (ms) and their :class:`CueData` fields."""
+_SHOW_DEFAULTS = {"gap_ms": 0, "crossfade_ms": 0, "in_ms": 0, "fade_in_ms": 0, "fade_out_ms": 0}
+
+
+def _show_items(data: CueData) -> Iterator[str]:
+    """The extension items of a cue's running-order fields (gaps, fades, its segment's plan)."""
+    for tag, name in _SHOW_MS:
+        value = getattr(data, name)
+        if value is not None and value != _SHOW_DEFAULTS.get(name):
+            yield f"<c:{tag}>{value}</c:{tag}>"
+    if data.segment_at_ms is not None:
+        yield f"<c:segmentAt>{_time.iso_utc(data.segment_at_ms)}</c:segmentAt>"
+    if data.segment_at_label:
+        yield f"<c:segmentLabel>{_esc(data.segment_at_label)}</c:segmentLabel>"
+
+
+def _show_fields(extra: _Extra) -> dict[str, object]:
+    """The :class:`CueData` fields that :func:`_show_items` wrote, read back."""
+    out: dict[str, object] = {
+        name: extra.numbers[tag] for tag, name in _SHOW_MS if tag in extra.numbers
+    }
+    if "segmentAt" in extra.instants:
+        out["segment_at_ms"] = extra.instants["segmentAt"]
+    if "segmentLabel" in extra.text:
+        out["segment_at_label"] = extra.text["segmentLabel"]
+    return out
+
+
 def _cue_block(entry: Entry) -> str:
     parts: list[str] = []
     data = entry.cue
@@ -159,8 +198,10 @@ def _cue_block(entry: Entry) -> str:
             parts.append(f"<c:start>{_time.iso_utc(data.start_utc_ms)}</c:start>")
         for credit in data.credits:
             guessed = ' guessed="true"' if credit.guessed else ""
+            source = f' source="{_attr(credit.source)}"' if credit.source else ""
             parts.append(
-                f'<c:credit role="{_attr(credit.role)}"{guessed}>{_esc(credit.name)}</c:credit>'
+                f'<c:credit role="{_attr(credit.role)}"{guessed}{source}>'
+                f"{_esc(credit.name)}</c:credit>"
             )
         for tag, value in (
             ("isrc", data.isrc),
@@ -170,6 +211,7 @@ def _cue_block(entry: Entry) -> str:
         ):
             if value:
                 parts.append(f"<c:{tag}>{_esc(value)}</c:{tag}>")
+        parts.extend(_show_items(data))
     if entry.start_ms is not None:
         parts.append(f"<c:startInFile>{entry.start_ms}</c:startInFile>")
     if entry.pregap_ms:
@@ -205,11 +247,13 @@ def write(
     date = _date(playlist)
     if date:
         head.append(f"  <date>{date}</date>\n")
-    if playlist.timezone:
+    if playlist.timezone or playlist.hard_out_ms is not None:
+        items = f"<c:timezone>{_esc(playlist.timezone)}</c:timezone>" if playlist.timezone else ""
+        if playlist.hard_out_ms is not None:
+            items += f"<c:hardOut>{_time.iso_utc(playlist.hard_out_ms)}</c:hardOut>"
         head.append(
             f'  <extension application="{EXTENSION}">\n'
-            f'    <c:playlist xmlns:c="{EXTENSION}">'
-            f"<c:timezone>{_esc(playlist.timezone)}</c:timezone></c:playlist>\n"
+            f'    <c:playlist xmlns:c="{EXTENSION}">{items}</c:playlist>\n'
             "  </extension>\n"
         )
     head.append("  <trackList>\n")
@@ -376,12 +420,16 @@ class _Extra:
     credits: list[Credit] = field(default_factory=list)
     start: int | None = None
     empty_cue: bool = False
+    instants: dict[str, int] = field(default_factory=dict)
+    """``segmentAt``, ``hardOut``: milliseconds since the Unix epoch (UTC)."""
 
     def cue(self) -> CueData | None:
-        if not (self.text or self.credits or self.start is not None or self.empty_cue):
+        show = _show_fields(self)
+        if not (self.text or self.credits or self.start is not None or self.empty_cue or show):
             return None
         text = self.text
         return CueData(
+            **show,  # type: ignore[arg-type]
             segment=text.get("segment", ""),
             number=text.get("number", ""),
             kind=text.get("kind", ""),
@@ -394,7 +442,8 @@ class _Extra:
         )
 
 
-_NUMBERS = frozenset({"startInFile", "pregap", "postgap", "index00"})
+_NUMBERS = frozenset({"startInFile", "pregap", "postgap", "index00"} | {t for t, _ in _SHOW_MS})
+_INSTANTS = frozenset({"segmentAt", "hardOut"})
 
 
 def _extension(element: ET.Element, path: str | None) -> _Extra:
@@ -409,12 +458,18 @@ def _extension(element: ET.Element, path: str | None) -> _Extra:
             text = item.text or ""
             if tag == "credit":
                 guessed = item.get("guessed", "") == "true"
-                extra.credits.append(Credit(text, item.get("role", ""), guessed))
-            elif tag == "start":
+                extra.credits.append(
+                    Credit(text, item.get("role", ""), guessed, item.get("source", ""))
+                )
+            elif tag == "start" or tag in _INSTANTS:
                 try:
-                    extra.start = _time.parse_iso(text)
+                    instant = _time.parse_iso(text)
                 except ValueError as error:
-                    raise ParseError(f"extension <start>: {error}", path=path) from error
+                    raise ParseError(f"extension <{tag}>: {error}", path=path) from error
+                if tag == "start":
+                    extra.start = instant
+                else:
+                    extra.instants[tag] = instant
             elif tag in _NUMBERS:
                 extra.numbers[tag] = _int(item, path, tag)
             elif tag == "cue":
@@ -551,18 +606,22 @@ def _playlist(root: ET.Element, entries: list[Entry], path: str | None) -> Playl
         )
     fields = {"title": "", "creator": "", "annotation": "", "date": ""}
     timezone = ""
+    hard_out: int | None = None
     for child in root:
         tag = child.tag[len(_X) :] if child.tag.startswith(_X) else child.tag
         if tag in fields:
             fields[tag] = child.text or ""
         elif tag == "extension" and child.get("application") == EXTENSION:
-            timezone = _extension(child, path).text.get("timezone", "")
+            extra = _extension(child, path)
+            timezone = extra.text.get("timezone", "")
+            hard_out = extra.instants.get("hardOut")
     date_ms, timezone = _read_date(fields["date"].strip(), timezone, path)
     return Playlist(
         title=fields["title"],
         creator=fields["creator"],
         date_ms=date_ms,
         timezone=timezone,
+        hard_out_ms=hard_out,
         annotation=fields["annotation"],
         entries=tuple(entries),
     )
@@ -609,11 +668,13 @@ _EXTENSION_RE = re.compile(
 )
 _OUR_BLOCK_RE = re.compile(
     r'\s*<c:entry xmlns:c="urn:cuesheet:xspf:1">'
-    r'((?:<c:[A-Za-z]+(?: role="[^"<]*")?(?: guessed="true")?>[^<]*</c:[A-Za-z]+>|<c:cue/>)*)'
+    r'((?:<c:[A-Za-z]+(?: role="[^"<]*")?(?: guessed="true")?(?: source="[^"<]*")?>[^<]*'
+    r"</c:[A-Za-z]+>|<c:cue/>)*)"
     r"</c:entry>\s*"
 )
 _OUR_ITEM_RE = re.compile(
-    r'<c:([A-Za-z]+)(?: role="([^"<]*)")?( guessed="true")?(?:/>|>([^<]*)</c:\1>)'
+    r'<c:([A-Za-z]+)(?: role="([^"<]*)")?( guessed="true")?(?: source="([^"<]*)")?'
+    r"(?:/>|>([^<]*)</c:\1>)"
 )
 _ITEM = r"(?:<c:{0}>([^<]*)</c:{0}>)?"
 _OUR_TRACK_RE = re.compile(
@@ -628,17 +689,17 @@ _OUR_TRACK_RE = re.compile(
     r'(?:<extension application="urn:cuesheet:xspf:1">\s*'
     r'<c:entry xmlns:c="urn:cuesheet:xspf:1">('
     + "".join(_ITEM.format(tag) for tag in ("segment", "number", "kind", "start"))
-    + r'((?:<c:credit role="[^"<]*"(?: guessed="true")?>[^<]*</c:credit>)*)'
-    + "".join(
-        _ITEM.format(tag)
-        for tag in (
-            "isrc", "iswc", "usage", "durationSource", "startInFile", "pregap", "postgap", "index00"
-        )
-    )
+    + r'((?:<c:credit role="[^"<]*"(?: guessed="true")?(?: source="[^"<]*")?>[^<]*</c:credit>)*)'
+    + "".join(_ITEM.format(tag) for tag in ("isrc", "iswc", "usage", "durationSource"))
+    + r"((?:<c:(?:gap|crossfade|in|out|fadeIn|fadeOut|segmentBudget|segmentAt|segmentLabel)>"
+    + r"[^<]*</c:[A-Za-z]+>)*)"
+    + "".join(_ITEM.format(tag) for tag in ("startInFile", "pregap", "postgap", "index00"))
     + r"(<c:cue/>)?)</c:entry>\s*</extension>\s*)?</track>"
 )  # fmt: skip
 """A track exactly as we write it, our extension block included (see :func:`_our_track`)."""
-_OUR_CREDIT_RE = re.compile(r'<c:credit role="([^"<]*)"( guessed="true")?>([^<]*)</c:credit>')
+_OUR_CREDIT_RE = re.compile(
+    r'<c:credit role="([^"<]*)"( guessed="true")?(?: source="([^"<]*)")?>([^<]*)</c:credit>'
+)
 _ENTITY_RE = re.compile(r"&(#x[0-9A-Fa-f]+|#[0-9]+|amp|lt|gt|quot|apos);")
 _NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
 
@@ -677,12 +738,14 @@ def _our_extension(inner: str) -> _Extra | None:
     if found is None:
         return None
     extra = _Extra()
-    for tag, role, guessed, raw in _OUR_ITEM_RE.findall(found[1]):
+    for tag, role, guessed, source, raw in _OUR_ITEM_RE.findall(found[1]):
         text = _xml_text(raw)
         if tag == "credit":
-            extra.credits.append(Credit(text, _xml_attr(role), bool(guessed)))
+            extra.credits.append(Credit(text, _xml_attr(role), bool(guessed), _xml_attr(source)))
         elif tag == "start":
             extra.start = _time.parse_iso(text)
+        elif tag in _INSTANTS:
+            extra.instants[tag] = _time.parse_iso(text)
         elif tag in _NUMBERS:
             extra.numbers[tag] = _number(text, tag)
         elif tag == "cue":
@@ -751,9 +814,9 @@ def _ms_or(raw: str | None, what: str, default: int | None) -> int | None:
 
 
 @lru_cache(maxsize=1024)
-def _credit(role: str, guessed: str, name: str) -> Credit:
+def _credit(role: str, guessed: str, source: str, name: str) -> Credit:
     """A credit of our extension block (one value for each name and role: they repeat)."""
-    return Credit(_xml_text(name), _xml_attr(role), bool(guessed))
+    return Credit(_xml_text(name), _xml_attr(role), bool(guessed), _xml_attr(source))
 
 
 @lru_cache(maxsize=256)
@@ -783,7 +846,7 @@ def _our_track(found: re.Match[str]) -> Entry:
     track that way, for the error naming its line.
     """
     (location, identifiers, title, creator, annotation, album, duration, block,
-     segment, number, kind, start, credits, isrc, iswc, usage, source,
+     segment, number, kind, start, credits, isrc, iswc, usage, source, show,
      start_in_file, pregap, postgap, index00, empty) = found.groups()  # fmt: skip
     if title is None:
         title = ""
@@ -815,7 +878,8 @@ def _our_track(found: re.Match[str]) -> Entry:
                            None)  # fmt: skip
     return _bulk.track(
         location, title, creator, album, ms, ids, annotation,
-        _our_cue(block, segment, number, kind, start, credits, isrc, iswc, usage, source, empty),
+        _our_cue(block, segment, number, kind, start, credits, isrc, iswc, usage, source, empty,
+                show),
         _ms_or(start_in_file, "startInFile", None), _ms_or(pregap, "pregap", 0) or 0,
         _ms_or(postgap, "postgap", 0) or 0, _ms_or(index00, "index00", None),
     )  # fmt: skip
@@ -833,8 +897,15 @@ def _our_cue(
     usage: str | None,
     source: str | None,
     empty: str | None,
+    show: str,
 ) -> CueData | None:
     """The cue of our extension block (``block``, its items as matched); None when it has none."""
+    if show:
+        return _with_show(
+            _our_cue(block, segment, number, kind, start, credits, isrc, iswc, usage, source,
+                     empty, ""),
+            show,
+        )  # fmt: skip
     if not (
         credits
         or empty
@@ -862,6 +933,20 @@ def _our_cue(
         usage or "",
         source or "",
     )
+
+
+def _with_show(cue: CueData | None, show: str) -> CueData:
+    """``cue`` with the running-order items of :func:`_show_items` (``show``, as matched)."""
+    extra = _Extra()
+    for tag, _role, _guessed, _source, raw in _OUR_ITEM_RE.findall(show):
+        if tag in _INSTANTS:
+            extra.instants[tag] = _time.parse_iso(_xml_text(raw))
+        elif tag in _NUMBERS:
+            extra.numbers[tag] = _number(_xml_text(raw), tag)
+        else:
+            extra.text[tag] = _xml_text(raw)
+    fields = _show_fields(extra)
+    return replace(cue, **fields) if cue is not None else CueData(**fields)  # type: ignore[arg-type]
 
 
 def _canonical_track(found: re.Match[str]) -> Entry:

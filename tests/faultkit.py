@@ -20,16 +20,32 @@ DEADLINE_S = 60
 """The most any wait here takes before the test fails (a bound, never a pause)."""
 
 
+CONSOLE_SCRIPT = """\
+import re
+import sys
+from cuesheet.__main__ import main
+if __name__ == '__main__':
+    sys.argv[0] = re.sub(r'(-script\\.pyw|\\.exe)?$', '', sys.argv[0])
+    sys.exit(main())
+"""
+"""What pip writes as ``bin/cuesheet`` for ``[project.scripts]`` (``cuesheet.__main__:main``)."""
+
+
 class Paused:
     """A ``cuesheet`` process started to stop at ``point``."""
 
-    def __init__(self, args: Sequence[str], point: str, folder: Path, cwd: Path) -> None:
+    def __init__(
+        self, args: Sequence[str], point: str, folder: Path, cwd: Path, *, script: bool = False
+    ) -> None:
+        """``script``: start it as the installed console script does (:data:`CONSOLE_SCRIPT`)
+        rather than as ``python -m cuesheet``."""
         self.folder = folder
         os.mkfifo(folder / "paused")
         os.mkfifo(folder / "resume")
         env = dict(os.environ, CUESHEET_PAUSE=f"{point}:{folder}", PYTHONPATH=str(ROOT))
+        start = ["-c", CONSOLE_SCRIPT] if script else ["-m", "cuesheet"]
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "cuesheet", *args],
+            [sys.executable, *start, *args],
             cwd=cwd,
             env=env,
             stdin=subprocess.DEVNULL,

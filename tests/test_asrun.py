@@ -11,9 +11,10 @@ from cuesheet.asrun.logs import from_playlist, from_show, load, loads_csv
 from cuesheet.asrun.values import AiredItem, AsRun
 from cuesheet.errors import InputError
 from cuesheet.inputs import showjson
-from cuesheet.model import Credit, Cue, Role, Segment, Show
+from cuesheet.model import Credit, Cue, Role, RoleSource, Segment, Show
 from cuesheet.timing import clock
 from playlists.errors import DecodingWarning
+from playlists.model import Credit as PlaylistCredit
 from playlists.model import CueData, Entry, Playlist
 
 TZ = "Europe/Moscow"
@@ -238,3 +239,65 @@ def test_load_chooses_the_reader_by_extension(tmp_path: Path) -> None:
     json_path.write_text(showjson.dumps(other), encoding="utf-8")
     loaded = load(json_path, plan)
     assert [(i.title, i.start_ms) for i in loaded.items] == [("b", START)]
+
+
+def _extra_credits(plan: Show, log: AsRun) -> tuple[Credit, ...]:
+    """The credits of the one aired item the plan does not hold."""
+    from cuesheet.asrun.align import align
+    from cuesheet.asrun.show import aired_show
+    from cuesheet.timing.engine import compute
+
+    aired, _ = aired_show(align(plan, compute(plan), log))
+    extras = [c for _, c in aired.cues() if c.notes.startswith("Not in the plan")]
+    assert len(extras) == 1
+    return extras[0].credits
+
+
+def _plan() -> Show:
+    cue = Cue("1", "Swan Lake", credits=(Credit("Tchaikovsky", Role.COMPOSER),), duration_ms=60_000)
+    return Show("Gala", TZ, START, (Segment("Opening", (cue,)),))
+
+
+def test_an_unplanned_piece_keeps_the_composer_column_of_a_log() -> None:
+    log = read(
+        "time,title,composer,performer,duration\n"
+        "20:14:00,Swan Lake,Tchaikovsky,,1:00\n"
+        "20:15:00,Kalinka,Ivan Larionov,Red Army Choir / Soloist,2:00\n"
+    ).timed(START)
+    assert _extra_credits(_plan(), log) == (
+        Credit("Ivan Larionov", Role.COMPOSER),
+        Credit("Red Army Choir", Role.PERFORMER),
+        Credit("Soloist", Role.PERFORMER),
+    )
+
+
+def test_an_unplanned_piece_from_a_playlist_keeps_its_roles() -> None:
+    playlist = Playlist(
+        entries=(
+            Entry(title="Swan Lake", duration_ms=60_000, cue=CueData(start_utc_ms=START)),
+            Entry(
+                title="Kalinka",
+                duration_ms=120_000,
+                cue=CueData(
+                    start_utc_ms=START + 60_000,
+                    credits=(
+                        PlaylistCredit("Ivan Larionov", "composer"),
+                        PlaylistCredit("Red Army Choir", "performer", guessed=True),
+                    ),
+                ),
+            ),
+        )
+    )
+    assert _extra_credits(_plan(), from_playlist(playlist)) == (
+        Credit("Ivan Larionov", Role.COMPOSER),
+        Credit("Red Army Choir", Role.PERFORMER, RoleSource.CONVENTION),
+    )
+
+
+def test_names_alone_in_a_log_are_taken_as_performers() -> None:
+    log = read(
+        "time,title,artist,duration\n20:14:00,Swan Lake,,1:00\n20:15:00,Kalinka,Choir,2:00\n"
+    )
+    assert _extra_credits(_plan(), log.timed(START)) == (
+        Credit("Choir", Role.PERFORMER, RoleSource.STATED),
+    )

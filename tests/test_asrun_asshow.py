@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from cuesheet.asrun.asshow import log_show, looks_like_log
@@ -49,3 +50,42 @@ def test_timing_export_and_convert_read_the_bundled_log(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["convert", str(LOG), str(xspf)])
     assert result.exit_code == 0, result.stderr
     assert xspf.read_text().count("<track>") == 43
+
+
+def test_a_log_is_known_from_its_head(tmp_path: Path) -> None:
+    from cuesheet.asrun.asshow import sniff
+
+    log = tmp_path / "big.csv"
+    log.write_text(TEXT + "21:04:10,Song,A,3:00\n" * 10_000 + "\x00garbage", encoding="utf-8")
+    assert sniff(log)  # the tail is never read
+    utf16 = tmp_path / "utf16.csv"
+    utf16.write_text(TEXT, encoding="utf-16")
+    assert sniff(utf16)
+    cut = tmp_path / "cut.csv"  # a header cut at the end of the head is not taken for one
+    cut.write_text("#" * 65_530 + "\nTime aired,Title\n21:00:00,Song\n", encoding="utf-8")
+    assert not sniff(cut)
+    export = tmp_path / "export.csv"
+    export.write_text("segment,cue,start_local,start_utc,duration,kind,title\n", encoding="utf-8")
+    assert not sniff(export)
+    assert not sniff(tmp_path / "missing.csv")
+    assert not sniff(tmp_path)
+
+
+def test_a_list_given_as_the_source_is_read_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Telling a list from an as-run log reads the list's head, not the whole list twice."""
+    listing = tmp_path / "list.txt"
+    listing.write_text("== Music ==\n" + "".join(f"- C{i} - Work {i}\n" for i in range(2000)))
+    reads: list[Path] = []
+    read_bytes = Path.read_bytes
+
+    def counting(self: Path) -> bytes:
+        reads.append(self)
+        return read_bytes(self)
+
+    monkeypatch.setattr(Path, "read_bytes", counting)
+    result = CliRunner().invoke(cli, ["timing", str(listing), "--no-resolve"])
+    assert result.exit_code == 0, result.stderr
+    assert "Work 1999" in result.stdout
+    assert reads.count(listing) == 1

@@ -107,3 +107,64 @@ def test_an_unknown_timezone_option_or_setting_gets_suggestions_and_its_origin(
     assert result.exit_code == 2
     assert result.stderr.startswith("cuesheet: error: ") and len(result.stderr.splitlines()) == 1
     assert origin in result.stderr and f"did you mean {hint}" in result.stderr
+
+
+def test_config_marks_unusable_settings_and_exits_2(tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text(
+        '[show]\ntimezone = "Europe/Londn"\n[musicbrainz]\nurl = "musicbrainz.org"\n'
+        f'[library]\nfolders = ["{tmp_path / "nope"}"]\n'
+    )
+    result = invoke(config, "config")
+    assert result.exit_code == 2
+    lines = result.stdout.splitlines()
+    marks = {lines[i - 1].split(" = ")[0]: line for i, line in enumerate(lines) if "^" in line}
+    assert marks == {
+        "show.timezone": "  ^ error: unknown IANA timezone 'Europe/Londn'; "
+        "did you mean 'Europe/London'?",
+        "musicbrainz.url": "  ^ error: 'musicbrainz.org' is not a server URL "
+        "(e.g. https://musicbrainz.org or http://localhost:5000)",
+        "library.folders": f"  ^ error: {tmp_path / 'nope'}: no such folder",
+    }
+    assert result.stderr == (
+        "cuesheet: error: 3 settings are unusable: musicbrainz.url (file "
+        f"{config}), library.folders (file {config}), show.timezone (file {config}); "
+        "commands using them refuse to run\n"
+    )
+
+
+def test_config_warns_of_a_legacy_zone_and_exits_0(tmp_path: Path) -> None:
+    result = invoke(tmp_path / "none.toml", "config", CUESHEET_TIMEZONE="EST")
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[-2].split() == ["show.timezone", "=", '"EST"', "env", "CUESHEET_TIMEZONE"]
+    assert lines[-1].startswith("  ^ warning: EST is a fixed UTC-5 all year")
+    assert "America/New_York" in lines[-1]
+
+
+def test_config_with_sound_settings_marks_nothing(tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text(
+        f'[show]\ntimezone = "Europe/London"\n[library]\nfolders = ["{tmp_path}"]\n'
+        f'[musicbrainz]\ncache = "{tmp_path / "c.sqlite3"}"\n'
+    )
+    result = invoke(config, "config")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert "^" not in result.stdout
+
+
+def test_a_command_names_the_setting_a_bad_value_came_from(tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text(f'[library]\nfolders = ["{tmp_path / "nope"}"]\n')
+    result = invoke(config, "timing", str(SHOW), "--no-resolve")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "cuesheet: error: the library.folders setting (see cuesheet config): "
+        f"{tmp_path / 'nope'}: no such folder\n"
+    )
+    result = invoke(tmp_path / "none.toml", "timing", str(SHOW), CUESHEET_MUSICBRAINZ="mb.org")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "cuesheet: error: the musicbrainz.url setting (see cuesheet config): 'mb.org' is not "
+        "a server URL (e.g. https://musicbrainz.org or http://localhost:5000)\n"
+    )

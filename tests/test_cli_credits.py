@@ -162,7 +162,7 @@ def test_corrected_credits_reach_every_export(pop: MBServer, tmp_path: Path) -> 
     xspf = run(pop, tmp_path, "export", str(SETLIST), "-o", "-", "--format", "xspf")
     assert xspf.exit_code == 0, xspf.stderr
     assert "<creator>Madness</creator>" in xspf.stdout
-    assert '<c:credit role="composer">Chris Foreman</c:credit>' in xspf.stdout
+    assert '<c:credit role="composer" source="musicbrainz">Chris Foreman</c:credit>' in xspf.stdout
     assert 'guessed="true"' not in xspf.stdout
     cue = run(pop, tmp_path, "export", str(SETLIST), "-o", "-", "--format", "cue", *MIX)
     assert 'PERFORMER "Madness"' in cue.stdout

@@ -271,3 +271,36 @@ def test_a_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> N
         update(0, 3)
         update(3, 3)
     assert quiet.written == []
+
+
+def test_offline_with_nothing_cached_says_so_and_names_the_server(tmp_path: Path) -> None:
+    mirror = "http://mirror.invalid:5000"
+    result = run(None, tmp_path / "c.sqlite3", "resolve", str(LISTS), "--offline", url=mirror)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == (
+        f"cuesheet: warning: offline, and nothing is cached for these {len(EXPECTED)} entries: "
+        f"a run allowed to connect would ask MusicBrainz at {mirror} "
+        f"(cuesheet resolve {LISTS} without --offline asks it)\n"
+    )
+
+
+def test_offline_from_the_settings_says_how_to_connect(tmp_path: Path) -> None:
+    result = CliRunner(env={"CUESHEET_OFFLINE": "1"}).invoke(
+        cli, ["resolve", str(LISTS), "--cache", str(tmp_path / "c.sqlite3"), "--json"]
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "nothing is cached" in result.stderr and "https://musicbrainz.org" in result.stderr
+    assert f"CUESHEET_OFFLINE=0 cuesheet resolve {LISTS} asks it" in result.stderr
+
+
+def test_offline_partly_cached_counts_what_is_missing(tmp_path: Path) -> None:
+    cache = tmp_path / "c.sqlite3"
+    with MBServer() as srv:
+        first = run(srv, cache, "resolve", str(LISTS), "--section", "Music", "--json")
+        assert first.exit_code == 0, first.stderr
+        url = srv.url
+    result = run(None, cache, "resolve", str(LISTS), "--offline", "--json", url=url)
+    assert result.exit_code == 0, result.stderr
+    missing = len(EXPECTED) - 16
+    assert f"offline, and {missing} of {len(EXPECTED)} entries are not cached" in result.stderr
+    assert url in result.stderr

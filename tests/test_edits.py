@@ -111,6 +111,7 @@ def test_every_export_gives_an_edited_cue_its_out_minus_in(tmp_path: Path) -> No
     assert sheet is not None
     assert sheet["E3"].value == timedelta(milliseconds=length)
     log = export("show.log", "--format", "rivendell").read_text(encoding="utf-8").splitlines()
-    assert log[0][60:68] == "00:03:06" and log[1][0:8] == "20:03:05"
+    # 185.875 s: shown as 00:03:06, and the next start (20:03:05.875) to the same rule
+    assert log[0][60:68] == "00:03:06" and log[1][0:8] == "20:03:06"
     cue = export("show.cue", "--single-file", "mix.wav").read_text(encoding="utf-8")
     assert "INDEX 01 03:05:66" in cue  # the next cue starts out - in later, to the CD frame

@@ -52,12 +52,24 @@ def test_a_signal_during_a_write_leaves_no_temporary_file(
     assert list(work.iterdir()) == []
 
 
-def test_ctrl_c_during_start_up_is_one_line(hook: Path, work: Path) -> None:
-    run = Paused(["export", str(SHOW), "--no-resolve", "-o", "out.csv"], "start", hook, work)
-    assert run.wait_paused() == "start"
-    run.signal(signal.SIGINT)
-    assert run.finish() == (130, "", "cuesheet: interrupted\n")
-    assert list(work.iterdir()) == []
+@pytest.mark.parametrize("signum", list(SIGNALS))
+@pytest.mark.parametrize("script", [False, True], ids=["python -m", "console script"])
+@pytest.mark.parametrize("point", ["import", "start", "exit"])
+def test_a_signal_at_start_up_or_at_the_end_is_one_line(
+    point: str, script: bool, signum: int, hook: Path, work: Path
+) -> None:
+    """``import``: the entry module loaded, nothing else (the console script's first moment
+    under cuesheet's control); ``start``: before the command line and its heavy imports;
+    ``exit``: the output written, the interpreter about to shut down."""
+    args = ["export", str(SHOW), "--no-resolve", "-o", "out.csv"]
+    run = Paused(args, point, hook, work, script=script)
+    assert run.wait_paused() == point
+    run.signal(signum)
+    if point != "start":  # there the signal is only noted: the process goes on, then ends
+        run.resume()
+    assert run.finish() == (SIGNALS[signum], "", f"cuesheet: {NAMES[signum]}\n")
+    left = sorted(p.name for p in work.iterdir())
+    assert left == (["out.csv"] if point == "exit" else [])
 
 
 @pytest.fixture(scope="module")

@@ -22,7 +22,7 @@ ROOMS = (
     "", "timing", "outputs", "inputs", "enrich", "asrun", "checks", "audio", "draft", "timeline",
     "cli",
 )  # fmt: skip
-"""The rooms of cuesheet/, bottom first; ``""`` is the top level (model, errors, text).
+"""The rooms of cuesheet/, bottom first; ``""`` is the top level (model, errors, text, paths).
 
 An import may point only into its own room or an earlier one.  ``outputs`` sits
 below ``inputs`` because an export needs only the model and its timing, while the
@@ -176,10 +176,51 @@ def test_every_subpackage_of_cuesheet_is_a_room() -> None:
 
 
 def test_the_docs_draw_the_same_order() -> None:
-    text = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
-    drawn = re.search(r"^top level < (.+)$", text, re.MULTILINE)
+    drawn = re.search(r"^top level < (.+)$", _doc(), re.MULTILINE)
     assert drawn is not None, "docs/architecture.md lost its line 'top level < timing < ...'"
     assert tuple(drawn.group(1).split(" < ")) == ROOMS[1:]
+
+
+def _doc() -> str:
+    return (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+
+
+def room_arrows(graph: dict[str, set[str]]) -> dict[str, set[str]]:
+    """room -> the other rooms its modules import (``top level`` for ``""``)."""
+    arrows: dict[str, set[str]] = {}
+    for source, targets in graph.items():
+        here = room(source) or "top level"
+        arrows.setdefault(here, set())
+        arrows[here] |= {room(t) or "top level" for t in targets} - {here}
+    return arrows
+
+
+def test_the_docs_draw_the_arrows_there_are() -> None:
+    drawn = {
+        name: {r.strip() for r in targets.split(",")} - {"(no room)"}
+        for name, targets in re.findall(r"^(\w[\w ]*?) +──> (.+)$", _doc(), re.MULTILINE)
+        if name != "cli"
+    }
+    real = room_arrows(import_graph(ROOT, "cuesheet"))
+    real.pop("cli")
+    assert drawn == real, "redraw the arrows in docs/architecture.md ('Rooms and arrows')"
+
+
+def test_the_docs_list_every_module_in_its_room() -> None:
+    rows = {}
+    for line in _doc().splitlines():
+        cells = line.split(" | ")
+        if line.startswith("| ") and len(cells) == 3:
+            rows[cells[0].strip("| `/")] = cells[2]
+    missing = []
+    for name in import_graph(ROOT, "cuesheet"):
+        path = _module_names(ROOT, "cuesheet")[name]
+        if path.name == "__init__.py":
+            continue
+        here = "top level" if path.parent.name == "cuesheet" else path.parent.name
+        if f"`{path.name}`" not in rows.get(here, ""):
+            missing.append(f"{path.relative_to(ROOT)} (room {here})")
+    assert missing == [], "list these in docs/architecture.md ('What each room holds')"
 
 
 def _plant(root: Path, files: dict[str, str]) -> Path:

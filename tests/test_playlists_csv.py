@@ -24,7 +24,12 @@ def _rows(text: str) -> list[dict[str, str]]:
 
 def test_running_order_columns_and_times() -> None:
     rows = _rows(csvfile.dumps(sochi()))
-    assert list(rows[0]) == list(csvfile.RUNNING_ORDER_COLUMNS)
+    assert list(rows[0]) == list(
+        csvfile.RUNNING_ORDER_COLUMNS
+        + csvfile.CUE_COLUMNS
+        + csvfile.SEGMENT_COLUMNS
+        + csvfile.SHOW_COLUMNS
+    )
     first, third = rows[0], rows[2]
     assert first["start_local"] == "2014-02-23T20:14:00+04:00"
     assert first["start_utc"] == "2014-02-23T16:14:00Z"
@@ -59,15 +64,13 @@ def test_milliseconds_are_kept_not_rounded() -> None:
 def _comparable(entry: Entry) -> tuple[object, ...]:
     data = entry.cue or CueData()
     return (
-        data.segment,
-        data.number,
-        data.kind,
-        data.start_utc_ms,
-        data.credits,
+        # ISRC and ISWC travel as urn:isrc:/urn:iswc: identifiers
+        replace(data, credits=tuple(c for c in data.credits if c.role), isrc="", iswc=""),
         entry.title,
         entry.duration_ms,
         entry.identifiers,
         entry.location,
+        entry.annotation,
     )
 
 
@@ -245,6 +248,22 @@ def test_header_in_any_order_with_extra_columns() -> None:
     )
 
 
+def test_show_columns_are_read_once_and_must_agree() -> None:
+    head = "segment,cue,start_local,start_utc,duration,kind,title,credits,identifiers,file,"
+    head += "show_title,show_start,show_timezone,show_venue,show_hard_out\r\n"
+    row = "s,{n},,,00:01:00,music,t,,,,{title},2014-02-23T20:14:00+04:00,Europe/Moscow,,{out}\r\n"
+    text = head + row.format(n=1, title="Gala", out="") + row.format(n=2, title="", out="")
+    text += row.format(n=3, title="Gala", out="2014-02-23T22:25:00+04:00")
+    playlist = csvfile.loads(text)
+    assert (playlist.title, playlist.timezone) == ("Gala", "Europe/Moscow")
+    assert playlist.date_ms == SOCHI_START_UTC_MS
+    assert playlist.hard_out_ms == SOCHI_START_UTC_MS + 2 * 3_600_000 + 11 * 60_000
+    with pytest.raises(ParseError) as caught:
+        csvfile.loads(text + row.format(n=4, title="Other", out=""), path="o.csv")
+    assert str(caught.value).startswith("o.csv:5: column 'show_title': 'Other' differs from")
+    assert "on line 2" in str(caught.value)
+
+
 # -- credits ----------------------------------------------------------------------------
 
 
@@ -255,6 +274,8 @@ def test_header_in_any_order_with_extra_columns() -> None:
         (Credit("A; B", "composer"), Credit("C\\D", "lyricist")),
         (Credit("X (y)", ""), Credit("", "performer")),
         (Credit(" lead space", "role (odd)"), Credit("trailing ", "a;b")),
+        (Credit("Ann", "arranger", source="musicbrainz"), Credit("G", "composer", True, "x, y")),
+        (Credit("R", "a, source: b"), Credit("S", "a?", source="?")),
     ],
 )
 def test_credit_text_round_trips(credits: tuple[Credit, ...]) -> None:
@@ -269,10 +290,11 @@ _TEXT = st.text(
 ) | st.sampled_from(
     ['He said "hi", then left', "a,b;c", "Рахманинов", "아리랑", "line\nbreak", "x" * 5000]
 )
+_ROLE = st.text(min_size=1, max_size=12).filter(lambda r: r.strip() == r)
 _CREDITS = st.lists(
-    st.builds(Credit, _TEXT, st.text(min_size=1, max_size=12).filter(lambda r: r.strip() == r)),
-    max_size=3,
+    st.builds(Credit, _TEXT, _ROLE, st.booleans(), st.just("") | _ROLE), max_size=3
 ).map(tuple)
+_MS = st.integers(0, 10**9)
 _CUE = st.builds(
     CueData,
     segment=_TEXT,
@@ -280,6 +302,17 @@ _CUE = st.builds(
     kind=_TEXT,
     start_utc_ms=st.none() | st.integers(0, 4_000_000_000_000),
     credits=_CREDITS,
+    usage=st.sampled_from(["", "BI", "VV"]),
+    duration_source=st.sampled_from(["", "file", "estimate"]),
+    gap_ms=_MS,
+    crossfade_ms=_MS,
+    in_ms=_MS,
+    out_ms=st.none() | _MS,
+    fade_in_ms=_MS,
+    fade_out_ms=_MS,
+    segment_at_ms=st.none() | st.integers(0, 4_000_000_000_000),
+    segment_at_label=_TEXT,
+    segment_budget_ms=st.none() | _MS,
 )
 _ENTRY = st.builds(
     Entry,
@@ -289,16 +322,29 @@ _ENTRY = st.builds(
     identifiers=st.lists(
         st.from_regex(r"\Ahttps://musicbrainz\.org/recording/[0-9a-f-]{1,36}\Z"), max_size=2
     ).map(tuple),
+    annotation=_TEXT,
     cue=_CUE,
 )
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(_ENTRY, max_size=4), st.sampled_from(["", "Europe/Moscow", "Asia/Seoul"]))
-def test_property_running_order_round_trip(entries: list[Entry], tz: str) -> None:
-    playlist = Playlist(timezone=tz, entries=tuple(entries))
+@given(
+    st.lists(_ENTRY, max_size=4),
+    st.sampled_from(["", "Europe/Moscow", "Asia/Seoul"]),
+    st.builds(
+        Playlist,
+        title=_TEXT,
+        creator=_TEXT,
+        date_ms=st.integers(0, 4_000_000_000_000),
+        hard_out_ms=st.none() | st.integers(0, 4_000_000_000_000),
+    ),
+)
+def test_property_running_order_round_trip(entries: list[Entry], tz: str, show: Playlist) -> None:
+    playlist = replace(show, timezone=tz, entries=tuple(entries))
     back = csvfile.loads(csvfile.dumps(playlist, excel=True))
     assert [_comparable(e) for e in back.entries] == [_comparable(e) for e in playlist.entries]
+    if entries:  # the show's own columns are on its rows
+        assert back == replace(playlist, entries=back.entries)
 
 
 @settings(max_examples=40, deadline=None)

@@ -70,6 +70,7 @@ _TEXT = st.text(max_size=50) | st.sampled_from(['"q", \n', "Рахманинов
         date_ms=st.none() | st.integers(-(10**12), 10**13),
         timezone=_TEXT,
         annotation=_TEXT,
+        hard_out_ms=st.none() | st.integers(-(10**12), 10**13),
         entries=st.lists(
             st.builds(
                 Entry,
@@ -85,7 +86,15 @@ _TEXT = st.text(max_size=50) | st.sampled_from(['"q", \n', "Рахманинов
                     CueData,
                     segment=_TEXT,
                     start_utc_ms=st.none() | st.integers(-(10**12), 10**13),
-                    credits=st.lists(st.builds(Credit, _TEXT, _TEXT), max_size=3).map(tuple),
+                    credits=st.lists(
+                        st.builds(Credit, _TEXT, _TEXT, st.booleans(), _TEXT), max_size=3
+                    ).map(tuple),
+                    in_ms=st.integers(0, 10**9),
+                    out_ms=st.none() | st.integers(0, 10**9),
+                    fade_in_ms=st.integers(0, 10**6),
+                    segment_at_ms=st.none() | st.integers(-(10**12), 10**13),
+                    segment_at_label=_TEXT,
+                    segment_budget_ms=st.none() | st.integers(0, 10**9),
                 ),
             ),
             max_size=4,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 import subprocess
 from dataclasses import replace
@@ -423,19 +424,32 @@ _XML_TEXT = st.text(
                 segment=_XML_TEXT,
                 number=_XML_TEXT,
                 start_utc_ms=st.none() | st.integers(0, 4 * 10**12),
-                credits=st.lists(st.builds(Credit, _XML_TEXT, _XML_TEXT), max_size=2).map(tuple),
+                credits=st.lists(
+                    st.builds(Credit, _XML_TEXT, _XML_TEXT, st.booleans(), _XML_TEXT), max_size=2
+                ).map(tuple),
+                gap_ms=st.integers(0, 10**9),
+                crossfade_ms=st.integers(0, 10**6),
+                out_ms=st.none() | st.integers(0, 10**9),
+                fade_out_ms=st.integers(0, 10**6),
+                segment_at_ms=st.none() | st.integers(0, 4 * 10**12),
+                segment_at_label=_XML_TEXT,
+                segment_budget_ms=st.none() | st.integers(0, 10**9),
             ),
         ),
         max_size=4,
     ),
     _XML_TEXT,
+    st.none() | st.integers(0, 4 * 10**12),
 )
-def test_property_round_trip_is_exact_and_valid(entries: list[Entry], title: str) -> None:
+def test_property_round_trip_is_exact_and_valid(
+    entries: list[Entry], title: str, hard_out_ms: int | None
+) -> None:
     from lxml import etree
 
-    playlist = Playlist(title=title, entries=tuple(entries))
+    playlist = Playlist(title=title, entries=tuple(entries), hard_out_ms=hard_out_ms)
     text = xspf.dumps(playlist)
     assert xspf.loads(text) == playlist
+    assert xspf._parse(io.StringIO(text), None) == playlist  # the general reader too
     if SCHEMA is not None:
         schema = etree.RelaxNG(etree.parse(str(SCHEMA)))
         assert schema.validate(etree.fromstring(text.encode("utf-8"))), schema.error_log

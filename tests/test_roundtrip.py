@@ -6,13 +6,18 @@ as a table, and :func:`test_the_doc_table_is_the_list_the_test_uses` keeps them 
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 import warnings
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
+from cuesheet.cli import cli
 from cuesheet.inputs import showjson
 from cuesheet.inputs.sources import load_source
 from cuesheet.model import (
@@ -44,20 +49,17 @@ ALL = (
     + tuple(f"segment.{f}" for f in SEGMENT_FIELDS)
     + tuple(f"cue.{f}" for f in CUE_FIELDS)
 )
-#: Per format, the fields a round trip keeps today (the timing table is compared too
-#: when every field is kept).  The table in docs/playlists.md is this list.
+#: Per format, the fields a round trip keeps (the timing table is compared too when
+#: every field is kept: JSON, CSV and XSPF).  The table in docs/playlists.md is this list.
 KEEPS: dict[str, tuple[str, ...]] = {
     "json": ALL,
-    "csv": ("show.start_ms", "segment.title", "cue.number", "cue.title", "cue.kind",
-            "cue.ids", "cue.duration_ms"),
-    "xspf": ("show.title", "show.timezone", "show.start_ms", "show.venue", "segment.title",
-             "cue.number", "cue.title", "cue.kind", "cue.ids", "cue.duration_ms",
-             "cue.duration_source", "cue.usage", "cue.notes"),
+    "csv": ALL,
+    "xspf": ALL,
     "m3u8": ("show.title", "segment.title", "cue.number", "cue.title", "cue.duration_ms"),
+    "cue": ("show.title", "show.timezone", "show.start_ms", "show.venue", "segment.title",
+            "cue.number", "cue.title", "cue.kind", "cue.ids", "cue.duration_ms",
+            "cue.duration_source", "cue.usage", "cue.notes"),
 }  # fmt: skip
-#: Formats that should keep every field (issue 12 item 6) but do not yet: strict xfail,
-#: so the day one is fixed the test says so and KEEPS and the doc are to be widened.
-STILL_LOSSY = ("csv", "xspf")
 
 
 def _credits() -> tuple[Credit, ...]:
@@ -134,14 +136,6 @@ def test_a_show_comes_back_with_what_the_format_holds(tmp_path: Path, fmt: str) 
         assert render_timing(compute(back)) == render_timing(compute(original))
 
 
-@pytest.mark.xfail(strict=True, reason="CSV and XSPF still lose fields (issue 12 item 6)")
-@pytest.mark.parametrize("fmt", STILL_LOSSY)
-def test_csv_and_xspf_keep_everything(tmp_path: Path, fmt: str) -> None:
-    back, original = _roundtrip(tmp_path, fmt), _show()
-    assert [f for f in ALL if _field(back, f) != _field(original, f)] == []
-    assert render_timing(compute(back)) == render_timing(compute(original))
-
-
 def test_the_doc_table_is_the_list_the_test_uses() -> None:
     doc = (Path(__file__).parent.parent / "docs" / "playlists.md").read_text(encoding="utf-8")
     rows = re.findall(r"^\| `([a-z]+\.[a-z_]+)` \|(.*)\|$", doc, re.MULTILINE)
@@ -152,3 +146,48 @@ def test_the_doc_table_is_the_list_the_test_uses() -> None:
              for i, fmt in enumerate(formats)}  # fmt: skip
     assert table == KEEPS
     assert [f for f, _ in rows] == list(ALL)
+
+
+def _stated_only(tmp_path: Path, fmt: str) -> tuple[Path, list[int | None]]:
+    """The show written as a format holding starts but no gaps (another program's playlist)."""
+    show = _show()
+    playlist = to_playlist(show, compute(show))
+    plain = [
+        replace(e, cue=replace(e.cue, gap_ms=0, crossfade_ms=0, segment_at_ms=None))
+        for e in playlist.entries
+        if e.cue is not None
+    ]
+    path = tmp_path / f"plain.{fmt}"
+    playlist_formats.get(fmt).dump(replace(playlist, entries=tuple(plain)), str(path))
+    return path, [e.cue.start_utc_ms for e in plain if e.cue is not None]
+
+
+@pytest.mark.parametrize("fmt", ["xspf", "csv", "json"])
+def test_stated_starts_are_the_schedule_read(tmp_path: Path, fmt: str) -> None:
+    path, starts = _stated_only(tmp_path, fmt)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        show = load_source(path)
+    timing = compute(show)
+    fronts = [timing.cue(si, ci).front_ms for si, ci in _places(show)]
+    assert fronts == starts
+    gaps = {c.number: c.gap_ms for _, c in show.cues()}
+    assert (gaps["2"], gaps["4"]) == (30_000, 5_000)  # the Finale is no longer fixed: cue 3 too
+
+
+def _places(show: Show) -> list[tuple[int, int]]:
+    return [(si, ci) for si, s in enumerate(show.segments) for ci in range(len(s.cues))]
+
+
+def test_timing_and_convert_agree_on_an_xspf(tmp_path: Path) -> None:
+    path, _ = _stated_only(tmp_path, "xspf")
+    runner = CliRunner()
+    timing = runner.invoke(cli, ["timing", str(path), "--no-resolve", "--offline"])
+    assert timing.exit_code == 0, timing.stderr
+    converted = runner.invoke(cli, ["convert", str(path), "-", "--format", "csv"])
+    assert converted.exit_code == 0, converted.stderr
+    rows = list(csv.DictReader(io.StringIO(converted.stdout, newline="")))
+    # a cue's line: number, title, kind, duration, front (local HH:MM:SS), back, source
+    fronts = re.findall(r"^ +([\d.]+) .* (\d+:\d\d) +(\d\d:\d\d:\d\d) ", timing.stdout, re.M)
+    assert len(fronts) == len(rows) == 4
+    assert [(n, f) for n, _, f in fronts] == [(r["cue"], r["start_local"][11:19]) for r in rows]

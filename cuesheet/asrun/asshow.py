@@ -3,8 +3,8 @@
 ``cuesheet timing asrun.csv``, ``export`` and ``convert`` read a log this way when
 no plan is given: one segment, one cue per aired item, each at its logged start
 (silence between two items becomes the later cue's ``gap``) with its logged
-length.  Names in the log's credits column are performers: a log records who was
-on air, not who wrote it.
+length.  Names in a ``composer`` column are composers; other names in the log's
+credits columns are performers: a log records who was on air, not who wrote it.
 """
 
 from __future__ import annotations
@@ -13,14 +13,16 @@ import re
 from datetime import date
 from pathlib import Path
 
-from cuesheet.asrun.logs import HEADER_COLUMNS, header_key, loads_csv
+from cuesheet.asrun.logs import CSV_SUFFIXES, HEADER_COLUMNS, header_key, loads_csv
 from cuesheet.asrun.values import AiredItem, AsRun
 from cuesheet.errors import InputError
 from cuesheet.model import Credit, Cue, CueKind, DurationSource, Role, RoleSource, Segment, Show
 from cuesheet.timing import clock
 
-LOG_EXTENSIONS = (".csv", ".tsv", ".txt", ".log")
+LOG_EXTENSIONS = CSV_SUFFIXES
 """Extensions an as-run CSV log may have."""
+_SNIFF_BYTES = 65_536
+"""How much of a file's head :func:`sniff` reads: the header must begin within it."""
 
 _NAME_SPLIT_RE = re.compile(r"\s*/\s*|\s*;\s*")
 
@@ -41,6 +43,22 @@ def looks_like_log(text: str) -> bool:
             names & set(HEADER_COLUMNS["title"])
         )
     return False
+
+
+def sniff(path: str | Path, encoding: str | None = None) -> bool:
+    """:func:`looks_like_log` on the head of the file at ``path`` (False if unreadable).
+
+    Reads at most the first 64 KiB, so a large list or playlist is not read twice
+    just to learn that it is not a log.  ``encoding`` as for
+    :func:`cuesheet.inputs.files.read_text`.
+    """
+    from cuesheet.inputs.files import read_head
+
+    head = read_head(path, _SNIFF_BYTES, encoding)
+    if head is None:
+        return False
+    text, whole = head
+    return looks_like_log(text if whole else text[: text.rfind("\n") + 1])  # whole lines
 
 
 def log_show(
@@ -81,7 +99,9 @@ def _cue(item: AiredItem, index: int, log: AsRun) -> Cue:
         if before.start_ms is not None and before.duration_ms is not None:
             gap = max(0, item.start_ms - before.start_ms - before.duration_ms)
     names = [n for n in _NAME_SPLIT_RE.split(item.credits) if n.strip()]
-    credits = tuple(Credit(n.strip(), Role.PERFORMER, RoleSource.STATED) for n in names)
+    credits = item.roles or tuple(
+        Credit(n.strip(), Role.PERFORMER, RoleSource.STATED) for n in names
+    )
     return Cue(
         number=item.number or str(index + 1),
         title=item.title,

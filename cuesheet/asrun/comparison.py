@@ -118,7 +118,7 @@ def dumps_csv(on_air: OnAir) -> str:
     tz = on_air.alignment.show.timezone
 
     def instant(ms: int | None) -> str:
-        return "" if ms is None else clock.iso_local(ms, tz)
+        return "" if ms is None else clock.local_text(ms, tz, on_air.alignment.show.dated)
 
     def length(ms: int | None) -> str:
         return "" if ms is None else _hms(ms)

@@ -1,6 +1,7 @@
 """Items that aired without being in the plan, looked up on MusicBrainz like planned music.
 
-An as-run log gives an extra only a title and names (credited as performers, a guess).
+An as-run log gives an extra a title and names: with the roles the log states (a
+``composer`` column, a playlist's roles), else credited as performers (a guess).
 :func:`resolve_extras` resolves the aired show's music cues that carry no identifiers,
 so an extra gets the writers and performers MusicBrainz shows, with their roles, before a
 rights sheet credits it.  Aired starts and durations stay as the log gave them.

@@ -20,7 +20,8 @@ time aired       time, time aired, aired, aired at, air time, on air,        no 
 title            title, track, track title, song, song title, work, item,    yes
                  cue title, name
 credits          credits, artist, artists, performer, performers, composer,  no
-                 composers, by, creator (several such columns are joined)
+                 composers, by, creator (several such columns are joined;
+                 composer(s), performer(s), artist(s) state the role)
 duration         duration, length, dur, actual duration, aired duration,     no
                  runtime
 cue number       cue, cue number, cue no, cue #, number, no, #               no
@@ -49,13 +50,14 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from cuesheet.asrun.cells import parse_aired_duration, parse_time_aired
 from cuesheet.asrun.values import AiredItem, AsRun
 from cuesheet.errors import InputError
-from cuesheet.model import Show
-from playlists.model import Playlist
+from cuesheet.model import Credit, Role, RoleSource, Show
+from playlists.model import Entry, Playlist
 
 HEADER_COLUMNS: dict[str, tuple[str, ...]] = {
     "time": (
@@ -77,6 +79,13 @@ HEADER_COLUMNS: dict[str, tuple[str, ...]] = {
     "number": ("cue", "cue number", "cue no", "cue #", "number", "no", "#"),
 }  # fmt: skip
 """Header names (lower case, single spaces) that name each as-run column, by field."""
+COLUMN_ROLES: dict[str, Role] = {
+    "composer": Role.COMPOSER, "composers": Role.COMPOSER,
+    "performer": Role.PERFORMER, "performers": Role.PERFORMER,
+    "artist": Role.PERFORMER, "artists": Role.PERFORMER,
+}  # fmt: skip
+"""The role of the names in a credits column whose header states one."""
+_NAME_SPLIT = re.compile(r"\s*(?:/|;)\s*")
 _DELIMITERS = (",", ";", "\t", "|")
 _TIME_EXPECTED = "HH:MM:SS (local) or ISO 8601 with an offset"
 _DURATION_EXPECTED = "a duration like 3:25, 1:02:03 or 205 (seconds)"
@@ -148,6 +157,7 @@ def loads_csv(text: str, *, timezone: str, near_ms: int, path: str | None = None
             path=path,
             line=header_index + 1,
         )
+    roles = [COLUMN_ROLES.get(header_key(header[i])) for i in columns.get("credits", [])]
     items: list[AiredItem] = []
     reference = near_ms
     last_line = header_index + 1
@@ -163,12 +173,34 @@ def loads_csv(text: str, *, timezone: str, near_ms: int, path: str | None = None
         if not any(cell.strip() for cell in row) or row[0].lstrip().startswith("#"):
             continue
         item = _row(row, columns, first_line, path, timezone, reference)
+        if any(roles):
+            item = replace(item, roles=_stated_roles(row, columns, roles))
         if item.start_ms is not None:
             reference = item.start_ms
         items.append(item)
     if not items:
         raise InputError("no items under the header: expected one row per item", path=path)
     return AsRun(tuple(items), path)
+
+
+def split_names(text: str) -> list[str]:
+    """The names of a credits cell: ``A / B; C`` -> ``[A, B, C]``."""
+    return [name for name in _NAME_SPLIT.split(text.strip()) if name]
+
+
+def _stated_roles(
+    row: Sequence[str], columns: dict[str, list[int]], roles: list[Role | None]
+) -> tuple[Credit, ...]:
+    """The credits of a row whose credits columns state roles (the others: performers, a guess)."""
+    credits: list[Credit] = []
+    for index, role in zip(columns["credits"], roles, strict=True):
+        cell = row[index] if index < len(row) else ""
+        for name in split_names(cell):
+            if role is None:
+                credits.append(Credit(name, Role.PERFORMER, RoleSource.CONVENTION))
+            else:
+                credits.append(Credit(name, role, RoleSource.STATED))
+    return tuple(credits)
 
 
 def _cell(row: Sequence[str], columns: dict[str, list[int]], field: str) -> str:
@@ -254,9 +286,25 @@ def from_playlist(playlist: Playlist, *, path: str | None = None) -> AsRun:
                 duration_ms=entry.duration_ms,
                 number=data.number if data is not None else "",
                 line=number,
+                roles=_playlist_roles(entry),
             )
         )
     return AsRun(tuple(items), path)
+
+
+def _playlist_roles(entry: Entry) -> tuple[Credit, ...]:
+    """An entry's credits with the roles its playlist gives (none: a player's artist only)."""
+    from cuesheet.inputs.playlist import role_source
+
+    data = entry.cue
+    if data is None:
+        return ()
+    return tuple(
+        Credit(c.name, Role(c.role), role_source(c.source, c.guessed))
+        if c.role in Role._value2member_map_
+        else Credit(c.name, Role.PERFORMER, RoleSource.CONVENTION)
+        for c in data.credits
+    )
 
 
 def from_show(show: Show, *, path: str | None = None) -> AsRun:
@@ -275,6 +323,7 @@ def from_show(show: Show, *, path: str | None = None) -> AsRun:
                     duration_ms=cue.duration_ms,
                     number=cue.number,
                     line=None,
+                    roles=cue.credits,
                 )
             )
     return AsRun(tuple(items), path)

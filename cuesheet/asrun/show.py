@@ -42,12 +42,16 @@ def _duration(alignment: Alignment, index: int, planned: int | None) -> int | No
 def _extra_cue(alignment: Alignment, index: int) -> Cue:
     item = alignment.log.items[index]
     names = [n for n in _NAME_SPLIT.split(item.credits) if n] if item.credits else []
+    # names alone are who was heard (a guess); a log that states roles is believed
+    credits = item.roles or tuple(
+        Credit(name, Role.PERFORMER, RoleSource.CONVENTION) for name in names
+    )
     line = f" (as-run log line {item.line})" if item.line is not None else ""
     return Cue(
         number=item.number,
         title=item.title,
         kind=CueKind.MUSIC,
-        credits=tuple(Credit(name, Role.PERFORMER, RoleSource.CONVENTION) for name in names),
+        credits=credits,
         notes=f"Not in the plan{line}.",
     )
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from cuesheet.model import Credit
+
 
 @dataclass(frozen=True, slots=True)
 class AiredItem:
@@ -26,6 +28,10 @@ class AiredItem:
     """Line of the log it was read from."""
     start_derived: bool = False
     """True when ``start_ms`` was worked out from the items before it, not read."""
+    roles: tuple[Credit, ...] = ()
+    """The names with their roles, when the log states them (a ``composer`` column, a
+    playlist's credits with roles); empty when it gives only names, which are then taken
+    as performers (a log records who was on air)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -146,7 +146,8 @@ def render_report(
         (
             f"{clock.iso_local(show.start_ms, show.timezone)} ({show.timezone})"
             if show.dated
-            else "no date"
+            else f"no date: times run from {clock.hhmmss_local(show.start_ms, show.timezone)} "
+            f"({show.timezone})"
         )
         + (f", as-run log {alignment.log.path}" if alignment and alignment.log.path else ""),
     ]

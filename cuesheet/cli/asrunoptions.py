@@ -20,6 +20,13 @@ def _zone(ctx: click.Context, param: click.Parameter, value: str | None) -> str 
     except ValueError as error:
         hint = zones.describe(zones.suggest(value))
         raise click.BadParameter(f"{error}{'; ' + hint if hint else ''}") from None
+    legacy = zones.legacy_zone(value)
+    if legacy is not None:
+        import warnings
+
+        from cuesheet.errors import CueSheetWarning
+
+        warnings.warn(f"--log-timezone: {legacy}", CueSheetWarning, stacklevel=2)
     return value
 
 

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
 
 from cuesheet.cli.asrunoptions import log_timezone_option
 from cuesheet.cli.common import enrich_options, source_options, tolerance_option
+from cuesheet.cli.existing import existing_file
+
+if TYPE_CHECKING:
+    from cuesheet.enrich.pipeline import EnrichOptions
+    from cuesheet.inputs.sources import SourceOptions
 
 EPILOG = """\b
 Examples:
@@ -35,11 +40,11 @@ def _style(text: str, role: str) -> str:
 
 
 @click.command(epilog=EPILOG)
-@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("source", type=existing_file())
 @click.option(
     "--as-run",
     "as_run",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    type=existing_file(),
     metavar="LOG",
     help="What aired: a CSV as-run log, an M3U/M3U8/XSPF/CUE playlist, or another show.",
 )
@@ -89,7 +94,8 @@ def check(
     cue_sheet: bool,
     tolerance: int,
     for_profile: str | None,
-    **options: Any,
+    enrichment: EnrichOptions,
+    reading: SourceOptions,
 ) -> None:
     """Check SOURCE's running order; with --as-run, compare it with what aired."""
     from cuesheet.checks import fails
@@ -103,8 +109,7 @@ def check(
         select(ignore)
     except InputError as error:
         raise click.BadParameter(error.message, param_hint="--ignore") from None
-    encoding = options.get("encoding")
-    show = enrich(load(source, options), options, source)
+    show = enrich(load(source, reading), enrichment, source)
     if for_profile is not None:
         from cuesheet.checks.rights import completeness_of
 
@@ -112,7 +117,7 @@ def check(
             show,
             for_profile,
             as_run,
-            load_show=lambda path: load(path, {}),
+            load_show=load,
             log_timezone=log_timezone,
         )
         for line in lines:
@@ -127,11 +132,11 @@ def check(
             ignore,
             strict,
             log_timezone,
-            encoding,
+            reading.encoding,
             cue_sheet or source.suffix.lower() == ".cue",
         ),
         source=source,
-        load_show=lambda path: load(path, {}),
+        load_show=load,
         probe=probe,
     )
     findings = checked.findings

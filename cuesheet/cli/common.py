@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import time
+from dataclasses import replace
+from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import click
 
@@ -17,15 +19,46 @@ from cuesheet.cli.warn import print_notes
 from cuesheet.model import Role, Show
 
 if TYPE_CHECKING:
+    from cuesheet.enrich.musicbrainz import ResolveSettings
     from cuesheet.enrich.pipeline import EnrichOptions
+    from cuesheet.inputs.sources import SourceOptions
     from playlists.model import Playlist
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
 def source_options(command: F) -> F:
-    """``--section``, ``--title``, ``--timezone``, ``--date``, ``--start`` for list sources;
-    ``--encoding`` for every source."""
+    """``--section``, ``--role``, ``--title``, ``--timezone``, ``--date``, ``--start`` for list
+    sources; ``--encoding`` for every source.
+
+    The command gets them as one ``reading: SourceOptions`` (:mod:`cuesheet.inputs.sources`).
+    """
+
+    @functools.wraps(command)
+    def with_reading(
+        *args: Any,
+        sections: tuple[str, ...],
+        roles: tuple[tuple[str, Role], ...],
+        title: str | None,
+        tz: str | None,
+        day: datetime | None,
+        start: str | None,
+        encoding: str | None,
+        **given: Any,
+    ) -> Any:
+        from cuesheet.inputs.sources import SourceOptions
+
+        reading = SourceOptions(
+            sections=sections or None,
+            roles=roles or None,
+            title=title,
+            timezone=tz,
+            start=start,
+            date=day.date() if day is not None else None,
+            encoding=encoding,
+        )
+        return command(*args, reading=reading, **given)
+
     decorators = [
         click.option(
             "--section",
@@ -59,9 +92,10 @@ def source_options(command: F) -> F:
         click.option("--start", default=None, metavar="HH:MM", help="Start time for a bare list."),
         encoding_option,
     ]
+    wrapped: Callable[..., Any] = with_reading
     for decorator in reversed(decorators):
-        command = decorator(command)
-    return command
+        wrapped = decorator(wrapped)
+    return cast(F, wrapped)
 
 
 def _heading_roles(
@@ -89,8 +123,6 @@ encoding_option = click.option(
 """``--encoding NAME``: overrides the encoding the readers recognise."""
 
 
-
-
 def tolerance_option(command: F) -> F:
     """``--tolerance SECONDS`` (default 2), given to the command as integer ms."""
     return click.option(
@@ -105,24 +137,22 @@ def tolerance_option(command: F) -> F:
 
 def load(
     source: Path,
-    options: dict[str, Any],
+    reading: SourceOptions | None = None,
     playlist_rule: Callable[[Playlist, Path], None] | None = None,
 ) -> Show:
-    """Load a show from any source, applying the list options (and ``playlist_rule``).
+    """Load a show from any source with the :func:`source_options` given (and ``playlist_rule``).
 
     ``-`` reads a show file from standard input (``cuesheet draft ... | cuesheet timing -``).
+    A text list without ``--timezone`` is on the configured ``show.timezone``.
     """
-    from cuesheet.inputs.sources import TEXT_LIST, load_source
+    from cuesheet.inputs.sources import TEXT_LIST, SourceOptions, load_with
 
     if str(source) == "-":
         from cuesheet.inputs.showfile import loads
 
         return loads(sys.stdin.read(), path="<stdin>")
-
-    day = options.pop("day", None)
-    start: str | None = options.pop("start", None)
-    timezone: str | None = options.pop("tz", None)
-    origin = "--timezone"
+    reading = reading or SourceOptions()
+    timezone, origin = reading.timezone, "--timezone"
     if timezone is None and source.suffix.lower() in TEXT_LIST.extensions:
         context = click.get_current_context(silent=True)  # the configured default zone
         meta = context.find_root().meta if context else {}
@@ -130,28 +160,19 @@ def load(
         origin = f"show.timezone ({meta.get('cuesheet.timezone.origin', 'config')})"
     if timezone is not None:
         _check_zone(timezone, origin)
-    start_time: time | None = None
-    if start is not None:
+    start = reading.start
+    if isinstance(start, str):
         from cuesheet.timing.clock import parse_hhmm
 
         try:
-            start_time = parse_hhmm(start)
+            start = parse_hhmm(start)
         except ValueError as error:
             raise click.BadParameter(str(error), param_hint="--start") from None
-    log = _as_run_log(source, timezone, day)
+    log = _as_run_log(source, timezone, reading)
     if log is not None:
         return log
-    return load_source(
-        source,
-        sections=tuple(options.pop("sections", ())) or None,
-        roles=tuple(options.pop("roles", ())) or None,
-        title=options.pop("title", None),
-        timezone=timezone,
-        date=day.date() if day is not None else None,
-        start=start_time,
-        playlist_rule=playlist_rule,
-        encoding=options.pop("encoding", None),
-    )
+    reading = replace(reading, timezone=timezone, start=start, playlist_rule=playlist_rule)
+    return load_with(source, reading)
 
 
 def _check_zone(name: str, origin: str) -> None:
@@ -167,44 +188,44 @@ def _check_zone(name: str, origin: str) -> None:
 
 
 def enrich_options(command: F) -> F:
-    """``--no-resolve``, the MusicBrainz options and ``--library``/``--index``."""
+    """``--no-resolve``, the MusicBrainz options and ``--library``/``--index``.
+
+    The command gets them as one ``enrichment: EnrichOptions`` (:mod:`cuesheet.enrich.pipeline`).
+    """
     from cuesheet.cli.library import library_options
     from cuesheet.cli.mboptions import musicbrainz_options
 
-    command = library_options(musicbrainz_options(command))
-    return click.option(
-        "--no-resolve", is_flag=True, help="Do not look entries up on MusicBrainz."
-    )(command)
+    @functools.wraps(command)
+    def with_enrichment(
+        *args: Any,
+        musicbrainz: ResolveSettings,
+        libraries: tuple[Path, ...],
+        index_path: Path | None,
+        no_resolve: bool,
+        **given: Any,
+    ) -> Any:
+        from cuesheet.enrich.pipeline import EnrichOptions
+
+        enrichment = EnrichOptions(None if no_resolve else musicbrainz, libraries, index_path)
+        return command(*args, enrichment=enrichment, **given)
+
+    wrapped = library_options(musicbrainz_options(with_enrichment))
+    return cast(
+        F,
+        click.option("--no-resolve", is_flag=True, help="Do not look entries up on MusicBrainz.")(
+            wrapped
+        ),
+    )
 
 
-def enrich(show: Show, options: dict[str, Any], source: Path) -> Show:
-    """:func:`cuesheet.enrich.pipeline.enrich` with the :func:`enrich_options` given.
-
-    Takes those keyword arguments out of ``options``; prints the notes on stderr.
-    """
-    return enrich_with(show, enrich_settings(options), source)
-
-
-def enrich_with(show: Show, settings: EnrichOptions, source: Path) -> Show:
-    """:func:`enrich` with settings already taken out of the options."""
+def enrich(show: Show, enrichment: EnrichOptions, source: Path) -> Show:
+    """:func:`cuesheet.enrich.pipeline.enrich`, its notes printed on stderr."""
     from cuesheet.enrich.pipeline import enrich as enrich_show
 
     with bad_musicbrainz_setting():
-        enriched = enrich_show(show, settings, source=source, progress=progress_bar)
+        enriched = enrich_show(show, enrichment, source=source, progress=progress_bar)
     print_notes(enriched.notes)
     return enriched.show
-
-
-def enrich_settings(options: dict[str, Any]) -> EnrichOptions:
-    """The :func:`enrich_options` keyword arguments, taken out of ``options``, as typed options."""
-    from cuesheet.cli.mboptions import settings_from
-    from cuesheet.enrich.pipeline import EnrichOptions
-
-    settings = settings_from(options)
-    libraries = tuple(options.pop("libraries", ()))
-    index_path = options.pop("index_path", None)
-    resolve = not options.pop("no_resolve", False)
-    return EnrichOptions(settings if resolve else None, libraries, index_path)
 
 
 @contextmanager
@@ -218,17 +239,17 @@ def bad_musicbrainz_setting() -> Iterator[None]:
         raise click.BadParameter(error.message, param_hint="--musicbrainz") from None
 
 
-def _as_run_log(source: Path, timezone: str | None, day: Any) -> Show | None:
-    """An as-run log given as the source, read as the show that aired; ``None`` otherwise."""
-    from cuesheet.asrun.asshow import LOG_EXTENSIONS, log_show, looks_like_log
+def _as_run_log(source: Path, timezone: str | None, reading: SourceOptions) -> Show | None:
+    """An as-run log given as the source, read as the show that aired; ``None`` otherwise.
+
+    Told from a list or a CSV playlist by the file's head, so those are read once.
+    """
+    from cuesheet.asrun.asshow import LOG_EXTENSIONS, log_show, sniff
+
+    if source.suffix.lower() not in LOG_EXTENSIONS or not sniff(source, reading.encoding):
+        return None
     from cuesheet.inputs.files import read_text
 
-    if source.suffix.lower() not in LOG_EXTENSIONS or not source.is_file():
-        return None
-    text = read_text(source)
-    if not looks_like_log(text):
-        return None
-    return log_show(
-        text, path=source, timezone=timezone or "UTC", day=day.date() if day is not None else None
-    )
-
+    day = reading.date if isinstance(reading.date, date) else None
+    text = read_text(source, reading.encoding)
+    return log_show(text, path=source, timezone=timezone or "UTC", day=day)

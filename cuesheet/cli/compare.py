@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
 
 from cuesheet.cli.asrunoptions import log_timezone_option
 from cuesheet.cli.common import enrich_options, source_options, tolerance_option
+from cuesheet.cli.existing import existing_file
+
+if TYPE_CHECKING:
+    from cuesheet.enrich.pipeline import EnrichOptions
+    from cuesheet.inputs.sources import SourceOptions
 
 EPILOG = """\b
 Examples:
@@ -26,8 +31,8 @@ _FORMATS = {".csv": "csv", ".json": "json", ".txt": "text"}
 
 
 @click.command(epilog=EPILOG)
-@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.argument("log", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("source", type=existing_file())
+@click.argument("log", type=existing_file())
 @click.option(
     "-o",
     "--output",
@@ -54,7 +59,8 @@ def compare(
     fmt: str | None,
     log_timezone: str | None,
     tolerance: int,
-    **options: Any,
+    enrichment: EnrichOptions,
+    reading: SourceOptions,
 ) -> None:
     """Put SOURCE's plan and the as-run LOG side by side."""
     from cuesheet.asrun.comparison import dumps
@@ -66,12 +72,12 @@ def compare(
         fmt = "text" if output == "-" else _FORMATS.get(Path(output).suffix.lower(), "text")
     if output != "-":
         refuse_overwriting_input(output, source, log)
-    show = enrich(load(source, options), options, source)
+    show = enrich(load(source, reading), enrichment, source)
     on_air = compare_log(
         show,
         log,
         tolerance_ms=tolerance,
-        load_show=lambda path: load(path, {}),
+        load_show=load,
         log_timezone=log_timezone,
     )
     text = dumps(on_air, fmt)

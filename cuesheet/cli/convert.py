@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from cuesheet.cli.common import encoding_option
+from cuesheet.cli.existing import existing_file
 
 EPILOG = """\b
 Examples:
@@ -38,9 +39,7 @@ CSV_PROFILES = {"csv": "running-order", "rights-csv": "rights"}
 
 
 @click.command(epilog=EPILOG)
-@click.argument(
-    "source", metavar="IN", type=click.Path(exists=True, dir_okay=False, path_type=Path)
-)
+@click.argument("source", metavar="IN", type=existing_file())
 @click.argument("output", metavar="OUT")
 @click.option(
     "-f", "--format", "fmt", metavar="FORMAT", help="Format of OUT (default: its extension)."
@@ -159,13 +158,13 @@ def _read(source: Path, reader: Any, from_fmt: str | None, encoding: str | None)
 
             return to_playlist(showjson.load(source))
     if from_fmt is None and reader.name == "csv":
-        from cuesheet.asrun.asshow import log_show, looks_like_log
-        from cuesheet.inputs.files import read_text
-        from cuesheet.outputs.playlist import to_playlist
+        from cuesheet.asrun.asshow import log_show, sniff
 
-        text = read_text(source, encoding)
-        if looks_like_log(text):  # an as-run log: what aired, as a playlist
-            return to_playlist(log_show(text, path=source))
+        if sniff(source, encoding):  # an as-run log, by its head: what aired, as a playlist
+            from cuesheet.inputs.files import read_text
+            from cuesheet.outputs.playlist import to_playlist
+
+            return to_playlist(log_show(read_text(source, encoding), path=source))
     playlist = reader.load(source, encoding=encoding)
     if playlist.timezone:
         try:

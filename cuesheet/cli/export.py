@@ -10,16 +10,13 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from cuesheet.cli.asrunoptions import log_timezone_option
-from cuesheet.cli.common import (
-    enrich_options,
-    enrich_settings,
-    enrich_with,
-    load,
-    source_options,
-)
+from cuesheet.cli.common import enrich, enrich_options, load, source_options
+from cuesheet.cli.existing import existing_file
 from cuesheet.cli.progress import progress_bar
 
 if TYPE_CHECKING:
+    from cuesheet.enrich.pipeline import EnrichOptions
+    from cuesheet.inputs.sources import SourceOptions
     from cuesheet.model import Show
     from cuesheet.outputs.registry import ExportFormat
     from cuesheet.timing.engine import Timing
@@ -94,14 +91,14 @@ still written, with a warning.
 )
 @click.option(
     "--carts",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    type=existing_file(),
     metavar="FILE",
     help="Rivendell: a CSV mapping cue numbers to cart numbers (columns cue, cart).",
 )
 @click.option(
     "--as-run",
     "as_run",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    type=existing_file(),
     metavar="LOG",
     help="Write what aired by this as-run log, with its timings (see docs/checks.md).",
 )
@@ -119,7 +116,10 @@ def export(
     single_file: str | None,
     carts: Path | None,
     all_cues: bool,
-    **options: Any,
+    as_run: Path | None,
+    log_timezone: str | None,
+    enrichment: EnrichOptions,
+    reading: SourceOptions,
 ) -> None:
     """Export SOURCE (a show file, a music list or an export) as a timed running order."""
     from cuesheet.outputs import registry
@@ -131,16 +131,11 @@ def export(
     mismatch = registry.extension_mismatch(target, output) if output != "-" else None
     if mismatch:
         click.echo(f"cuesheet: warning: {mismatch}", err=True)
-    as_run: Path | None = options.pop("as_run", None)
-    log_timezone: str | None = options.pop("log_timezone", None)
     if output != "-":
         refuse_overwriting_input(output, source, *([as_run] if as_run else []))
     if split and output == "-":
         raise click.UsageError("--split writes several files: give -o a file name")
-    encoding: str | None = options.get("encoding")
-    loaded = load(source, options)
-    settings = enrich_settings(options)
-    show = enrich_with(loaded, settings, source)
+    show = enrich(load(source, reading), enrichment, source)
     from cuesheet.enrich.musicbrainz import length_remarks
 
     for remark in length_remarks(show):
@@ -157,14 +152,16 @@ def export(
             show,
             compute(show),
             as_run,
-            load_show=lambda p: load(p, {}),
+            load_show=load,
             log_timezone=log_timezone,
-            encoding=encoding,
+            encoding=reading.encoding,
         )
-        if settings.musicbrainz is not None:  # extras get the roles MusicBrainz shows
+        if enrichment.musicbrainz is not None:  # extras get the roles MusicBrainz shows
             from cuesheet.asrun.extras import resolve_extras
 
-            show, timing = resolve_extras(show, timing, settings.musicbrainz, progress=progress_bar)
+            show, timing = resolve_extras(
+                show, timing, enrichment.musicbrainz, progress=progress_bar
+            )
     given = {
         "excel": excel or None,
         "split": split or None,

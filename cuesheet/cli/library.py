@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 
 import click
 
+from cuesheet.cli.existing import existing_folder
 from cuesheet.model import Show
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -26,7 +27,7 @@ def library_options(command: F) -> F:
         "--library",
         "libraries",
         multiple=True,
-        type=click.Path(exists=True, file_okay=False, path_type=Path),
+        type=existing_folder(),
         help="Folder of audio files to match cues to (scanned; repeatable).",
     )(command)
 

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
 from cuesheet.cli.common import load, source_options
+from cuesheet.cli.existing import existing_file
 from cuesheet.cli.library import apply_libraries, library_options
 
 if TYPE_CHECKING:
+    from cuesheet.inputs.sources import SourceOptions
     from playlists.model import Playlist
 
 EPILOG = """\b
@@ -51,7 +53,7 @@ def _whole_files(playlist: Playlist, path: Path) -> None:
 
 
 @click.command(epilog=EPILOG)
-@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("source", type=existing_file())
 @click.option(
     "-o",
     "--output",
@@ -111,7 +113,7 @@ def render(
     show_time: bool,
     ffmpeg: str | None,
     no_resolve: bool,
-    **options: Any,
+    reading: SourceOptions,
 ) -> None:
     """Render SOURCE's audio into one file with a CUE sheet of exact INDEX points."""
     from cuesheet.audio import render as rendering
@@ -126,7 +128,7 @@ def render(
     if cue_path is not None:
         refuse_overwriting_input(cue_path, source)
     with reported():
-        show = load(source, options, playlist_rule=_whole_files)
+        show = load(source, reading, playlist_rule=_whole_files)
         if libraries:
             show = apply_libraries(show, libraries, index_path)
         from cuesheet.enrich.filelengths import read_lengths

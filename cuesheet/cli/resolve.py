@@ -6,13 +6,17 @@ import json
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from cuesheet.cli.common import bad_musicbrainz_setting, load, source_options
 from cuesheet.cli.library import library_options
-from cuesheet.cli.mboptions import musicbrainz_options, settings_from
+from cuesheet.cli.mboptions import musicbrainz_options
+
+if TYPE_CHECKING:
+    from cuesheet.enrich.musicbrainz import ResolveSettings
+    from cuesheet.inputs.sources import SourceOptions
 
 EPILOG = """\b
 Examples:
@@ -29,7 +33,9 @@ unresolved. Durations from the named performer's recording are marked
 \b
 Exit codes: 0 it ran (also with unresolved entries); 1 it could not run
 (MusicBrainz unreachable and nothing cached, or a server that does not
-answer like MusicBrainz); 2 bad input.
+answer like MusicBrainz); 2 bad input. With --offline, entries not in the
+cache stay unresolved (exit 0) and one warning names the server a connected
+run would ask.
 """
 
 OUTPUT_KINDS = (".yaml", ".yml", ".json")
@@ -55,15 +61,15 @@ def resolve(
     as_json: bool,
     libraries: tuple[Path, ...],
     index_path: Path | None,
-    **options: Any,
+    musicbrainz: ResolveSettings,
+    reading: SourceOptions,
 ) -> None:
     """Resolve SOURCE's music and anthems against MusicBrainz."""
     from cuesheet.cli.errors import CliError
     from cuesheet.cli.library import apply_libraries
-    from cuesheet.enrich.musicbrainz import json_rows, service_warning
+    from cuesheet.enrich.musicbrainz import json_rows, offline_note, service_warning
     from cuesheet.outputs.atomic import refuse_overwriting_input
 
-    settings = settings_from(options)
     if output is not None and output != "-":
         if not output.lower().endswith(OUTPUT_KINDS):
             raise click.BadParameter(
@@ -77,9 +83,9 @@ def resolve(
     from cuesheet.cli.progress import progress_bar
     from cuesheet.enrich.pipeline import resolve as resolve_show
 
-    settings = replace(settings, retry_now=True)  # asked to resolve: ask, whatever was remembered
+    settings = replace(musicbrainz, retry_now=True)  # asked to resolve: ask, whatever was known
 
-    show = load(source, options)
+    show = load(source, reading)
     with bad_musicbrainz_setting():
         resolved = resolve_show(show, settings, progress=progress_bar, warn=False)
     looked_up = [r for r in resolved.results if r.resolution is not None]
@@ -91,6 +97,9 @@ def resolve(
     message = service_warning(resolved)
     if message is not None:
         click.echo(f"cuesheet: warning: {message}", err=True)
+    note = offline_note(resolved, settings.url) if settings.offline else None
+    if note is not None:
+        click.echo(f"cuesheet: warning: {note} ({_how_to_connect(source)})", err=True)
     resolved = replace(resolved, show=apply_libraries(resolved.show, libraries, index_path))
     if output is not None:
         _write(resolved.show, output)
@@ -99,6 +108,20 @@ def resolve(
     elif output != "-":
         for line in _report(resolved):
             click.echo(line)
+
+
+def _how_to_connect(source: Path) -> str:
+    """How to run resolve allowed to connect: without --offline, or overriding the setting."""
+    import shlex
+
+    command = f"cuesheet resolve {shlex.quote(str(source))}"
+    ctx = click.get_current_context()
+    if ctx.get_parameter_source("offline") is click.core.ParameterSource.DEFAULT_MAP:
+        return (
+            "offline comes from your settings (see cuesheet config); "
+            f"CUESHEET_OFFLINE=0 {command} asks it"
+        )
+    return f"{command} without --offline asks it"
 
 
 def _write(show: Any, output: str) -> None:

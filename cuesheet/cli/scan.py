@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from cuesheet.cli.existing import existing_path
+
 EPILOG = """\b
 Examples:
   cuesheet scan ~/Music/sochi
@@ -25,7 +27,7 @@ def _ms(ms: int) -> str:
 
 
 @click.command(epilog=EPILOG)
-@click.argument("folders", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("folders", nargs=-1, required=True, type=existing_path())
 @click.option(
     "--index",
     "index_path",

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from cuesheet.cli.existing import existing_file
+
 EPILOG = """\b
 Examples:
   cuesheet split rehearsal.flac --cue rehearsal.cue -o pieces/
@@ -21,12 +23,12 @@ is lossless (flac, wav, aiff), else flac.
 
 
 @click.command(epilog=EPILOG)
-@click.argument("audio", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("audio", type=existing_file())
 @click.option(
     "--cue",
     "sheet",
     required=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    type=existing_file(),
     help="The CUE sheet with the INDEX points.",
 )
 @click.option(

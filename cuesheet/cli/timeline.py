@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
 
 from cuesheet.cli.asrunoptions import log_timezone_option
 from cuesheet.cli.common import enrich, enrich_options, load, source_options, tolerance_option
+from cuesheet.cli.existing import existing_file
+
+if TYPE_CHECKING:
+    from cuesheet.enrich.pipeline import EnrichOptions
+    from cuesheet.inputs.sources import SourceOptions
 
 EPILOG = """\b
 Examples:
@@ -51,7 +56,7 @@ _FORMATS = {".html": "html", ".htm": "html", ".svg": "svg"}
 @click.option(
     "--as-run",
     "as_run",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    type=existing_file(),
     metavar="LOG",
     help="Draw what aired under the plan: a CSV as-run log, a playlist, or a show file.",
 )
@@ -76,7 +81,8 @@ def timeline(
     no_check: bool,
     log_timezone: str | None,
     tolerance: int,
-    **options: Any,
+    enrichment: EnrichOptions,
+    reading: SourceOptions,
 ) -> None:
     """Draw SOURCE's running order against the clock, with its fixed times and hard out."""
     from cuesheet.checks.pipeline import ReviewOptions, review
@@ -96,8 +102,7 @@ def timeline(
                 )
     if output != "-":
         refuse_overwriting_input(output, source, *([as_run] if as_run else []))
-    encoding = options.get("encoding")
-    show = enrich(load(source, options), options, source)
+    show = enrich(load(source, reading), enrichment, source)
     checked = review(
         show,
         ReviewOptions(
@@ -106,10 +111,10 @@ def timeline(
             tolerance,
             ignore,
             log_timezone=log_timezone,
-            encoding=encoding,
+            encoding=reading.encoding,
         ),
         source=source,
-        load_show=lambda path: load(path, {}),
+        load_show=load,
         probe=probe,
     )
     lane = None

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
 
 from cuesheet.cli.common import enrich, enrich_options, load, source_options
+
+if TYPE_CHECKING:
+    from cuesheet.enrich.pipeline import EnrichOptions
+    from cuesheet.inputs.sources import SourceOptions
 
 EPILOG = """\b
 Example:
@@ -26,7 +30,9 @@ Example:
 )
 @enrich_options
 @source_options
-def timing(source: Path, utc: bool, columns: str, **options: Any) -> None:
+def timing(
+    source: Path, utc: bool, columns: str, enrichment: EnrichOptions, reading: SourceOptions
+) -> None:
     """Show SOURCE's front time, back time, duration and over/under at each fixed time.
 
     \b
@@ -34,13 +40,16 @@ def timing(source: Path, utc: bool, columns: str, **options: Any) -> None:
     Back:  the latest it may start for the show to make the next fixed time or hard out.
     Source: where the duration comes from: planned (the show file), file (the audio
             file's real length), musicbrainz, estimate, or unknown (then budgets stand in).
+    Times and durations are shown to the nearest second (halves up); a duration shown
+    is the difference of the times shown at its ends, so each row adds up to the next
+    start, and End gives the total.
     """
     import shutil
 
     from cuesheet.outputs.table import EXTRA_COLUMNS, render_timing
     from cuesheet.timing.engine import compute
 
-    show = enrich(load(source, options), options, source)
+    show = enrich(load(source, reading), enrichment, source)
     chosen = tuple(name.strip() for name in columns.split(",") if name.strip())
     unknown = [name for name in chosen if name not in EXTRA_COLUMNS]
     if unknown:

@@ -115,8 +115,8 @@ class Resolved:
         )
 
 
-def open_resolver(settings: ResolveSettings) -> tuple[Resolver, Cache]:
-    """The resolver (and its cache, to close) for ``settings``.
+def open_resolver(settings: ResolveSettings, cache: Cache | None = None) -> tuple[Resolver, Cache]:
+    """The resolver (and its cache, to close) for ``settings``; ``cache`` when already open.
 
     :raises ValueError: for a URL that is not a MusicBrainz server.
     :raises metadata.errors.CacheError: when the cache file cannot be used.
@@ -125,7 +125,7 @@ def open_resolver(settings: ResolveSettings) -> tuple[Resolver, Cache]:
     from metadata.musicbrainz import MusicBrainz, UserAgent
     from metadata.resolve import Resolver
 
-    cache = Cache(settings.cache)
+    cache = Cache(settings.cache) if cache is None else cache
     try:
         client = MusicBrainz(
             settings.url,
@@ -143,6 +143,28 @@ def open_resolver(settings: ResolveSettings) -> tuple[Resolver, Cache]:
         cache.close()
         raise
     return Resolver(client, cache=cache, workers=settings.workers), cache
+
+
+def nothing_to_ask(show: Show, settings: ResolveSettings, cache: Cache) -> Resolved | None:
+    """The outcome of a run that would ask nothing and find nothing, without the resolver.
+
+    When an earlier run found the server unreachable and that is still remembered (and this
+    run may not retry), the resolver would answer from ``cache`` alone; when ``cache`` holds
+    nothing but outage records, every cue would stay as it is.  Then this returns that
+    outcome (the show unchanged, no results, the remembered outage for
+    :func:`service_warning`) at the cost of one cache lookup, sparing the resolver and its
+    imports; otherwise ``None``, and the resolver runs.
+    """
+    if settings.offline or settings.retry_now:
+        return None
+    from metadata import outage as outages
+
+    if not any(needs_lookup(cue) for _, cue in show.cues()):
+        return None
+    record = outages.recall(cache, outages.server_key(settings.url))
+    if record is None or cache.count() > cache.count(outages.KIND):
+        return None
+    return Resolved(show, (), outage=record)
 
 
 def needs_lookup(cue: Cue) -> bool:
@@ -215,6 +237,24 @@ def service_warning(resolved: Resolved) -> str | None:
     if outage is not None and outage.until_ms:
         message += f"; not asked again until {_hhmm(outage.until_ms)} (--retry-now asks at once)"
     return message
+
+
+def offline_note(resolved: Resolved, url: str) -> str | None:
+    """One line when an offline run found entries not in the cache: how many, and the
+    server ``url`` that a run allowed to connect would ask; ``None`` when nothing was missed."""
+    from metadata.resolve import NOT_CACHED
+
+    asked = [r for r in resolved.results if r.resolution is not None]
+    missed = sum(1 for r in asked if r.resolution is not None and r.resolution.note == NOT_CACHED)
+    if not missed:
+        return None
+    plural = "y" if missed == 1 else "ies"
+    what = (
+        f"nothing is cached for {'this' if missed == 1 else 'these'} {missed} entr{plural}"
+        if missed == len(asked)
+        else f"{missed} of {len(asked)} entries are not cached"
+    )
+    return f"offline, and {what}: a run allowed to connect would ask MusicBrainz at {url}"
 
 
 def _hhmm(ms: int) -> str:

@@ -19,6 +19,7 @@ from cuesheet.model import Show
 
 if TYPE_CHECKING:
     from cuesheet.enrich.musicbrainz import Resolved, ResolveSettings
+    from metadata.cache import Cache
 
 Tick = Callable[[int, int], None]
 """``progress(done, total)``."""
@@ -102,26 +103,54 @@ def resolve(
     """Resolve ``show`` on MusicBrainz, closing the cache afterwards.
 
     :raises SettingError: for a server the client refuses.  ``warn`` as in
-        :func:`cuesheet.enrich.musicbrainz.resolve_show`.
+        :func:`cuesheet.enrich.musicbrainz.resolve_show`; a cache file that could not be
+        used in full (read-only, or it failed to be read or written: the run went on
+        without it) is said as a :class:`MusicBrainzWarning` in any case.
     """
-    from cuesheet.enrich.musicbrainz import open_resolver, resolve_show
+    from cuesheet.enrich.musicbrainz import nothing_to_ask, open_resolver, resolve_show
+    from metadata.cache import Cache
 
+    cache = Cache(settings.cache)
+    skipped = nothing_to_ask(show, settings, cache)
+    if skipped is not None:  # the server is remembered unreachable, and nothing is cached
+        cache.close()
+        return _said(skipped, warn)
     try:
-        resolver, cache = open_resolver(settings)
+        resolver, cache = open_resolver(settings, cache)
     except ValueError as error:
         raise SettingError(str(error)) from None
-    if warn and cache.read_only and not settings.offline:
-        import warnings
-
-        from cuesheet.enrich.musicbrainz import MusicBrainzWarning
-
-        text = f"{cache.path}: the cache is read-only; new answers are not kept"
-        warnings.warn(text, MusicBrainzWarning, stacklevel=2)
+    read_only = cache.read_only and cache.trouble is None
     try:
         with progress("MusicBrainz") as tick:
             return resolve_show(show, resolver, progress=tick, warn=warn)
     finally:
         cache.close()
+        _warn_cache(cache, read_only and not settings.offline)  # whatever ``warn`` says
+
+
+def _warn_cache(cache: Cache, read_only: bool) -> None:
+    """Say once what went wrong with the cache file (the run went on without it)."""
+    text = cache.trouble
+    if text is None and read_only:
+        text = f"{cache.path}: the cache is read-only; new answers are not kept"
+    if text is not None:
+        import warnings
+
+        from cuesheet.enrich.musicbrainz import MusicBrainzWarning
+
+        warnings.warn(text, MusicBrainzWarning, stacklevel=3)
+
+
+def _said(resolved: Resolved, warn: bool) -> Resolved:
+    """``resolved``, its service warning issued first when ``warn``."""
+    from cuesheet.enrich.musicbrainz import MusicBrainzWarning, service_warning
+
+    message = service_warning(resolved)
+    if warn and message is not None:
+        import warnings
+
+        warnings.warn(message, MusicBrainzWarning, stacklevel=3)
+    return resolved
 
 
 def match_library(

@@ -381,8 +381,15 @@ class _Reader:
             clock.zone(timezone)
         except ValueError as error:
             raise self.fail(tz_node, "", _bad_timezone(timezone, _peek(root, "date"))) from error
-        day_node = self.required(fields, "", "date", "YYYY-MM-DD")
-        day: date = self.convert(day_node, "", "date", _parse_date)
+        day_node = fields.get("date")  # none: an undated show (times of day only)
+        day: date = (
+            clock.UNDATED_DAY
+            if day_node is None
+            else self.convert(day_node, "", "date", _parse_date)
+        )
+        legacy = zones.legacy_zone(timezone, None if day_node is None else day)
+        if legacy is not None:
+            self.warn(tz_node, "", f"'timezone': {legacy}")
         start_node = self.required(fields, "", "start", "HH:MM, local time")
         start_clock: time = self.convert(start_node, "", "start", clock.parse_hhmm)
         start_ms = self.instant(
@@ -422,6 +429,7 @@ class _Reader:
             production=self.optional_text(fields, "", "production"),
             contact=self.optional_text(fields, "", "contact"),
             works=self.works(fields),
+            dated=day_node is not None,
         )
 
     # -- works (rights)
@@ -449,8 +457,12 @@ class _Reader:
                 )
             public_domain = flag in ("true", "yes")
         writers_node = fields.get("writers")
-        writers = () if writers_node is None else tuple(
-            self.writer(item, where) for item in self.sequence(writers_node, where, "writers")
+        writers = (
+            ()
+            if writers_node is None
+            else tuple(
+                self.writer(item, where) for item in self.sequence(writers_node, where, "writers")
+            )
         )
         return WorkRights(
             title=title,
@@ -485,8 +497,10 @@ class _Reader:
                 )
             share = int(Decimal(share_text) * 100)
         from_node = fields.get("from")
-        source = RoleSource.STATED if from_node is None else self.choice(
-            from_node, where, "from", RoleSource
+        source = (
+            RoleSource.STATED
+            if from_node is None
+            else self.choice(from_node, where, "from", RoleSource)
         )
         return WriterShare(
             name=name,
@@ -969,7 +983,8 @@ def dumps(show: Show) -> str:
         if getattr(show, key):
             document[key] = getattr(show, key)
     start = clock.from_ms(show.start_ms, show.timezone)
-    document["date"] = start.date().isoformat()
+    if show.dated:  # an undated show has no date to write: its times are times of day
+        document["date"] = start.date().isoformat()
     document["timezone"] = show.timezone
     document["start"] = start_text = _clock_text(show.start_ms, show, "start")
     if clock.local_to_ms(start.date(), clock.parse_hhmm(start_text), show.timezone) != (

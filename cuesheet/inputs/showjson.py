@@ -75,24 +75,19 @@ def sniff(path: str | Path, encoding: str | None = None) -> bool:
 
     ``encoding`` overrides the byte-order mark or UTF-16 guess; UTF-8 otherwise.
     """
-    from playlists.textfile import bom_encoding, utf16_without_bom
+    from cuesheet.inputs.files import read_head
 
-    try:
-        with open(path, "rb") as source:
-            head = source.read(_SNIFF_CHARS * 4)
-    except OSError:
-        return False
-    codec = encoding or bom_encoding(head) or utf16_without_bom(head) or "utf-8"
-    try:
-        text = head.decode(codec, errors="replace")
-    except LookupError:
-        return False  # an unknown --encoding: the reader says so
-    return is_cuesheet_json(text)
+    head = read_head(path, _SNIFF_CHARS * 4, encoding)
+    return head is not None and is_cuesheet_json(head[0])
 
 
-def _instant(value: int | None, tz: str) -> dict[str, Any] | None:
+def _instant(value: int | None, tz: str, dated: bool = True) -> dict[str, Any] | None:
+    """An instant as ``ms`` with its local and UTC ISO 8601 text; for an undated show (see
+    :attr:`Show.dated`) the local time of day only, ``HH:MM:SS``, and no date at all."""
     if value is None:
         return None
+    if not dated:
+        return {"ms": value, "local": clock.local_text(value, tz, dated)}
     return {"ms": value, "local": clock.iso_local(value, tz), "utc": clock.iso_utc(value)}
 
 
@@ -216,8 +211,9 @@ def _document(show: Show, timing: Timing | None) -> _Object:
             "title": show.title,
             "venue": show.venue,
             "timezone": tz,
-            "start": _instant(show.start_ms, tz),
-            "hard_out": _instant(show.hard_out_ms, tz),
+            **({} if show.dated else {"dated": False}),
+            "start": _instant(show.start_ms, tz, show.dated),
+            "hard_out": _instant(show.hard_out_ms, tz, show.dated),
             "ignore_rules": list(show.ignore_rules),
             "notes": show.notes,
             "segments": _Items(_segment(show, si, timing) for si in range(len(show.segments))),
@@ -226,12 +222,12 @@ def _document(show: Show, timing: Timing | None) -> _Object:
     out.update(_rights_fields(show))
     if timing is not None:
         out["timing"] = {
-            "end": _instant(timing.end_ms, tz),
+            "end": _instant(timing.end_ms, tz, show.dated),
             "fixed": [
                 {
                     "label": f.label,
-                    "at": _instant(f.at_ms, tz),
-                    "reached": _instant(f.reached_ms, tz),
+                    "at": _instant(f.at_ms, tz, show.dated),
+                    "reached": _instant(f.reached_ms, tz, show.dated),
                     "over_ms": f.over_ms,
                     "available_ms": f.available_ms,
                     "unknown_cues": f.unknown_cues,
@@ -248,7 +244,7 @@ def _segment(show: Show, si: int, timing: Timing | None) -> _Object:
     seg = _Object(
         {
             "title": segment.title,
-            "at": _instant(segment.at_ms, tz),
+            "at": _instant(segment.at_ms, tz, show.dated),
             "at_label": segment.at_label,
             "budget_ms": segment.budget_ms,
             "notes": segment.notes,
@@ -260,7 +256,7 @@ def _segment(show: Show, si: int, timing: Timing | None) -> _Object:
     if timing is not None:
         st = timing.segments[si]
         seg["timing"] = {
-            "start": _instant(st.start_ms, tz),
+            "start": _instant(st.start_ms, tz, show.dated),
             "length_ms": st.length_ms,
             "length_source": st.length_source.value,
             "over_budget_ms": st.over_budget_ms,
@@ -273,7 +269,10 @@ def _timed_cue(show: Show, si: int, ci: int, timing: Timing | None) -> dict[str,
     if timing is not None:
         ct = timing.cue(si, ci)
         tz = show.timezone
-        cue_out["timing"] = {"front": _instant(ct.front_ms, tz), "back": _instant(ct.back_ms, tz)}
+        cue_out["timing"] = {
+            "front": _instant(ct.front_ms, tz, show.dated),
+            "back": _instant(ct.back_ms, tz, show.dated),
+        }
     return cue_out
 
 
@@ -510,7 +509,15 @@ class _Reader:
             production=self.text(d, "production", "document"),
             contact=self.text(d, "contact", "document"),
             works=tuple(self.work(w, f"works[{i}]") for i, w in enumerate(d.get("works") or [])),
+            dated=self.dated(d),
         )
+
+    def dated(self, data: Mapping[str, Any]) -> bool:
+        """``dated`` (written only as ``false``, for a show with no date); true when missing."""
+        value = data.get("dated", True)
+        if not isinstance(value, bool):
+            raise self.fail("dated", "true or false")
+        return value
 
     def work(self, data: Any, where: str) -> WorkRights:
         d = self.obj(data, where)

@@ -91,10 +91,24 @@ def _load_text_list(path: Path, options: SourceOptions) -> Show:
         clock.zone(timezone)
     except ValueError as error:
         raise InputError(f"timezone: {error}", cause=error) from error
+    _warn_legacy_zone(timezone, _date(options.date) if options.date else None)
     start_ms = clock.local_to_ms(_date(options.date), _start(options.start), timezone)
     title = options.title or textlist.document_title(text) or path.stem
     show = textlist.list_to_show(sections, title=title, timezone=timezone, start_ms=start_ms)
     return show if options.date else dataclasses.replace(show, dated=False)
+
+
+def _warn_legacy_zone(timezone: str, day: dt.date | None) -> None:
+    """A :class:`CueSheetWarning` for a legacy zone (``EST``, ``Etc/GMT-1``...) given a list."""
+    from cuesheet.timing.zones import legacy_zone
+
+    legacy = legacy_zone(timezone, day)
+    if legacy is not None:
+        import warnings
+
+        from cuesheet.errors import CueSheetWarning
+
+        warnings.warn(f"timezone: {legacy}", CueSheetWarning, stacklevel=3)
 
 
 def _load_json(path: Path, options: SourceOptions) -> Show:
@@ -219,7 +233,6 @@ def load_source(
     encoding of the file.  Raises :class:`InputError` for a
     missing, unreadable or malformed source.
     """
-    source = Path(path)
     options = SourceOptions(
         sections=tuple(sections) if sections is not None else None,
         roles=tuple(roles) if roles else None,
@@ -230,6 +243,11 @@ def load_source(
         playlist_rule=playlist_rule,
         encoding=encoding,
     )
+    return load_with(Path(path), options)
+
+
+def load_with(source: Path, options: SourceOptions) -> Show:
+    """:func:`load_source` with its options given as one :class:`SourceOptions`."""
     kind = source_kind(source)
     if kind is not None:
         return kind.load(source, options)

@@ -22,7 +22,7 @@ from typing import Any
 from cuesheet.outputs.rows import CueRow, SegmentRow, rows
 from cuesheet.timing import clock
 from cuesheet.timing.engine import Timing
-from cuesheet.timing.timecode import format_rounded_duration
+from cuesheet.timing.timecode import format_rounded_duration, shown_length
 
 HEADINGS = ("Cue", "Start", "Length", "Title", "Performers", "Notes")
 FONT_DIRS = (
@@ -43,9 +43,12 @@ def _length(ms: int | None) -> str:
 
 
 def heading(timing: Timing) -> str:
-    """``Title · Venue · 2014-02-23`` (the local date of the start)."""
+    """``Title · Venue · 2014-02-23`` (the local date of the start; ``no date`` for a list
+    given none)."""
     show = timing.show
-    day = clock.from_ms(show.start_ms, show.timezone).date().isoformat()
+    day = (
+        clock.from_ms(show.start_ms, show.timezone).date().isoformat() if show.dated else "no date"
+    )
     return " · ".join(part for part in (show.title, show.venue, day) if part)
 
 
@@ -76,7 +79,7 @@ def cue_cells(row: CueRow, timing: Timing) -> tuple[str, ...]:
     return (
         cue.number,
         f"{HARD} {start}" if row.hard else start,
-        _length(row.length_ms),
+        _length(None if row.length_ms is None else shown_length(row.start_ms, row.length_ms)),
         cue.title,
         row.performers or row.composers,
         "; ".join(notes),

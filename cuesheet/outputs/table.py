@@ -8,7 +8,7 @@ from collections.abc import Callable
 from cuesheet.model import Cue, Role, Show
 from cuesheet.timing import clock
 from cuesheet.timing.engine import FixedPoint, LengthSource, Timing
-from cuesheet.timing.timecode import format_rounded_duration
+from cuesheet.timing.timecode import format_rounded_duration, nearest_second, shown_length
 
 Style = Callable[[str, str], str]
 """``style(text, role)`` decorates text; roles: ``heading``, ``over``, ``under``, ``unknown``."""
@@ -77,7 +77,7 @@ def fixed_point_line(
     head = f"▶ {_at(point.at_ms, show, utc)}  {point.label}"
     if point.at_ms < point.previous_ms:
         head += " " + style("(before the fixed time or start it follows)", "over")
-    over = point.over_ms
+    over = None if point.reached_ms is None else _between(point.at_ms, point.reached_ms)
     if over is None:
         tail = (
             f"{point.unknown_cues} cue(s) of unknown length share "
@@ -110,6 +110,7 @@ def render_timing(
     columns from :data:`EXTRA_COLUMNS` (``performers``, ``notes``) after Source.
     """
     show = timing.show
+    utc = utc and show.dated  # with no date, the UTC offset (hence UTC) is unknown
     time_w = 15 if utc else 8
     title_w = _title_width(show, time_w, width, columns)
     when = (
@@ -117,7 +118,7 @@ def render_timing(
         f"{clock.utc_offset(show.start_ms, show.timezone)}; {clock.hhmm_utc(show.start_ms)})"
         if show.dated
         else f"no date: times run from {clock.hhmmss_local(show.start_ms, show.timezone)} "
-        "(give --date and --start for clock times)"
+        "(--date for a list, or date: in a show file, gives clock times)"
     )
     extra_head = "".join(f"  {_fit(name.capitalize(), EXTRA_COLUMNS[name])}" for name in columns)
     lines = [
@@ -140,18 +141,22 @@ def render_timing(
         budget = ""
         if segment.budget_ms is not None:
             budget = f"  budget {format_rounded_duration(segment.budget_ms)}"
-            if seg_timing.over_budget_ms is not None and seg_timing.over_budget_ms > 0:
-                budget += " " + style(
-                    f"(over by {format_rounded_duration(seg_timing.over_budget_ms)})", "over"
-                )
+            over_budget = _over_budget(
+                seg_timing.start_ms, seg_timing.cue_total_ms, segment.budget_ms
+            )
+            if seg_timing.over_budget_ms is not None and over_budget > 0:
+                budget += " " + style(f"(over by {format_rounded_duration(over_budget)})", "over")
         lines.append(
             style(f"── {segment.title} ", "heading")
             + f"{_at(seg_timing.start_ms, show, utc)}{budget}"
         )
         for ci, cue in enumerate(segment.cues):
             ct = timing.cue(si, ci)
+            start = ct.front_ms if ct.front_ms is not None else ct.back_ms
             duration = (
-                format_rounded_duration(cue.duration_ms) if cue.duration_ms is not None else "?"
+                format_rounded_duration(shown_length(start, cue.duration_ms))
+                if cue.duration_ms is not None
+                else "?"
             )
             source = cue.duration_source.value if cue.duration_source else "unknown"
             extra = "".join(f"  {_fit(_extra(cue, n), EXTRA_COLUMNS[n])}" for n in columns)
@@ -163,8 +168,22 @@ def render_timing(
     hard_out = timing.hard_out
     if hard_out is not None:
         lines.append(fixed_point_line(hard_out, show, utc, style, budgeted))
-    lines.append(f"End: {_at(timing.end_ms, show, utc)}")
+    end = timing.end_ms
+    total = (
+        "" if end is None else f" (total {format_rounded_duration(_between(show.start_ms, end))})"
+    )
+    lines.append(f"End: {_at(end, show, utc)}{total}")
     return lines
+
+
+def _between(start_ms: int, end_ms: int) -> int:
+    """``end_ms - start_ms`` as the table shows both instants (each to the nearest second)."""
+    return nearest_second(end_ms) - nearest_second(start_ms)
+
+
+def _over_budget(start_ms: int | None, total_ms: int, budget_ms: int) -> int:
+    """A segment's overrun of its budget as shown: its shown length less the shown budget."""
+    return shown_length(start_ms, total_ms) - nearest_second(budget_ms)
 
 
 def _title_width(show: Show, time_w: int, width: int | None, columns: tuple[str, ...]) -> int:

@@ -43,7 +43,7 @@ def to_html(
     if show.dated:
         meta.append(f"{start} ({show.timezone}, {offset}; {clock.hhmm_utc(show.start_ms)})")
     else:
-        meta.append("no date: times run from 00:00")
+        meta.append(f"no date: times run from {clock.hhmmss_local(show.start_ms, show.timezone)}")
     if timing.end_ms is not None:
         meta.append(f"ends {local(timing.end_ms, show)}")
     cue_count = sum(len(s.cues) for s in show.segments)

@@ -711,8 +711,9 @@ def _fixed_marker(
     x = frame.x(point.at_ms)
     is_hard_out = point.segment_index is None
     text_x = x + 4 if label.anchor == "start" else x - 4
-    hover = f"{point.label}: {clock.iso_local(point.at_ms, show.timezone)} "
-    hover += f"({clock.hhmm_utc(point.at_ms)})\n{label.status}"
+    hover = f"{point.label}: {clock.local_text(point.at_ms, show.timezone, show.dated)}"
+    hover += f" ({clock.hhmm_utc(point.at_ms)})" if show.dated else ""
+    hover += f"\n{label.status}"
     hover += f"\nKnown content since {local(point.previous_ms, show)}: "
     hover += format_rounded_duration(point.known_ms)
     if point.unknown_cues:

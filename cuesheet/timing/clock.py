@@ -101,6 +101,17 @@ def after(start_ms: int, clock: time, tz: str) -> int:
     return candidate
 
 
+UNDATED_DAY = date(1970, 1, 1)
+"""The day an undated show (a bare list given no date) is placed on: an origin for offsets,
+never shown (see :attr:`cuesheet.model.Show.dated` and :func:`local_text`)."""
+
+
+def local_text(instant_ms: int, tz: str, dated: bool) -> str:
+    """An instant for people: ISO 8601 local time with its offset when the show is ``dated``,
+    else the local time of day alone (``HH:MM:SS``), since an undated show has no date."""
+    return iso_local(instant_ms, tz) if dated else hhmmss_local(instant_ms, tz)
+
+
 def iso_local(instant_ms: int, tz: str) -> str:
     """ISO 8601 local time with offset, to the second: ``2014-02-23T20:14:00+04:00``."""
     return from_ms(instant_ms, tz).isoformat(timespec="seconds")
@@ -112,13 +123,18 @@ def iso_utc(instant_ms: int) -> str:
 
 
 def hhmmss_local(instant_ms: int, tz: str) -> str:
-    """Local wall clock ``HH:MM:SS``."""
-    return from_ms(instant_ms, tz).strftime("%H:%M:%S")
+    """Local wall clock ``HH:MM:SS``, to the nearest second (halves up), as durations are shown
+    (:func:`cuesheet.timing.timecode.nearest_second`): a cue at 7.5 s reads 00:00:08."""
+    from cuesheet.timing.timecode import nearest_second
+
+    return from_ms(nearest_second(instant_ms), tz).strftime("%H:%M:%S")
 
 
 def hhmm_utc(instant_ms: int) -> str:
-    """UTC wall clock ``HH:MMZ``, e.g. ``16:14Z``."""
-    return from_ms(instant_ms).strftime("%H:%MZ")
+    """UTC wall clock ``HH:MMZ`` of the instant's nearest second, e.g. ``16:14Z``."""
+    from cuesheet.timing.timecode import nearest_second
+
+    return from_ms(nearest_second(instant_ms)).strftime("%H:%MZ")
 
 
 def utc_offset(instant_ms: int, tz: str) -> str:

@@ -70,6 +70,24 @@ def ebu_to_ms(text: str) -> int:
     return ((hh * 60 + mm) * 60 + ss) * 1000 + ff * 1000 // EBU_FPS
 
 
+def nearest_second(ms: int) -> int:
+    """``ms`` (a duration, or an instant since the epoch) to the nearest whole second, halves
+    up, in ms: the one rounding rule of every time shown to people (clock times included)."""
+    return _nearest(ms, 1000) * 1000
+
+
+def shown_length(start_ms: int | None, length_ms: int) -> int:
+    """The length, ms, to show for ``length_ms`` starting at the instant ``start_ms``.
+
+    The difference of the two ends rounded by :func:`nearest_second`, so that a start
+    shown plus the length shown is the end shown (a table adds up to the second);
+    without a start, the length itself to the nearest second.
+    """
+    if start_ms is None:
+        return nearest_second(length_ms)
+    return nearest_second(start_ms + length_ms) - nearest_second(start_ms)
+
+
 def format_rounded_duration(ms: int) -> str:
     """A duration for people: ``H:MM:SS`` or ``M:SS``, rounded to the nearest second.
 

@@ -126,6 +126,79 @@ def suggest(name: str, on: date | None = None, limit: int = 4) -> list[Suggestio
     return found[:limit]
 
 
+_FIXED_LEGACY: dict[str, tuple[int, str, str]] = {
+    "EST": (-5 * 60, "America/New_York", "America/Panama"),
+    "MST": (-7 * 60, "America/Denver", "America/Phoenix"),
+    "HST": (-10 * 60, "Pacific/Honolulu", "Pacific/Honolulu"),
+}
+"""Fixed-offset abbreviations kept by the tz database: offset (minutes, east positive), the
+region zone people usually mean (with daylight saving), a place that keeps the fixed offset."""
+
+_RULE_LEGACY: dict[str, tuple[str, str]] = {
+    "CET": ("Central European time (UTC+1, UTC+2 in summer)", "Europe/Paris, Europe/Berlin"),
+    "MET": ("Central European time (UTC+1, UTC+2 in summer)", "Europe/Paris, Europe/Berlin"),
+    "EET": ("Eastern European time (UTC+2, UTC+3 in summer)", "Europe/Athens, Europe/Helsinki"),
+    "WET": ("Western European time (UTC+0, UTC+1 in summer)", "Europe/Lisbon"),
+    "PST8PDT": ("US Pacific time (UTC-8, UTC-7 in summer)", "America/Los_Angeles"),
+    "MST7MDT": ("US Mountain time (UTC-7, UTC-6 in summer)", "America/Denver"),
+    "CST6CDT": ("US Central time (UTC-6, UTC-5 in summer)", "America/Chicago"),
+    "EST5EDT": ("US Eastern time (UTC-5, UTC-4 in summer)", "America/New_York"),
+}
+"""Daylight-saving rule zones with no place: old POSIX-style names the tz database keeps
+for compatibility (their history is no place's, and tzdata 2024b turned them into links)."""
+
+_ETC_RE = re.compile(r"^(?:Etc/)?GMT([+-])(\d{1,2})$")
+
+
+def legacy_zone(name: str, on: date | None = None) -> str | None:
+    """Why ``name`` is a poor zone for a show, and what to write instead; ``None`` when fine.
+
+    ``name`` is a valid tz database name; the poor ones are the legacy abbreviations and
+    rule zones (``EST``, ``MST``, ``HST``: fixed offsets without daylight saving; ``CET``,
+    ``EET``, ``MET``, ``WET``, ``PST8PDT``, ``EST5EDT``, ``CST6CDT``, ``MST7MDT``: rules of
+    no place) and ``Etc/GMT+N``/``Etc/GMT-N``, whose sign is the reverse of UTC's.  ``on``
+    is the show's date, for the zones of places with the same offset that day.
+    """
+    text = name.strip()
+    if text in _FIXED_LEGACY:
+        minutes, region, fixed = _FIXED_LEGACY[text]
+        offset = f"UTC{_signed(minutes)}"
+        if region == fixed:
+            return f"{text} is a fixed {offset} all year, a legacy abbreviation; write {region}"
+        return (
+            f"{text} is a fixed {offset} all year, without daylight saving (a legacy "
+            f"abbreviation, not {region}'s time in summer); write {region} for the region's "
+            f"clock, or {fixed} for {offset} all year"
+        )
+    if text in _RULE_LEGACY:
+        what, instead = _RULE_LEGACY[text]
+        return (
+            f"{text} is a legacy rule zone for {what} with no place's history; "
+            f"write the venue's own zone, e.g. {_either(instead.split(', '))}"
+        )
+    found = _ETC_RE.match(text)
+    if found and int(found[2]):
+        hours = int(found[2]) * (1 if found[1] == "-" else -1)  # POSIX: GMT-3 is UTC+3
+        day = on or date(2000, 7, 1)
+        places = _zones_with_offset(hours * 60, day)[:2]
+        where = f" on {day.isoformat()}" if on else ""
+        real = f"; for a place write its zone (UTC{_signed(hours * 60)}{where}: " + (
+            f"{_either(places)})" if places else "none)"
+        )
+        return (
+            f"{text} is UTC{_signed(hours * 60)} all year, not UTC{found[1]}{found[2]}: "
+            f"POSIX names count the sign backwards{real}"
+        )
+    if text in ("Factory", "localtime"):
+        what = (
+            "tzdata's placeholder for an unset clock"
+            if text == "Factory"
+            else ("this computer's own zone, whatever it is")
+        )
+        return f"{text} is {what}; write the venue's zone, e.g. Europe/London"
+    return None
+
+
 def describe(suggestions: list[Suggestion]) -> str:
     """The suggestions as one phrase for an error message: ``did you mean 'A' (why) or 'B'?``."""
     if not suggestions:
