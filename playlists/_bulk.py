@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from playlists.model import CueData, Entry
+from playlists.model import Credit, CueData, Entry
 
 
 @contextmanager
@@ -83,4 +84,90 @@ def entry(
     built.index00_ms = None
     built.extras = ()
     built.__class__ = Entry  # type: ignore[assignment]
+    return built  # type: ignore[return-value]
+
+
+def track(
+    location: str | None,
+    title: str,
+    creator: str,
+    album: str,
+    duration_ms: int | None,
+    identifiers: tuple[str, ...],
+    annotation: str,
+    cue: CueData | None,
+    start_ms: int | None,
+    pregap_ms: int,
+    postgap_ms: int,
+    index00_ms: int | None,
+) -> Entry:
+    """An :class:`Entry` with every field but ``extras`` given, built as :func:`entry` is."""
+    built = OpenEntry()
+    built.location = location
+    built.title = title
+    built.creator = creator
+    built.album = album
+    built.duration_ms = duration_ms
+    built.start_ms = start_ms
+    built.identifiers = identifiers
+    built.annotation = annotation
+    built.cue = cue
+    built.pregap_ms = pregap_ms
+    built.postgap_ms = postgap_ms
+    built.index00_ms = index00_ms
+    built.extras = ()
+    built.__class__ = Entry  # type: ignore[assignment]
+    return built  # type: ignore[return-value]
+
+
+class OpenCueData:
+    """The very slots of :class:`CueData`, writable (see :class:`OpenEntry`)."""
+
+    __slots__ = CueData.__slots__
+    segment: str
+    number: str
+    kind: str
+    start_utc_ms: int | None
+    credits: tuple[Credit, ...]
+    isrc: str
+    iswc: str
+    usage: str
+    duration_source: str
+
+
+_CUE_GIVEN = frozenset(
+    ("segment", "number", "kind", "start_utc_ms", "credits", "isrc", "iswc", "usage",
+     "duration_source")
+)  # fmt: skip
+_CUE_DEFAULTS = tuple(
+    (f.name, f.default) for f in dataclasses.fields(CueData) if f.name not in _CUE_GIVEN
+)
+"""The fields :func:`cue_data` is not given, with their defaults (every slot must be set)."""
+
+
+def cue_data(
+    segment: str,
+    number: str,
+    kind: str,
+    start_utc_ms: int | None,
+    credits: tuple[Credit, ...],
+    isrc: str,
+    iswc: str,
+    usage: str,
+    duration_source: str,
+) -> CueData:
+    """``CueData(...)`` with every field given, built as :func:`entry` is (a reader's hot path)."""
+    built = OpenCueData()
+    built.segment = segment
+    built.number = number
+    built.kind = kind
+    built.start_utc_ms = start_utc_ms
+    built.credits = credits
+    built.isrc = isrc
+    built.iswc = iswc
+    built.usage = usage
+    built.duration_source = duration_source
+    for name, value in _CUE_DEFAULTS:
+        setattr(built, name, value)
+    built.__class__ = CueData  # type: ignore[assignment]
     return built  # type: ignore[return-value]

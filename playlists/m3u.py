@@ -39,6 +39,7 @@ import re
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
+from itertools import repeat
 from operator import attrgetter
 from pathlib import Path
 from typing import TextIO
@@ -232,11 +233,20 @@ _SLICE = 1 << 20
 """Characters read at a time (the first read is small, so the header comes with few entries)."""
 
 
-def _chunks(read: Callable[[int], str]) -> Iterator[str]:
-    """The text from ``read(size)`` in slices of whole lines, each cut before an ``#EXTINF`` line.
+def _cut(text: str, at: int) -> int:
+    """``at`` (a line break before ``#EXTINF``), moved before the ``#EXTGRP`` line above it."""
+    above = text.rfind("\n", 0, at)
+    if above >= 0 and text.startswith("#EXTGRP:", above + 1):
+        return above
+    return at
 
-    Cutting there lets :func:`_pairs` take a slice whole when it holds nothing
-    but ``#EXTINF`` lines and locations, however the text was read.
+
+def _chunks(read: Callable[[int], str]) -> Iterator[str]:
+    """The text from ``read(size)`` in slices of whole lines, each cut before an entry's lines.
+
+    An entry's lines start at its ``#EXTGRP`` line, if any, else at its ``#EXTINF``
+    line.  Cutting there lets :func:`_pairs` take a slice whole when it holds
+    nothing but entries as we write them, however the text was read.
     """
     carry = ""
     size = 4096
@@ -249,7 +259,9 @@ def _chunks(read: Callable[[int], str]) -> Iterator[str]:
             return
         text = carry + block if carry else block
         cut = text.rfind("\n#EXTINF:")
-        if cut < 0:
+        if cut >= 0:
+            cut = _cut(text, cut)
+        else:
             cut = text.rfind("\n")
             if cut < 0:  # one long line: read as much again next time
                 size = max(size, len(text))
@@ -262,9 +274,13 @@ def _text_chunks(text: str) -> Iterator[str]:
     """:func:`_chunks` for text already in memory, sliced straight from it."""
     start = 0
     end = text.find("\n#EXTINF:", 0, 4096)
+    if end >= 0:
+        end = _cut(text, end)
     while start < len(text):
         if end < 0:
             end = text.find("\n#EXTINF:", start + _SLICE)
+            if end >= 0 and _cut(text, end) >= start:
+                end = _cut(text, end)
         if end < 0:
             yield text[start:]
             return
@@ -273,29 +289,73 @@ def _text_chunks(text: str) -> Iterator[str]:
         end = -1
 
 
-def _pairs(
-    chunk: str, durations: dict[str, int | None], names: dict[str, str]
-) -> list[Entry] | None:
-    """The entries of a slice holding only ``#EXTINF:<whole seconds>,...`` lines and locations.
+_GROUP = "#EXTGRP:"
 
-    ``None`` when the slice holds anything else (comments, groups, blank lines,
-    a fraction or attributes in ``#EXTINF``, ...): the caller then reads it line
-    by line.  Why: that is how nearly every file is written (ours too, but for
-    ``#EXTGRP``), and taking the lines two by two skips most of the tests the
-    line-by-line reader makes on every line.  ``durations`` caches
-    ``'#EXTINF:<n>'`` -> milliseconds (only heads found to be exactly that);
-    ``names`` keeps one string per creator (less memory for long playlists).
+
+def _pairs(
+    chunk: str,
+    durations: dict[str, int | None],
+    names: dict[str, str],
+    cues: dict[str, CueData],
+) -> tuple[list[Entry], int] | None:
+    """The entries of a slice holding only entries as we write them, and the lines per entry.
+
+    That is ``#EXTINF:<whole seconds>,...`` and a location, each entry led by an
+    ``#EXTGRP`` line or none.  ``None`` when the slice holds anything else
+    (comments, blank lines, a fraction or attributes in ``#EXTINF``, ``#EXTGRP``
+    on some entries only, ...): the caller then reads it line by line.  Why: that
+    is how nearly every file is written, ours too, and taking the lines two or
+    three at a time skips most of the tests the line-by-line reader makes on every
+    line.  ``durations`` caches ``'#EXTINF:<n>'`` -> milliseconds (only heads found
+    to be exactly that); ``names`` keeps one string per creator (less memory for
+    long playlists); ``cues`` holds the reader's one :class:`CueData` per segment.
     """
     lines = chunk.split("\n")
-    if lines.pop() != "" or len(lines) % 2:
+    if lines.pop() != "":
         return None
-    locations = list(map(str.strip, lines[1::2]))
-    if not all(locations):  # a blank line
+    step = 3 if chunk.startswith(_GROUP) else 2
+    if len(lines) % step:
         return None
+    locations = list(map(str.strip, lines[step - 1 :: step]))
+    joined = "\n".join(locations)
+    # a blank line, or a location that is a directive (a "#" line, perhaps indented)
+    if not all(locations) or joined[:1] == "#" or "\n#" in joined:
+        return None
+    if step == 2:
+        segments: Iterable[CueData | None] = repeat(None)
+    else:
+        heads = lines[0::3]
+        if chunk.count("\n" + _GROUP) + 1 != len(heads):  # the only #EXTGRP lines: one an entry
+            return None
+        segment_of = {line: _segment(line, cues) for line in set(heads)}
+        segments = map(segment_of.__getitem__, heads)
+    entries = _pair_entries(lines[step - 2 :: step], locations, segments, durations, names)
+    return None if entries is None else (entries, step)
+
+
+def _segment(line: str, cues: dict[str, CueData]) -> CueData | None:
+    """The cue of an ``#EXTGRP`` line, one per segment (``None`` when it names none)."""
+    segment = line[len(_GROUP) :].strip()
+    if not segment:
+        return None
+    cue = cues.get(segment)
+    if cue is None:
+        cue = cues[segment] = CueData(segment=segment)
+    return cue
+
+
+def _pair_entries(
+    extinfs: list[str],
+    locations: list[str],
+    segments: Iterable[CueData | None],
+    durations: dict[str, int | None],
+    names: dict[str, str],
+) -> list[Entry] | None:
+    """The entries of :func:`_pairs`; None if an ``#EXTINF`` line is not as we write it."""
     entries: list[Entry] = []
     append = entries.append
     new_entry = _bulk.OpenEntry
-    for line, location in zip(lines[0::2], locations, strict=True):
+    for line, location, cue in zip(extinfs, locations, segments, strict=False):  # repeat(None)
         head, _, display = line.partition(",")
         try:  # the cache holds only heads checked to be "#EXTINF:<digits>" or "#EXTINF:-1"
             duration = durations[head]
@@ -310,15 +370,13 @@ def _pairs(
             else:  # a fraction, attributes, or spaces
                 return None
             durations[head] = duration
-        if location[0] == "#":
-            return None
         creator, dash, title = display.lstrip().partition(" - ")
         if not dash:
             title = creator
             creator = ""
         else:
             creator = names.setdefault(creator, creator)
-        # _bulk.entry(location, title, creator, "", duration, None), written out: the call
+        # _bulk.entry(location, title, creator, "", duration, cue), written out: the call
         # alone is about 6% of the time of reading a large file.
         built = new_entry()
         built.location = location
@@ -329,7 +387,7 @@ def _pairs(
         built.start_ms = None
         built.identifiers = ()
         built.annotation = ""
-        built.cue = None
+        built.cue = cue
         built.pregap_ms = 0
         built.postgap_ms = 0
         built.index00_ms = None
@@ -382,12 +440,15 @@ class _Reader:
         if "\r" in chunk:
             chunk = chunk.replace("\r\n", "\n").replace("\r", "\n")
         if self.display is None and self.group is None and self.artist is None:
-            quick = None if self.album is not None else _pairs(chunk, self.durations, self.names)
+            quick = None
+            if self.album is None:
+                quick = _pairs(chunk, self.durations, self.names, self.cues)
             if quick is not None:
-                self.entries += quick
+                entries, step = quick
+                self.entries += entries
                 if self.want_lines:
-                    self.lines_of += range(before + 2, before + 2 * len(quick) + 1, 2)
-                return 2 * len(quick)
+                    self.lines_of += range(before + step, before + step * len(entries) + 1, step)
+                return step * len(entries)
         self.lines(chunk, before)
         return chunk.count("\n")
 

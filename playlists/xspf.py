@@ -44,6 +44,7 @@ import warnings
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import IO, TextIO, cast
 from urllib.parse import quote, unquote, urljoin
@@ -682,6 +683,30 @@ _OUR_ITEM_RE = re.compile(
     r'<c:([A-Za-z]+)(?: role="([^"<]*)")?( guessed="true")?(?: source="([^"<]*)")?'
     r"(?:/>|>([^<]*)</c:\1>)"
 )
+_ITEM = r"(?:<c:{0}>([^<]*)</c:{0}>)?"
+_OUR_TRACK_RE = re.compile(
+    r"\s*<track>\s*(?:<location>([^<]*)</location>\s*)?"
+    r"((?:<identifier>[^<]*</identifier>\s*)*)"
+    r"(?:<title>([^<]*)</title>\s*)?"
+    r"(?:<creator>([^<]*)</creator>\s*)?"
+    r"(?:<annotation>([^<]*)</annotation>\s*)?"
+    r"(?:<album>([^<]*)</album>\s*)?"
+    r"(?:<trackNum>[^<]*</trackNum>\s*)?"
+    r"(?:<duration>([^<]*)</duration>\s*)?"
+    r'(?:<extension application="urn:cuesheet:xspf:1">\s*'
+    r'<c:entry xmlns:c="urn:cuesheet:xspf:1">('
+    + "".join(_ITEM.format(tag) for tag in ("segment", "number", "kind", "start"))
+    + r'((?:<c:credit role="[^"<]*"(?: guessed="true")?(?: source="[^"<]*")?>[^<]*</c:credit>)*)'
+    + "".join(_ITEM.format(tag) for tag in ("isrc", "iswc", "usage", "durationSource"))
+    + r"((?:<c:(?:gap|crossfade|in|out|fadeIn|fadeOut|segmentBudget|segmentAt|segmentLabel)>"
+    + r"[^<]*</c:[A-Za-z]+>)*)"
+    + "".join(_ITEM.format(tag) for tag in ("startInFile", "pregap", "postgap", "index00"))
+    + r"(<c:cue/>)?)</c:entry>\s*</extension>\s*)?</track>"
+)  # fmt: skip
+"""A track exactly as we write it, our extension block included (see :func:`_our_track`)."""
+_OUR_CREDIT_RE = re.compile(
+    r'<c:credit role="([^"<]*)"( guessed="true")?(?: source="([^"<]*)")?>([^<]*)</c:credit>'
+)
 _ENTITY_RE = re.compile(r"&(#x[0-9A-Fa-f]+|#[0-9]+|amp|lt|gt|quot|apos);")
 _NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
 
@@ -782,6 +807,155 @@ def _fast_track(markup: str) -> Entry | None:
     return entry
 
 
+def _text_or_empty(raw: str | None) -> str:
+    """An optional element's character data ("" when absent)."""
+    if raw is None:
+        return ""
+    return _xml_text(raw) if "&" in raw or "\r" in raw else raw
+
+
+def _ms_or(raw: str | None, what: str, default: int | None) -> int | None:
+    if raw is None:
+        return default
+    return int(raw) if raw.isdigit() and raw.isascii() else _number(_xml_text(raw), what)
+
+
+@lru_cache(maxsize=1024)
+def _credit(role: str, guessed: str, source: str, name: str) -> Credit:
+    """A credit of our extension block (one value for each name and role: they repeat)."""
+    return Credit(_xml_text(name), _xml_attr(role), bool(guessed), _xml_attr(source))
+
+
+@lru_cache(maxsize=256)
+def _hour_ms(hour: str) -> int:
+    return _time.parse_iso(hour + ":00:00Z")
+
+
+def _start_ms(text: str) -> int:
+    """:func:`playlists._time.parse_iso` of a ``<c:start>``, quicker for the form we write.
+
+    ``YYYY-MM-DDTHH:MM:SSZ``: the hour is read once for all the cues in it.
+    """
+    if len(text) == 20 and text[19] == "Z" and text[13] == ":" and text[16] == ":":
+        minutes, seconds = text[14:16], text[17:19]
+        if (minutes + seconds).isdigit() and text.isascii() and minutes < "60" > seconds:
+            return _hour_ms(text[:13]) + int(minutes) * 60_000 + int(seconds) * 1000
+    return _time.parse_iso(_xml_text(text))
+
+
+def _our_track(found: re.Match[str]) -> Entry:
+    """The entry of a track matched by :data:`_OUR_TRACK_RE`; ``ValueError`` for a bad value.
+
+    Why: nearly every track read is one we wrote, so one match reads all of it,
+    extension block included, in the buffer where it lies (no slicing, no second
+    pass for the block).  The values are decoded exactly as :func:`_fast_track` and
+    :func:`_our_extension` decode them; on ``ValueError`` the caller reads the
+    track that way, for the error naming its line.
+    """
+    (location, identifiers, title, creator, annotation, album, duration, block,
+     segment, number, kind, start, credits, isrc, iswc, usage, source, show,
+     start_in_file, pregap, postgap, index00, empty) = found.groups()  # fmt: skip
+    if title is None:
+        title = ""
+    elif "&" in title or "\r" in title:
+        title = _xml_text(title)
+    if creator is None:
+        creator = ""
+    elif "&" in creator or "\r" in creator:
+        creator = _xml_text(creator)
+    if album is None:
+        album = ""
+    elif "&" in album or "\r" in album:
+        album = _xml_text(album)
+    if location is not None:
+        location = _location(_xml_text(location) if "&" in location else location)
+    ms: int | None = None
+    if duration is not None:
+        ms = (
+            int(duration)
+            if duration.isdigit() and duration.isascii()
+            else _number(duration, "duration")
+        )
+    ids: tuple[str, ...] = ()
+    if identifiers:
+        ids = tuple(_xml_text(raw).strip() for raw in _IDENTIFIER_RE.findall(identifiers))
+    annotation = "" if annotation is None else _xml_text(annotation)
+    if not block:  # no extension block, or an empty one
+        return _bulk.track(location, title, creator, album, ms, ids, annotation, None, None, 0, 0,
+                           None)  # fmt: skip
+    return _bulk.track(
+        location, title, creator, album, ms, ids, annotation,
+        _our_cue(block, segment, number, kind, start, credits, isrc, iswc, usage, source, empty,
+                show),
+        _ms_or(start_in_file, "startInFile", None), _ms_or(pregap, "pregap", 0) or 0,
+        _ms_or(postgap, "postgap", 0) or 0, _ms_or(index00, "index00", None),
+    )  # fmt: skip
+
+
+def _our_cue(
+    block: str,
+    segment: str | None,
+    number: str | None,
+    kind: str | None,
+    start: str | None,
+    credits: str,
+    isrc: str | None,
+    iswc: str | None,
+    usage: str | None,
+    source: str | None,
+    empty: str | None,
+    show: str,
+) -> CueData | None:
+    """The cue of our extension block (``block``, its items as matched); None when it has none."""
+    if show:
+        return _with_show(
+            _our_cue(block, segment, number, kind, start, credits, isrc, iswc, usage, source,
+                     empty, ""),
+            show,
+        )  # fmt: skip
+    if not (
+        credits
+        or empty
+        or segment is not None
+        or number is not None
+        or kind is not None
+        or start is not None
+        or isrc is not None
+        or iswc is not None
+        or usage is not None
+        or source is not None
+    ):
+        return None
+    if "&" in block or "\r" in block:  # something to decode
+        segment, number, kind = map(_text_or_empty, (segment, number, kind))
+        isrc, iswc, usage, source = map(_text_or_empty, (isrc, iswc, usage, source))
+    return _bulk.cue_data(
+        segment or "",
+        number or "",
+        kind or "",
+        None if start is None else _start_ms(start),
+        tuple([_credit(*item) for item in _OUR_CREDIT_RE.findall(credits)]) if credits else (),
+        isrc or "",
+        iswc or "",
+        usage or "",
+        source or "",
+    )
+
+
+def _with_show(cue: CueData | None, show: str) -> CueData:
+    """``cue`` with the running-order items of :func:`_show_items` (``show``, as matched)."""
+    extra = _Extra()
+    for tag, _role, _guessed, _source, raw in _OUR_ITEM_RE.findall(show):
+        if tag in _INSTANTS:
+            extra.instants[tag] = _time.parse_iso(_xml_text(raw))
+        elif tag in _NUMBERS:
+            extra.numbers[tag] = _number(_xml_text(raw), tag)
+        else:
+            extra.text[tag] = _xml_text(raw)
+    fields = _show_fields(extra)
+    return replace(cue, **fields) if cue is not None else CueData(**fields)  # type: ignore[arg-type]
+
+
 def _canonical_track(found: re.Match[str]) -> Entry:
     location, identifiers, title, creator, annotation, album, duration = found.groups()
     # Plain text needs no decoding: test for the two characters that say otherwise.
@@ -879,7 +1053,10 @@ def _parse_fast(blocks: Iterator[str | bytes], path: str | None) -> Playlist:
     decoder = codecs.getincrementaldecoder("utf-8")()
     for block in blocks:
         reader.checker.feed(block)
-        text = decoder.decode(block) if isinstance(block, bytes) else block
+        try:
+            text = decoder.decode(block) if isinstance(block, bytes) else block
+        except UnicodeDecodeError as error:  # expat took it: another encoding is declared
+            raise _Unusual from error
         if reader.state == "prolog":
             text = reader.prolog(text)
         if reader.state == "head":
@@ -970,7 +1147,16 @@ class _FastReader:
         else:
             buffer = self.buffer + text
         pos = 0
+        ours = _OUR_TRACK_RE.match
         while True:
+            found = ours(buffer, pos)
+            if found is not None:
+                try:
+                    self.entries.append(_our_track(found))
+                    pos = found.end()
+                    continue
+                except ValueError:
+                    pass  # read again below, for the error naming the line
             begin = buffer.find("<track", pos)
             end = buffer.find("</track>", begin)
             if begin < 0 or end < 0 or buffer.find("<", pos, begin) >= 0:

@@ -17,6 +17,7 @@ from playlists import _bulk, m3u, registry
 from playlists.errors import (
     DecodingWarning,
     DroppedEntryWarning,
+    FormatLimitError,
     LenientReadWarning,
     MissingFileWarning,
     ParseError,
@@ -396,8 +397,8 @@ _PLAIN_ROWS = st.lists(
 
 
 def _line_by_line(text: str) -> Playlist:
-    """The reader with its quick path out of the way (a slice per line: never pairs)."""
-    return m3u._parse([line + "\n" for line in text.removeprefix("\ufeff").split("\n")], None)[0]
+    """The reader with its quick path out of the way: a comment line first (never pairs)."""
+    return m3u.loads("#a comment\n" + text.removeprefix("\ufeff"))
 
 
 @settings(max_examples=80, deadline=None)
@@ -421,38 +422,53 @@ def test_quick_path_reads_as_line_by_line(
     assert m3u.loads(text) == _line_by_line(text)
 
 
-def test_quick_path_is_taken_for_plain_pairs_only() -> None:
+def test_quick_path_reads_what_the_line_reader_reads() -> None:
     plain = "#EXTINF:252,A - B\na.wav\n#EXTINF:-1, Stream\n http://x.example/s \n"
-    assert m3u._pairs(plain, {}, {}) == [
+    expected = [
         Entry("a.wav", "B", "A", "", 252_000),
         Entry("http://x.example/s", "Stream", "", "", None),
     ]
+    assert list(m3u.loads(plain).entries) == expected == list(_line_by_line(plain).entries)
     assert m3u.loads(plain.replace("\n", "\r\n")) == m3u.loads(plain)
+    grouped = "#EXTGRP:One\n#EXTINF:1,A - B\na.wav\n#EXTGRP: \n#EXTINF:2,C\nc.wav\n"
+    first, second = m3u.loads(grouped).entries
+    assert first == Entry("a.wav", "B", "A", "", 1000, cue=CueData(segment="One"))
+    assert second == Entry("c.wav", "C", "", "", 2000)  # a blank group names no segment
+    assert m3u.loads(grouped) == _line_by_line(grouped)
     for odd in (
         "#EXTINF:1.5,A\na.wav\n",  # a fraction
         '#EXTINF:1 tvg-id="x",A\na.wav\n',  # attributes
-        "#EXTGRP:x\n#EXTINF:1,A\na.wav\n",  # a group
-        "#EXTINF:1,A\n#comment\n",  # a comment where the location should be
-        "#EXTINF:1,A\n\n",  # a blank line
+        "#EXTGRP:x\n#EXTINF:1,A\na.wav\n#EXTINF:2,B\nb.wav\n",  # a group on some entries
+        "#EXTINF:1,A\na.wav\n#EXTGRP:x\n#EXTINF:2,B\nb.wav\n",
+        "#EXTGRP:x\n#EXTINF:1,A\n#EXTGRP:y\n#EXTINF:2,B\nb.wav\n#c\n",  # a group, no location
+        "#extgrp:x\n#EXTINF:1,A\na.wav\n",  # spelt in lower case
+        "#EXTINF:1,A\n #x\n#EXTINF:2,B\nb.wav\n",  # an indented comment, not a location
+        "#EXTINF:1,A\n\na.wav\nb.wav\n",  # a blank line
         "a.wav\nb.wav\n",  # no #EXTINF
         "#EXTINF:1,A\na.wav",  # no line end (the last slice)
         "#EXTINF:1,A\ra.wav\n",  # a lone carriage return
     ):
-        assert m3u._pairs(odd, {}, {}) is None, odd
-        assert _outcome(m3u.loads, odd) == _outcome(_line_by_line, odd), odd
+        assert m3u.loads(odd) == _line_by_line(odd), odd
+    with pytest.raises(ParseError, match=r"^x.m3u:2: #EXTINF is not followed by a location"):
+        m3u.loads("#EXTINF:1,A\n#EXTINF:2,B\n#comment\n", "x.m3u")
 
 
-def _outcome(read: Callable[[str], Playlist], text: str) -> Playlist | str:
-    try:
-        return read(text)
-    except ParseError as error:
-        return str(error)
+@pytest.mark.parametrize("grouped", [False, True])
+def test_small_slices_read_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, grouped: bool
+) -> None:
+    """Slices cut anywhere (file reads) or before an entry (text) give the same playlist.
 
-
-def test_small_slices_read_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Slices cut anywhere (file reads) or before #EXTINF (text) give the same playlist."""
+    Every entry's location line is reported right (the missing files' warning).
+    """
     entries = [
-        Entry(location=f"dir {n}/{n:03d} track.wav", title=f"T{n}", creator="C", duration_ms=n)
+        Entry(
+            location=f"dir {n}/{n:03d} track.wav",
+            title=f"T{n}",
+            creator="C",
+            duration_ms=n,
+            cue=CueData(segment=f"Part {n // 7}") if grouped else None,
+        )
         for n in range(300)
     ]
     entries[150] = replace(entries[150], cue=CueData(segment="Middle"))  # a line-by-line slice
@@ -460,24 +476,23 @@ def test_small_slices_read_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     text = m3u.dumps(playlist)
     path = tmp_path / "many.m3u8"
     path.write_text(text, encoding="utf-8")
-    (tmp_path / "dir 7").mkdir()
-    (tmp_path / "dir 7" / "007 track.wav").write_bytes(b"")
+    missing = set(range(0, 300, 15))  # 20: the warning names every one
+    for n in set(range(300)) - missing:
+        (tmp_path / f"dir {n}").mkdir()
+        (tmp_path / f"dir {n}" / f"{n:03d} track.wav").write_bytes(b"")
     expected = m3u.loads(text)
     assert expected == _line_by_line(text)
     monkeypatch.setattr(m3u, "_SLICE", 97)
     assert m3u.loads(text) == expected
     with pytest.warns(MissingFileWarning) as caught:
         assert m3u.load(path) == expected
-    message = str(caught[0].message)
-    assert message.startswith(f"299 entries with a missing file (kept): {path}:4: dir 0/000 track")
-    assert "dir 7/" not in message  # that one is there
     location_lines = [
         number
         for number, line in enumerate(text.split("\n"), start=1)
         if line and not line.startswith("#")
     ]
-    with path.open(encoding="utf-8", newline="\n") as source:
-        assert m3u._parse(m3u._chunks(source.read), None, True)[1] == location_lines
+    reported = [f"{path}:{location_lines[n]}: dir {n}/{n:03d} track.wav" for n in sorted(missing)]
+    assert str(caught[0].message) == "20 entries with a missing file (kept): " + "; ".join(reported)
 
 
 def test_segments_share_one_cue_value() -> None:
@@ -513,17 +528,27 @@ def test_loads_does_not_look_at_files(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_quick_writing_is_the_careful_writing(
     rows: list[tuple[str | None, str, str, int | None, CueData | None]],
 ) -> None:
-    """The quick batch writer gives the careful one's text, or leaves the batch to it."""
-    batch = [
+    """Entries are written alike whether their batch is usual or not.
+
+    An entry without a location (left out) makes its batch unusual: the others
+    are then written field by field, and must come out the same.
+    """
+    batch = tuple(
         Entry(location=loc, title=title, creator=creator, duration_ms=ms, cue=cue)
         for loc, title, creator, ms, cue in rows
-    ]
-    quick = m3u._quick_batch(batch)
-    if quick is not None:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error")  # the careful writer would have had nothing to say
-            careful = "".join(m3u._entry_text(e, n, None) for n, e in enumerate(batch, 1))
-        assert quick == careful
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        quick = _outcome(m3u.dumps, Playlist(entries=batch))
+        careful = _outcome(m3u.dumps, Playlist(entries=(*batch, Entry(None))))
+    assert quick == careful
+
+
+def _outcome(write: Callable[[Playlist], str], playlist: Playlist) -> str:
+    try:
+        return write(playlist)
+    except FormatLimitError as error:
+        return str(error)
 
 
 def test_quick_writing_takes_the_usual_batches() -> None:
@@ -532,13 +557,19 @@ def test_quick_writing_takes_the_usual_batches() -> None:
         Entry("x.wav", "T", "", cue=CueData(segment="Opening")),
         Entry("y.wav", "T", "C", cue=CueData()),
     ]
-    assert m3u._quick_batch(usual) == (
-        "#EXTINF:2,C - T - live\na b/ü.wav\n#EXTGRP:Opening\n#EXTINF:-1,T\nx.wav\n"
-        "#EXTINF:-1,C - T\ny.wav\n"
-    )
-    assert m3u._quick_batch(usual[:1]) == "#EXTINF:2,C - T - live\na b/ü.wav\n"
-    for odd in (Entry("a\nb.wav"), Entry("a.wav", "x\ry"), Entry("a.wav", cue=CueData("a\nb"))):
-        assert m3u._quick_batch([*usual, odd]) is None
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert m3u.dumps(Playlist(entries=tuple(usual))) == (
+            "#EXTM3U\n#EXTINF:2,C - T - live\na b/ü.wav\n#EXTGRP:Opening\n#EXTINF:-1,T\nx.wav\n"
+            "#EXTINF:-1,C - T\ny.wav\n"
+        )
+    odd = Entry("a.wav", "x\ry", cue=CueData("a\nb"))
+    with pytest.warns(TextChangedWarning):
+        assert m3u.dumps(Playlist(entries=(*usual, odd))).endswith(
+            "#EXTGRP:a b\n#EXTINF:-1,x y\na.wav\n"
+        )
+    with pytest.raises(FormatLimitError, match="entry 4: a location with a line break"):
+        m3u.dumps(Playlist(entries=(*usual, Entry("a\nb.wav"))))
 
 
 def test_iptv_attributes_and_vlc_options_survive_m3u_to_m3u() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 from dataclasses import replace
 from pathlib import Path
@@ -147,6 +148,41 @@ def test_cue_positions_and_gaps_round_trip() -> None:
     assert xspf.loads(xspf.dumps(playlist)) == playlist
 
 
+def test_every_extension_field_reads_the_same_on_both_readers() -> None:
+    cue = CueData(
+        segment="Part & 1",
+        number="7a",
+        kind="music",
+        start_utc_ms=1_393_172_040_123,
+        credits=(Credit("A <b>", "composer", guessed=True), Credit("C", 'role "x"')),
+        isrc="RUA011400001",
+        iswc="T-123.456.789-0",
+        usage="background",
+        duration_source="planned",
+    )
+    entries = (
+        Entry("/a.wav", "T", "C", "Al", 5, 1234, ("urn:x",), "note", cue, 2000, 5, 1000),
+        Entry("/b.wav", cue=CueData(segment="")),
+        Entry("/c.wav", cue=CueData(credits=(Credit("only", "performer"),))),
+        Entry("/d.wav", cue=CueData(number="2")),
+    )
+    playlist = Playlist(entries=entries)
+    text = xspf.dumps(playlist)
+    general = text.replace("<trackList>", "<trackList><!-- the general reader -->")
+    assert xspf.loads(text) == xspf.loads(general) == playlist
+    for bad, what in (
+        ("<c:pregap>x</c:pregap>", "<pregap> must be a whole number"),
+        ("<c:start>noon</c:start>", "Invalid isoformat"),
+    ):
+        tag = bad[: bad.index(">") + 1]
+        changed = re.sub(tag + "[^<]*" + tag.replace("<", "</"), bad, text, count=1)
+        assert changed != text
+        with pytest.raises(ParseError) as caught:
+            xspf.loads(changed, "x.xspf")
+        assert str(caught.value).startswith("x.xspf:4: track 1: "), caught.value
+        assert what in str(caught.value)
+
+
 def test_dump_defaults_relative_locations_to_its_directory(tmp_path: Path) -> None:
     out = tmp_path / "x.xspf"
     registry.get("xspf").dump(Playlist(entries=(Entry(location="a.wav"),)), out)
@@ -186,7 +222,7 @@ def test_a_date_with_no_zone_named_is_shown_at_its_offset(date: str, zone: str) 
     assert (back.date_ms, back.timezone) == (1_393_172_040_000, zone)
 
 
-def test_other_programs_xspf_is_read() -> None:
+def test_other_programs_xspf_is_read(tmp_path: Path) -> None:
     text = """<?xml version="1.0" encoding="ISO-8859-1"?>
 <!-- made elsewhere -->
 <playlist version="1" xmlns="http://xspf.org/ns/0/" xmlns:vlc="http://www.videolan.org/vlc/playlist/ns/0/">
@@ -203,9 +239,9 @@ def test_other_programs_xspf_is_read() -> None:
   </trackList>
 </playlist>
 """.encode("latin-1")
-    import io
-
-    playlist = xspf._parse(io.BytesIO(text), "other.xspf")
+    path = tmp_path / "other.xspf"
+    path.write_bytes(text)
+    playlist = xspf.load(path)
     assert playlist.title == "Café"
     assert playlist.entries == (Entry(location="/music/café.ogg", title="A & B", duration_ms=1000),)
 
@@ -335,11 +371,12 @@ def test_unusual_markup_reads_the_same(change: object) -> None:
     text = xspf.dumps(sochi(), base_dir="/srv")
     changed = change(text)  # type: ignore[operator]
     assert changed != text
-    import io
-
-    expected = xspf._parse(io.StringIO(text), None)
+    expected = xspf.loads(text)
     assert xspf.loads(changed) == expected
-    assert xspf._parse(io.StringIO(changed), None) == expected
+    # a comment among the tracks leaves the whole document to the general reader
+    general = "<trackList><!-- read by the general reader -->"
+    assert xspf.loads(text.replace("<trackList>", general)) == expected
+    assert xspf.loads(changed.replace("<trackList>", general)) == expected
 
 
 # -- another reader: xspf-lib -----------------------------------------------------------
