@@ -698,8 +698,9 @@ _OUR_TRACK_RE = re.compile(
     + "".join(_ITEM.format(tag) for tag in ("segment", "number", "kind", "start"))
     + r'((?:<c:credit role="[^"<]*"(?: guessed="true")?(?: source="[^"<]*")?>[^<]*</c:credit>)*)'
     + "".join(_ITEM.format(tag) for tag in ("isrc", "iswc", "usage", "durationSource"))
-    + r"((?:<c:(?:gap|crossfade|in|out|fadeIn|fadeOut|segmentBudget|segmentAt|segmentLabel)>"
-    + r"[^<]*</c:[A-Za-z]+>)*)"
+    + r"((?:<c:(?:"
+    + "|".join([tag for tag, _ in _SHOW_MS] + ["segmentAt"] + [tag for tag, _ in _SHOW_TEXT])
+    + r")>[^<]*</c:[A-Za-z]+>)*)"
     + "".join(_ITEM.format(tag) for tag in ("startInFile", "pregap", "postgap", "index00"))
     + r"(<c:cue/>)?)</c:entry>\s*</extension>\s*)?</track>"
 )  # fmt: skip
