@@ -463,3 +463,21 @@ def test_cue_sheet_limits_only_when_a_cue_sheet_is_being_made(show: Show, tmp_pa
     quoted = with_cue(show, "1", title='Say "hi"')
     assert [f.code for f in run(quoted, tmp_path, cue_sheet=False)] == []
     assert [f.code for f in run(quoted, tmp_path, cue_sheet=True)] == ["EXP002"]
+
+
+def test_a_lateness_with_many_causes_names_the_largest_and_counts_the_rest(
+    show: Show, tmp_path: Path
+) -> None:
+    # Cues 1-30 each run long (cue n by n seconds): the lateness after them has 30 causes.
+    hundred = _hundred_cues(show)
+    log = clean_log(hundred)
+    for i in range(30):
+        log = shifted(lengthened(log, i, (i + 1) * SEC), i + 1, (i + 1) * SEC)
+    late = [f for f in run(hundred, tmp_path, log) if f.code == "RUN005"]
+    assert late
+    longest = max(late, key=lambda f: len(f.message))
+    assert "cue 28, which ran 0:28 long" in longest.message
+    assert "cue 30, which ran 0:30 long" in longest.message
+    assert "cue 3, which" not in longest.message  # a small cause is counted, not named
+    assert "smaller changes" in longest.message
+    assert longest.message.count("which ran") == 3

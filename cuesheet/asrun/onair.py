@@ -37,6 +37,7 @@ Every instant is epoch ms (UTC), every length ms.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, replace
 from enum import Enum
 from pathlib import Path
@@ -219,7 +220,7 @@ class OnAir:
 
     def causes_before(self, instant_ms: int) -> list[Change]:
         """Significant changes since the show was last on time, up to ``instant_ms``."""
-        return _causes(list(self.changes), instant_ms, self.tolerance_ms)
+        return list(_Causes(list(self.changes), self.tolerance_ms).before(instant_ms))
 
 
 # ---------------------------------------------------------------------- lengths
@@ -454,7 +455,10 @@ def _changes(alignment: Alignment, tolerance_ms: int) -> tuple[list[Change], lis
 
 def _carried(alignment: Alignment, changes: list[Change], tolerance_ms: int) -> list[Carried]:
     """Runs of anchored cues late (or early) beyond the tolerance with no change among them."""
-    starts = {c.at_ms for c in changes if abs(c.delta_ms) > tolerance_ms and c.at_ms is not None}
+    starts = sorted(
+        {c.at_ms for c in changes if abs(c.delta_ms) > tolerance_ms and c.at_ms is not None}
+    )
+    causes = _Causes(changes, tolerance_ms)
     runs: list[Carried] = []
     current: list[CueRun] = []
 
@@ -466,7 +470,7 @@ def _carried(alignment: Alignment, changes: list[Change], tolerance_ms: int) -> 
                 Carried(
                     tuple((r.segment_index, r.cue_index) for r in current),
                     tuple(r.deviation_ms or 0 for r in current),
-                    tuple(_causes(changes, first, tolerance_ms)),
+                    causes.before(first),
                 )
             )
             current.clear()
@@ -483,9 +487,9 @@ def _carried(alignment: Alignment, changes: list[Change], tolerance_ms: int) -> 
         if current:
             last = current[-1]
             previous_end = last.aired_ms
-        changed = previous_end is not None and any(
-            previous_end < s <= aired for s in starts if s is not None
-        )
+        changed = previous_end is not None and bisect.bisect_right(
+            starts, aired
+        ) > bisect.bisect_right(starts, previous_end)  # a change starts in between
         if abs(deviation) <= tolerance_ms or changed:
             close()
         if abs(deviation) > tolerance_ms:
@@ -494,16 +498,40 @@ def _carried(alignment: Alignment, changes: list[Change], tolerance_ms: int) -> 
     return runs
 
 
-def _causes(changes: list[Change], instant_ms: int, tolerance_ms: int) -> list[Change]:
-    causes: list[Change] = []
-    for change in changes:
-        if change.at_ms is not None and change.at_ms > instant_ms:
-            break
-        if abs(change.running_ms) <= tolerance_ms:
-            causes = []
-        elif abs(change.delta_ms) > tolerance_ms:
-            causes.append(change)
-    return causes
+class _Causes:
+    """The changes behind a lateness at an instant: those since the running time last
+    came back within the tolerance, each beyond it.
+
+    Instants are asked for in show order, so one pass over the changes serves them
+    all (an earlier instant starts the pass again).
+    """
+
+    def __init__(self, changes: list[Change], tolerance_ms: int) -> None:
+        self.changes = changes
+        self.tolerance_ms = tolerance_ms
+        self._restart()
+
+    def _restart(self) -> None:
+        self.next = 0
+        self.last_ms: int | None = None
+        self.current: list[Change] = []
+
+    def before(self, instant_ms: int) -> tuple[Change, ...]:
+        """The causes in force at ``instant_ms`` (changes up to it, in order)."""
+        if self.last_ms is not None and instant_ms < self.last_ms:
+            self._restart()
+        self.last_ms = instant_ms
+        changes, tolerance = self.changes, self.tolerance_ms
+        while self.next < len(changes):
+            change = changes[self.next]
+            if change.at_ms is not None and change.at_ms > instant_ms:
+                break
+            if abs(change.running_ms) <= tolerance:
+                self.current = []
+            elif abs(change.delta_ms) > tolerance:
+                self.current.append(change)
+            self.next += 1
+        return tuple(self.current)
 
 
 def _rows(alignment: Alignment) -> list[Row]:

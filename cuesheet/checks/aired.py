@@ -10,6 +10,7 @@ after it); lateness carried from it is one ``RUN005`` finding per run of cues.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterator, Sequence
 
 from cuesheet.asrun.align import Alignment, CueRun, CueStatus
@@ -271,17 +272,33 @@ def _time_changes(ctx: Context, alignment: Alignment, on_air: OnAir) -> Iterator
         )
 
 
+MAX_CAUSES = 3
+"""Most causes a lateness names; the rest are counted (a shuffled log has thousands)."""
+
+
 def because(show: Show, causes: Sequence[Change]) -> str:
-    """``carried from cue 13, which ran 2:00 long`` -- the changes behind a lateness."""
+    """``carried from cue 13, which ran 2:00 long`` -- the changes behind a lateness.
+
+    The :data:`MAX_CAUSES` largest are named, in show order, the others counted
+    with their net effect (so the message stays one readable line, and cheap).
+    """
     if not causes:
         return ""
-    parts = [_cause(show, c) for c in causes]
-    if len(parts) == 1:
-        return f", carried from {parts[0]}"
-    return ", carried from " + "; ".join(
-        f"{p} ({'+' if c.delta_ms > 0 else '-'}{dur(abs(c.delta_ms))})"
-        for p, c in zip(parts, causes, strict=True)
+    if len(causes) == 1:
+        return f", carried from {_cause(show, causes[0])}"
+    named = sorted(
+        heapq.nlargest(MAX_CAUSES, range(len(causes)), key=lambda i: abs(causes[i].delta_ms))
     )
+    text = "; ".join(f"{_cause(show, causes[i])} ({_signed(causes[i].delta_ms)})" for i in named)
+    rest = len(causes) - len(named)
+    if rest:
+        net = sum(c.delta_ms for c in causes) - sum(causes[i].delta_ms for i in named)
+        text += f"; and {rest:,} smaller change{'s' if rest > 1 else ''} ({_signed(net)} in all)"
+    return ", carried from " + text
+
+
+def _signed(delta_ms: int) -> str:
+    return f"{'+' if delta_ms > 0 else '-'}{dur(abs(delta_ms))}"
 
 
 def _cause(show: Show, change: Change) -> str:
@@ -290,21 +307,24 @@ def _cause(show: Show, change: Change) -> str:
     name = "the show"
     if change.place is not None:
         name = f"cue {show.segments[change.place[0]].cues[change.place[1]].number}"
-    texts = {
-        Kind.LONG: f"{name}, which ran {amount} long",
-        Kind.SHORT: f"{name}, which ran {amount} short",
-        Kind.CUT: f"{name}, which was cut ({amount} short)",
-        Kind.DROPPED: f"{name}, which was dropped ({amount})",
-        Kind.MOVED_OUT: f"{name}, which aired elsewhere ({amount})",
-        Kind.MOVED_IN: f"{name}, which aired here out of place ({amount})",
-        Kind.DEAD_AIR: f"{amount} of dead air before {name}",
-        Kind.OVERLAP: f"{amount} of overlap before {name}",
-        Kind.HOLD: f"the hold before {name} ({amount})",
-        Kind.LATE_START: f"the show's {_late(change.delta_ms)} start ({amount})",
-        Kind.EXTRA: f"an unplanned item ({amount})",
-        Kind.OTHER: f"time unaccounted for before {name} ({amount})",
-    }
-    return texts[change.kind]
+    return _CAUSES[change.kind].format(name=name, amount=amount, late=_late(change.delta_ms))
+
+
+_CAUSES = {
+    Kind.LONG: "{name}, which ran {amount} long",
+    Kind.SHORT: "{name}, which ran {amount} short",
+    Kind.CUT: "{name}, which was cut ({amount} short)",
+    Kind.DROPPED: "{name}, which was dropped ({amount})",
+    Kind.MOVED_OUT: "{name}, which aired elsewhere ({amount})",
+    Kind.MOVED_IN: "{name}, which aired here out of place ({amount})",
+    Kind.DEAD_AIR: "{amount} of dead air before {name}",
+    Kind.OVERLAP: "{amount} of overlap before {name}",
+    Kind.HOLD: "the hold before {name} ({amount})",
+    Kind.LATE_START: "the show's {late} start ({amount})",
+    Kind.EXTRA: "an unplanned item ({amount})",
+    Kind.OTHER: "time unaccounted for before {name} ({amount})",
+}
+"""How each kind of change reads as the cause of a lateness."""
 
 
 def _late(delta_ms: int) -> str:

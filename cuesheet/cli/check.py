@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -141,7 +142,7 @@ def check(
     )
     findings = checked.findings
     if as_json:
-        click.echo(json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=2))
+        click.echo(_json_list(f.to_dict() for f in findings))
     else:
         from cuesheet.checks.report import render_report
 
@@ -157,3 +158,9 @@ def check(
             for line in render_text(analyse(checked.alignment, tolerance), style=_style):
                 click.echo(line)
     ctx.exit(1 if fails(findings, as_run=as_run is not None, strict=strict) else 0)
+
+
+def _json_list(items: Iterable[dict[str, Any]]) -> str:
+    """A JSON array with one item per line (json's C encoder: ``indent`` would use Python's)."""
+    lines = [json.dumps(item, ensure_ascii=False) for item in items]
+    return "[\n  " + ",\n  ".join(lines) + "\n]" if lines else "[]"

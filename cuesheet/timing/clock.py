@@ -8,6 +8,7 @@ this module is where they meet IANA timezones (:mod:`zoneinfo`), so that
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -22,6 +23,7 @@ _DAY_MS = 86_400_000
 _NOT_IANA = frozenset({"localtime", "posixrules", "factory"})
 
 
+@functools.lru_cache(maxsize=256)
 def zone(name: str) -> ZoneInfo:
     """The :class:`ZoneInfo` for an IANA name; raises ``ValueError`` for an unknown one.
 
