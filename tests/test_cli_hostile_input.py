@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from cuesheet.cli import cli
@@ -36,3 +39,35 @@ def test_render_of_a_stream_names_the_playlist_and_the_cue(tmp_path: Path) -> No
     (line,) = _errors(err)
     assert line.startswith(f"cuesheet: error: {playlist}: ")
     assert "'B'" in line and "only local files can be rendered" in line
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "ontime", "pdf"])
+def test_an_output_that_is_a_fifo_is_refused_not_replaced(tmp_path: Path, fmt: str) -> None:
+    # Renaming over it would replace the FIFO (or, run as root, a device such as /dev/full).
+    show = tmp_path / "show.yaml"
+    show.write_text(
+        "title: T\ndate: 2026-01-01\nstart: '20:00'\ntimezone: UTC\nsegments:\n"
+        "  - title: S\n    cues:\n      - title: A\n        kind: speech\n"
+        "        duration: '1:00'\n",
+        encoding="utf-8",
+    )
+    fifo = tmp_path / "out"
+    os.mkfifo(fifo)
+    code, err = _run("export", str(show), "-o", str(fifo), "--format", fmt, "--no-resolve")
+    assert code == 1
+    assert _errors(err) == [
+        f"cuesheet: error: {fifo}: is a FIFO (named pipe), not a file; use - for standard output"
+    ]
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "show.yaml"]
+
+
+def test_a_playlist_output_that_is_a_folder_names_it(tmp_path: Path) -> None:
+    playlist = tmp_path / "in.m3u"
+    playlist.write_text("#EXTM3U\n#EXTINF:10,A - B\na.mp3\n", encoding="utf-8")
+    (tmp_path / "out.m3u").mkdir()
+    code, err = _run("convert", str(playlist), str(tmp_path / "out.m3u"))
+    assert code == 1
+    (line,) = _errors(err)
+    assert line.startswith(f"cuesheet: error: {tmp_path / 'out.m3u'}: is a directory")
+    assert (tmp_path / "out.m3u").is_dir()
