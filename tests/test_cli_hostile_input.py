@@ -13,7 +13,7 @@ from cuesheet.cli import cli
 
 
 def _run(*args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    result = CliRunner().invoke(cli, list(args), catch_exceptions=False, prog_name="cuesheet")
     return result.exit_code, result.stderr
 
 
@@ -71,3 +71,43 @@ def test_a_playlist_output_that_is_a_folder_names_it(tmp_path: Path) -> None:
     (line,) = _errors(err)
     assert line.startswith(f"cuesheet: error: {tmp_path / 'out.m3u'}: is a directory")
     assert (tmp_path / "out.m3u").is_dir()
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["nosuch"], "No such command 'nosuch'. (see cuesheet --help)"),
+        (["timing"], "Missing argument 'SOURCE'. (see cuesheet timing --help)"),
+        (["timing", "x.yaml", "--date", "2026-13-45"], "Invalid value for '--date'"),
+        (["timeline", "x.yaml", "-o", "x.yaml"], "cannot tell the format from 'x.yaml'"),
+    ],
+)
+def test_a_usage_mistake_is_one_line(args: list[str], expected: str) -> None:
+    code, err = _run(*args)
+    assert code == 2
+    assert len(err.splitlines()) == 1
+    assert err.startswith("cuesheet: error: ") and expected in err
+
+
+def test_a_value_holding_newlines_stays_on_one_error_line(tmp_path: Path) -> None:
+    playlist = tmp_path / "lines.xspf"
+    playlist.write_text(
+        '<?xml version="1.0"?><playlist version="1" xmlns="http://xspf.org/ns/0/"><trackList>'
+        "<track><location>http://example.com/\nline_two/\rline_three/</location></track>"
+        "</trackList></playlist>",
+        encoding="utf-8",
+    )
+    code, err = _run("render", str(playlist), "-o", str(tmp_path / "mix.wav"))
+    assert code == 2
+    assert len(err.splitlines()) == 1
+    assert err.startswith(f"cuesheet: error: {playlist}: ")
+    assert "line_two" in err and "\r" not in err
+
+
+def test_a_megabyte_value_is_not_quoted_whole(tmp_path: Path) -> None:
+    playlist = tmp_path / "long.m3u"
+    playlist.write_text(f"#EXTM3U\n#EXTINF:10,A - B\nhttp://{'x' * 1_000_000}\n")
+    code, err = _run("render", str(playlist), "-o", str(tmp_path / "mix.wav"))
+    assert code == 2
+    assert len(err.splitlines()) == 1 and len(err) < 500
+    assert err.startswith(f"cuesheet: error: {playlist}: ")
