@@ -111,3 +111,34 @@ def test_a_megabyte_value_is_not_quoted_whole(tmp_path: Path) -> None:
     assert code == 2
     assert len(err.splitlines()) == 1 and len(err) < 500
     assert err.startswith(f"cuesheet: error: {playlist}: ")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["timing", "{fifo}", "--no-resolve"],
+        ["export", "{fifo}", "-o", "{out}", "--no-resolve"],
+        ["convert", "{fifo}", "{out}"],
+        ["check", "{fifo}", "--no-resolve"],
+    ],
+)
+def test_a_fifo_given_as_a_playlist_is_refused_at_once(tmp_path: Path, args: list[str]) -> None:
+    # Opening it would wait for a writer forever (the XSPF reader did).
+    fifo = tmp_path / "pipe.xspf"
+    os.mkfifo(fifo)
+    out = tmp_path / "out.json"
+    code, err = _run(*(a.format(fifo=fifo, out=out) for a in args))
+    assert code == 2
+    assert _errors(err) == [f"cuesheet: error: {fifo}: is a FIFO (named pipe), expected a file"]
+
+
+def test_a_file_name_that_is_not_utf8_still_exports(tmp_path: Path) -> None:
+    name = os.fsdecode(b"caf\xe9.m3u")
+    playlist = tmp_path / name
+    playlist.write_text("#EXTM3U\n#EXTINF:10,A - B\na.mp3\n", encoding="utf-8")
+    out = tmp_path / "out.json"
+    code, err = _run("export", str(playlist), "-o", str(out), "--no-resolve")
+    assert code == 0, err
+    assert '"title": "caf\\ufffd"' in out.read_text(encoding="utf-8") or "caf\ufffd" in (
+        out.read_text(encoding="utf-8")
+    )
