@@ -7,6 +7,7 @@ import re
 from urllib.parse import unquote, urlsplit
 
 from cuesheet.errors import InputError
+from playlists.errors import shown
 
 
 def local_path(location: str, base_dir: str | os.PathLike[str]) -> str:
@@ -17,7 +18,7 @@ def local_path(location: str, base_dir: str | os.PathLike[str]) -> str:
     if re.match(r"^[A-Za-z][A-Za-z0-9+.-]+:", location):
         parts = urlsplit(location)
         if parts.scheme.lower() != "file" or parts.netloc not in ("", "localhost"):
-            raise InputError(f"only local files can be rendered, not {location}")
+            raise InputError(f"only local files can be rendered, not {shown(location)}")
         return os.path.normpath(unquote(parts.path))
     path = os.path.join(os.fspath(base_dir), os.path.expanduser(location))
     return os.path.normpath(path)

@@ -21,6 +21,19 @@ from pathlib import Path
 from typing import TextIO
 
 from playlists.errors import WriteError
+from playlists.textfile import not_a_file
+
+
+def _refuse_special(target: Path) -> None:
+    """Refuse a target that exists but is not a regular file.
+
+    Renaming over a device, a FIFO or a folder would replace it (``-o
+    /dev/stdout`` run as root once replaced the device node); ``-`` is how
+    an output goes to standard output.
+    """
+    kind = not_a_file(target)
+    if kind is not None:
+        raise WriteError(f"is {kind}, not a file; use - for standard output", path=target)
 
 
 def _new_file_mode() -> int:
@@ -45,6 +58,7 @@ def atomic_open(
     Failures to create, write or rename raise :class:`WriteError`.
     """
     target = Path(path)
+    _refuse_special(target)
     try:
         mode = target.stat().st_mode & 0o7777 if target.exists() else _new_file_mode()
         fd, tmp_name = tempfile.mkstemp(
@@ -176,6 +190,7 @@ class StagedFiles:
             raise WriteError("written twice by one command", path=path)
         if path.is_dir():
             raise WriteError("is a folder, cannot write a file there", path=path)
+        _refuse_special(path)
         try:
             mode = path.stat().st_mode & 0o7777 if path.is_file() else _new_file_mode()
             fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=suffix, dir=path.parent)

@@ -164,11 +164,9 @@ def _span(ms: int) -> str:
     return timecode.format_rounded_duration(seconds * 1000) + (f".{rest:03d}" if rest else "")
 
 
-def _check(items: Sequence[RenderItem]) -> None:
-    if not items:
-        raise InputError("nothing to render: no cue has an audio file")
-    if all(item.path is None for item in items):
-        raise InputError("nothing to render: no cue has an audio file")
+def _check(items: Sequence[RenderItem], source: str | None) -> None:
+    if not items or all(item.path is None for item in items):
+        raise InputError("nothing to render: no cue has an audio file", path=source)
     for index, item in enumerate(items):
         if item.gap_ms < 0 or item.crossfade_ms < 0:
             raise InputError(
@@ -336,7 +334,7 @@ def render(
     if layout.sample_width != 2 or layout.sample_rate % timecode.CD_FPS:
         raise InputError(f"the mix rate must be a multiple of 75 Hz, got {layout.sample_rate}")
     sheet = os.fspath(cue_path) if cue_path is not None else os.path.splitext(target)[0] + ".cue"
-    _check(items)
+    _check(items, os.fspath(inputs[0]) if inputs else None)
     sheet_paths = _sheet_paths(sheet, len(items))
     if os.path.realpath(sheet) == os.path.realpath(target):
         raise InputError(f"the CUE sheet and the mix cannot both be {target}")
@@ -595,15 +593,21 @@ def items_from_show(
     items: list[RenderItem] = []
     missing: list[MissingAudio] = []
     if timing is not None and not hold_missing:
-        absent = [m for m in items_from_show(show, base_dir)[1] if m.path is not None]
+        _, absent_or_silent = items_from_show(show, base_dir, source=source)
+        absent = [m for m in absent_or_silent if m.path is not None]
         if absent:
             return [], absent
     for si, segment in enumerate(show.segments):
         for ci, cue in enumerate(segment.cues):
-            path = None if cue.file is None else local_path(cue.file, base_dir)
+            where = f"{segment.title} / cue {cue.number} {cue.title!r}"
+            try:
+                path = None if cue.file is None else local_path(cue.file, base_dir)
+            except InputError as error:
+                raise InputError(
+                    f"{where}: {error.message}", path=os.fspath(source) or None, cause=error
+                ) from error
             kind = None if path is None else not_a_file(path)
             if kind is not None:
-                where = f"{segment.title} / cue {cue.number} {cue.title!r}"
                 raise InputError(
                     f"{where}: {path} is {kind}, not an audio file", path=os.fspath(source) or None
                 )

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Sequence
+from typing import Any
 
 import click
 
@@ -93,12 +94,42 @@ class LazyGroup(click.Group):
         try:
             with reported():
                 return super().invoke(ctx)
+        except click.UsageError as error:
+            raise _one_line(error) from None
         except BrokenPipeError:
             raise  # click closes quietly when the reader went away (cuesheet ... | head)
         except (CueSheetError, PlaylistError, MetadataError, OSError) as error:
             raise to_cli_error(error) from error
         except (MemoryError, RecursionError) as error:  # a reader that did not say it first
             raise to_cli_error(error, _input_named(given)) from None
+
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        """The group's context; a mistyped option or command is one line, like every error."""
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.UsageError as error:
+            raise _one_line(error) from None
+
+
+def _one_line(error: click.UsageError) -> click.ClickException:
+    """A usage error as ``cuesheet: error: ...`` (see ``cuesheet CMD --help``), exit code 2.
+
+    click would print a usage block and ``Error: ...`` over three lines.  Asking
+    for help with no arguments stays as it is.
+    """
+    from cuesheet.cli.errors import BadInputError
+
+    if isinstance(error, click.exceptions.NoArgsIsHelpError):
+        return error
+    command = error.ctx.command_path if error.ctx is not None else "cuesheet"
+    message = " ".join(error.format_message().split())
+    return BadInputError(f"{message} (see {command} --help)")
 
 
 def _input_named(args: list[str]) -> str | None:

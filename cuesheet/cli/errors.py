@@ -26,8 +26,19 @@ class CliError(click.ClickException):
     exit_code = EXIT_FAILED
 
     def show(self, file: IO[str] | None = None) -> None:
-        for line in self.format_message().splitlines() or [""]:
-            click.echo(f"cuesheet: error: {line}", err=True, file=file)
+        for line in self.format_message().split("\n"):
+            click.echo(f"cuesheet: error: {one_line(line)}", err=True, file=file)
+
+
+_LONGEST = 2000
+"""The most characters of one error line (a value of a megabyte is not printed whole)."""
+
+
+def one_line(text: str) -> str:
+    """``text`` with control characters escaped (a value holding a newline or CR does not
+    break the message into lines or move the cursor) and cut to :data:`_LONGEST`."""
+    text = "".join(char if char.isprintable() or char == " " else repr(char)[1:-1] for char in text)
+    return text if len(text) <= _LONGEST else text[:_LONGEST] + "…"
 
 
 class BadInputError(CliError):
@@ -60,11 +71,11 @@ def to_cli_error(error: BaseException, source: str | None = None) -> CliError:
     if isinstance(error, TooManyTracksError):
         return cli_error(f"{error} with --split", exit_code_for(error))
     if isinstance(error, CueSheetError):
-        lines = [str(error), *(str(other) for other in error.others)]
+        lines = [one_line(str(e)) for e in (error, *error.others)]
         return cli_error("\n".join(lines), exit_code_for(error))
     if isinstance(error, (PlaylistError, MetadataError)):
-        return cli_error(str(error), exit_code_for(error))
+        return cli_error(one_line(str(error)), exit_code_for(error))
     if isinstance(error, OSError):
         name = f"{error.filename}: " if error.filename else ""
-        return CliError(f"{name}{error.strerror or error}")
+        return CliError(one_line(f"{name}{error.strerror or error}"))
     raise TypeError(f"not a cuesheet error: {error!r}")

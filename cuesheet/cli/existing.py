@@ -15,6 +15,7 @@ from typing import Any
 import click
 
 from cuesheet.cli.errors import BadInputError
+from playlists.textfile import not_a_file
 
 
 class _Existing(click.Path):
@@ -31,6 +32,9 @@ class _Existing(click.Path):
             raise BadInputError(f"{where}{path}: no such {what if self.file_okay else 'folder'}")
         if os.path.isdir(path) and not self.dir_okay:
             raise BadInputError(f"{where}{path}: is a directory, expected a file")
+        kind = not_a_file(path)
+        if kind is not None and not self.dir_okay:  # reading it could wait forever
+            raise BadInputError(f"{where}{path}: is {kind}, expected a file")
         if not os.path.isdir(path) and not self.file_okay:
             raise BadInputError(f"{where}{path}: is a file, expected a folder")
         return super().convert(value, param, ctx)

@@ -93,7 +93,7 @@ def _load_text_list(path: Path, options: SourceOptions) -> Show:
         raise InputError(f"timezone: {error}", cause=error) from error
     _warn_legacy_zone(timezone, _date(options.date) if options.date else None)
     start_ms = clock.local_to_ms(_date(options.date), _start(options.start), timezone)
-    title = options.title or textlist.document_title(text) or path.stem
+    title = options.title or textlist.document_title(text) or _name(path)
     show = textlist.list_to_show(sections, title=title, timezone=timezone, start_ms=start_ms)
     return show if options.date else dataclasses.replace(show, dated=False)
 
@@ -129,7 +129,7 @@ def _load_json(path: Path, options: SourceOptions) -> Show:
         from playlists import registry
 
         playlist = registry.get("json").loads(text, path=str(path))
-        return _playlist_show(playlist, path, options, title=path.stem)
+        return _playlist_show(playlist, path, options, title=_name(path))
     return showjson.loads(text, str(path))  # or says where the JSON breaks
 
 
@@ -142,7 +142,13 @@ def _load_playlist(path: Path, options: SourceOptions) -> Show:
         playlist = registry.for_path(path).load(path, encoding=options.encoding)
     except FileNotFoundError as error:
         raise InputError("no such file", path=path, cause=error) from error
-    return _playlist_show(playlist, path, options, title=playlist.title or path.stem)
+    return _playlist_show(playlist, path, options, title=playlist.title or _name(path))
+
+
+def _name(path: Path) -> str:
+    """``path``'s stem as text: bytes of a name that are not UTF-8 become U+FFFD (they could
+    not be written into any output)."""
+    return path.stem.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _playlist_show(playlist: Playlist, path: Path, options: SourceOptions, title: str) -> Show:
@@ -248,6 +254,12 @@ def load_source(
 
 def load_with(source: Path, options: SourceOptions) -> Show:
     """:func:`load_source` with its options given as one :class:`SourceOptions`."""
+    from playlists.textfile import not_a_file
+
+    what = not_a_file(source)
+    if what is not None:  # every reader: a FIFO or a device could be read forever
+        error = IsADirectoryError if what == "a directory" else OSError
+        raise InputError(f"is {what}, expected a file", path=source, cause=error(what))
     kind = source_kind(source)
     if kind is not None:
         return kind.load(source, options)

@@ -13,6 +13,7 @@ from typing import TextIO
 from cuesheet.errors import ExportError, InputError
 from playlists.atomic import atomic_open, write_text
 from playlists.errors import WriteError
+from playlists.textfile import not_a_file
 
 
 def refuse_overwriting_input(output: str | Path, *inputs: str | Path) -> None:
@@ -80,6 +81,9 @@ def write_atomic_bytes(path: str | Path, data: bytes) -> None:
     An interrupted write leaves the old file or the new one, never half a file.
     """
     target = Path(path)
+    kind = not_a_file(target)
+    if kind is not None:  # a rename would replace the device, FIFO or folder itself
+        raise ExportError(f"is {kind}, not a file; use - for standard output", path=path)
     try:
         fd, temporary = tempfile.mkstemp(
             prefix=f".{target.name}.", suffix=".part", dir=target.parent
