@@ -80,9 +80,9 @@ def main(argv: Sequence[str] | None = None) -> NoReturn:
     moment of the run (its line is then written to stderr).
     """
     code = _run(argv)
-    for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError, ValueError):  # a reader gone (cuesheet ... | head)
-            stream.flush()
+    code = _flush_stdout(code)
+    with contextlib.suppress(OSError, ValueError):
+        sys.stderr.flush()
     _pause("exit")
     if _NOTED and code < 128:
         code = _stopped(_NOTED[0])
@@ -111,6 +111,23 @@ def _run(argv: Sequence[str] | None) -> int:
     except KeyboardInterrupt:  # raised by code that installs Python's own handler again
         return _stopped(signal.SIGINT)
     return 0
+
+
+def _flush_stdout(code: int) -> int:
+    """``code``, or 1 when what the command wrote to stdout could not all be written.
+
+    A reader that went away (``cuesheet ... | head``) is not an error; a full disk
+    or a device that refuses the bytes (``> /dev/full``) is: one line, exit 1.
+    """
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        return code
+    except (OSError, ValueError) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        _say(f"cuesheet: error: standard output: {reason}; the output is incomplete\n")
+        return code if code else 1
+    return code
 
 
 def _exit_code(code: object) -> int:

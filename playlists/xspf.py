@@ -1241,6 +1241,7 @@ def load(path: str | os.PathLike[str], *, encoding: str | None = None) -> Playli
     if encoding is not None:
         text = textfile.read(path, encoding=encoding)
         return loads(text, name)
+    textfile.require_file(path)  # a FIFO or a device would block or never end
     with _bulk.paused_gc():
         with open(path, "rb") as source:
             try:

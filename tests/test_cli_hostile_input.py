@@ -142,3 +142,26 @@ def test_a_file_name_that_is_not_utf8_still_exports(tmp_path: Path) -> None:
     assert '"title": "caf\\ufffd"' in out.read_text(encoding="utf-8") or "caf\ufffd" in (
         out.read_text(encoding="utf-8")
     )
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full here")
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["timing", "SHOW", "--no-resolve"],
+        ["export", "SHOW", "-o", "-", "--format", "json", "--no-resolve"],
+        ["export", "SHOW", "-o", "-", "--format", "csv", "--no-resolve"],
+    ],
+)
+def test_standard_output_that_cannot_be_written_is_an_error(args: list[str]) -> None:
+    import subprocess
+    import sys
+
+    show = Path(__file__).resolve().parents[1] / "examples" / "sochi-2014-closing.yaml"
+    argv = [sys.executable, "-m", "cuesheet", *[str(show) if a == "SHOW" else a for a in args]]
+    with open("/dev/full", "w", encoding="utf-8") as full:
+        done = subprocess.run(argv, stdout=full, stderr=subprocess.PIPE, text=True, check=False)
+    assert done.returncode == 1
+    lines = _errors(done.stderr)
+    assert len(lines) == 1 and "No space left on device" in lines[0]
+    assert "Traceback" not in done.stderr

@@ -480,3 +480,19 @@ def test_a_document_without_version_or_namespace_is_read_with_a_warning() -> Non
     with pytest.warns(LenientReadWarning, match=r"^old\.xspf:1: <playlist> has no version"):
         playlist = xspf.loads(text, path="old.xspf")
     assert [e.title for e in playlist.entries] == ["Foo"]
+
+
+def test_a_fifo_is_refused_not_waited_on(tmp_path: Path) -> None:
+    import os
+    import sys
+
+    fifo = tmp_path / "pipe.xspf"
+    os.mkfifo(fifo)
+    code = (
+        "import sys\nfrom playlists import xspf\nfrom playlists.errors import PlaylistError\n"
+        "try:\n    xspf.load(sys.argv[1])\nexcept PlaylistError as e:\n    print(e)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(fifo)], capture_output=True, text=True, timeout=20
+    )
+    assert "not a file" in done.stdout
