@@ -223,6 +223,18 @@ def test_placeholders_name_the_files_to_deliver(tmp_path: Path) -> None:
     assert "  05 - Dimitri Tiomkin - Theme from Giant.flac" in err.splitlines()
 
 
+def test_placeholders_make_a_cue_sheet_of_the_files_to_deliver(tmp_path: Path) -> None:
+    out = tmp_path / "sochi.cue"
+    code, _, err = run("export", str(SOCHI), "--no-resolve", "-o", str(out), "--placeholders")
+    assert code == 0, err
+    files = [line for line in out.read_text("utf-8").splitlines() if line.startswith("FILE ")]
+    assert len(files) == 22  # one FILE per music and anthem cue
+    assert files[0].startswith('FILE "01 - Modest Mussorgsky - ')
+    left_out = [line for line in err.splitlines() if "left out of the CUE sheet" in line]
+    assert len(left_out) == 1 and "22 of 44 entries have no audio to deliver" in left_out[0]
+    assert "--single-file" in left_out[0]
+
+
 def test_the_timing_table_uses_the_terminal_width(monkeypatch: pytest.MonkeyPatch) -> None:
     longest = (
         "Sochi mayor Anatoly Pakhomov hands the flag to IOC President Thomas Bach, who passes "

@@ -173,7 +173,16 @@ def export(
         "aired": as_run is not None or None,
     }
     chosen = {k: v for k, v in given.items() if v is not None and k in target.takes}
-    write(show, target, output, base_dir=source.parent, paths=paths, options=chosen, timing=timing)
+    write(
+        show,
+        target,
+        output,
+        base_dir=source.parent,
+        paths=paths,
+        options=chosen,
+        timing=timing,
+        placeholders=placeholders,
+    )
     _warn_rights_gaps(show, target, chosen, timing)
 
 
@@ -228,6 +237,7 @@ def write(
     paths: str = "auto",
     options: dict[str, Any] | None = None,
     timing: Timing | None = None,
+    placeholders: bool = False,
 ) -> None:
     """Write a show in an export format to ``output`` (``-`` for stdout), atomically.
 
@@ -255,9 +265,14 @@ def write(
     playlist = rebase(
         to_playlist(show, timing), base_dir=base_dir, playlist_dir=out_dir, mode=paths
     )
-    require_every_file(
-        playlist, target.playlist_format, single_file=bool((options or {}).get("single_file"))
+    playlist, left_out = require_every_file(
+        playlist,
+        target.playlist_format,
+        single_file=bool((options or {}).get("single_file")),
+        placeholders=placeholders,
     )
+    if left_out:
+        click.echo(f"cuesheet: warning: {left_out}", err=True)
     writer = registry.get(target.playlist_format)
     all_options = {**target.fixed, **(options or {})}
     if output == "-":

@@ -61,18 +61,31 @@ def require_audio(show: Show, format_name: str, *, single_file: bool = False) ->
     raise ExportError(f"no cue has an audio file: {kind}; {ways}")
 
 
-def require_every_file(playlist: Playlist, format_name: str, *, single_file: bool) -> None:
-    """Raise :class:`ExportError` when a CUE sheet (no ``--single-file``) lacks a file for an entry.
+def require_every_file(
+    playlist: Playlist, format_name: str, *, single_file: bool, placeholders: bool = False
+) -> tuple[Playlist, str | None]:
+    """The playlist a CUE sheet (no ``--single-file``) can hold, and what it left out.
 
-    The message names the ways out (``--single-file``, ``--library``, ``--placeholders``),
-    which :mod:`playlists` cannot know.
+    Without ``placeholders``, an entry without a file raises :class:`ExportError`
+    naming the ways out (``--single-file``, ``--library``, ``--placeholders``),
+    which :mod:`playlists` cannot know.  With them, the entries that have no audio
+    by nature (speech, stage actions: no placeholder is made for them) are left
+    out, and the second value says so in one line.
     """
     if format_name != "cue" or single_file:
-        return
+        return playlist, None
     missing = [(n, e) for n, e in enumerate(playlist.entries, start=1) if e.location is None]
     if not missing:
-        return
+        return playlist, None
     number, entry = missing[0]
+    if placeholders:
+        kept = tuple(e for e in playlist.entries if e.location is not None)
+        note = (
+            f"{len(missing)} of {len(playlist.entries)} entries have no audio to deliver "
+            f"(first: entry {number}, {entry.title!r}) and are left out of the CUE sheet; "
+            "--single-file AUDIO cues a recording of the whole show instead"
+        )
+        return dataclasses.replace(playlist, entries=kept), note
     raise ExportError(
         f"{len(missing)} of {len(playlist.entries)} entries have no audio file "
         f"(first: entry {number}, {entry.title!r}): a CUE sheet needs one FILE per track; "
