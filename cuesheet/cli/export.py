@@ -142,7 +142,9 @@ def export(
         click.echo(f"cuesheet: warning: {remark}", err=True)
     out_dir = Path(output).parent.resolve() if output != "-" else Path.cwd()
     folder = Path(os.path.relpath(out_dir, source.parent.resolve()))  # cue files: from the show
-    show = _audio_for(show, target, folder, placeholders=placeholders, single_file=single_file)
+    show = _audio_for(
+        show, target, folder, placeholders=placeholders, single_file=single_file, source=source
+    )
     timing = None
     if as_run is not None:
         from cuesheet.asrun.show import as_run_show
@@ -213,7 +215,13 @@ def _warn_rights_gaps(
 
 
 def _audio_for(
-    show: Show, target: ExportFormat, folder: Path, *, placeholders: bool, single_file: str | None
+    show: Show,
+    target: ExportFormat,
+    folder: Path,
+    *,
+    placeholders: bool,
+    single_file: str | None,
+    source: Path,
 ) -> Show:
     """The show with placeholder files when asked; refused when a playlist would be empty."""
     from cuesheet.outputs.placeholders import require_audio, with_placeholders
@@ -224,7 +232,7 @@ def _audio_for(
             click.echo(f"cuesheet: {len(deliveries)} files to deliver:", err=True)
         for delivery in deliveries:
             click.echo(f"  {delivery.file}", err=True)
-    require_audio(show, target.name, single_file=single_file is not None)
+    require_audio(show, target.name, single_file=single_file is not None, source=source)
     return show
 
 

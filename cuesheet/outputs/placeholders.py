@@ -43,8 +43,13 @@ class Delivery:
     title: str
 
 
-def require_audio(show: Show, format_name: str, *, single_file: bool = False) -> None:
-    """Raise :class:`ExportError` when ``format_name`` plays files and no cue has one."""
+def require_audio(
+    show: Show, format_name: str, *, single_file: bool = False, source: Path | None = None
+) -> None:
+    """Raise :class:`ExportError` when ``format_name`` plays files and no cue has one.
+
+    ``source`` (the show's file) is named in the message.
+    """
     if format_name not in NEEDS_FILES or single_file:
         return
     if any(cue.file for segment in show.segments for cue in segment.cues):
@@ -58,7 +63,7 @@ def require_audio(show: Show, format_name: str, *, single_file: bool = False) ->
     ways += "with --placeholders"
     if format_name == "cue":
         ways = "cue a recording of the whole show with --single-file AUDIO, " + ways
-    raise ExportError(f"no cue has an audio file: {kind}; {ways}")
+    raise ExportError(f"no cue has an audio file: {kind}; {ways}", path=source)
 
 
 def require_every_file(
