@@ -173,7 +173,8 @@ def test_a_playlist_of_a_show_without_audio_is_refused_with_the_ways_out(tmp_pat
     out = tmp_path / "sochi.m3u8"
     code, _, err = run("export", str(SOCHI), "--no-resolve", "-o", str(out))
     assert code == 1
-    assert err.startswith("cuesheet: error: no cue has an audio file")
+    assert err.startswith("cuesheet: error: ") and "no cue has an audio file" in err
+    assert str(SOCHI) in err.splitlines()[0]  # the show file is named
     assert "--library" in err and "--placeholders" in err
     assert not out.exists()
 

@@ -147,23 +147,7 @@ def export(
     )
     timing = None
     if as_run is not None:
-        from cuesheet.asrun.show import as_run_show
-        from cuesheet.timing.engine import compute
-
-        show, timing = as_run_show(
-            show,
-            compute(show),
-            as_run,
-            load_show=load,
-            log_timezone=log_timezone,
-            encoding=reading.encoding,
-        )
-        if enrichment.musicbrainz is not None:  # extras get the roles MusicBrainz shows
-            from cuesheet.asrun.extras import resolve_extras
-
-            show, timing = resolve_extras(
-                show, timing, enrichment.musicbrainz, progress=progress_bar
-            )
+        show, timing = _aired(show, as_run, log_timezone, enrichment, reading)
     given = {
         "excel": excel or None,
         "split": split or None,
@@ -186,6 +170,32 @@ def export(
         placeholders=placeholders,
     )
     _warn_rights_gaps(show, target, chosen, timing)
+
+
+def _aired(
+    show: Show,
+    as_run: Path,
+    log_timezone: str | None,
+    enrichment: EnrichOptions,
+    reading: SourceOptions,
+) -> tuple[Show, Timing]:
+    """The show as it aired (``--as-run``), its extras credited as MusicBrainz shows them."""
+    from cuesheet.asrun.show import as_run_show
+    from cuesheet.timing.engine import compute
+
+    show, timing = as_run_show(
+        show,
+        compute(show),
+        as_run,
+        load_show=load,
+        log_timezone=log_timezone,
+        encoding=reading.encoding,
+    )
+    if enrichment.musicbrainz is not None:  # extras get the roles MusicBrainz shows
+        from cuesheet.asrun.extras import resolve_extras
+
+        show, timing = resolve_extras(show, timing, enrichment.musicbrainz, progress=progress_bar)
+    return show, timing
 
 
 def _warn_rights_gaps(
