@@ -448,20 +448,17 @@ class _Track(NamedTuple):
         if not credits and self.songwriter:
             names = self.songwriter.split(" / ")
             credits = tuple(Credit(name, "composer") for name in names if name)
-        built = _OpenCueData()  # CueData(...) with every field, without its __init__
-        built.segment = rem.get("SEGMENT", "")
-        built.number = rem.get("CUE", "")
-        built.kind = rem.get("KIND", "")
-        built.start_utc_ms = start
-        built.credits = credits
-        built.isrc = self.isrc
-        built.iswc = rem.get("ISWC", "")
-        built.usage = rem.get("USAGE", "")
-        built.duration_source = rem.get("DURATION_SOURCE", "")
-        for name, value in _CUE_REST:
-            setattr(built, name, value)
-        built.__class__ = CueData  # type: ignore[assignment]
-        return built  # type: ignore[return-value]
+        return _bulk.cue_data(  # CueData(...) without its __init__
+            rem.get("SEGMENT", ""),
+            rem.get("CUE", ""),
+            rem.get("KIND", ""),
+            start,
+            credits,
+            self.isrc,
+            rem.get("ISWC", ""),
+            rem.get("USAGE", ""),
+            rem.get("DURATION_SOURCE", ""),
+        )
 
 
 def _utc_ms(text: str) -> int:
@@ -639,10 +636,6 @@ def _rest(cls: type, given: set[str]) -> tuple[tuple[str, object], ...]:
     return tuple((f.name, f.default) for f in fields(cls) if f.name not in given)
 
 
-_CUE_REST = _rest(CueData, {
-    "segment", "number", "kind", "start_utc_ms", "credits", "isrc", "iswc", "usage",
-    "duration_source",
-})  # fmt: skip
 _CREDIT_REST = _rest(Credit, {"name", "role", "guessed"})
 
 
@@ -665,21 +658,6 @@ def _credit(name: str, role: str) -> Credit:
         setattr(built, field_name, value)
     built.__class__ = Credit  # type: ignore[assignment]
     return built  # type: ignore[return-value]
-
-
-class _OpenCueData:
-    """The very slots of :class:`CueData`, writable (see :class:`playlists._bulk.OpenEntry`)."""
-
-    __slots__ = CueData.__slots__
-    segment: str
-    number: str
-    kind: str
-    start_utc_ms: int | None
-    credits: tuple[Credit, ...]
-    isrc: str
-    iswc: str
-    usage: str
-    duration_source: str
 
 
 _TEXT_COMMANDS = frozenset({"TITLE", "PERFORMER", "SONGWRITER", "ISRC"})
