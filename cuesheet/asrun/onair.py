@@ -194,8 +194,24 @@ class Carried:
     """The cues of the run, in plan order."""
     deviations_ms: tuple[int, ...]
     """Each one's start deviation (positive: late), ms."""
-    causes: tuple[Change, ...]
+    causes: Causes
     """The changes beyond the tolerance that made it, since the show was last on time."""
+
+
+LARGEST = 3
+"""How many of the largest causes :class:`Causes` keeps apart (the ones a message names)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Causes:
+    """The changes behind a lateness, with the largest of them and their net effect."""
+
+    changes: tuple[Change, ...]
+    """Every cause, in show order."""
+    largest: tuple[Change, ...]
+    """The :data:`LARGEST` with the largest ``|delta_ms|``, in show order (ties: the earlier)."""
+    net_ms: int
+    """The sum of every cause's ``delta_ms``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,9 +234,9 @@ class OnAir:
         """The changes beyond the tolerance."""
         return [c for c in self.changes if abs(c.delta_ms) > self.tolerance_ms]
 
-    def causes_before(self, instant_ms: int) -> list[Change]:
+    def causes_before(self, instant_ms: int) -> Causes:
         """Significant changes since the show was last on time, up to ``instant_ms``."""
-        return list(_Causes(list(self.changes), self.tolerance_ms).before(instant_ms))
+        return _Causes(list(self.changes), self.tolerance_ms).before(instant_ms)
 
 
 # ---------------------------------------------------------------------- lengths
@@ -514,9 +530,22 @@ class _Causes:
     def _restart(self) -> None:
         self.next = 0
         self.last_ms: int | None = None
-        self.current: list[Change] = []
+        self._clear()
 
-    def before(self, instant_ms: int) -> tuple[Change, ...]:
+    def _clear(self) -> None:
+        self.current: list[Change] = []
+        self.largest: list[tuple[int, int, Change]] = []  # (-|delta|, position, change)
+        self.net_ms = 0
+
+    def _add(self, change: Change) -> None:
+        key = (-abs(change.delta_ms), len(self.current), change)
+        self.current.append(change)
+        self.net_ms += change.delta_ms
+        if len(self.largest) < LARGEST or key[:2] < self.largest[-1][:2]:
+            bisect.insort(self.largest, key, key=lambda item: item[:2])
+            del self.largest[LARGEST:]
+
+    def before(self, instant_ms: int) -> Causes:
         """The causes in force at ``instant_ms`` (changes up to it, in order)."""
         if self.last_ms is not None and instant_ms < self.last_ms:
             self._restart()
@@ -527,11 +556,12 @@ class _Causes:
             if change.at_ms is not None and change.at_ms > instant_ms:
                 break
             if abs(change.running_ms) <= tolerance:
-                self.current = []
+                self._clear()
             elif abs(change.delta_ms) > tolerance:
-                self.current.append(change)
+                self._add(change)
             self.next += 1
-        return tuple(self.current)
+        largest = tuple(item[2] for item in sorted(self.largest, key=lambda item: item[1]))
+        return Causes(tuple(self.current), largest, self.net_ms)
 
 
 def _rows(alignment: Alignment) -> list[Row]:

@@ -10,11 +10,10 @@ after it); lateness carried from it is one ``RUN005`` finding per run of cues.
 
 from __future__ import annotations
 
-import heapq
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 from cuesheet.asrun.align import Alignment, CueRun, CueStatus
-from cuesheet.asrun.onair import Carried, Change, Kind, OnAir
+from cuesheet.asrun.onair import Carried, Causes, Change, Kind, OnAir
 from cuesheet.checks._text import at, cue_name, cue_place, dur, effect_text, where
 from cuesheet.checks.context import Context
 from cuesheet.checks.finding import Finding, Severity
@@ -272,27 +271,21 @@ def _time_changes(ctx: Context, alignment: Alignment, on_air: OnAir) -> Iterator
         )
 
 
-MAX_CAUSES = 3
-"""Most causes a lateness names; the rest are counted (a shuffled log has thousands)."""
-
-
-def because(show: Show, causes: Sequence[Change]) -> str:
+def because(show: Show, causes: Causes) -> str:
     """``carried from cue 13, which ran 2:00 long`` -- the changes behind a lateness.
 
-    The :data:`MAX_CAUSES` largest are named, in show order, the others counted
-    with their net effect (so the message stays one readable line, and cheap).
+    The largest few (:data:`cuesheet.asrun.onair.LARGEST`) are named, in show order,
+    the others counted with their net effect (one readable line, whatever the count).
     """
-    if not causes:
+    if not causes.changes:
         return ""
-    if len(causes) == 1:
-        return f", carried from {_cause(show, causes[0])}"
-    named = sorted(
-        heapq.nlargest(MAX_CAUSES, range(len(causes)), key=lambda i: abs(causes[i].delta_ms))
-    )
-    text = "; ".join(f"{_cause(show, causes[i])} ({_signed(causes[i].delta_ms)})" for i in named)
-    rest = len(causes) - len(named)
+    if len(causes.changes) == 1:
+        return f", carried from {_cause(show, causes.changes[0])}"
+    named = causes.largest
+    text = "; ".join(f"{_cause(show, c)} ({_signed(c.delta_ms)})" for c in named)
+    rest = len(causes.changes) - len(named)
     if rest:
-        net = sum(c.delta_ms for c in causes) - sum(causes[i].delta_ms for i in named)
+        net = causes.net_ms - sum(c.delta_ms for c in named)
         text += f"; and {rest:,} smaller change{'s' if rest > 1 else ''} ({_signed(net)} in all)"
     return ", carried from " + text
 
