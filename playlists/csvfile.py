@@ -11,7 +11,8 @@ The first ten are required when reading; the others (a cue's other data, its
 segment's fixed time, label, budget, notes and usage code, and the show's title,
 start, IANA zone, venue, hard out and notes) make the round trip lossless and may
 be missing.  Segment and show columns are repeated on every row of the segment or
-show, so the file stays one table; rows may leave a show column empty, but two rows
+show, so the file stays one table (except ``show_notes``, often long and on several
+lines: on the first row only); rows may leave a show column empty, but two rows
 that fill it differently are refused.  Segment cells are read row by row as they
 are (cuesheet, grouping rows into segments, warns when they differ within one).
 
@@ -102,7 +103,7 @@ SHOW_COLUMNS = (
     "show_hard_out",
     "show_notes",
 )
-"""Running-order columns of the whole show: every row repeats them."""
+"""Running-order columns of the whole show: every row repeats them (``show_notes``: the first)."""
 RIGHTS_COLUMNS = (
     "sequence",
     "cue",
@@ -261,7 +262,8 @@ def _running_order_rows(playlist: Playlist) -> Iterable[Sequence[str]]:
         _instant(playlist.hard_out_ms, zone),
         playlist.annotation,
     )
-    for entry in playlist.entries:
+    later = (*show[:-1], "")  # the notes, often long and many lines, on the first row only
+    for index, entry in enumerate(playlist.entries):
         data = entry.cue or CueData()
         start = data.start_utc_ms
         yield (
@@ -289,7 +291,7 @@ def _running_order_rows(playlist: Playlist) -> Iterable[Sequence[str]]:
             _duration(data.segment_budget_ms),
             data.segment_notes,
             data.segment_usage,
-            *show,
+            *(later if index else show),
         )
 
 

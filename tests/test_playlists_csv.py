@@ -360,3 +360,20 @@ def test_property_rights_round_trip(entries: list[Entry]) -> None:
     for before, after in zip(playlist.entries, back.entries, strict=True):
         credits = before.cue.credits if before.cue else ()
         assert sorted(after.cue.credits if after.cue else (), key=repr) == sorted(credits, key=repr)
+
+
+def test_show_notes_are_written_once_and_read_back() -> None:
+    from playlists.model import Entry, Playlist
+
+    notes = "Line one of the notes\nLine two"
+    playlist = Playlist(
+        title="Gala",
+        annotation=notes,
+        timezone="Europe/Moscow",
+        entries=tuple(Entry(title=f"Piece {n}", duration_ms=60_000) for n in range(3)),
+    )
+    text = csvfile.dumps(playlist)
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert [row["show_notes"] for row in rows] == [notes, "", ""]  # long text once
+    assert [row["show_title"] for row in rows] == ["Gala"] * 3
+    assert csvfile.loads(text).annotation == notes
