@@ -856,31 +856,9 @@ def _our_track(found: re.Match[str]) -> Entry:
     (location, identifiers, title, creator, annotation, album, duration, block,
      segment, number, kind, start, credits, isrc, iswc, usage, source, show,
      start_in_file, pregap, postgap, index00, empty) = found.groups()  # fmt: skip
-    if title is None:
-        title = ""
-    elif "&" in title or "\r" in title:
-        title = _xml_text(title)
-    if creator is None:
-        creator = ""
-    elif "&" in creator or "\r" in creator:
-        creator = _xml_text(creator)
-    if album is None:
-        album = ""
-    elif "&" in album or "\r" in album:
-        album = _xml_text(album)
-    if location is not None:
-        location = _location(_xml_text(location) if "&" in location else location)
-    ms: int | None = None
-    if duration is not None:
-        ms = (
-            int(duration)
-            if duration.isdigit() and duration.isascii()
-            else _number(duration, "duration")
-        )
-    ids: tuple[str, ...] = ()
-    if identifiers:
-        ids = tuple(_xml_text(raw).strip() for raw in _IDENTIFIER_RE.findall(identifiers))
-    annotation = "" if annotation is None else _xml_text(annotation)
+    location, title, creator, album, ms, ids, annotation = _standard_fields(
+        location, identifiers, title, creator, annotation, album, duration
+    )
     if not block:  # no extension block, or an empty one
         return _bulk.track(location, title, creator, album, ms, ids, annotation, None, None, 0, 0,
                            None)  # fmt: skip
@@ -957,9 +935,23 @@ def _with_show(cue: CueData | None, show: str) -> CueData:
     return replace(cue, **fields) if cue is not None else CueData(**fields)  # type: ignore[arg-type]
 
 
-def _canonical_track(found: re.Match[str]) -> Entry:
-    location, identifiers, title, creator, annotation, album, duration = found.groups()
-    # Plain text needs no decoding: test for the two characters that say otherwise.
+_Fields = tuple[str | None, str, str, str, int | None, tuple[str, ...], str]
+
+
+def _standard_fields(
+    location: str | None,
+    identifiers: str | None,
+    title: str | None,
+    creator: str | None,
+    annotation: str | None,
+    album: str | None,
+    duration: str | None,
+) -> _Fields:
+    """A track's standard children as matched (raw, or None) -> decoded :class:`Entry` values.
+
+    ``(location, title, creator, album, duration_ms, identifiers, annotation)``;
+    plain text needs no decoding: only ``&`` or a CR says otherwise.
+    """
     if title is None:
         title = ""
     elif "&" in title or "\r" in title:
@@ -972,7 +964,6 @@ def _canonical_track(found: re.Match[str]) -> Entry:
         album = ""
     elif "&" in album or "\r" in album:
         album = _xml_text(album)
-    annotation = "" if annotation is None else _xml_text(annotation)
     if location is not None:
         location = _location(_xml_text(location) if "&" in location else location)
     ms: int | None = None
@@ -985,6 +976,19 @@ def _canonical_track(found: re.Match[str]) -> Entry:
     ids: tuple[str, ...] = ()
     if identifiers:
         ids = tuple(_xml_text(raw).strip() for raw in _IDENTIFIER_RE.findall(identifiers))
+    return (
+        location,
+        title,
+        creator,
+        album,
+        ms,
+        ids,
+        "" if annotation is None else _xml_text(annotation),
+    )
+
+
+def _canonical_track(found: re.Match[str]) -> Entry:
+    location, title, creator, album, ms, ids, annotation = _standard_fields(*found.groups())
     # Positional arguments (the field order of Entry): this runs once per track.
     return Entry(location, title, creator, album, ms, None, ids, annotation)
 
