@@ -135,14 +135,42 @@ class OpenCueData:
     duration_source: str
 
 
-_CUE_GIVEN = frozenset(
+def _unset(cls: type, given: tuple[str, ...]) -> tuple[tuple[str, object], ...]:
+    """The fields of dataclass ``cls`` a builder is not given, with their defaults.
+
+    Every slot must be set before the class is switched: a field added to the
+    model is filled with its default here without touching the builders.
+    """
+    return tuple((f.name, f.default) for f in dataclasses.fields(cls) if f.name not in given)
+
+
+_CUE_DEFAULTS = _unset(
+    CueData,
     ("segment", "number", "kind", "start_utc_ms", "credits", "isrc", "iswc", "usage",
-     "duration_source")
+     "duration_source"),
 )  # fmt: skip
-_CUE_DEFAULTS = tuple(
-    (f.name, f.default) for f in dataclasses.fields(CueData) if f.name not in _CUE_GIVEN
-)
-"""The fields :func:`cue_data` is not given, with their defaults (every slot must be set)."""
+_CREDIT_DEFAULTS = _unset(Credit, ("name", "role", "guessed"))
+
+
+class OpenCredit:
+    """The very slots of :class:`Credit`, writable (see :class:`OpenEntry`)."""
+
+    __slots__ = Credit.__slots__
+    name: str
+    role: str
+    guessed: bool
+
+
+def credit(name: str, role: str) -> Credit:
+    """``Credit(name, role)``, built as :func:`entry` is."""
+    built = OpenCredit()
+    built.name = name
+    built.role = role
+    built.guessed = False
+    for field_name, value in _CREDIT_DEFAULTS:
+        setattr(built, field_name, value)
+    built.__class__ = Credit  # type: ignore[assignment]
+    return built  # type: ignore[return-value]
 
 
 def cue_data(

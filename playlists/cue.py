@@ -71,7 +71,7 @@ import os
 import re
 import warnings
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple, TextIO
@@ -631,35 +631,6 @@ def _entries(
 _OpenEntry = _bulk.OpenEntry
 
 
-def _rest(cls: type, given: set[str]) -> tuple[tuple[str, object], ...]:
-    """The fields of dataclass ``cls`` not in ``given``, with their defaults (slots to fill)."""
-    return tuple((f.name, f.default) for f in fields(cls) if f.name not in given)
-
-
-_CREDIT_REST = _rest(Credit, {"name", "role", "guessed"})
-
-
-class _OpenCredit:
-    """The very slots of :class:`Credit`, writable (see :class:`playlists._bulk.OpenEntry`)."""
-
-    __slots__ = Credit.__slots__
-    name: str
-    role: str
-    guessed: bool
-
-
-def _credit(name: str, role: str) -> Credit:
-    """``Credit(name, role)``, without the frozen dataclass's ``__init__``."""
-    built = _OpenCredit()
-    built.name = name
-    built.role = role
-    built.guessed = False
-    for field_name, value in _CREDIT_REST:
-        setattr(built, field_name, value)
-    built.__class__ = Credit  # type: ignore[assignment]
-    return built  # type: ignore[return-value]
-
-
 _TEXT_COMMANDS = frozenset({"TITLE", "PERFORMER", "SONGWRITER", "ISRC"})
 _HEAD_FIELDS = frozenset({"DATE", "COMMENT", "TIMEZONE"})
 """Disc-level ``REM`` keys the model holds (others are kept as extras)."""
@@ -688,7 +659,9 @@ rest keeps trailing white space: each command strips it where it matters.
 
 _Q = r'"([^"\n]*)"[ \t]*\n'
 _TRACK_BLOCK_RE = re.compile(
-    r"(?:[ \t]*FILE[ \t]+" r'"([^"\n]+)"' r" (?:WAVE|MP3|AIFF)[ \t]*\n)?"
+    r"(?:[ \t]*FILE[ \t]+"
+    r'"([^"\n]+)"'
+    r" (?:WAVE|MP3|AIFF)[ \t]*\n)?"
     r"[ \t]*TRACK[ \t]+(\d+) AUDIO[ \t]*\n"
     r"(?:[ \t]*TITLE[ \t]*" + _Q + ")?"
     r"(?:[ \t]*PERFORMER[ \t]*" + _Q + ")?"
@@ -752,7 +725,7 @@ def _rem_fields(
     frames = None
     if length is not None:
         frames = (int(length[:2]) * 60 + int(length[3:5])) * CD_FPS + int(length[6:])
-    credited = [_credit(name, role) for role, name in _CREDIT_RE.findall(credits)] or None
+    credited = [_bulk.credit(name, role) for role, name in _CREDIT_RE.findall(credits)] or None
     named = _IDENTIFIER_RE.findall(identifiers) or None
     return rem or None, frames, credited, named
 
@@ -811,7 +784,6 @@ class _SheetReader:
         """TITLE and PERFORMER between a FILE and the next TRACK: that track's."""
         self.extras: list[tuple[str, str]] = []
         """Disc-level lines kept as written (CATALOG, REM GENRE, SONGWRITER...)."""
-
 
     def fail(self, message: str, index: int, cause: Exception | None = None) -> ParseError:
         """The error for the ``index``-th command line (its line number found only now)."""
