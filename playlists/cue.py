@@ -487,7 +487,28 @@ def _day_ms(text: str) -> int | None:
         return None
 
 
+_OpenEntry = _bulk.OpenEntry
 _new_track = tuple.__new__  # a NamedTuple from a tuple, without _make's length check
+
+
+class _Built(NamedTuple):
+    """A track read as one block (see :meth:`_SheetReader.blocks`): its entry built
+    already, but for the duration, start and class, which depend on the track after it
+    (:func:`_entries` sets them).
+
+    Why: storing what a track said (:class:`_Track`, with its ``REM`` fields in a dict
+    and its credits in a list) and building the entry from that later made two sets of
+    objects a track, the first all alive until the end; a block holds all the fields at
+    once, so its entry and cue data are built straight from the match.
+    """
+
+    line: int
+    location: str
+    index00: None
+    index01: int
+    index00_location: str
+    length: int | None
+    entry: _OpenEntry
 
 
 class _OpenTrack:
@@ -576,7 +597,7 @@ def _frames(text: str) -> int:
     return parse_msf(text.strip())
 
 
-def _end_in(track: _Track, following: _Track | None) -> int | None:
+def _end_in(track: _Track | _Built, following: _Track | _Built | None) -> int | None:
     """Where ``track`` ends in its own file (frames): the next track's gap or start there."""
     if following is None:
         return None
@@ -588,15 +609,13 @@ def _end_in(track: _Track, following: _Track | None) -> int | None:
 
 
 def _entries(
-    tracks: list[_Track], fail: Callable[[str, int, Exception], ParseError]
+    tracks: list[_Track | _Built], fail: Callable[[str, int, Exception], ParseError]
 ) -> Iterator[Entry]:
     previous_location = None
     for track, following in zip(tracks, [*tracks[1:], None], strict=False):
-        # Unpacked at once (this runs once per track); see _Track for the fields.
-        (_, location, title, performer, songwriter, isrc, rem, credits, identifiers,
-         index00, start, pregap, postgap, length, index00_location, extras) = track  # fmt: skip
+        location, start, length = track.location, track.index01, track.length
         assert start is not None
-        same_file = following is not None and following[1] == location
+        same_file = following is not None and following.location == location
         end = _end_in(track, following) if following is not None else None
         duration: int | None = None
         if length is not None:
@@ -605,30 +624,39 @@ def _entries(
             duration = (2 * (end - start if end > start else 0) * 1000 + CD_FPS) // (2 * CD_FPS)
         whole_file = start == 0 and not same_file and previous_location != location
         previous_location = location
-        has_cue = rem is not None or credits is not None or isrc or songwriter
-        if index00 is not None and index00_location != location:
-            index00 = None  # the gap is the end of the file before (EAC's "noncompliant" layout)
-        # Built as in playlists._bulk.entry (a frozen dataclass's __init__ costs a third
-        # of reading a plain sheet): every slot of Entry is set, then the class.
-        built = _OpenEntry()
-        built.location = location
-        built.title = title
-        built.creator = performer
-        built.album = ""
+        start_ms = None if whole_file else (2 * start * 1000 + CD_FPS) // (2 * CD_FPS)
+        # A block's entry has every other slot set already (see _Built).
+        built = track.entry if type(track) is _Built else _entry_of(track, fail)  # type: ignore[arg-type]
         built.duration_ms = duration
-        built.start_ms = None if whole_file else (2 * start * 1000 + CD_FPS) // (2 * CD_FPS)
-        built.identifiers = tuple(identifiers) if identifiers else ()
-        built.annotation = rem.get("COMMENT", "") if rem else ""
-        built.cue = track.cue_data(fail) if has_cue else None
-        built.pregap_ms = frames_to_ms(pregap) if pregap else 0
-        built.postgap_ms = frames_to_ms(postgap) if postgap else 0
-        built.index00_ms = None if index00 is None else frames_to_ms(index00)
-        built.extras = tuple(extras) if extras else ()
+        built.start_ms = start_ms
         built.__class__ = Entry  # type: ignore[assignment]
         yield built  # type: ignore[misc]
 
 
-_OpenEntry = _bulk.OpenEntry
+def _entry_of(track: _Track, fail: Callable[[str, int, Exception], ParseError]) -> _OpenEntry:
+    """The entry of a track read line by line, but for its duration and start (which
+    :func:`_entries` sets from the track after it) and its class."""
+    # Unpacked at once (this runs once per track); see _Track for the fields.
+    (_, location, title, performer, songwriter, isrc, rem, credits, identifiers,
+     index00, _, pregap, postgap, _, index00_location, extras) = track  # fmt: skip
+    has_cue = rem is not None or credits is not None or isrc or songwriter
+    if index00 is not None and index00_location != location:
+        index00 = None  # the gap is the end of the file before (EAC's "noncompliant" layout)
+    # Built as in playlists._bulk.entry (a frozen dataclass's __init__ costs a third
+    # of reading a plain sheet): every slot of Entry is set, then the class.
+    built = _OpenEntry()
+    built.location = location
+    built.title = title
+    built.creator = performer
+    built.album = ""
+    built.identifiers = tuple(identifiers) if identifiers else ()
+    built.annotation = rem.get("COMMENT", "") if rem else ""
+    built.cue = track.cue_data(fail) if has_cue else None
+    built.pregap_ms = frames_to_ms(pregap) if pregap else 0
+    built.postgap_ms = frames_to_ms(postgap) if postgap else 0
+    built.index00_ms = None if index00 is None else frames_to_ms(index00)
+    built.extras = tuple(extras) if extras else ()
+    return built
 
 
 _TEXT_COMMANDS = frozenset({"TITLE", "PERFORMER", "SONGWRITER", "ISRC"})
@@ -688,6 +716,34 @@ Each line reads exactly as :data:`_LINE_RE` and the command handlers would read 
 anything else (another order, lower case, ``INDEX 00``, ``PREGAP``...) does not
 match and is read line by line.  Why: one match a track instead of one dispatch a
 line reads our own exports about three times faster.
+"""
+_E = r'"([^"\n]*)"\n'
+_WRITER_BLOCK_RE = re.compile(
+    r'(?:FILE "([^"\n]+)" (?:WAVE|MP3|AIFF)\n)?'
+    r"  TRACK (\d+) AUDIO\n"
+    r"(?:    TITLE " + _E + ")?"
+    r"(?:    PERFORMER " + _E + ")?"
+    r"(?:    SONGWRITER " + _E + ")?"
+    r"(?:    ISRC ([A-Z0-9]{12})\n)?"
+    r"((?=    REM )"
+    r"(?:    REM CUE " + _E + ")?"
+    r"(?:    REM SEGMENT " + _E + ")?"
+    r"(?:    REM KIND " + _E + ")?"
+    r'(?:    REM START ([^"\s]\S*)\n)?'
+    r"(?:    REM LENGTH (\d\d:[0-5]\d:[0-7]\d)\n)?"
+    r'((?:    REM CREDIT "[^"\n]*" "[^"\n]*"\n)*)'
+    r'((?:    REM IDENTIFIER "[^"\n]*"\n)*)'
+    r"(?:    REM ISWC " + _E + ")?"
+    r"(?:    REM USAGE " + _E + ")?"
+    r"(?:    REM DURATION_SOURCE " + _E + ")?"
+    r"(?:    REM COMMENT " + _E + ")?)?"
+    r"    INDEX 01 (\d\d):([0-5]\d):([0-7]\d)(?:\n|\Z)"
+)
+""":data:`_TRACK_BLOCK_RE` for the very indentation, spacing and line ends :func:`dump`
+writes (as rippers do): the same groups, a subset of its matches, tried first.
+
+Why: without a ``[ \t]*`` to try before every line, and a space instead of
+``[ \t]+``, a match takes about half the time (it was a third of reading our exports).
 """
 _CREDIT_RE = re.compile(r'CREDIT [ \t]*"([^"\n]*)"[ \t]*"([^"\n]*)"')
 _IDENTIFIER_RE = re.compile(r'IDENTIFIER [ \t]*"([^"\n]*)"')
@@ -755,11 +811,13 @@ class _SheetReader:
         "extras",
         "fast_open",
         "head",
+        "last_block",
         "last_index",
         "location",
         "open",
         "path",
         "pending",
+        "seen_credits",
         "skipped",
         "text",
         "text_target",
@@ -770,7 +828,7 @@ class _SheetReader:
         self.text = text
         self.path = path
         self.head: dict[str, str] = {}
-        self.tracks: list[_Track] = []
+        self.tracks: list[_Track | _Built] = []
         self.skipped: list[tuple[int, str]] = []
         self.location: str | None = None
         self.last_index = 0
@@ -784,6 +842,10 @@ class _SheetReader:
         """TITLE and PERFORMER between a FILE and the next TRACK: that track's."""
         self.extras: list[tuple[str, str]] = []
         """Disc-level lines kept as written (CATALOG, REM GENRE, SONGWRITER...)."""
+        self.seen_credits: dict[tuple[str, str], Credit] = {}
+        """Every credit built by :meth:`credits`, by ``(role, name)``."""
+        self.last_block: tuple[int, str, int, str, str, str, str, tuple[str | None, ...]]
+        """The fields of the last track :meth:`blocks` read (for :meth:`reopen`)."""
 
     def fail(self, message: str, index: int, cause: Exception | None = None) -> ParseError:
         """The error for the ``index``-th command line (its line number found only now)."""
@@ -849,8 +911,9 @@ class _SheetReader:
             position = end
 
     def blocks(self, position: int, count: int) -> tuple[int, int]:
-        """Read the tracks :data:`_TRACK_BLOCK_RE` matches from ``position`` on (the
-        ``count``-th command line); where it stopped and the command lines read by then.
+        """Read the tracks :data:`_WRITER_BLOCK_RE` or :data:`_TRACK_BLOCK_RE` match from
+        ``position`` on (the ``count``-th command line); where it stopped and the command
+        lines read by then.
 
         A match read the general way instead (a time out of range or going back, no
         FILE yet) is left alone.  Each track is stored closed (:attr:`fast_open` says it
@@ -858,10 +921,10 @@ class _SheetReader:
         """
         text = self.text
         size = len(text)
-        match = _TRACK_BLOCK_RE.match
+        exact, lenient = _WRITER_BLOCK_RE.match, _TRACK_BLOCK_RE.match
         add = self.tracks.append
         location, last_index = self.location, self.last_index
-        while (found := match(text, position)) is not None:
+        while (found := exact(text, position) or lenient(text, position)) is not None:
             groups = found.groups()
             file_name, _number, title, performer, songwriter, isrc, rems = groups[:7]
             mm, ss, ff = groups[18:]
@@ -877,12 +940,11 @@ class _SheetReader:
                 break
             if self.open is not None or self.pending:  # after lines read one by one
                 title, performer, songwriter = self.after_lines(title, performer, songwriter)
-            rem, length, credited, named = _rem_fields(*groups[7:18]) if rems else _NO_REM
             last_index = frames
-            fields = (first, location, title or "", performer or "", songwriter or "",
-                      isrc or "", rem, credited, named, None, frames, 0, 0, length, location,
-                      None)  # fmt: skip
-            add(_new_track(_Track, fields))
+            block = (first, location, frames, title or "", performer or "", songwriter or "",
+                     isrc or "", groups)  # fmt: skip
+            add(self.built(*block))
+            self.last_block = block
             self.fast_open = True
             self.text_target = None
             end = found.end()
@@ -890,6 +952,118 @@ class _SheetReader:
             position = end
         self.location, self.last_index = location, last_index
         return position, count
+
+    def built(
+        self,
+        first: int,
+        location: str,
+        frames: int,
+        title: str,
+        performer: str,
+        songwriter: str,
+        isrc: str,
+        groups: tuple[str | None, ...],
+    ) -> _Built | _Track:
+        """A track block's record, its entry built straight from the match's ``groups``
+        (see :class:`_Built`); a :class:`_Track` when its ``REM START`` is no time (its
+        error then comes where a track read line by line gives it)."""
+        entry = _OpenEntry()
+        entry.location = location
+        entry.title = title
+        entry.creator = performer
+        entry.album = ""
+        entry.pregap_ms = entry.postgap_ms = 0
+        entry.index00_ms = None
+        entry.extras = ()
+        length = None
+        cue_data = None
+        identifiers: tuple[str, ...] = ()
+        annotation = ""
+        if groups[6] is not None:  # the REM lines
+            (number, segment, kind, start, length_text, credit_lines, identifier_lines, iswc,
+             usage, source, comment) = groups[7:18]  # fmt: skip
+            start_ms = None
+            if start is not None:
+                try:
+                    start_ms = _utc_ms(start)
+                except ValueError:
+                    return self.track_of(first, location, frames, title, performer,
+                                         songwriter, isrc, groups)  # fmt: skip
+            if length_text is not None:
+                length = (int(length_text[:2]) * 60 + int(length_text[3:5])) * CD_FPS + int(
+                    length_text[6:]
+                )
+            if identifier_lines:
+                identifiers = tuple(_IDENTIFIER_RE.findall(identifier_lines))
+            annotation = comment or ""
+            credits = self.credits(credit_lines) if credit_lines else ()
+            said = (number, segment, kind, start, iswc, usage, source, comment)
+            if credits or isrc or songwriter or said.count(None) < len(said):
+                if not credits and songwriter:
+                    credits = self.composers(songwriter)
+                cue_data = _bulk.quick_cue_data(
+                    segment or "", number or "", kind or "", start_ms, credits, isrc,
+                    iswc or "", usage or "", source or "",
+                )  # fmt: skip
+        elif isrc or songwriter:
+            cue_data = _bulk.quick_cue_data(
+                "", "", "", None, self.composers(songwriter), isrc, "", "", ""
+            )
+        entry.identifiers = identifiers
+        entry.annotation = annotation
+        entry.cue = cue_data
+        return _new_track(_Built, (first, location, None, frames, location, length, entry))
+
+    def credits(self, lines: str) -> tuple[Credit, ...]:
+        """The credits of a block's ``REM CREDIT`` lines, each ``(role, name)`` built once.
+
+        Why: a show credits the same few people on many cues; one shared (frozen)
+        credit each saves building it again and the memory of every copy.
+        """
+        seen = self.seen_credits
+        credits = []
+        for pair in _CREDIT_RE.findall(lines):
+            credit = seen.get(pair)
+            if credit is None:
+                credit = seen[pair] = _bulk.quick_credit(pair[1], pair[0])
+            credits.append(credit)
+        return tuple(credits)
+
+    def composers(self, songwriter: str) -> tuple[Credit, ...]:
+        """The composers a ``SONGWRITER`` names (as :meth:`_Track.cue_data` reads them)."""
+        if not songwriter:
+            return ()
+        seen = self.seen_credits
+        credits = []
+        for name in songwriter.split(" / "):
+            if name:
+                pair = ("composer", name)
+                credit = seen.get(pair)
+                if credit is None:
+                    credit = seen[pair] = _bulk.quick_credit(name, "composer")
+                credits.append(credit)
+        return tuple(credits)
+
+    def track_of(
+        self,
+        first: int,
+        location: str,
+        frames: int,
+        title: str,
+        performer: str,
+        songwriter: str,
+        isrc: str,
+        groups: tuple[str | None, ...],
+    ) -> _Track:
+        """A track block's record as the lines read one by one would leave it."""
+        rem, length, credited, named = (
+            _rem_fields(*groups[7:18]) if groups[6] else _NO_REM  # type: ignore[arg-type]
+        )
+        return _new_track(
+            _Track,
+            (first, location, title, performer, songwriter, isrc, rem, credited, named, None,
+             frames, 0, 0, length, location, None),
+        )  # fmt: skip
 
     def after_lines(
         self, title: str | None, performer: str | None, songwriter: str | None
@@ -908,7 +1082,9 @@ class _SheetReader:
     def reopen(self) -> None:
         """Make the track a block stored closed the open one again (lines follow it)."""
         self.fast_open = False
-        closed = self.tracks.pop()
+        last = self.tracks.pop()
+        closed = self.track_of(*self.last_block) if type(last) is _Built else last
+        assert type(closed) is _Track
         track = _OpenTrack(closed.line, "", closed.location, {})
         (track.title, track.performer, track.songwriter, track.isrc, track.rem, track.credits,
          track.identifiers, track.index00, track.index01, track.pregap, track.postgap,
