@@ -29,6 +29,31 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
+@contextmanager
+def paused_gc_built_old() -> Iterator[None]:
+    """:func:`paused_gc`, then everything built while paused counted as old.
+
+    Why: the collector counts every object built while it was paused as young, and
+    the first allocation after it resumes starts a collection of the young
+    generation that walks them all (0.16 s after reading a 100,000-track cue sheet,
+    7% of reading it), then the same again one generation up.  ``gc.freeze()`` then
+    ``gc.unfreeze()`` moves every tracked object into the oldest generation at once,
+    walking none, and sets the young count back to zero; the objects are examined
+    at the next full collection, as any long-lived ones.  Done only when the program
+    froze nothing itself (what it froze, before forking say, stays frozen).
+    """
+    running = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if running:
+            if gc.get_freeze_count() == 0:
+                gc.freeze()
+                gc.unfreeze()
+            gc.enable()
+
+
 class OpenEntry:
     """The very slots of :class:`Entry`, writable: filled in, then made an ``Entry``.
 
