@@ -491,25 +491,6 @@ _OpenEntry = _bulk.OpenEntry
 _new_track = tuple.__new__  # a NamedTuple from a tuple, without _make's length check
 
 
-class _Built(NamedTuple):
-    """A track read as one block (see :meth:`_SheetReader.blocks`): its entry built
-    already, but for the duration, start and class, which depend on the track after it
-    (:func:`_entries` sets them).
-
-    Why: storing what a track said (:class:`_Track`, with its ``REM`` fields in a dict
-    and its credits in a list) and building the entry from that later made two sets of
-    objects a track, the first all alive until the end; a block holds all the fields at
-    once, so its entry and cue data are built straight from the match.
-    """
-
-    line: int
-    location: str
-    index00: None
-    index01: int
-    index00_location: str
-    length: int | None
-    entry: _OpenEntry
-
 
 class _OpenTrack:
     """The TRACK being read: the fields of :class:`_Track`, still writable.
@@ -597,26 +578,39 @@ def _frames(text: str) -> int:
     return parse_msf(text.strip())
 
 
-def _end_in(track: _Track | _Built, following: _Track | _Built | None) -> int | None:
-    """Where ``track`` ends in its own file (frames): the next track's gap or start there."""
-    if following is None:
-        return None
-    if following.index00 is not None and following.index00_location == track.location:
+def _end_in(location: str, following: _Track) -> int | None:
+    """Where a track of ``location`` ends in that file (frames): the next track's gap or
+    start there."""
+    if following.index00 is not None and following.index00_location == location:
         return following.index00
-    if following.location == track.location:
+    if following.location == location:
         return following.index01
     return None
 
 
 def _entries(
-    tracks: list[_Track | _Built], fail: Callable[[str, int, Exception], ParseError]
+    tracks: list[_Track | _OpenEntry], fail: Callable[[str, int, Exception], ParseError]
 ) -> Iterator[Entry]:
+    """The entries of the tracks read: a :class:`_Track` of lines read one by one, or
+    the entry of a block (see :meth:`_SheetReader.built`), every slot set but its
+    ``start_ms`` and ``duration_ms``, which hold its ``INDEX 01`` and ``REM LENGTH``
+    (frames) until they are known here, from the track after it."""
     previous_location = None
     for track, following in zip(tracks, [*tracks[1:], None], strict=False):
-        location, start, length = track.location, track.index01, track.length
-        assert start is not None
+        if type(track) is _OpenEntry:
+            built = track
+            location, start, length = track.location, track.start_ms, track.duration_ms
+        else:
+            assert type(track) is _Track
+            built = _entry_of(track, fail)
+            location, start, length = track.location, track.index01, track.length
+        assert start is not None and location is not None
         same_file = following is not None and following.location == location
-        end = _end_in(track, following) if following is not None else None
+        end: int | None = None
+        if type(following) is _OpenEntry:
+            end = following.start_ms if same_file else None
+        elif following is not None:
+            end = _end_in(location, following)  # type: ignore[arg-type]
         duration: int | None = None
         if length is not None:
             duration = (2 * length * 1000 + CD_FPS) // (2 * CD_FPS)  # frames_to_ms
@@ -624,11 +618,8 @@ def _entries(
             duration = (2 * (end - start if end > start else 0) * 1000 + CD_FPS) // (2 * CD_FPS)
         whole_file = start == 0 and not same_file and previous_location != location
         previous_location = location
-        start_ms = None if whole_file else (2 * start * 1000 + CD_FPS) // (2 * CD_FPS)
-        # A block's entry has every other slot set already (see _Built).
-        built = track.entry if type(track) is _Built else _entry_of(track, fail)  # type: ignore[arg-type]
+        built.start_ms = None if whole_file else (2 * start * 1000 + CD_FPS) // (2 * CD_FPS)
         built.duration_ms = duration
-        built.start_ms = start_ms
         built.__class__ = Entry  # type: ignore[assignment]
         yield built  # type: ignore[misc]
 
@@ -828,7 +819,7 @@ class _SheetReader:
         self.text = text
         self.path = path
         self.head: dict[str, str] = {}
-        self.tracks: list[_Track | _Built] = []
+        self.tracks: list[_Track | _OpenEntry] = []
         self.skipped: list[tuple[int, str]] = []
         self.location: str | None = None
         self.last_index = 0
@@ -931,7 +922,9 @@ class _SheetReader:
         size = len(text)
         exact, lenient = _WRITER_BLOCK_RE.match, _TRACK_BLOCK_RE.match
         add = self.tracks.append
+        new_entry = _OpenEntry
         location, last_index = self.location, self.last_index
+        block = None
         while (found := exact(text, position) or lenient(text, position)) is not None:
             groups = found.groups()
             file_name, _number, title, performer, songwriter, isrc, rems = groups[:7]
@@ -942,7 +935,8 @@ class _SheetReader:
             first = count
             if file_name is not None:  # what self.file does with this line
                 location, last_index = file_name, 0
-                self.pending = {}
+                if self.pending:
+                    self.pending = {}
                 first += 1
             elif location is None or frames < last_index:
                 break
@@ -951,13 +945,27 @@ class _SheetReader:
             last_index = frames
             block = (first, location, frames, title or "", performer or "", songwriter or "",
                      isrc or "", groups)  # fmt: skip
-            add(self.built(*block))
-            self.last_block = block
-            self.fast_open = True
-            self.text_target = None
+            if rems is None and not isrc and not songwriter:  # a ripper's track: self.built, inline
+                entry = new_entry()
+                entry.location = location
+                entry.title = block[3]
+                entry.creator = block[4]
+                entry.album = entry.annotation = ""
+                entry.identifiers = entry.extras = ()
+                entry.cue = entry.index00_ms = None
+                entry.pregap_ms = entry.postgap_ms = 0
+                entry.start_ms = frames  # INDEX 01 in frames until _entries
+                entry.duration_ms = None
+                add(entry)
+            else:
+                add(self.built(*block))
             end = found.end()
             count += text.count("\n", position, end) + (end == size and text[-1] != "\n")
             position = end
+        if block is not None:
+            self.last_block = block
+            self.fast_open = True
+            self.text_target = None
         self.location, self.last_index = location, last_index
         return position, count
 
@@ -971,10 +979,17 @@ class _SheetReader:
         songwriter: str,
         isrc: str,
         groups: tuple[str | None, ...],
-    ) -> _Built | _Track:
-        """A track block's record, its entry built straight from the match's ``groups``
-        (see :class:`_Built`); a :class:`_Track` when its ``REM START`` is no time (its
-        error then comes where a track read line by line gives it)."""
+    ) -> _OpenEntry | _Track:
+        """A track block's entry, built straight from the match's ``groups`` (see
+        :func:`_entries` for its ``start_ms`` and ``duration_ms``); a :class:`_Track` when
+        its ``REM START`` is no time (its error then comes where a track read line by line
+        gives it).
+
+        Why: storing what a track said (:class:`_Track`, its ``REM`` fields in a dict and
+        its credits in a list) and building the entry from that later made two sets of
+        objects a track, the first all alive until the end; a block holds every field at
+        once, so its entry and cue data are built straight from the match.
+        """
         entry = _OpenEntry()
         entry.location = location
         entry.title = title
@@ -1020,7 +1035,9 @@ class _SheetReader:
         entry.identifiers = identifiers
         entry.annotation = annotation
         entry.cue = cue_data
-        return _new_track(_Built, (first, location, None, frames, location, length, entry))
+        entry.start_ms = frames  # INDEX 01 and REM LENGTH in frames until _entries
+        entry.duration_ms = length
+        return entry
 
     def credits(self, lines: str) -> tuple[Credit, ...]:
         """The credits of a block's ``REM CREDIT`` lines, each ``(role, name)`` built once.
@@ -1091,7 +1108,7 @@ class _SheetReader:
         """Make the track a block stored closed the open one again (lines follow it)."""
         self.fast_open = False
         last = self.tracks.pop()
-        closed = self.track_of(*self.last_block) if type(last) is _Built else last
+        closed = self.track_of(*self.last_block) if type(last) is _OpenEntry else last
         assert type(closed) is _Track
         track = _OpenTrack(closed.line, "", closed.location, {})
         (track.title, track.performer, track.songwriter, track.isrc, track.rem, track.credits,
