@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import re
 import subprocess
@@ -662,3 +663,56 @@ def test_an_error_in_the_writers_layout_names_the_line_as_line_by_line() -> None
             cue.loads(sheet, path="show.cue")
         errors.append((str(caught.value).lower(), caught.value.line))
     assert errors[0] == errors[1] and errors[0][1] is not None
+
+
+@pytest.mark.parametrize("piece", [1, 97, 1 << 20])
+def test_a_file_read_in_pieces_reads_as_its_whole_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, piece: int
+) -> None:
+    """load reads a UTF-8 file a piece at a time (pieces cut anywhere a line ends here)."""
+    monkeypatch.setattr(cue, "_PIECE", piece)
+    text = _dumps(_with_files(sochi()))
+    text += _line_by_line(_dumps(_with_files(sochi()), single_file="all.flac"))
+    text += '    REM GENRE Rock\n    POSTGAP 00:01:00\nFILE "end.wav" WAVE\n  TRACK 09 AUDIO\n'
+    text += '    TITLE "Last"\n    INDEX 01 00:00:00\n    INDEX 01 00:00:10'  # no final line end
+    path = tmp_path / "show.cue"
+    for data in (text.encode(), text.replace("\n", "\r\n").encode()):
+        path.write_bytes(data)
+        assert cue.load(path) == cue.loads(text)
+    assert cue.load(path).entries[-1].start_ms == 133  # the second INDEX 01 (10 frames)
+
+
+@pytest.mark.parametrize("piece", [1, 1 << 20])
+def test_what_names_a_line_says_it_as_the_whole_text_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, piece: int
+) -> None:
+    monkeypatch.setattr(cue, "_PIECE", piece)
+    text = _dumps(_with_files(sochi()))
+    path = tmp_path / "show.cue"
+    skipped = text.replace("    INDEX 01 00:00:00\n", "", 1)
+    path.write_text(skipped, encoding="utf-8")
+    with pytest.warns(LenientReadWarning) as from_file:
+        cue.load(path)
+    with pytest.warns(LenientReadWarning) as from_text:
+        cue.loads(skipped, str(path))
+    assert [str(w.message) for w in from_file] == [str(w.message) for w in from_text]
+    bad = text.replace("REM START 2014-02-23T", "REM START 2014-02-30T", 2)
+    path.write_text(bad, encoding="utf-8")
+    with pytest.raises(ParseError) as caught:
+        cue.load(path)
+    assert caught.value.line == text[: text.index("  TRACK 01")].count("\n") + 1  # its TRACK
+    with pytest.raises(ParseError) as whole:
+        cue.loads(bad, str(path))
+    assert str(caught.value) == str(whole.value)
+
+
+def test_reading_leaves_what_the_program_froze_frozen(tmp_path: Path) -> None:
+    path = tmp_path / "show.cue"
+    path.write_text(_dumps(_with_files(sochi())), encoding="utf-8")
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        assert cue.load(path).entries
+        assert gc.get_freeze_count() == frozen > 0
+    finally:
+        gc.unfreeze()
