@@ -491,7 +491,6 @@ _OpenEntry = _bulk.OpenEntry
 _new_track = tuple.__new__  # a NamedTuple from a tuple, without _make's length check
 
 
-
 class _OpenTrack:
     """The TRACK being read: the fields of :class:`_Track`, still writable.
 
