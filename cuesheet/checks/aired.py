@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from cuesheet.asrun.align import Alignment, CueRun, CueStatus
 from cuesheet.asrun.onair import Carried, Causes, Change, Kind, OnAir
-from cuesheet.checks._text import at, cue_name, cue_place, dur, effect_text, where
+from cuesheet.checks._text import at, cue_name, dur, effect_text, where
 from cuesheet.checks.context import Context
 from cuesheet.checks.finding import Finding, Severity
 from cuesheet.checks.flow import aired_name
@@ -92,7 +92,14 @@ def _fields(alignment: Alignment, run: CueRun) -> dict[str, object]:
     si, ci = run.segment_index, run.cue_index
     segment = alignment.show.segments[si]
     line = alignment.log.items[run.aired_index].line if run.aired_index is not None else None
-    return {**cue_place(segment, si, segment.cues[ci], ci), "line": line, "on_air": True}
+    return {
+        "segment": segment.title,
+        "cue": segment.cues[ci].number,
+        "segment_index": si,
+        "cue_index": ci,
+        "line": line,
+        "on_air": True,
+    }
 
 
 def _aired_times(run: CueRun) -> dict[str, int | None]:
@@ -230,13 +237,15 @@ def _lengths(ctx: Context, alignment: Alignment, on_air: OnAir) -> Iterator[Find
         )
 
 
+_TIME_KINDS = frozenset({Kind.LATE_START, Kind.HOLD, Kind.MOVED_IN, Kind.MOVED_OUT, Kind.OTHER})
+"""The changes ``RUN009`` reports (the others have rules of their own)."""
+
+
 def _time_changes(ctx: Context, alignment: Alignment, on_air: OnAir) -> Iterator[Finding]:
     """``RUN009``: late starts, holds, moves in and out, and what else the log leaves."""
     show = ctx.show
     for change in on_air.significant():
-        if change.kind not in (
-            Kind.LATE_START, Kind.HOLD, Kind.MOVED_IN, Kind.MOVED_OUT, Kind.OTHER
-        ):  # fmt: skip
+        if change.kind not in _TIME_KINDS:
             continue
         assert change.place is not None
         segment = show.segments[change.place[0]]
