@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, replace
 from enum import Enum
+from json.encoder import encode_basestring
 from typing import Any
 
 
@@ -76,3 +78,32 @@ class Finding:
                 "running_ms": self.running_ms,
             },
         }
+
+    def to_json(self) -> str:
+        """:meth:`to_dict` as one line of JSON, exactly as ``json.dumps(finding.to_dict(),
+        ensure_ascii=False)`` writes it, at a fraction of the cost (thousands of findings
+        are written at once)."""
+        return (
+            f'{{"code": {_json(self.code)}, "severity": {_json(self.severity.value)}, '
+            f'"segment": {_json(self.segment)}, "cue": {_json(self.cue)}, '
+            f'"message": {_json(self.message)}, "segment_index": {_json(self.segment_index)}, '
+            f'"cue_index": {_json(self.cue_index)}, "line": {_json(self.line)}, '
+            f'"on_air": {_json(self.on_air)}, "times": {{"at_ms": {_json(self.at_ms)}, '
+            f'"planned_ms": {_json(self.planned_ms)}, "actual_ms": {_json(self.actual_ms)}, '
+            f'"delta_ms": {_json(self.delta_ms)}, "running_ms": {_json(self.running_ms)}}}}}'
+        )
+
+
+def _json(value: object) -> str:
+    """One JSON value as ``json.dumps(value, ensure_ascii=False)`` writes it."""
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if type(value) is int:
+        return int.__repr__(value)
+    if type(value) is str:
+        return encode_basestring(value)
+    return json.dumps(value, ensure_ascii=False)
