@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, replace
 from enum import Enum
 from json.encoder import encode_basestring
-from typing import Any
+from typing import Any, NamedTuple
 
 
 class Severity(str, Enum):
@@ -16,13 +15,14 @@ class Severity(str, Enum):
     ERROR = "error"
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     """One thing a check found, naming the segment and cue it is about.
 
     Instants are milliseconds since the Unix epoch (UTC); durations and
     ``delta_ms`` are milliseconds.  Every time field is ``None`` when it does not
-    apply.
+    apply.  An immutable named tuple: a shuffled as-run log can make tens of
+    thousands of findings, and a tuple is made several times faster than a frozen
+    dataclass.
     """
 
     code: str
@@ -56,7 +56,7 @@ class Finding:
 
     def escalated(self) -> Finding:
         """This finding at error level (what ``--strict`` does to warnings)."""
-        return replace(self, severity=Severity.ERROR)
+        return self._replace(severity=Severity.ERROR)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form: code, severity, segment, cue, message and times (ms)."""
