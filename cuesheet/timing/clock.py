@@ -167,8 +167,11 @@ def steady_offset_ms(tz: str, first_ms: int, last_ms: int) -> int | None:
     Looked up once per UTC day and zone, so that converting many instants of one show
     costs an addition each, not a :mod:`zoneinfo` conversion each.
     """
-    offset = _day_offset_ms(tz, first_ms // _DAY_MS)
-    for day in range(first_ms // _DAY_MS + 1, last_ms // _DAY_MS + 1):
+    first_day = first_ms // _DAY_MS
+    offset = _day_offset_ms(tz, first_day)
+    if last_ms < first_day * _DAY_MS + _DAY_MS:  # one day: the usual question
+        return offset
+    for day in range(first_day + 1, last_ms // _DAY_MS + 1):
         if offset is None or _day_offset_ms(tz, day) != offset:
             return None
     return offset
