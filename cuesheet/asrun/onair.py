@@ -38,6 +38,7 @@ Every instant is epoch ms (UTC), every length ms.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import Enum
 from pathlib import Path
@@ -241,7 +242,12 @@ class OnAir:
 
     def causes_before(self, instant_ms: int) -> Causes:
         """Significant changes since the show was last on time, up to ``instant_ms``."""
-        return _Causes(list(self.changes), self.tolerance_ms).before(instant_ms)
+        return self.causes_in_order()(instant_ms)
+
+    def causes_in_order(self) -> Callable[[int], Causes]:
+        """:meth:`causes_before` for instants asked for in show order: one pass over the
+        changes answers them all (an earlier instant starts the pass again)."""
+        return _Causes(list(self.changes), self.tolerance_ms).before
 
 
 # ---------------------------------------------------------------------- lengths

@@ -417,8 +417,7 @@ def _extras(ctx: Context, alignment: Alignment, on_air: OnAir) -> Iterator[Findi
         )
 
 
-def _explained(show: Show, on_air: OnAir, instant: int) -> str:
-    causes = on_air.causes_before(instant)
+def _explained(show: Show, causes: Causes) -> str:
     return because(show, causes).replace(", carried from ", ": made by ", 1)
 
 
@@ -426,6 +425,7 @@ def _fixed(ctx: Context, alignment: Alignment, on_air: OnAir) -> Iterator[Findin
     show = ctx.show
     worked_out = any(item.start_derived for item in alignment.log.items)
     note = " (times worked out from the log's durations)" if worked_out else ""
+    causes_before = on_air.causes_in_order()
     for point in alignment.fixed:
         over = point.over_ms
         if over is None:
@@ -438,7 +438,7 @@ def _fixed(ctx: Context, alignment: Alignment, on_air: OnAir) -> Iterator[Findin
             yield rule.finding(
                 f"The show ended on air at {at(show, point.reached_ms)}, {dur(abs(over))} {side} "
                 f"its hard out at {at(show, point.at_ms)}{note}"
-                f"{_explained(show, on_air, point.reached_ms)}",
+                f"{_explained(show, causes_before(point.reached_ms))}",
                 at_ms=point.at_ms,
                 planned_ms=point.at_ms,
                 actual_ms=point.reached_ms,
@@ -457,7 +457,7 @@ def _fixed(ctx: Context, alignment: Alignment, on_air: OnAir) -> Iterator[Findin
         yield FIXED.finding(
             f"{where(segment)} fixed at {at(show, point.at_ms)}{label}: {what} at "
             f"{at(show, actual)}, running {dur(abs(over))} {word}{note}"
-            f"{_explained(show, on_air, actual)}",
+            f"{_explained(show, causes_before(actual))}",
             segment=segment.title,
             segment_index=point.segment_index,
             at_ms=point.at_ms,
