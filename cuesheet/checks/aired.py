@@ -105,21 +105,21 @@ def _on_cue(
     si, ci = run.segment_index, run.cue_index
     segment = alignment.show.segments[si]
     line = alignment.log.items[run.aired_index].line if run.aired_index is not None else None
-    return Finding(
+    return Finding(  # positionally, in the order of Finding's fields (faster than by name)
         rule.code,
         rule.severity,
         message,
-        segment=segment.title,
-        cue=segment.cues[ci].number,
-        segment_index=si,
-        cue_index=ci,
-        at_ms=at_ms,
-        planned_ms=planned_ms,
-        actual_ms=actual_ms,
-        delta_ms=delta_ms,
-        line=line,
-        on_air=True,
-        running_ms=running_ms,
+        segment.title,
+        segment.cues[ci].number,
+        si,
+        ci,
+        at_ms,
+        planned_ms,
+        actual_ms,
+        delta_ms,
+        line,
+        True,
+        running_ms,
     )
 
 
