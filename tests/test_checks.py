@@ -316,6 +316,7 @@ def test_finding_json_shape(show: Show, tmp_path: Path) -> None:
     "finding",
     [
         Finding("TIM003", Severity.ERROR, "plain"),
+        Finding("TIM003", Severity.ERROR, "a bool where a number goes", line=True, cue_index=False),
         Finding(
             "RUN009",
             Severity.WARNING,

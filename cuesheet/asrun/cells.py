@@ -29,7 +29,11 @@ def _nearest(reference_ms: int, wall: time, extra_ms: int, tz: str) -> int:
         local = reference_ms + offset
         wall_ms = ((wall.hour * 60 + wall.minute) * 60 + wall.second) * 1000
         at = local - local % _DAY_MS + wall_ms - offset + extra_ms  # on the reference's day
-        return min((at - _DAY_MS, at, at + _DAY_MS), key=lambda c: (abs(c - reference_ms), c))
+        best = at - _DAY_MS
+        for candidate in (at, at + _DAY_MS):  # ascending: a tie keeps the earlier
+            if abs(candidate - reference_ms) < abs(best - reference_ms):
+                best = candidate
+        return best
     day = clock.from_ms(reference_ms, tz).date()
     candidates = (
         clock.local_to_ms(day + timedelta(days=shift), wall, tz) + extra_ms for shift in (-1, 0, 1)
