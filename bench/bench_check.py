@@ -171,8 +171,9 @@ def naive_alignment(a: list[str], b: list[str]) -> list[tuple[int, int]]:
     return pairs
 
 
-def child_run(show_path: Path, log_path: Path) -> tuple[float, float, int]:
-    """Wall time (s), peak RSS of the child (MiB) and exit code of the CLI."""
+def child_run(show_path: Path, log_path: Path, as_json: bool = True) -> tuple[float, float, int]:
+    """Wall time (s), peak RSS of the child (MiB) and exit code of the CLI (``--json``
+    output, or the text report)."""
     began = time.perf_counter()
     proc = subprocess.run(
         [
@@ -183,7 +184,7 @@ def child_run(show_path: Path, log_path: Path) -> tuple[float, float, int]:
             str(show_path),
             "--as-run",
             str(log_path),
-            "--json",
+            *(["--json"] if as_json else []),
             "--no-resolve",  # measure checking, not a MusicBrainz look-up
         ],
         cwd=ROOT,
@@ -290,7 +291,10 @@ def repeated_show(lines: int) -> tuple[Show, list[tuple[str, str, int]]]:
 def shuffled_repeats(repeat: int) -> None:
     """``align`` and ``cuesheet check --as-run`` on shuffled logs where every title airs twice."""
     print(f"Shuffled logs, every title twice (issue 15: <= 1 s at 4,000 lines); {repeat} runs")
-    print(f"{'lines':>7} {'align() best (median) s':>24} {'CLI best (median) s':>36}")
+    print(
+        f"{'lines':>7} {'align() best (median) s':>24} {'CLI --json best (median) s':>36}"
+        f" {'CLI text best (median) s':>26}"
+    )
     for lines in (1000, 2000, 4000):
         show, items = repeated_show(lines)
         timing = compute(show)
@@ -300,10 +304,14 @@ def shuffled_repeats(repeat: int) -> None:
             show_path, log_path = Path(tmp) / "show.json", Path(tmp) / "asrun.csv"
             show_path.write_text(showjson.dumps(show), encoding="utf-8")
             write_log(items, log_path)
-            walls = [child_run(show_path, log_path)[0] for _ in range(repeat)]
+            walls, texts = [], []
+            for _ in range(repeat):  # alternating the two outputs
+                walls.append(child_run(show_path, log_path)[0])
+                texts.append(child_run(show_path, log_path, as_json=False)[0])
         print(
             f"{lines:>7,} {min(aligned):>10.3f} ({statistics.median(aligned):7.3f})     "
             f"{min(walls):>18.3f} ({statistics.median(walls):7.3f})"
+            f" {min(texts):>15.3f} ({statistics.median(texts):7.3f})"
         )
 
 

@@ -86,7 +86,7 @@ def _translit_cyrillic(text: str) -> str:
 
 
 def _translit(text: str) -> str:
-    if not any(ord(ch) > 0x7F for ch in text):
+    if text.isascii():  # nothing to transliterate (one C call, not one per character)
         return text
     text = "".join(_LATIN_SPECIAL.get(ch, ch) for ch in text)
     text = _translit_cyrillic(text)

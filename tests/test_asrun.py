@@ -113,6 +113,35 @@ def test_wall_clock_runs_past_midnight() -> None:
     ]
 
 
+def test_wall_clock_runs_through_a_change_of_offset() -> None:
+    london = "Europe/London"
+    log = loads_csv(
+        "time,title\n23:30:00,a\n00:40:00,b\n01:50:00,c\n03:00:00,d\n12:00:00,d\n23:55:00,e\n00:05:00,f\n",
+        timezone=london,
+        near_ms=clock.local_to_ms(date(2014, 10, 25), clock.parse_hhmm("22:00"), london),
+    )
+    assert [clock.iso_local(i.start_ms or 0, london) for i in log.items] == [
+        "2014-10-25T23:30:00+01:00",
+        "2014-10-26T00:40:00+01:00",
+        "2014-10-26T01:50:00+01:00",  # happens twice that night: the first
+        "2014-10-26T03:00:00+00:00",
+        "2014-10-26T12:00:00+00:00",
+        "2014-10-26T23:55:00+00:00",
+        "2014-10-27T00:05:00+00:00",
+    ]
+
+
+def test_a_wall_clock_skipped_that_day_is_refused_with_its_line() -> None:
+    london = "Europe/London"
+    with pytest.raises(InputError, match=r"asrun\.csv:3: time aired"):
+        loads_csv(
+            "time,title\n00:50:00,a\n01:30:00,b\n",
+            timezone=london,
+            near_ms=clock.local_to_ms(date(2014, 3, 30), clock.parse_hhmm("00:45"), london),
+            path="asrun.csv",
+        )
+
+
 def test_duration_formats() -> None:
     log = read("title,duration\na,205\nb,205.5\nc,1:02:03\nd,00:03:25:10\ne,3:25.5\n")
     assert [i.duration_ms for i in log.items] == [205_000, 205_500, 3_723_000, 205_400, 205_500]

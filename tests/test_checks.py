@@ -312,6 +312,36 @@ def test_finding_json_shape(show: Show, tmp_path: Path) -> None:
     }
 
 
+@pytest.mark.parametrize(
+    "finding",
+    [
+        Finding("TIM003", Severity.ERROR, "plain"),
+        Finding("TIM003", Severity.ERROR, "a bool where a number goes", line=True, cue_index=False),
+        Finding(
+            "RUN009",
+            Severity.WARNING,
+            'Segment "Ц\\d \'x\'", cue 3 "A \\"B\\"\t\u2028\U0001f3bf\x00": 1:05 lost',
+            segment='Закрытие "Сочи"\n',
+            cue="3a",
+            segment_index=0,
+            cue_index=12,
+            at_ms=-1,
+            planned_ms=1_393_172_040_000,
+            actual_ms=0,
+            delta_ms=-65_000,
+            line=40_001,
+            on_air=True,
+            running_ms=10**20,
+        ),
+    ],
+)
+def test_finding_json_line_is_what_json_writes(finding: Finding) -> None:
+    import json
+
+    assert finding.to_json() == json.dumps(finding.to_dict(), ensure_ascii=False)
+    assert json.loads(finding.to_json()) == finding.to_dict()
+
+
 # ------------------------------------------------------- where the time went on air
 
 

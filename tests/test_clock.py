@@ -68,3 +68,39 @@ def test_instants_beyond_the_calendar_are_a_timing_error() -> None:
 def test_machine_dependent_zone_names_are_refused(name: str) -> None:
     with pytest.raises(ValueError, match="IANA"):
         clock.zone(name)
+
+
+# Days on which the offset changes (by an hour, half an hour, or a whole day), and a quiet one.
+_CHANGES = [
+    ("Europe/London", date(2014, 3, 30)),
+    ("Europe/London", date(2014, 10, 26)),
+    ("Australia/Lord_Howe", date(2014, 10, 5)),
+    ("America/St_Johns", date(2014, 11, 2)),
+    ("Pacific/Apia", date(2011, 12, 29)),
+    ("Asia/Kathmandu", date(2014, 2, 23)),
+    (MSK, date(2014, 10, 26)),
+]
+
+
+@pytest.mark.parametrize(("tz", "day"), _CHANGES)
+def test_wall_clock_text_agrees_with_iso_around_offset_changes(tz: str, day: date) -> None:
+    start = clock.local_to_ms(day, clock.parse_hhmm("00:00"), "UTC") - 2 * 86_400_000
+    for instant in range(start, start + 4 * 86_400_000, 1_033_777):  # every ~17 minutes
+        rounded = (instant + 500) // 1000 * 1000
+        assert clock.hhmmss_local(instant, tz) == clock.iso_local(rounded, tz)[11:19], instant
+
+
+def test_wall_clock_text_rounds_to_the_nearest_second() -> None:
+    start = clock.local_to_ms(date(2014, 2, 23), clock.parse_hhmm("23:59:59"), MSK)
+    assert clock.hhmmss_local(start + 499, MSK) == "23:59:59"
+    assert clock.hhmmss_local(start + 500, MSK) == "00:00:00"
+    before_1970 = clock.local_to_ms(date(1960, 6, 1), clock.parse_hhmm("07:05:09"), MSK)
+    assert clock.hhmmss_local(before_1970 - 500, MSK) == "07:05:09"
+
+
+def test_steady_offset_is_none_across_a_change() -> None:
+    day = clock.local_to_ms(date(2014, 3, 30), clock.parse_hhmm("00:00"), "UTC")
+    assert clock.steady_offset_ms("Europe/London", day - 86_400_000, day - 1) == 0
+    assert clock.steady_offset_ms("Europe/London", day - 86_400_000, day) is None
+    assert clock.steady_offset_ms(MSK, day, day + 3 * 86_400_000) == 4 * 3_600_000
+    assert clock.steady_offset_ms("UTC", 10**17, 10**17) is None  # beyond the calendar

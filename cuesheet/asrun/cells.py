@@ -15,8 +15,25 @@ from cuesheet.timing.timecode import ebu_to_ms, parse_duration, parse_seconds
 _CLOCK_RE = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2})(?:([.:])(\d{1,3}))?)?$")
 
 
+_DAY_MS = 86_400_000
+
+
 def _nearest(reference_ms: int, wall: time, extra_ms: int, tz: str) -> int:
-    """The instant with local wall clock ``wall`` (+ ``extra_ms``) nearest ``reference_ms``."""
+    """The instant with local wall clock ``wall`` (+ ``extra_ms``) nearest ``reference_ms``.
+
+    The candidates are ``wall`` on the reference's local day and the days either side;
+    while the zone keeps one offset over those days (nearly always) they are sums.
+    """
+    offset = clock.steady_offset_ms(tz, reference_ms - 3 * _DAY_MS, reference_ms + 3 * _DAY_MS)
+    if offset is not None:
+        local = reference_ms + offset
+        wall_ms = ((wall.hour * 60 + wall.minute) * 60 + wall.second) * 1000
+        at = local - local % _DAY_MS + wall_ms - offset + extra_ms  # on the reference's day
+        best = at - _DAY_MS
+        for candidate in (at, at + _DAY_MS):  # ascending: a tie keeps the earlier
+            if abs(candidate - reference_ms) < abs(best - reference_ms):
+                best = candidate
+        return best
     day = clock.from_ms(reference_ms, tz).date()
     candidates = (
         clock.local_to_ms(day + timedelta(days=shift), wall, tz) + extra_ms for shift in (-1, 0, 1)

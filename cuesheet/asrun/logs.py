@@ -50,7 +50,6 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from pathlib import Path
 
 from cuesheet.asrun.cells import parse_aired_duration, parse_time_aired
@@ -172,9 +171,8 @@ def loads_csv(text: str, *, timezone: str, near_ms: int, path: str | None = None
         last_line = header_index + reader.line_num
         if not any(cell.strip() for cell in row) or row[0].lstrip().startswith("#"):
             continue
-        item = _row(row, columns, first_line, path, timezone, reference)
-        if any(roles):
-            item = replace(item, roles=_stated_roles(row, columns, roles))
+        stated = _stated_roles(row, columns, roles) if any(roles) else ()
+        item = _row(row, columns, first_line, path, timezone, reference, stated)
         if item.start_ms is not None:
             reference = item.start_ms
         items.append(item)
@@ -215,6 +213,7 @@ def _row(
     path: str | None,
     tz: str,
     reference: int,
+    roles: tuple[Credit, ...] = (),
 ) -> AiredItem:
     title = _cell(row, columns, "title")
     if not title:
@@ -255,7 +254,9 @@ def _row(
     credits = " / ".join(
         row[i].strip() for i in columns.get("credits", []) if i < len(row) and row[i].strip()
     )
-    return AiredItem(title, credits, start, duration, _cell(row, columns, "number"), line)
+    return AiredItem(
+        title, credits, start, duration, _cell(row, columns, "number"), line, roles=roles
+    )
 
 
 # ------------------------------------------------------------ playlists and shows

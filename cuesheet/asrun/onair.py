@@ -38,6 +38,7 @@ Every instant is epoch ms (UTC), every length ms.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import Enum
 from pathlib import Path
@@ -226,9 +227,14 @@ class OnAir:
     """Between every two consecutive aired items with known times."""
     carried: tuple[Carried, ...]
     """Runs of late (or early) cues, each with its causes."""
-    rows: tuple[Row, ...]
     clock_offset_ms: int | None
     """A whole number of hours every logged start is off by, when there is one."""
+
+    @property
+    def rows(self) -> tuple[Row, ...]:
+        """The plan and the air side by side (see the module's doc), made when asked for:
+        the checks do not need them, a table does."""
+        return tuple(_rows(self.alignment))
 
     def significant(self) -> list[Change]:
         """The changes beyond the tolerance."""
@@ -236,7 +242,12 @@ class OnAir:
 
     def causes_before(self, instant_ms: int) -> Causes:
         """Significant changes since the show was last on time, up to ``instant_ms``."""
-        return _Causes(list(self.changes), self.tolerance_ms).before(instant_ms)
+        return self.causes_in_order()(instant_ms)
+
+    def causes_in_order(self) -> Callable[[int], Causes]:
+        """:meth:`causes_before` for instants asked for in show order: one pass over the
+        changes answers them all (an earlier instant starts the pass again)."""
+        return _Causes(list(self.changes), self.tolerance_ms).before
 
 
 # ---------------------------------------------------------------------- lengths
@@ -541,9 +552,11 @@ class _Causes:
         key = (-abs(change.delta_ms), len(self.current), change)
         self.current.append(change)
         self.net_ms += change.delta_ms
-        if len(self.largest) < LARGEST or key[:2] < self.largest[-1][:2]:
-            bisect.insort(self.largest, key, key=lambda item: item[:2])
-            del self.largest[LARGEST:]
+        largest = self.largest
+        # positions only grow: a later change is among the largest only when strictly larger
+        if len(largest) < LARGEST or key[0] < largest[-1][0]:
+            bisect.insort(largest, key, key=lambda item: item[:2])
+            del largest[LARGEST:]
 
     def before(self, instant_ms: int) -> Causes:
         """The causes in force at ``instant_ms`` (changes up to it, in order)."""
@@ -670,7 +683,6 @@ def analyse(alignment: Alignment, tolerance_ms: int) -> OnAir:
         changes=tuple(changes),
         silences=tuple(silences),
         carried=tuple(_carried(alignment, changes, tolerance_ms)),
-        rows=tuple(_rows(alignment)),
         clock_offset_ms=offset,
     )
 

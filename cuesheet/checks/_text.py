@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from cuesheet.model import Cue, Segment, Show
 from cuesheet.timing import clock
-from cuesheet.timing.timecode import format_rounded_duration, nearest_second
+from cuesheet.timing.timecode import format_rounded_duration
 
 
 def cue_name(cue: Cue) -> str:
@@ -35,7 +35,7 @@ def dur(ms: int) -> str:
 
 def running(ms: int) -> str:
     """``running 1:05 over``, ``running 0:20 under`` or ``back on time``."""
-    if nearest_second(ms) == 0:  # what shows as 0:00 is on time
+    if (ms + 500) // 1000 == 0:  # nearest_second(ms) == 0: what shows as 0:00 is on time
         return "back on time"
     return f"running {format_rounded_duration(abs(ms))} {'over' if ms > 0 else 'under'}"
 

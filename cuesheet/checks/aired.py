@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from cuesheet.asrun.align import Alignment, CueRun, CueStatus
 from cuesheet.asrun.onair import Carried, Causes, Change, Kind, OnAir
-from cuesheet.checks._text import at, cue_name, cue_place, dur, effect_text, where
+from cuesheet.checks._text import at, cue_name, dur, effect_text, where
 from cuesheet.checks.context import Context
 from cuesheet.checks.finding import Finding, Severity
 from cuesheet.checks.flow import aired_name
@@ -88,21 +88,53 @@ CLOCK = Rule(
 RULES = (MISSING, EXTRA, MOVED, SWAPPED, LATE, FIXED, HARD_OUT, LENGTH, TIME, CLOCK)
 
 
-def _fields(alignment: Alignment, run: CueRun) -> dict[str, object]:
+def _on_cue(
+    rule: Rule,
+    message: str,
+    alignment: Alignment,
+    run: CueRun,
+    *,
+    at_ms: int | None = None,
+    planned_ms: int | None = None,
+    actual_ms: int | None = None,
+    delta_ms: int | None = None,
+    running_ms: int | None = None,
+) -> Finding:
+    """A finding of ``rule`` on air about the planned cue of ``run``, placed on it (and on
+    the log line it aired at).  Built directly: a shuffled log makes thousands."""
     si, ci = run.segment_index, run.cue_index
     segment = alignment.show.segments[si]
     line = alignment.log.items[run.aired_index].line if run.aired_index is not None else None
-    return {**cue_place(segment, si, segment.cues[ci], ci), "line": line, "on_air": True}
+    return Finding(  # positionally, in the order of Finding's fields (faster than by name)
+        rule.code,
+        rule.severity,
+        message,
+        segment.title,
+        segment.cues[ci].number,
+        si,
+        ci,
+        at_ms,
+        planned_ms,
+        actual_ms,
+        delta_ms,
+        line,
+        True,
+        running_ms,
+    )
 
 
-def _aired_times(run: CueRun) -> dict[str, int | None]:
-    """The time fields of a finding about a cue that aired: its start against the plan."""
-    return {
-        "at_ms": run.aired_ms,
-        "planned_ms": run.planned_ms,
-        "actual_ms": run.aired_ms,
-        "delta_ms": run.deviation_ms,
-    }
+def _on_aired_cue(rule: Rule, message: str, alignment: Alignment, run: CueRun) -> Finding:
+    """A finding about a cue that aired, with its start against the plan as its times."""
+    return _on_cue(
+        rule,
+        message,
+        alignment,
+        run,
+        at_ms=run.aired_ms,
+        planned_ms=run.planned_ms,
+        actual_ms=run.aired_ms,
+        delta_ms=run.deviation_ms,
+    )
 
 
 def _when(ctx: Context, instant: int | None) -> str:
@@ -151,13 +183,15 @@ def _missing(ctx: Context, alignment: Alignment, run: CueRun, drop: Change | Non
     planned = "" if run.planned_ms is None else f"planned at {at(show, run.planned_ms)}, "
     length = "" if cue.duration_ms is None else f" ({dur(cue.duration_ms)})"
     tail = f": {effect(drop)}" if drop is not None else ""
-    return MISSING.finding(
+    return _on_cue(
+        MISSING,
         f"{where(segment, cue)}: {planned}not in the as-run log{length}{tail}",
+        alignment,
+        run,
         planned_ms=run.planned_ms,
         at_ms=run.planned_ms,
         delta_ms=drop.delta_ms if drop is not None else None,
         running_ms=drop.running_ms if drop is not None else None,
-        **_fields(alignment, run),
     )
 
 
@@ -165,23 +199,25 @@ def _cue_findings(ctx: Context, alignment: Alignment, on_air: OnAir) -> Iterator
     show = ctx.show
     drops = _significant(on_air, frozenset({Kind.DROPPED}))
     for run in alignment.runs():
-        segment = show.segments[run.segment_index]
-        cue = segment.cues[run.cue_index]
-        head = where(segment, cue)
-        fields = _fields(alignment, run)
-        if run.status is CueStatus.MISSING:
+        status = run.status
+        if status is CueStatus.IN_ORDER:
+            continue
+        if status is CueStatus.MISSING:
             yield _missing(ctx, alignment, run, drops.get((run.segment_index, run.cue_index)))
             continue
         assert run.aired_index is not None
-        if run.status is CueStatus.MOVED:
-            yield MOVED.finding(
-                f"{head}: aired out of order at {_when(ctx, run.aired_ms)}, "
+        segment = show.segments[run.segment_index]
+        cue = segment.cues[run.cue_index]
+        if status is CueStatus.MOVED:
+            yield _on_aired_cue(
+                MOVED,
+                f"{where(segment, cue)}: aired out of order at {_when(ctx, run.aired_ms)}, "
                 f"{_aired_before(alignment, run.aired_index)} "
                 f"(planned {_planned_before(alignment, run)})",
-                **_aired_times(run),
-                **fields,
+                alignment,
+                run,
             )
-        elif run.status is CueStatus.SWAPPED and run.partner is not None:
+        elif status is CueStatus.SWAPPED and run.partner is not None:
             psi, pci = run.partner
             if (psi, pci) < (run.segment_index, run.cue_index):
                 continue  # reported with its partner
@@ -189,12 +225,13 @@ def _cue_findings(ctx: Context, alignment: Alignment, on_air: OnAir) -> Iterator
             other = other_segment.cues[pci]
             other_run = alignment.cue(psi, pci)
             in_other = "" if psi == run.segment_index else f' (segment "{other_segment.title}")'
-            yield SWAPPED.finding(
-                f"{head} and {cue_name(other)}{in_other} aired in each other's places: "
-                f"cue {cue.number} at {_when(ctx, run.aired_ms)}, "
+            yield _on_aired_cue(
+                SWAPPED,
+                f"{where(segment, cue)} and {cue_name(other)}{in_other} aired in each other's "
+                f"places: cue {cue.number} at {_when(ctx, run.aired_ms)}, "
                 f"cue {other.number} at {_when(ctx, other_run.aired_ms)}",
-                **_aired_times(run),
-                **fields,
+                alignment,
+                run,
             )
 
 
@@ -205,7 +242,6 @@ def _lengths(ctx: Context, alignment: Alignment, on_air: OnAir) -> Iterator[Find
         if change.kind not in (Kind.LONG, Kind.SHORT, Kind.CUT) or change.place is None:
             continue
         assert change.planned_ms is not None and change.actual_ms is not None
-        run = alignment.cue(*change.place)
         segment = show.segments[change.place[0]]
         cue = segment.cues[change.place[1]]
         if change.kind is Kind.CUT:
@@ -219,56 +255,59 @@ def _lengths(ctx: Context, alignment: Alignment, on_air: OnAir) -> Iterator[Find
         assert change.aired_index is not None
         logged = alignment.log.items[change.aired_index].duration_ms is not None
         measured = "" if logged else " (length to the next item's start: the log gives none)"
-        yield LENGTH.finding(
-            f"{where(segment, cue)}: {what}{measured}: {effect(change)}",
-            at_ms=change.at_ms,
-            planned_ms=change.planned_ms,
-            actual_ms=change.actual_ms,
-            delta_ms=change.delta_ms,
-            running_ms=change.running_ms,
-            **_fields(alignment, run),
-        )
+        yield _on_change(LENGTH, f"{where(segment, cue)}: {what}{measured}", alignment, change)
+
+
+_TIME_KINDS = frozenset({Kind.LATE_START, Kind.HOLD, Kind.MOVED_IN, Kind.MOVED_OUT, Kind.OTHER})
+"""The changes ``RUN009`` reports (the others have rules of their own)."""
 
 
 def _time_changes(ctx: Context, alignment: Alignment, on_air: OnAir) -> Iterator[Finding]:
     """``RUN009``: late starts, holds, moves in and out, and what else the log leaves."""
     show = ctx.show
     for change in on_air.significant():
-        if change.kind not in (
-            Kind.LATE_START, Kind.HOLD, Kind.MOVED_IN, Kind.MOVED_OUT, Kind.OTHER
-        ):  # fmt: skip
+        kind = change.kind
+        if kind not in _TIME_KINDS:
             continue
         assert change.place is not None
         segment = show.segments[change.place[0]]
-        cue = segment.cues[change.place[1]]
-        when = _when(ctx, change.at_ms)
-        late = "late" if change.delta_ms > 0 else "early"
-        if change.kind is Kind.LATE_START:
-            what = f"the show started {dur(abs(change.delta_ms))} {late}, at {when}"
-        elif change.kind is Kind.HOLD:
-            fixed = at(show, segment.at_ms) if segment.at_ms is not None else when
+        if kind is Kind.MOVED_OUT:  # the most frequent, in a log shuffled
+            what = "aired elsewhere: its planned place was skipped"
+        elif kind is Kind.MOVED_IN:
+            what = f"aired here out of its planned place, at {_when(ctx, change.at_ms)}"
+        elif kind is Kind.HOLD:
+            fixed = _when(ctx, segment.at_ms if segment.at_ms is not None else change.at_ms)
             what = (
                 f"the hold before {fixed} took up the lateness"
                 if change.delta_ms < 0
                 else f"the show waited for {fixed}"
             )
-        elif change.kind is Kind.MOVED_OUT:
-            what = "aired elsewhere: its planned place was skipped"
-        elif change.kind is Kind.MOVED_IN:
-            what = f"aired here out of its planned place, at {when}"
         else:
-            amount = dur(abs(change.delta_ms))
-            what = f"started {when}, {amount} {late}er than the cues before it explain"
-        run = alignment.cue(*change.place)
-        yield TIME.finding(
-            f"{where(segment, cue)}: {what}: {effect(change)}",
-            at_ms=change.at_ms,
-            planned_ms=change.planned_ms,
-            actual_ms=change.actual_ms,
-            delta_ms=change.delta_ms,
-            running_ms=change.running_ms,
-            **_fields(alignment, run),
-        )
+            late = "late" if change.delta_ms > 0 else "early"
+            amount, when = dur(abs(change.delta_ms)), _when(ctx, change.at_ms)
+            if kind is Kind.LATE_START:
+                what = f"the show started {amount} {late}, at {when}"
+            else:
+                what = f"started {when}, {amount} {late}er than the cues before it explain"
+        cue = segment.cues[change.place[1]]
+        yield _on_change(TIME, f"{where(segment, cue)}: {what}", alignment, change)
+
+
+def _on_change(rule: Rule, head: str, alignment: Alignment, change: Change) -> Finding:
+    """A finding about a change on air at a planned cue: ``head``, then what it did to the
+    show's time (``: 1:05 lost, running 1:05 over``), and the change's times."""
+    assert change.place is not None
+    return _on_cue(
+        rule,
+        f"{head}: {effect(change)}",
+        alignment,
+        alignment.cue(*change.place),
+        at_ms=change.at_ms,
+        planned_ms=change.planned_ms,
+        actual_ms=change.actual_ms,
+        delta_ms=change.delta_ms,
+        running_ms=change.running_ms,
+    )
 
 
 def because(show: Show, causes: Causes) -> str:
@@ -345,11 +384,12 @@ def _carried(ctx: Context, alignment: Alignment, on_air: OnAir) -> Iterator[Find
         si, ci = carried.places[0]
         run = alignment.cue(si, ci)
         segment = show.segments[si]
-        yield LATE.finding(
+        yield _on_aired_cue(
+            LATE,
             f"{where(segment)}, {_numbers(show, carried)} started {amount} {word}"
             f"{because(show, carried.causes)}",
-            **_aired_times(run),
-            **_fields(alignment, run),
+            alignment,
+            run,
         )
 
 
@@ -377,8 +417,7 @@ def _extras(ctx: Context, alignment: Alignment, on_air: OnAir) -> Iterator[Findi
         )
 
 
-def _explained(show: Show, on_air: OnAir, instant: int) -> str:
-    causes = on_air.causes_before(instant)
+def _explained(show: Show, causes: Causes) -> str:
     return because(show, causes).replace(", carried from ", ": made by ", 1)
 
 
@@ -386,6 +425,7 @@ def _fixed(ctx: Context, alignment: Alignment, on_air: OnAir) -> Iterator[Findin
     show = ctx.show
     worked_out = any(item.start_derived for item in alignment.log.items)
     note = " (times worked out from the log's durations)" if worked_out else ""
+    causes_before = on_air.causes_in_order()
     for point in alignment.fixed:
         over = point.over_ms
         if over is None:
@@ -398,7 +438,7 @@ def _fixed(ctx: Context, alignment: Alignment, on_air: OnAir) -> Iterator[Findin
             yield rule.finding(
                 f"The show ended on air at {at(show, point.reached_ms)}, {dur(abs(over))} {side} "
                 f"its hard out at {at(show, point.at_ms)}{note}"
-                f"{_explained(show, on_air, point.reached_ms)}",
+                f"{_explained(show, causes_before(point.reached_ms))}",
                 at_ms=point.at_ms,
                 planned_ms=point.at_ms,
                 actual_ms=point.reached_ms,
@@ -417,7 +457,7 @@ def _fixed(ctx: Context, alignment: Alignment, on_air: OnAir) -> Iterator[Findin
         yield FIXED.finding(
             f"{where(segment)} fixed at {at(show, point.at_ms)}{label}: {what} at "
             f"{at(show, actual)}, running {dur(abs(over))} {word}{note}"
-            f"{_explained(show, on_air, actual)}",
+            f"{_explained(show, causes_before(actual))}",
             segment=segment.title,
             segment_index=point.segment_index,
             at_ms=point.at_ms,

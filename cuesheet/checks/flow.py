@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cuesheet.asrun.align import Alignment
-from cuesheet.asrun.onair import Kind, OnAir
+from cuesheet.asrun.onair import Change, Kind, OnAir, Silence
 from cuesheet.checks._text import at, cue_name, cue_place, dur, effect_text, where
 from cuesheet.checks.context import Context
 from cuesheet.checks.finding import Finding, Severity
@@ -108,48 +108,54 @@ def _plan(ctx: Context) -> Iterator[Finding]:
 def _on_air(ctx: Context, on_air: OnAir) -> Iterator[Finding]:
     """Silence beyond the planned gap (or the wait for a fixed time), overlap beyond the
     planned crossfade, between consecutive aired items with logged times."""
-    alignment = on_air.alignment
-    show = ctx.show
     changes = {
         (c.kind, c.aired_index): c
         for c in on_air.changes
         if c.kind in (Kind.DEAD_AIR, Kind.OVERLAP)
     }
     for silence in on_air.silences:
-        j = silence.before
-        name, before = aired_name(alignment, j + 1), _previous_name(alignment, j)
-        fields = _aired_fields(alignment, j + 1)
-        end, start = silence.end_ms, silence.start_ms
         if silence.dead_air_ms > ctx.tolerance_ms:
-            change = changes.get((Kind.DEAD_AIR, j + 1))
-            expected = f" (planned gap {dur(silence.gap_ms)})" if silence.gap_ms else ""
-            if silence.hold_ms > silence.gap_ms:
-                expected = f" ({dur(silence.hold_ms)} of it waiting for the fixed time)"
-            tail = f": {effect_text(change.delta_ms, change.running_ms)}" if change else ""
-            yield GAP.finding(
-                f"{name}: on air at {at(show, start)}, {dur(silence.silence_ms)} of silence after "
-                f"{before} ended at {at(show, end)}{expected}{tail}",
-                planned_ms=max(silence.gap_ms, silence.hold_ms),
-                actual_ms=silence.silence_ms,
-                delta_ms=silence.dead_air_ms,
-                running_ms=change.running_ms if change else None,
-                **fields,
-            )
+            yield _gap(ctx, on_air, silence, changes.get((Kind.DEAD_AIR, silence.before + 1)))
         elif silence.overlap_ms > ctx.tolerance_ms:
-            change = changes.get((Kind.OVERLAP, j + 1))
-            fade = silence.crossfade_ms
-            expected = f" (planned crossfade {dur(fade)})" if fade else ""
-            tail = f": {effect_text(change.delta_ms, change.running_ms)}" if change else ""
-            yield OVERLAP.finding(
-                f"{name}: on air at {at(show, start)} while "
-                f"{before} still played until {at(show, end)}, "
-                f"{dur(-silence.silence_ms)} of overlap{expected}{tail}",
-                planned_ms=fade,
-                actual_ms=-silence.silence_ms,
-                delta_ms=silence.overlap_ms,
-                running_ms=change.running_ms if change else None,
-                **fields,
-            )
+            yield _overlap(ctx, on_air, silence, changes.get((Kind.OVERLAP, silence.before + 1)))
+
+
+def _gap(ctx: Context, on_air: OnAir, silence: Silence, change: Change | None) -> Finding:
+    """``TIM002``: dead air between two aired items."""
+    alignment, j = on_air.alignment, silence.before
+    name, before = aired_name(alignment, j + 1), _previous_name(alignment, j)
+    expected = f" (planned gap {dur(silence.gap_ms)})" if silence.gap_ms else ""
+    if silence.hold_ms > silence.gap_ms:
+        expected = f" ({dur(silence.hold_ms)} of it waiting for the fixed time)"
+    tail = f": {effect_text(change.delta_ms, change.running_ms)}" if change else ""
+    return GAP.finding(
+        f"{name}: on air at {at(ctx.show, silence.start_ms)}, {dur(silence.silence_ms)} of "
+        f"silence after {before} ended at {at(ctx.show, silence.end_ms)}{expected}{tail}",
+        planned_ms=max(silence.gap_ms, silence.hold_ms),
+        actual_ms=silence.silence_ms,
+        delta_ms=silence.dead_air_ms,
+        running_ms=change.running_ms if change else None,
+        **_aired_fields(alignment, j + 1),
+    )
+
+
+def _overlap(ctx: Context, on_air: OnAir, silence: Silence, change: Change | None) -> Finding:
+    """``TIM001`` on air: two aired items playing at once beyond the planned crossfade."""
+    alignment, j = on_air.alignment, silence.before
+    name, before = aired_name(alignment, j + 1), _previous_name(alignment, j)
+    fade = silence.crossfade_ms
+    expected = f" (planned crossfade {dur(fade)})" if fade else ""
+    tail = f": {effect_text(change.delta_ms, change.running_ms)}" if change else ""
+    return OVERLAP.finding(
+        f"{name}: on air at {at(ctx.show, silence.start_ms)} while "
+        f"{before} still played until {at(ctx.show, silence.end_ms)}, "
+        f"{dur(-silence.silence_ms)} of overlap{expected}{tail}",
+        planned_ms=fade,
+        actual_ms=-silence.silence_ms,
+        delta_ms=silence.overlap_ms,
+        running_ms=change.running_ms if change else None,
+        **_aired_fields(alignment, j + 1),
+    )
 
 
 def check(ctx: Context) -> Iterator[Finding]:

@@ -104,6 +104,7 @@ def _groups(
     show = timing.show
     lines: list[str] = []
     groups: dict[int | None, list[Finding]] = {}
+    labels: dict[Severity, str] = {}
     for finding in findings:
         groups.setdefault(finding.segment_index, []).append(finding)
     for index, group in groups.items():
@@ -118,7 +119,11 @@ def _groups(
             when = f" ({clock.hhmmss_local(start, show.timezone)})" if start is not None else ""
             lines.append(indent + style(f'Segment "{segment.title}"{when}', "heading"))
         for finding in group:
-            label = style(f"{finding.severity.value:<7}", finding.severity.value)
+            label = labels.get(finding.severity)
+            if label is None:  # styled once per severity, not once per finding
+                label = labels[finding.severity] = style(
+                    f"{finding.severity.value:<7}", finding.severity.value
+                )
             lines.append(f"{indent}  {label} {finding.code:<6}  {_short(finding.message, title)}")
     return lines
 

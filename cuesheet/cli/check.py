@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
@@ -142,25 +141,22 @@ def check(
     )
     findings = checked.findings
     if as_json:
-        click.echo(_json_list(f.to_dict() for f in findings))
+        click.echo(_json_list(f.to_json() for f in findings))
     else:
         from cuesheet.checks.report import render_report
 
-        for line in render_report(
-            checked.timing, findings, alignment=checked.alignment, style=_style
-        ):
-            click.echo(line)
+        lines = render_report(checked.timing, findings, alignment=checked.alignment, style=_style)
+        click.echo("\n".join(lines))
         if table and checked.alignment is not None:
             from cuesheet.asrun.comparison import render_text
             from cuesheet.asrun.onair import analyse
 
-            click.echo("")
-            for line in render_text(analyse(checked.alignment, tolerance), style=_style):
-                click.echo(line)
+            table_lines = render_text(analyse(checked.alignment, tolerance), style=_style)
+            click.echo("\n".join(["", *table_lines]))
     ctx.exit(1 if fails(findings, as_run=as_run is not None, strict=strict) else 0)
 
 
-def _json_list(items: Iterable[dict[str, Any]]) -> str:
-    """A JSON array with one item per line (json's C encoder: ``indent`` would use Python's)."""
-    lines = [json.dumps(item, ensure_ascii=False) for item in items]
+def _json_list(items: Iterable[str]) -> str:
+    """A JSON array of items already in JSON, one per line."""
+    lines = list(items)
     return "[\n  " + ",\n  ".join(lines) + "\n]" if lines else "[]"

@@ -377,6 +377,8 @@ class _Reader:
 
     def text(self, data: Mapping[str, Any], key: str, where: str, default: str = "") -> str:
         value = data.get(key, default)
+        if type(value) is str:  # the usual case first: thousands of cues
+            return value
         if value is None:
             return default
         if not isinstance(value, str):
@@ -385,8 +387,8 @@ class _Reader:
 
     def opt_int(self, data: Mapping[str, Any], key: str, where: str) -> int | None:
         value = data.get(key)
-        if value is None:
-            return None
+        if value is None or type(value) is int:  # the usual cases first (not a bool)
+            return value
         if isinstance(value, dict):
             value = value.get("ms")
         if not isinstance(value, int) or isinstance(value, bool):
@@ -396,6 +398,10 @@ class _Reader:
     def enum(self, kind: type[Any], value: Any, where: str) -> Any:
         if value is None:
             return None
+        try:  # the member by its value at once (what kind(value) tries first): thousands of cues
+            return kind._value2member_map_[value]
+        except (KeyError, TypeError):
+            pass
         try:
             return kind(value)
         except ValueError:

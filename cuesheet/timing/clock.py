@@ -126,10 +126,17 @@ def iso_utc(instant_ms: int) -> str:
 
 def hhmmss_local(instant_ms: int, tz: str) -> str:
     """Local wall clock ``HH:MM:SS``, to the nearest second (halves up), as durations are shown
-    (:func:`cuesheet.timing.timecode.nearest_second`): a cue at 7.5 s reads 00:00:08."""
-    from cuesheet.timing.timecode import nearest_second
+    (:func:`cuesheet.timing.timecode.nearest_second`): a cue at 7.5 s reads 00:00:08.
 
-    return from_ms(nearest_second(instant_ms), tz).strftime("%H:%M:%S")
+    Cheap when called for many instants of one zone: the zone's offset is looked up once
+    per day (:func:`steady_offset_ms`), not once per instant.
+    """
+    instant = (instant_ms + 500) // 1000 * 1000  # nearest_second's rule, halves up
+    offset = steady_offset_ms(tz, instant, instant)
+    if offset is None:  # the offset changes that day, or beyond the calendar: exactly
+        return from_ms(instant, tz).strftime("%H:%M:%S")
+    minutes, seconds = divmod((instant + offset) // 1000 % 86_400, 60)
+    return f"{minutes // 60:02d}:{minutes % 60:02d}:{seconds:02d}"
 
 
 def hhmm_utc(instant_ms: int) -> str:
@@ -150,3 +157,37 @@ def utc_offset_ms(instant_ms: int, tz: str) -> int:
     offset = from_ms(instant_ms, tz).utcoffset()
     assert offset is not None
     return (offset.days * 86_400 + offset.seconds) * 1000 + offset.microseconds // 1000
+
+
+def steady_offset_ms(tz: str, first_ms: int, last_ms: int) -> int | None:
+    """The UTC offset of ``tz`` in force from instant ``first_ms`` to ``last_ms`` (epoch ms),
+    in ms, when it is one offset all along; ``None`` when it changes in the UTC days they
+    span, or they reach beyond the calendar.
+
+    Looked up once per UTC day and zone, so that converting many instants of one show
+    costs an addition each, not a :mod:`zoneinfo` conversion each.
+    """
+    first_day = first_ms // _DAY_MS
+    offset = _day_offset_ms(tz, first_day)
+    if last_ms < first_day * _DAY_MS + _DAY_MS:  # one day: the usual question
+        return offset
+    for day in range(first_day + 1, last_ms // _DAY_MS + 1):
+        if offset is None or _day_offset_ms(tz, day) != offset:
+            return None
+    return offset
+
+
+@functools.lru_cache(maxsize=4096)
+def _day_offset_ms(tz: str, day: int) -> int | None:
+    """The UTC offset in force through the whole UTC day ``day`` (days since the epoch), ms;
+    ``None`` when it changes that day or the day is beyond the calendar.
+
+    The offsets at the day's first and last millisecond suffice: no zone changes its
+    offset twice within a day (in tzdata two changes are at least four days apart).
+    """
+    try:
+        first = utc_offset_ms(day * _DAY_MS, tz)
+        last = utc_offset_ms(day * _DAY_MS + _DAY_MS - 1, tz)
+    except TimingError:
+        return None
+    return first if first == last else None

@@ -95,10 +95,10 @@ def format_rounded_duration(ms: int) -> str:
     :func:`playlists._time.format_exact_duration`.
     """
     sign = "-" if ms < 0 else ""
-    seconds = _nearest(abs(ms), 1000)
-    minutes, ss = divmod(seconds, 60)
-    hh, mm = divmod(minutes, 60)
-    return f"{sign}{hh}:{mm:02d}:{ss:02d}" if hh else f"{sign}{mm}:{ss:02d}"
+    minutes, ss = divmod((abs(ms) + 500) // 1000, 60)  # the nearest second, halves up
+    if minutes < 60:
+        return f"{sign}{minutes}:{ss:02d}"
+    return f"{sign}{minutes // 60}:{minutes % 60:02d}:{ss:02d}"
 
 
 def format_hms(ms: int) -> str:
