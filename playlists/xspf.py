@@ -684,25 +684,31 @@ _OUR_ITEM_RE = re.compile(
     r"(?:/>|>([^<]*)</c:\1>)"
 )
 _ITEM = r"(?:<c:{0}>([^<]*)</c:{0}>)?"
+_WS = "[ \t\n\r]*"
 _OUR_TRACK_RE = re.compile(
-    r"\s*<track>\s*(?:<location>([^<]*)</location>\s*)?"
-    r"((?:<identifier>[^<]*</identifier>\s*)*)"
-    r"(?:<title>([^<]*)</title>\s*)?"
-    r"(?:<creator>([^<]*)</creator>\s*)?"
-    r"(?:<annotation>([^<]*)</annotation>\s*)?"
-    r"(?:<album>([^<]*)</album>\s*)?"
-    r"(?:<trackNum>[^<]*</trackNum>\s*)?"
-    r"(?:<duration>([^<]*)</duration>\s*)?"
-    r'(?:<extension application="urn:cuesheet:xspf:1">\s*'
-    r'<c:entry xmlns:c="urn:cuesheet:xspf:1">('
-    + "".join(_ITEM.format(tag) for tag in ("segment", "number", "kind", "start"))
+    _WS + "<track>" + _WS + "(?:<location>([^<]*)</location>" + _WS + ")?"
+    "((?:<identifier>[^<]*</identifier>" + _WS + ")*)"
+    "(?:<title>([^<]*)</title>" + _WS + ")?"
+    "(?:<creator>([^<]*)</creator>" + _WS + ")?"
+    "(?:<annotation>([^<]*)</annotation>" + _WS + ")?"
+    "(?:<album>([^<]*)</album>" + _WS + ")?"
+    "(?:<trackNum>[^<]*</trackNum>" + _WS + ")?"
+    "(?:<duration>([^<]*)</duration>" + _WS + ")?"
+    '(?:<extension application="urn:cuesheet:xspf:1">' + _WS
+    + '<c:entry xmlns:c="urn:cuesheet:xspf:1">('
+    + "".join(_ITEM.format(tag) for tag in ("segment", "number", "kind"))
+    + "(?:<c:start>(?:([0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}):([0-5][0-9]:[0-5][0-9])Z|([^<]*))"
+    "</c:start>)?"
     + r'((?:<c:credit role="[^"<]*"(?: guessed="true")?(?: source="[^"<]*")?>[^<]*</c:credit>)*)'
     + "".join(_ITEM.format(tag) for tag in ("isrc", "iswc", "usage", "durationSource"))
-    + r"((?:<c:(?:"
-    + "|".join([tag for tag, _ in _SHOW_MS] + ["segmentAt"] + [tag for tag, _ in _SHOW_TEXT])
-    + r")>[^<]*</c:[A-Za-z]+>)*)"
+    + "((?:"
+    + "|".join(
+        f"<c:{tag}>[^<]*</c:{tag}>"
+        for tag in [tag for tag, _ in _SHOW_MS] + ["segmentAt"] + [tag for tag, _ in _SHOW_TEXT]
+    )
+    + ")*)"
     + "".join(_ITEM.format(tag) for tag in ("startInFile", "pregap", "postgap", "index00"))
-    + r"(<c:cue/>)?)</c:entry>\s*</extension>\s*)?</track>"
+    + "(<c:cue/>)?)</c:entry>" + _WS + "</extension>" + _WS + ")?</track>"
 )  # fmt: skip
 """A track exactly as we write it, our extension block included (see :func:`_our_track`)."""
 _OUR_CREDIT_RE = re.compile(
@@ -827,21 +833,37 @@ def _credit(role: str, guessed: str, source: str, name: str) -> Credit:
     return Credit(_xml_text(name), _xml_attr(role), bool(guessed), _xml_attr(source))
 
 
+@lru_cache(maxsize=4096)
+def _credits(items: str) -> tuple[Credit, ...]:
+    """The credits of our extension block (``items``, as matched): one tuple per distinct run.
+
+    Why: a show names the same few people again and again; its tracks share the tuple.
+    """
+    return tuple([_credit(*item) for item in _OUR_CREDIT_RE.findall(items)])
+
+
 @lru_cache(maxsize=256)
 def _hour_ms(hour: str) -> int:
     return _time.parse_iso(hour + ":00:00Z")
 
 
-def _start_ms(text: str) -> int:
-    """:func:`playlists._time.parse_iso` of a ``<c:start>``, quicker for the form we write.
+@lru_cache(maxsize=4096)
+def _minute_second_ms(text: str) -> int:
+    """``MM:SS`` (both checked to be below 60) in milliseconds."""
+    return int(text[:2]) * 60_000 + int(text[3:]) * 1000
 
-    ``YYYY-MM-DDTHH:MM:SSZ``: the hour is read once for all the cues in it.
+
+def _start_ms(hour: str | None, minute_second: str | None, other: str | None) -> int | None:
+    """A ``<c:start>`` as matched by :data:`_OUR_TRACK_RE` (None when there is none).
+
+    Why: :func:`playlists._time.parse_iso` costs several µs; the form we write,
+    ``YYYY-MM-DDTHH:MM:SSZ``, comes split at its hour: the hour is read once for all
+    the cues in it, the minutes and seconds once for every hour.  Any other text is
+    read by ``parse_iso``.
     """
-    if len(text) == 20 and text[19] == "Z" and text[13] == ":" and text[16] == ":":
-        minutes, seconds = text[14:16], text[17:19]
-        if (minutes + seconds).isdigit() and text.isascii() and minutes < "60" > seconds:
-            return _hour_ms(text[:13]) + int(minutes) * 60_000 + int(seconds) * 1000
-    return _time.parse_iso(_xml_text(text))
+    if hour is not None:
+        return _hour_ms(hour) + _minute_second_ms(cast(str, minute_second))
+    return None if other is None else _time.parse_iso(_xml_text(other))
 
 
 def _our_track(found: re.Match[str]) -> Entry:
@@ -854,85 +876,64 @@ def _our_track(found: re.Match[str]) -> Entry:
     track that way, for the error naming its line.
     """
     (location, identifiers, title, creator, annotation, album, duration, block,
-     segment, number, kind, start, credits, isrc, iswc, usage, source, show,
-     start_in_file, pregap, postgap, index00, empty) = found.groups()  # fmt: skip
+     segment, number, kind, hour, minute_second, start, credits, isrc, iswc, usage, source,
+     show, start_in_file, pregap, postgap, index00, empty) = found.groups()  # fmt: skip
     location, title, creator, album, ms, ids, annotation = _standard_fields(
         location, identifiers, title, creator, annotation, album, duration
     )
     if not block:  # no extension block, or an empty one
         return _bulk.track(location, title, creator, album, ms, ids, annotation, None, None, 0, 0,
                            None)  # fmt: skip
-    return _bulk.track(
-        location, title, creator, album, ms, ids, annotation,
-        _our_cue(block, segment, number, kind, start, credits, isrc, iswc, usage, source, empty,
-                show),
-        _ms_or(start_in_file, "startInFile", None), _ms_or(pregap, "pregap", 0) or 0,
-        _ms_or(postgap, "postgap", 0) or 0, _ms_or(index00, "index00", None),
-    )  # fmt: skip
-
-
-def _our_cue(
-    block: str,
-    segment: str | None,
-    number: str | None,
-    kind: str | None,
-    start: str | None,
-    credits: str,
-    isrc: str | None,
-    iswc: str | None,
-    usage: str | None,
-    source: str | None,
-    empty: str | None,
-    show: str,
-) -> CueData | None:
-    """The cue of our extension block (``block``, its items as matched); None when it has none."""
-    if show:
-        return _with_show(
-            _our_cue(block, segment, number, kind, start, credits, isrc, iswc, usage, source,
-                     empty, ""),
-            show,
-        )  # fmt: skip
-    if not (
-        credits
+    cue = None
+    if (
+        show
+        or credits
         or empty
         or segment is not None
         or number is not None
         or kind is not None
+        or minute_second is not None
         or start is not None
         or isrc is not None
         or iswc is not None
         or usage is not None
         or source is not None
     ):
-        return None
-    if "&" in block or "\r" in block:  # something to decode
-        segment, number, kind = map(_text_or_empty, (segment, number, kind))
-        isrc, iswc, usage, source = map(_text_or_empty, (isrc, iswc, usage, source))
-    return _bulk.cue_data(
-        segment or "",
-        number or "",
-        kind or "",
-        None if start is None else _start_ms(start),
-        tuple([_credit(*item) for item in _OUR_CREDIT_RE.findall(credits)]) if credits else (),
-        isrc or "",
-        iswc or "",
-        usage or "",
-        source or "",
-    )
+        if "&" in block or "\r" in block:  # something to decode
+            segment, number, kind = map(_text_or_empty, (segment, number, kind))
+            isrc, iswc, usage, source = map(_text_or_empty, (isrc, iswc, usage, source))
+        cue = _bulk.cue_data_with_show(
+            segment or "", number or "", kind or "", _start_ms(hour, minute_second, start),
+            _credits(credits) if credits else (), isrc or "", iswc or "", usage or "",
+            source or "", _show(show) if show else _bulk.NO_SHOW,
+        )  # fmt: skip
+    return _bulk.track(
+        location, title, creator, album, ms, ids, annotation, cue,
+        None if start_in_file is None else _ms_or(start_in_file, "startInFile", None),
+        0 if pregap is None else _ms_or(pregap, "pregap", 0) or 0,
+        0 if postgap is None else _ms_or(postgap, "postgap", 0) or 0,
+        None if index00 is None else _ms_or(index00, "index00", None),
+    )  # fmt: skip
 
 
-def _with_show(cue: CueData | None, show: str) -> CueData:
-    """``cue`` with the running-order items of :func:`_show_items` (``show``, as matched)."""
+@lru_cache(maxsize=4096)
+def _show(items: str) -> _bulk.ShowFields:
+    """The running-order fields written by :func:`_show_items` (``items``, as matched).
+
+    Why: every cue of a segment carries its segment's values (budget, fixed time,
+    label...), so the same text comes back for each of them: it is decoded once.
+    """
     extra = _Extra()
-    for tag, _role, _guessed, _source, raw in _OUR_ITEM_RE.findall(show):
+    for tag, _role, _guessed, _source, raw in _OUR_ITEM_RE.findall(items):
         if tag in _INSTANTS:
             extra.instants[tag] = _time.parse_iso(_xml_text(raw))
         elif tag in _NUMBERS:
             extra.numbers[tag] = _number(_xml_text(raw), tag)
         else:
             extra.text[tag] = _xml_text(raw)
-    fields = _show_fields(extra)
-    return replace(cue, **fields) if cue is not None else CueData(**fields)  # type: ignore[arg-type]
+    fields: dict[str, object] = dict(zip(_bulk.SHOW_FIELDS, _bulk.NO_SHOW, strict=True))
+    fields.update(_show_fields(extra))
+    return cast(_bulk.ShowFields, tuple([fields[name] for name in _bulk.SHOW_FIELDS]))
 
 
 _Fields = tuple[str | None, str, str, str, int | None, tuple[str, ...], str]
