@@ -683,34 +683,40 @@ _OUR_ITEM_RE = re.compile(
     r'<c:([A-Za-z]+)(?: role="([^"<]*)")?( guessed="true")?(?: source="([^"<]*)")?'
     r"(?:/>|>([^<]*)</c:\1>)"
 )
-_ITEM = r"(?:<c:{0}>([^<]*)</c:{0}>)?"
-_WS = "[ \t\n\r]*"
+_ITEM = r"(?:<c:{0}>([^<]*+)</c:{0}>)?"
+_WS = "[ \t\n\r]*+"
 _OUR_TRACK_RE = re.compile(
-    _WS + "<track>" + _WS + "(?:<location>([^<]*)</location>" + _WS + ")?"
-    "((?:<identifier>[^<]*</identifier>" + _WS + ")*)"
-    "(?:<title>([^<]*)</title>" + _WS + ")?"
-    "(?:<creator>([^<]*)</creator>" + _WS + ")?"
-    "(?:<annotation>([^<]*)</annotation>" + _WS + ")?"
-    "(?:<album>([^<]*)</album>" + _WS + ")?"
-    "(?:<trackNum>[^<]*</trackNum>" + _WS + ")?"
-    "(?:<duration>([^<]*)</duration>" + _WS + ")?"
+    _WS + "<track>" + _WS + "(?:<location>([^<]*+)</location>" + _WS + ")?"
+    "((?:<identifier>[^<]*+</identifier>" + _WS + ")*)"
+    "(?:<title>([^<]*+)</title>" + _WS + ")?"
+    "(?:<creator>([^<]*+)</creator>" + _WS + ")?"
+    "(?:<annotation>([^<]*+)</annotation>" + _WS + ")?"
+    "(?:<album>([^<]*+)</album>" + _WS + ")?"
+    "(?:<trackNum>[^<]*+</trackNum>" + _WS + ")?"
+    "(?:<duration>([^<]*+)</duration>" + _WS + ")?"
     '(?:<extension application="urn:cuesheet:xspf:1">' + _WS
-    + '<c:entry xmlns:c="urn:cuesheet:xspf:1">('
+    + '<c:entry xmlns:c="urn:cuesheet:xspf:1">(('
     + "".join(_ITEM.format(tag) for tag in ("segment", "number", "kind"))
-    + "(?:<c:start>(?:([0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}):([0-5][0-9]:[0-5][0-9])Z|([^<]*))"
+    + "(?:<c:start>(?:([0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}):([0-5][0-9]:[0-5][0-9])Z|([^<]*+))"
     "</c:start>)?"
-    + r'((?:<c:credit role="[^"<]*"(?: guessed="true")?(?: source="[^"<]*")?>[^<]*</c:credit>)*)'
+    + r'((?:<c:credit role="[^"<]*"(?: guessed="true")?(?: source="[^"<]*")?>[^<]*+</c:credit>)*)'
     + "".join(_ITEM.format(tag) for tag in ("isrc", "iswc", "usage", "durationSource"))
     + "((?:"
     + "|".join(
-        f"<c:{tag}>[^<]*</c:{tag}>"
+        f"<c:{tag}>[^<]*+</c:{tag}>"
         for tag in [tag for tag, _ in _SHOW_MS] + ["segmentAt"] + [tag for tag, _ in _SHOW_TEXT]
     )
-    + ")*)"
+    + ")*))"
     + "".join(_ITEM.format(tag) for tag in ("startInFile", "pregap", "postgap", "index00"))
     + "(<c:cue/>)?)</c:entry>" + _WS + "</extension>" + _WS + ")?</track>"
 )  # fmt: skip
-"""A track exactly as we write it, our extension block included (see :func:`_our_track`)."""
+"""A track exactly as we write it, our extension block included (see :func:`_our_track`).
+
+What it matches is well-formed XML but for the characters and references that
+:func:`_plain_bytes` looks for: element names are fixed, every closing tag is spelt
+out, whitespace is XML's, and text and attribute values hold no ``<``.  The
+quantifiers are possessive: each is followed by a ``<`` or a quote it cannot match.
+"""
 _OUR_CREDIT_RE = re.compile(
     r'<c:credit role="([^"<]*)"( guessed="true")?(?: source="([^"<]*)")?>([^<]*)</c:credit>'
 )
@@ -833,7 +839,7 @@ def _credit(role: str, guessed: str, source: str, name: str) -> Credit:
     return Credit(_xml_text(name), _xml_attr(role), bool(guessed), _xml_attr(source))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=16384)
 def _credits(items: str) -> tuple[Credit, ...]:
     """The credits of our extension block (``items``, as matched): one tuple per distinct run.
 
@@ -849,21 +855,14 @@ def _hour_ms(hour: str) -> int:
 
 @lru_cache(maxsize=4096)
 def _minute_second_ms(text: str) -> int:
-    """``MM:SS`` (both checked to be below 60) in milliseconds."""
-    return int(text[:2]) * 60_000 + int(text[3:]) * 1000
-
-
-def _start_ms(hour: str | None, minute_second: str | None, other: str | None) -> int | None:
-    """A ``<c:start>`` as matched by :data:`_OUR_TRACK_RE` (None when there is none).
+    """``MM:SS`` of a ``<c:start>`` (both checked to be below 60) in milliseconds.
 
     Why: :func:`playlists._time.parse_iso` costs several µs; the form we write,
-    ``YYYY-MM-DDTHH:MM:SSZ``, comes split at its hour: the hour is read once for all
-    the cues in it, the minutes and seconds once for every hour.  Any other text is
-    read by ``parse_iso``.
+    ``YYYY-MM-DDTHH:MM:SSZ``, comes split at its hour (see :data:`_OUR_TRACK_RE`):
+    the hour is read once for all the cues in it (:func:`_hour_ms`), the minutes
+    and seconds once for every hour.  Any other text is read by ``parse_iso``.
     """
-    if hour is not None:
-        return _hour_ms(hour) + _minute_second_ms(cast(str, minute_second))
-    return None if other is None else _time.parse_iso(_xml_text(other))
+    return int(text[:2]) * 60_000 + int(text[3:]) * 1000
 
 
 def _our_track(found: re.Match[str]) -> Entry:
@@ -875,7 +874,7 @@ def _our_track(found: re.Match[str]) -> Entry:
     :func:`_our_extension` decode them; on ``ValueError`` the caller reads the
     track that way, for the error naming its line.
     """
-    (location, identifiers, title, creator, annotation, album, duration, block,
+    (location, identifiers, title, creator, annotation, album, duration, block, items,
      segment, number, kind, hour, minute_second, start, credits, isrc, iswc, usage, source,
      show, start_in_file, pregap, postgap, index00, empty) = found.groups()  # fmt: skip
     location, title, creator, album, ms, ids, annotation = _standard_fields(
@@ -885,25 +884,14 @@ def _our_track(found: re.Match[str]) -> Entry:
         return _bulk.track(location, title, creator, album, ms, ids, annotation, None, None, 0, 0,
                            None)  # fmt: skip
     cue = None
-    if (
-        show
-        or credits
-        or empty
-        or segment is not None
-        or number is not None
-        or kind is not None
-        or minute_second is not None
-        or start is not None
-        or isrc is not None
-        or iswc is not None
-        or usage is not None
-        or source is not None
-    ):
-        if "&" in block or "\r" in block:  # something to decode
+    if items or empty:
+        if "&" in items or "\r" in items:  # something to decode
             segment, number, kind = map(_text_or_empty, (segment, number, kind))
             isrc, iswc, usage, source = map(_text_or_empty, (isrc, iswc, usage, source))
         cue = _bulk.cue_data_with_show(
-            segment or "", number or "", kind or "", _start_ms(hour, minute_second, start),
+            segment or "", number or "", kind or "",
+            _hour_ms(hour) + _minute_second_ms(minute_second) if hour is not None
+            else None if start is None else _time.parse_iso(_xml_text(start)),
             _credits(credits) if credits else (), isrc or "", iswc or "", usage or "",
             source or "", _show(show) if show else _bulk.NO_SHOW,
         )  # fmt: skip
@@ -966,7 +954,12 @@ def _standard_fields(
     elif "&" in album or "\r" in album:
         album = _xml_text(album)
     if location is not None:
-        location = _location(_xml_text(location) if "&" in location else location)
+        if "&" in location or "\r" in location:
+            location = _location(_xml_text(location))
+        elif location.startswith("file:///") and not location[-1].isspace():
+            location = _paths.file_uri_to_path(location)  # what _location does with it
+        else:
+            location = _location(location)
     ms: int | None = None
     if duration is not None:
         ms = (
@@ -976,7 +969,7 @@ def _standard_fields(
         )
     ids: tuple[str, ...] = ()
     if identifiers:
-        ids = tuple(_xml_text(raw).strip() for raw in _IDENTIFIER_RE.findall(identifiers))
+        ids = tuple([_xml_text(raw).strip() for raw in _IDENTIFIER_RE.findall(identifiers)])
     return (
         location,
         title,
@@ -1053,26 +1046,45 @@ class _Checker:
             ) from error
 
 
+_GOOD_BYTES = bytes(range(32, 256)) + b"\t\n"
+_NONCHARACTER_RE = re.compile(b"\xef\xbf[\xbe\xbf]")
+_LOOSE_AMP_RE = re.compile(b"&(?!(?:amp|lt|gt|quot|apos);)")
+
+
+def _plain_bytes(data: bytes) -> bool:
+    """True when nothing in ``data`` can make a track that :data:`_OUR_TRACK_RE` matches ill-formed.
+
+    That is: no character XML forbids (C0 controls, U+FFFE, U+FFFF; CR too, as
+    expat counts its line breaks its own way), no ``]]>`` and no reference other
+    than the five named entities.  Run on a raw block with the last two bytes of
+    the one before, so that nothing escapes by straddling two blocks (a reference
+    cut at the end counts as suspect).  See :meth:`_FastReader.vouch`.
+    """
+    return (
+        not data.translate(None, _GOOD_BYTES)
+        and (b"\xef" not in data or _NONCHARACTER_RE.search(data) is None)
+        and b"]]>" not in data
+        and (b"&" not in data or _LOOSE_AMP_RE.search(data) is None)
+    )
+
+
 def _parse_fast(blocks: Iterator[str | bytes], path: str | None) -> Playlist:
     """Read XSPF from UTF-8 blocks; raises :class:`_Unusual` to ask for the general reader."""
     reader = _FastReader(path)
     decoder = codecs.getincrementaldecoder("utf-8")()
+    last = b""
     for block in blocks:
-        reader.checker.feed(block)
-        try:
-            text = decoder.decode(block) if isinstance(block, bytes) else block
-        except UnicodeDecodeError as error:  # expat took it: another encoding is declared
-            raise _Unusual from error
-        if reader.state == "prolog":
-            text = reader.prolog(text)
-        if reader.state == "head":
-            text = reader.head(text)
-        if reader.state == "tracks":
-            text = reader.tracks(text)
-        if reader.state == "tail":
-            reader.tail_parts.append(text)
-    reader.checker.feed(b"", True)
-    return reader.playlist()
+        if isinstance(block, bytes):
+            try:
+                text = decoder.decode(block)
+            except UnicodeDecodeError as error:  # not UTF-8: the general reader says what it is
+                raise _Unusual from error
+            plain = _plain_bytes(last + block)
+            last = block[-2:]
+        else:
+            text, plain = block, False
+        reader.feed(text, plain)
+    return reader.finish()
 
 
 class _FastReader:
@@ -1080,6 +1092,11 @@ class _FastReader:
 
     Each step takes the text of a block, keeps what it cannot finish yet in
     ``buffer``, and returns the text left for the next step ("" when none).
+
+    Expat (:class:`_Checker`) sees every character once, in order, before any of
+    it is read another way than by :data:`_OUR_TRACK_RE`: the head and the tail as
+    they come, the tracks as they are read.  The text kept for the next block
+    (``buffer``, ``open_track``) has been shown to expat up to ``pending_fed``.
     """
 
     def __init__(self, path: str | None) -> None:
@@ -1094,6 +1111,51 @@ class _FastReader:
         self.lines_before = 0  # line breaks in the text before ``buffer``
         self.open_tag = -1  # in the head: where a tag starts that is not closed yet
         self.open_track: list[str] = []  # the text of a track whose end is not read yet
+        self.pending_fed = 0  # characters of the kept text that expat has seen
+        self.pending_plain = True  # the rest of the kept text comes from plain blocks
+
+    def feed(self, text: str, plain: bool) -> None:
+        """Read the next block's text; ``plain``: see :func:`_plain_bytes`."""
+        fed = False
+        if self.state in ("prolog", "head"):
+            self.checker.feed(text)
+            fed = True
+        if self.state == "prolog":
+            text = self.prolog(text)
+        if self.state == "head":
+            text = self.head(text)
+        if self.state == "tracks":
+            text, fed = self.tracks(text, fed, plain)
+        if self.state == "tail":
+            if not fed:
+                self.checker.feed(text)
+            self.tail_parts.append(text)
+
+    def finish(self) -> Playlist:
+        """The playlist, once expat has seen the rest and found the document whole."""
+        kept = "".join(self.open_track) if self.open_track else self.buffer
+        if self.state == "tracks" and self.pending_fed < len(kept):
+            self.checker.feed(kept[self.pending_fed :])
+        self.checker.feed(b"", True)
+        return self.playlist()
+
+    def vouch(self, buffer: str, start: int, end: int, plain: bool) -> None:
+        """Show expat ``buffer[start:end]``: whole tracks that :data:`_OUR_TRACK_RE` matched.
+
+        Why: expat costs as much as reading the tracks.  Such markup is well-formed
+        by construction (fixed names, exact closing tags, XML whitespace, attribute
+        values and text without ``<``) unless it holds a forbidden character, a
+        ``]]>`` or a reference other than the five named ones, which
+        :func:`_plain_bytes` rules out for ``plain`` text.  Expat is then shown only
+        the line breaks (in element content, so its line numbers stay right);
+        otherwise, the text itself.
+        """
+        if start >= end:
+            return
+        if plain:
+            self.checker.feed("\n" * buffer.count("\n", start, end))
+        else:
+            self.checker.feed(buffer[start:end])
 
     def prolog(self, text: str) -> str:
         """Everything before the root element: no DTD, and UTF-8."""
@@ -1138,22 +1200,34 @@ class _FastReader:
         self.state, self.buffer = ("tail" if start[1] else "tracks"), ""
         return buffer[start.end() :]
 
-    def tracks(self, text: str) -> str:
-        """The ``<track>`` elements, cut out and read one by one.
+    def tracks(self, text: str, fed: bool, plain: bool) -> tuple[str, bool]:
+        """The ``<track>`` elements, cut out and read one by one; the text after the list.
 
-        A track still open at the end of a block is kept in pieces: only the new
-        text can hold its end, so a huge text node is read in linear time.
+        ``fed``: expat has seen ``text``.  Returns the text after the list and whether
+        expat has seen it.  A track still open at the end of a block is kept in
+        pieces: only the new text can hold its end, so a huge text node is read in
+        linear time.
         """
         if self.open_track:
             seam = self.open_track[-1][-7:] + text
             self.open_track.append(text)
+            self.pending_plain = self.pending_plain and plain
             if "</track>" not in seam:
-                return ""
+                return "", False
             buffer, self.open_track = "".join(self.open_track), []
+            done = self.pending_fed
         else:
             buffer = self.buffer + text
+            done = len(buffer) if fed else self.pending_fed
+        # the text kept from before is plain or not, and so is this block's
+        plains = (self.pending_plain and plain, plain, len(buffer) - len(text))
         pos = 0
         ours = _OUR_TRACK_RE.match
+        if 0 < done < len(buffer):  # expat has seen the start of a track: it sees the rest too
+            found = ours(buffer)
+            if found is not None and found.end() > done:
+                self.checker.feed(buffer[done : found.end()])
+                done = found.end()
         while True:
             found = ours(buffer, pos)
             if found is not None:
@@ -1163,23 +1237,37 @@ class _FastReader:
                     continue
                 except ValueError:
                     pass  # read again below, for the error naming the line
+            if done < pos:
+                self.vouch(buffer, done, pos, plains[0])
+                done = pos
             begin = buffer.find("<track", pos)
             end = buffer.find("</track>", begin)
             if begin < 0 or end < 0 or buffer.find("<", pos, begin) >= 0:
-                return self.after_tracks(buffer, pos, begin)
+                return self.after_tracks(buffer, pos, begin, done, plains)
+            if done < len(buffer):  # expat first: an error it finds in this block comes first
+                self.checker.feed(buffer[done:])
+                done = len(buffer)
             end += 8
             self.entries.append(self.track(buffer, begin, end))
             pos = end
 
-    def after_tracks(self, buffer: str, pos: int, begin: int) -> str:
-        """At ``pos``: the end of the list, a track cut by the block's end, or the unusual."""
+    def after_tracks(
+        self, buffer: str, pos: int, begin: int, done: int, plains: tuple[bool, bool, int]
+    ) -> tuple[str, bool]:
+        """At ``pos``: the end of the list, a track cut by the block's end, or the unusual.
+
+        Expat has seen ``buffer`` up to ``done`` (``pos``, or all of it).  ``plains``:
+        whether the whole buffer is plain, whether the new text is, and where it starts.
+        """
         stop = buffer.find("<", pos)
         closing = _LIST_END_RE.match(buffer, stop) if stop >= 0 else None
         if closing is not None:
             self.state = "tail"
             self.lines_before += buffer.count("\n", 0, closing.end())
             self.buffer = ""
-            return buffer[closing.end() :]
+            if done < closing.end():
+                self.checker.feed(buffer[done : closing.end()])
+            return buffer[closing.end() :], done >= len(buffer)
         if stop >= 0 and buffer.startswith(("<!", "<?"), stop):
             raise _Unusual  # a comment, CDATA or instruction among the tracks
         waiting = begin >= 0 and stop == begin  # a track that ends in a later block
@@ -1187,9 +1275,11 @@ class _FastReader:
             raise _Unusual  # something else, e.g. <track/> or </track >
         self.lines_before += buffer.count("\n", 0, pos)
         self.buffer = buffer[pos:]
+        self.pending_fed = max(done - pos, 0)
+        self.pending_plain = plains[1] if pos >= plains[2] else plains[0]
         if waiting:
             self.open_track, self.buffer = [self.buffer], ""
-        return ""
+        return "", False
 
     def track(self, buffer: str, begin: int, end: int) -> Entry:
         markup = buffer[begin:end]
@@ -1220,8 +1310,15 @@ class _FastReader:
 
 
 def _slow_track(root_and_list: str, markup: str, path: str | None) -> Entry:
-    """One track read by ElementTree, inside the playlist's start tags (for namespaces)."""
-    root = ET.fromstring(root_and_list + markup + "</trackList></playlist>")
+    """One track read by ElementTree, inside the playlist's start tags (for namespaces).
+
+    Markup that is not one whole element (a comment opened in it and closed later,
+    say) is left to the general reader, which says what is wrong with the document.
+    """
+    try:
+        root = ET.fromstring(root_and_list + markup + "</trackList></playlist>")
+    except ET.ParseError as error:
+        raise _Unusual from error
     for track_list in root:
         for track in track_list:
             return _read_track(track, path)
