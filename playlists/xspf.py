@@ -695,7 +695,7 @@ _OUR_TRACK_RE = re.compile(
     "(?:<trackNum>[^<]*+</trackNum>" + _WS + ")?"
     "(?:<duration>([^<]*+)</duration>" + _WS + ")?"
     '(?:<extension application="urn:cuesheet:xspf:1">' + _WS
-    + '<c:entry xmlns:c="urn:cuesheet:xspf:1">(('
+    + '<c:entry xmlns:c="urn:cuesheet:xspf:1">(?:('
     + "".join(_ITEM.format(tag) for tag in ("segment", "number", "kind"))
     + "(?:<c:start>(?:([0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}):([0-5][0-9]:[0-5][0-9])Z|([^<]*+))"
     "</c:start>)?"
@@ -874,13 +874,13 @@ def _our_track(found: re.Match[str]) -> Entry:
     :func:`_our_extension` decode them; on ``ValueError`` the caller reads the
     track that way, for the error naming its line.
     """
-    (location, identifiers, title, creator, annotation, album, duration, block, items,
+    (location, identifiers, title, creator, annotation, album, duration, items,
      segment, number, kind, hour, minute_second, start, credits, isrc, iswc, usage, source,
      show, start_in_file, pregap, postgap, index00, empty) = found.groups()  # fmt: skip
     location, title, creator, album, ms, ids, annotation = _standard_fields(
         location, identifiers, title, creator, annotation, album, duration
     )
-    if not block:  # no extension block, or an empty one
+    if items is None:  # no extension block
         return _bulk.track(location, title, creator, album, ms, ids, annotation, None, None, 0, 0,
                            None)  # fmt: skip
     cue = None
@@ -1113,6 +1113,7 @@ class _FastReader:
         self.open_track: list[str] = []  # the text of a track whose end is not read yet
         self.pending_fed = 0  # characters of the kept text that expat has seen
         self.pending_plain = True  # the rest of the kept text comes from plain blocks
+        self.counted = (-1, 0)
 
     def feed(self, text: str, plain: bool) -> None:
         """Read the next block's text; ``plain``: see :func:`_plain_bytes`."""
@@ -1153,7 +1154,9 @@ class _FastReader:
         if start >= end:
             return
         if plain:
-            self.checker.feed("\n" * buffer.count("\n", start, end))
+            upto = buffer.count("\n", 0, end)  # kept: after_tracks needs it too
+            self.checker.feed("\n" * (upto - (buffer.count("\n", 0, start) if start else 0)))
+            self.counted = (end, upto)
         else:
             self.checker.feed(buffer[start:end])
 
@@ -1223,6 +1226,8 @@ class _FastReader:
         plains = (self.pending_plain and plain, plain, len(buffer) - len(text))
         pos = 0
         ours = _OUR_TRACK_RE.match
+        append = self.entries.append
+        self.counted = (-1, 0)  # (position in buffer, line breaks before it), see vouch
         if 0 < done < len(buffer):  # expat has seen the start of a track: it sees the rest too
             found = ours(buffer)
             if found is not None and found.end() > done:
@@ -1232,7 +1237,7 @@ class _FastReader:
             found = ours(buffer, pos)
             if found is not None:
                 try:
-                    self.entries.append(_our_track(found))
+                    append(_our_track(found))
                     pos = found.end()
                     continue
                 except ValueError:
@@ -1273,7 +1278,8 @@ class _FastReader:
         waiting = begin >= 0 and stop == begin  # a track that ends in a later block
         if not waiting and stop >= 0 and len(buffer) - stop > 12:
             raise _Unusual  # something else, e.g. <track/> or </track >
-        self.lines_before += buffer.count("\n", 0, pos)
+        counted_to, counted = self.counted
+        self.lines_before += counted if counted_to == pos else buffer.count("\n", 0, pos)
         self.buffer = buffer[pos:]
         self.pending_fed = max(done - pos, 0)
         self.pending_plain = plains[1] if pos >= plains[2] else plains[0]
