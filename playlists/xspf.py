@@ -24,8 +24,10 @@ Reading is hardened: a document with a DTD (``<!DOCTYPE``) is refused before
 any parser sees it (and expat is told to refuse one too), so no external
 entity, external DTD or entity expansion can ever be processed.  It streams,
 64 KiB at a time, and never holds a tree of the document: expat, with no
-content handlers, proves the bytes well-formed at C speed while the tracks are
-cut out of the same text and read with regular expressions; a track with
+content handlers, proves the text well-formed at C speed while the tracks are
+cut out of the same text and read with regular expressions (a track exactly as
+we write it, in a block free of anything that could make it ill-formed, is
+well-formed by construction: expat is shown only its line breaks); a track with
 unusual markup (attributes, prefixes, CDATA...) is read by ElementTree, and a
 document that cannot be cut up safely (comments between tracks, another
 encoding than UTF-8, a prefixed ``trackList``) is read entirely by the
@@ -636,11 +638,13 @@ def _playlist(root: ET.Element, entries: list[Entry], path: str | None) -> Playl
 
 # -- the fast path ----------------------------------------------------------------------
 # Well-formedness is checked by expat with no content handlers (C speed); the tracks are
-# cut out of the text with regular expressions, which is safe because expat has already
-# vouched for the text between them.  Any track whose markup is out of the ordinary
-# (attributes, prefixes, comments...) is read by ElementTree instead; a document that
-# cannot be cut up this way at all (CDATA or comments among the tracks, a prefixed
-# trackList, another encoding than UTF-8) is read entirely by ElementTree.
+# cut out of the text with regular expressions, which is safe because expat vouches for
+# the text before it is read any other way (tracks matched by _OUR_TRACK_RE in plain
+# blocks are well-formed by construction: see _FastReader.vouch).  Any track whose
+# markup is out of the ordinary (attributes, prefixes, comments...) is read by
+# ElementTree instead; a document that cannot be cut up this way at all (CDATA or
+# comments among the tracks, a prefixed trackList, another encoding than UTF-8) is read
+# entirely by ElementTree.
 
 
 class _Unusual(Exception):
