@@ -36,12 +36,29 @@ def _unquote_dir(directory: str) -> str:
     return unquote(directory, errors="surrogateescape")
 
 
+_PERCENT_RUN_RE = re.compile("(?:%[0-9A-Fa-f]{2})+")
+
+
+def _percent_run_text(found: re.Match[str]) -> str:
+    return bytes.fromhex(found[0].replace("%", "")).decode("utf-8", "surrogateescape")
+
+
 def _unquote_name(name: str) -> str:
+    """``unquote(name, errors="surrogateescape")``, quicker.
+
+    Why: ``unquote`` decodes byte by byte in Python (about 8 µs a name).  Here each
+    run of ``%XX`` escapes is decoded at once; that is the same text, since UTF-8
+    decoding (its escapes of bad bytes included) never joins bytes across an ASCII
+    character, and ``unquote`` leaves alone what is not an escape, as this does.
+    ``%20``, the usual escape, is replaced first for the same reason.
+    """
     if "%" not in name:
         return name
-    if name.count("%") == name.count("%20"):  # the usual case: spaces only
-        return name.replace("%20", " ")
-    return unquote(name, errors="surrogateescape")
+    if "%20" in name:
+        name = name.replace("%20", " ")
+        if "%" not in name:  # the usual case: spaces only
+            return name
+    return _PERCENT_RUN_RE.sub(_percent_run_text, name)
 
 
 def file_uri_to_path(uri: str) -> str:

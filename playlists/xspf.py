@@ -24,8 +24,10 @@ Reading is hardened: a document with a DTD (``<!DOCTYPE``) is refused before
 any parser sees it (and expat is told to refuse one too), so no external
 entity, external DTD or entity expansion can ever be processed.  It streams,
 64 KiB at a time, and never holds a tree of the document: expat, with no
-content handlers, proves the bytes well-formed at C speed while the tracks are
-cut out of the same text and read with regular expressions; a track with
+content handlers, proves the text well-formed at C speed while the tracks are
+cut out of the same text and read with regular expressions (a track exactly as
+we write it, in a block free of anything that could make it ill-formed, is
+well-formed by construction: expat is shown only its line breaks); a track with
 unusual markup (attributes, prefixes, CDATA...) is read by ElementTree, and a
 document that cannot be cut up safely (comments between tracks, another
 encoding than UTF-8, a prefixed ``trackList``) is read entirely by the
@@ -636,11 +638,13 @@ def _playlist(root: ET.Element, entries: list[Entry], path: str | None) -> Playl
 
 # -- the fast path ----------------------------------------------------------------------
 # Well-formedness is checked by expat with no content handlers (C speed); the tracks are
-# cut out of the text with regular expressions, which is safe because expat has already
-# vouched for the text between them.  Any track whose markup is out of the ordinary
-# (attributes, prefixes, comments...) is read by ElementTree instead; a document that
-# cannot be cut up this way at all (CDATA or comments among the tracks, a prefixed
-# trackList, another encoding than UTF-8) is read entirely by ElementTree.
+# cut out of the text with regular expressions, which is safe because expat vouches for
+# the text before it is read any other way (tracks matched by _OUR_TRACK_RE in plain
+# blocks are well-formed by construction: see _FastReader.vouch).  Any track whose
+# markup is out of the ordinary (attributes, prefixes, comments...) is read by
+# ElementTree instead; a document that cannot be cut up this way at all (CDATA or
+# comments among the tracks, a prefixed trackList, another encoding than UTF-8) is read
+# entirely by ElementTree.
 
 
 class _Unusual(Exception):
@@ -683,28 +687,40 @@ _OUR_ITEM_RE = re.compile(
     r'<c:([A-Za-z]+)(?: role="([^"<]*)")?( guessed="true")?(?: source="([^"<]*)")?'
     r"(?:/>|>([^<]*)</c:\1>)"
 )
-_ITEM = r"(?:<c:{0}>([^<]*)</c:{0}>)?"
+_ITEM = r"(?:<c:{0}>([^<]*+)</c:{0}>)?"
+_WS = "[ \t\n\r]*+"
 _OUR_TRACK_RE = re.compile(
-    r"\s*<track>\s*(?:<location>([^<]*)</location>\s*)?"
-    r"((?:<identifier>[^<]*</identifier>\s*)*)"
-    r"(?:<title>([^<]*)</title>\s*)?"
-    r"(?:<creator>([^<]*)</creator>\s*)?"
-    r"(?:<annotation>([^<]*)</annotation>\s*)?"
-    r"(?:<album>([^<]*)</album>\s*)?"
-    r"(?:<trackNum>[^<]*</trackNum>\s*)?"
-    r"(?:<duration>([^<]*)</duration>\s*)?"
-    r'(?:<extension application="urn:cuesheet:xspf:1">\s*'
-    r'<c:entry xmlns:c="urn:cuesheet:xspf:1">('
-    + "".join(_ITEM.format(tag) for tag in ("segment", "number", "kind", "start"))
-    + r'((?:<c:credit role="[^"<]*"(?: guessed="true")?(?: source="[^"<]*")?>[^<]*</c:credit>)*)'
+    _WS + "<track>" + _WS + "(?:<location>([^<]*+)</location>" + _WS + ")?"
+    "((?:<identifier>[^<]*+</identifier>" + _WS + ")*)"
+    "(?:<title>([^<]*+)</title>" + _WS + ")?"
+    "(?:<creator>([^<]*+)</creator>" + _WS + ")?"
+    "(?:<annotation>([^<]*+)</annotation>" + _WS + ")?"
+    "(?:<album>([^<]*+)</album>" + _WS + ")?"
+    "(?:<trackNum>[^<]*+</trackNum>" + _WS + ")?"
+    "(?:<duration>([^<]*+)</duration>" + _WS + ")?"
+    '(?:<extension application="urn:cuesheet:xspf:1">' + _WS
+    + '<c:entry xmlns:c="urn:cuesheet:xspf:1">(?:('
+    + "".join(_ITEM.format(tag) for tag in ("segment", "number", "kind"))
+    + "(?:<c:start>(?:([0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}):([0-5][0-9]:[0-5][0-9])Z|([^<]*+))"
+    "</c:start>)?"
+    + r'((?:<c:credit role="[^"<]*"(?: guessed="true")?(?: source="[^"<]*")?>[^<]*+</c:credit>)*)'
     + "".join(_ITEM.format(tag) for tag in ("isrc", "iswc", "usage", "durationSource"))
-    + r"((?:<c:(?:"
-    + "|".join([tag for tag, _ in _SHOW_MS] + ["segmentAt"] + [tag for tag, _ in _SHOW_TEXT])
-    + r")>[^<]*</c:[A-Za-z]+>)*)"
+    + "((?:"
+    + "|".join(
+        f"<c:{tag}>[^<]*+</c:{tag}>"
+        for tag in [tag for tag, _ in _SHOW_MS] + ["segmentAt"] + [tag for tag, _ in _SHOW_TEXT]
+    )
+    + ")*))"
     + "".join(_ITEM.format(tag) for tag in ("startInFile", "pregap", "postgap", "index00"))
-    + r"(<c:cue/>)?)</c:entry>\s*</extension>\s*)?</track>"
+    + "(<c:cue/>)?)</c:entry>" + _WS + "</extension>" + _WS + ")?</track>"
 )  # fmt: skip
-"""A track exactly as we write it, our extension block included (see :func:`_our_track`)."""
+"""A track exactly as we write it, our extension block included (see :func:`_our_track`).
+
+What it matches is well-formed XML but for the characters and references that
+:func:`_plain_bytes` looks for: element names are fixed, every closing tag is spelt
+out, whitespace is XML's, and text and attribute values hold no ``<``.  The
+quantifiers are possessive: each is followed by a ``<`` or a quote it cannot match.
+"""
 _OUR_CREDIT_RE = re.compile(
     r'<c:credit role="([^"<]*)"( guessed="true")?(?: source="([^"<]*)")?>([^<]*)</c:credit>'
 )
@@ -827,21 +843,30 @@ def _credit(role: str, guessed: str, source: str, name: str) -> Credit:
     return Credit(_xml_text(name), _xml_attr(role), bool(guessed), _xml_attr(source))
 
 
+@lru_cache(maxsize=16384)
+def _credits(items: str) -> tuple[Credit, ...]:
+    """The credits of our extension block (``items``, as matched): one tuple per distinct run.
+
+    Why: a show names the same few people again and again; its tracks share the tuple.
+    """
+    return tuple([_credit(*item) for item in _OUR_CREDIT_RE.findall(items)])
+
+
 @lru_cache(maxsize=256)
 def _hour_ms(hour: str) -> int:
     return _time.parse_iso(hour + ":00:00Z")
 
 
-def _start_ms(text: str) -> int:
-    """:func:`playlists._time.parse_iso` of a ``<c:start>``, quicker for the form we write.
+@lru_cache(maxsize=4096)
+def _minute_second_ms(text: str) -> int:
+    """``MM:SS`` of a ``<c:start>`` (both checked to be below 60) in milliseconds.
 
-    ``YYYY-MM-DDTHH:MM:SSZ``: the hour is read once for all the cues in it.
+    Why: :func:`playlists._time.parse_iso` costs several µs; the form we write,
+    ``YYYY-MM-DDTHH:MM:SSZ``, comes split at its hour (see :data:`_OUR_TRACK_RE`):
+    the hour is read once for all the cues in it (:func:`_hour_ms`), the minutes
+    and seconds once for every hour.  Any other text is read by ``parse_iso``.
     """
-    if len(text) == 20 and text[19] == "Z" and text[13] == ":" and text[16] == ":":
-        minutes, seconds = text[14:16], text[17:19]
-        if (minutes + seconds).isdigit() and text.isascii() and minutes < "60" > seconds:
-            return _hour_ms(text[:13]) + int(minutes) * 60_000 + int(seconds) * 1000
-    return _time.parse_iso(_xml_text(text))
+    return int(text[:2]) * 60_000 + int(text[3:]) * 1000
 
 
 def _our_track(found: re.Match[str]) -> Entry:
@@ -853,86 +878,54 @@ def _our_track(found: re.Match[str]) -> Entry:
     :func:`_our_extension` decode them; on ``ValueError`` the caller reads the
     track that way, for the error naming its line.
     """
-    (location, identifiers, title, creator, annotation, album, duration, block,
-     segment, number, kind, start, credits, isrc, iswc, usage, source, show,
-     start_in_file, pregap, postgap, index00, empty) = found.groups()  # fmt: skip
+    (location, identifiers, title, creator, annotation, album, duration, items,
+     segment, number, kind, hour, minute_second, start, credits, isrc, iswc, usage, source,
+     show, start_in_file, pregap, postgap, index00, empty) = found.groups()  # fmt: skip
     location, title, creator, album, ms, ids, annotation = _standard_fields(
         location, identifiers, title, creator, annotation, album, duration
     )
-    if not block:  # no extension block, or an empty one
+    if items is None:  # no extension block
         return _bulk.track(location, title, creator, album, ms, ids, annotation, None, None, 0, 0,
                            None)  # fmt: skip
+    cue = None
+    if items or empty:
+        if "&" in items or "\r" in items:  # something to decode
+            segment, number, kind = map(_text_or_empty, (segment, number, kind))
+            isrc, iswc, usage, source = map(_text_or_empty, (isrc, iswc, usage, source))
+        cue = _bulk.cue_data_with_show(
+            segment or "", number or "", kind or "",
+            _hour_ms(hour) + _minute_second_ms(minute_second) if hour is not None
+            else None if start is None else _time.parse_iso(_xml_text(start)),
+            _credits(credits) if credits else (), isrc or "", iswc or "", usage or "",
+            source or "", _show(show) if show else _bulk.NO_SHOW,
+        )  # fmt: skip
     return _bulk.track(
-        location, title, creator, album, ms, ids, annotation,
-        _our_cue(block, segment, number, kind, start, credits, isrc, iswc, usage, source, empty,
-                show),
-        _ms_or(start_in_file, "startInFile", None), _ms_or(pregap, "pregap", 0) or 0,
-        _ms_or(postgap, "postgap", 0) or 0, _ms_or(index00, "index00", None),
+        location, title, creator, album, ms, ids, annotation, cue,
+        None if start_in_file is None else _ms_or(start_in_file, "startInFile", None),
+        0 if pregap is None else _ms_or(pregap, "pregap", 0) or 0,
+        0 if postgap is None else _ms_or(postgap, "postgap", 0) or 0,
+        None if index00 is None else _ms_or(index00, "index00", None),
     )  # fmt: skip
 
 
-def _our_cue(
-    block: str,
-    segment: str | None,
-    number: str | None,
-    kind: str | None,
-    start: str | None,
-    credits: str,
-    isrc: str | None,
-    iswc: str | None,
-    usage: str | None,
-    source: str | None,
-    empty: str | None,
-    show: str,
-) -> CueData | None:
-    """The cue of our extension block (``block``, its items as matched); None when it has none."""
-    if show:
-        return _with_show(
-            _our_cue(block, segment, number, kind, start, credits, isrc, iswc, usage, source,
-                     empty, ""),
-            show,
-        )  # fmt: skip
-    if not (
-        credits
-        or empty
-        or segment is not None
-        or number is not None
-        or kind is not None
-        or start is not None
-        or isrc is not None
-        or iswc is not None
-        or usage is not None
-        or source is not None
-    ):
-        return None
-    if "&" in block or "\r" in block:  # something to decode
-        segment, number, kind = map(_text_or_empty, (segment, number, kind))
-        isrc, iswc, usage, source = map(_text_or_empty, (isrc, iswc, usage, source))
-    return _bulk.cue_data(
-        segment or "",
-        number or "",
-        kind or "",
-        None if start is None else _start_ms(start),
-        tuple([_credit(*item) for item in _OUR_CREDIT_RE.findall(credits)]) if credits else (),
-        isrc or "",
-        iswc or "",
-        usage or "",
-        source or "",
-    )
+@lru_cache(maxsize=4096)
+def _show(items: str) -> _bulk.ShowFields:
+    """The running-order fields written by :func:`_show_items` (``items``, as matched).
 
-
-def _with_show(cue: CueData | None, show: str) -> CueData:
-    """``cue`` with the running-order items of :func:`_show_items` (``show``, as matched)."""
+    Why: every cue of a segment carries its segment's values (budget, fixed time,
+    label...), so the same text comes back for each of them: it is decoded once.
+    """
     extra = _Extra()
-    for tag, _role, _guessed, _source, raw in _OUR_ITEM_RE.findall(show):
+    for tag, _role, _guessed, _source, raw in _OUR_ITEM_RE.findall(items):
         if tag in _INSTANTS:
             extra.instants[tag] = _time.parse_iso(_xml_text(raw))
         elif tag in _NUMBERS:
             extra.numbers[tag] = _number(_xml_text(raw), tag)
         else:
             extra.text[tag] = _xml_text(raw)
-    fields = _show_fields(extra)
-    return replace(cue, **fields) if cue is not None else CueData(**fields)  # type: ignore[arg-type]
+    fields: dict[str, object] = dict(zip(_bulk.SHOW_FIELDS, _bulk.NO_SHOW, strict=True))
+    fields.update(_show_fields(extra))
+    return cast(_bulk.ShowFields, tuple([fields[name] for name in _bulk.SHOW_FIELDS]))
 
 
 _Fields = tuple[str | None, str, str, str, int | None, tuple[str, ...], str]
@@ -965,7 +958,12 @@ def _standard_fields(
     elif "&" in album or "\r" in album:
         album = _xml_text(album)
     if location is not None:
-        location = _location(_xml_text(location) if "&" in location else location)
+        if "&" in location or "\r" in location:
+            location = _location(_xml_text(location))
+        elif location.startswith("file:///") and not location[-1].isspace():
+            location = _paths.file_uri_to_path(location)  # what _location does with it
+        else:
+            location = _location(location)
     ms: int | None = None
     if duration is not None:
         ms = (
@@ -975,7 +973,7 @@ def _standard_fields(
         )
     ids: tuple[str, ...] = ()
     if identifiers:
-        ids = tuple(_xml_text(raw).strip() for raw in _IDENTIFIER_RE.findall(identifiers))
+        ids = tuple([_xml_text(raw).strip() for raw in _IDENTIFIER_RE.findall(identifiers)])
     return (
         location,
         title,
@@ -1052,26 +1050,45 @@ class _Checker:
             ) from error
 
 
+_GOOD_BYTES = bytes(range(32, 256)) + b"\t\n"
+_NONCHARACTER_RE = re.compile(b"\xef\xbf[\xbe\xbf]")
+_LOOSE_AMP_RE = re.compile(b"&(?!(?:amp|lt|gt|quot|apos);)")
+
+
+def _plain_bytes(data: bytes) -> bool:
+    """True when nothing in ``data`` can make a track that :data:`_OUR_TRACK_RE` matches ill-formed.
+
+    That is: no character XML forbids (C0 controls, U+FFFE, U+FFFF; CR too, as
+    expat counts its line breaks its own way), no ``]]>`` and no reference other
+    than the five named entities.  Run on a raw block with the last two bytes of
+    the one before, so that nothing escapes by straddling two blocks (a reference
+    cut at the end counts as suspect).  See :meth:`_FastReader.vouch`.
+    """
+    return (
+        not data.translate(None, _GOOD_BYTES)
+        and (b"\xef" not in data or _NONCHARACTER_RE.search(data) is None)
+        and b"]]>" not in data
+        and (b"&" not in data or _LOOSE_AMP_RE.search(data) is None)
+    )
+
+
 def _parse_fast(blocks: Iterator[str | bytes], path: str | None) -> Playlist:
     """Read XSPF from UTF-8 blocks; raises :class:`_Unusual` to ask for the general reader."""
     reader = _FastReader(path)
     decoder = codecs.getincrementaldecoder("utf-8")()
+    last = b""
     for block in blocks:
-        reader.checker.feed(block)
-        try:
-            text = decoder.decode(block) if isinstance(block, bytes) else block
-        except UnicodeDecodeError as error:  # expat took it: another encoding is declared
-            raise _Unusual from error
-        if reader.state == "prolog":
-            text = reader.prolog(text)
-        if reader.state == "head":
-            text = reader.head(text)
-        if reader.state == "tracks":
-            text = reader.tracks(text)
-        if reader.state == "tail":
-            reader.tail_parts.append(text)
-    reader.checker.feed(b"", True)
-    return reader.playlist()
+        if isinstance(block, bytes):
+            try:
+                text = decoder.decode(block)
+            except UnicodeDecodeError as error:  # not UTF-8: the general reader says what it is
+                raise _Unusual from error
+            plain = _plain_bytes(last + block)
+            last = block[-2:]
+        else:
+            text, plain = block, False
+        reader.feed(text, plain)
+    return reader.finish()
 
 
 class _FastReader:
@@ -1079,6 +1096,11 @@ class _FastReader:
 
     Each step takes the text of a block, keeps what it cannot finish yet in
     ``buffer``, and returns the text left for the next step ("" when none).
+
+    Expat (:class:`_Checker`) sees every character once, in order, before any of
+    it is read another way than by :data:`_OUR_TRACK_RE`: the head and the tail as
+    they come, the tracks as they are read.  The text kept for the next block
+    (``buffer``, ``open_track``) has been shown to expat up to ``pending_fed``.
     """
 
     def __init__(self, path: str | None) -> None:
@@ -1093,6 +1115,54 @@ class _FastReader:
         self.lines_before = 0  # line breaks in the text before ``buffer``
         self.open_tag = -1  # in the head: where a tag starts that is not closed yet
         self.open_track: list[str] = []  # the text of a track whose end is not read yet
+        self.pending_fed = 0  # characters of the kept text that expat has seen
+        self.pending_plain = True  # the rest of the kept text comes from plain blocks
+        self.counted = (-1, 0)
+
+    def feed(self, text: str, plain: bool) -> None:
+        """Read the next block's text; ``plain``: see :func:`_plain_bytes`."""
+        fed = False
+        if self.state in ("prolog", "head"):
+            self.checker.feed(text)
+            fed = True
+        if self.state == "prolog":
+            text = self.prolog(text)
+        if self.state == "head":
+            text = self.head(text)
+        if self.state == "tracks":
+            text, fed = self.tracks(text, fed, plain)
+        if self.state == "tail":
+            if not fed:
+                self.checker.feed(text)
+            self.tail_parts.append(text)
+
+    def finish(self) -> Playlist:
+        """The playlist, once expat has seen the rest and found the document whole."""
+        kept = "".join(self.open_track) if self.open_track else self.buffer
+        if self.state == "tracks" and self.pending_fed < len(kept):
+            self.checker.feed(kept[self.pending_fed :])
+        self.checker.feed(b"", True)
+        return self.playlist()
+
+    def vouch(self, buffer: str, start: int, end: int, plain: bool) -> None:
+        """Show expat ``buffer[start:end]``: whole tracks that :data:`_OUR_TRACK_RE` matched.
+
+        Why: expat costs as much as reading the tracks.  Such markup is well-formed
+        by construction (fixed names, exact closing tags, XML whitespace, attribute
+        values and text without ``<``) unless it holds a forbidden character, a
+        ``]]>`` or a reference other than the five named ones, which
+        :func:`_plain_bytes` rules out for ``plain`` text.  Expat is then shown only
+        the line breaks (in element content, so its line numbers stay right);
+        otherwise, the text itself.
+        """
+        if start >= end:
+            return
+        if plain:
+            upto = buffer.count("\n", 0, end)  # kept: after_tracks needs it too
+            self.checker.feed("\n" * (upto - (buffer.count("\n", 0, start) if start else 0)))
+            self.counted = (end, upto)
+        else:
+            self.checker.feed(buffer[start:end])
 
     def prolog(self, text: str) -> str:
         """Everything before the root element: no DTD, and UTF-8."""
@@ -1137,58 +1207,89 @@ class _FastReader:
         self.state, self.buffer = ("tail" if start[1] else "tracks"), ""
         return buffer[start.end() :]
 
-    def tracks(self, text: str) -> str:
-        """The ``<track>`` elements, cut out and read one by one.
+    def tracks(self, text: str, fed: bool, plain: bool) -> tuple[str, bool]:
+        """The ``<track>`` elements, cut out and read one by one; the text after the list.
 
-        A track still open at the end of a block is kept in pieces: only the new
-        text can hold its end, so a huge text node is read in linear time.
+        ``fed``: expat has seen ``text``.  Returns the text after the list and whether
+        expat has seen it.  A track still open at the end of a block is kept in
+        pieces: only the new text can hold its end, so a huge text node is read in
+        linear time.
         """
         if self.open_track:
             seam = self.open_track[-1][-7:] + text
             self.open_track.append(text)
+            self.pending_plain = self.pending_plain and plain
             if "</track>" not in seam:
-                return ""
+                return "", False
             buffer, self.open_track = "".join(self.open_track), []
+            done = self.pending_fed
         else:
             buffer = self.buffer + text
+            done = len(buffer) if fed else self.pending_fed
+        # the text kept from before is plain or not, and so is this block's
+        plains = (self.pending_plain and plain, plain, len(buffer) - len(text))
         pos = 0
         ours = _OUR_TRACK_RE.match
+        append = self.entries.append
+        self.counted = (-1, 0)  # (position in buffer, line breaks before it), see vouch
+        if 0 < done < len(buffer):  # expat has seen the start of a track: it sees the rest too
+            found = ours(buffer)
+            if found is not None and found.end() > done:
+                self.checker.feed(buffer[done : found.end()])
+                done = found.end()
         while True:
             found = ours(buffer, pos)
             if found is not None:
                 try:
-                    self.entries.append(_our_track(found))
+                    append(_our_track(found))
                     pos = found.end()
                     continue
                 except ValueError:
                     pass  # read again below, for the error naming the line
+            if done < pos:
+                self.vouch(buffer, done, pos, plains[0])
+                done = pos
             begin = buffer.find("<track", pos)
             end = buffer.find("</track>", begin)
             if begin < 0 or end < 0 or buffer.find("<", pos, begin) >= 0:
-                return self.after_tracks(buffer, pos, begin)
+                return self.after_tracks(buffer, pos, begin, done, plains)
+            if done < len(buffer):  # expat first: an error it finds in this block comes first
+                self.checker.feed(buffer[done:])
+                done = len(buffer)
             end += 8
             self.entries.append(self.track(buffer, begin, end))
             pos = end
 
-    def after_tracks(self, buffer: str, pos: int, begin: int) -> str:
-        """At ``pos``: the end of the list, a track cut by the block's end, or the unusual."""
+    def after_tracks(
+        self, buffer: str, pos: int, begin: int, done: int, plains: tuple[bool, bool, int]
+    ) -> tuple[str, bool]:
+        """At ``pos``: the end of the list, a track cut by the block's end, or the unusual.
+
+        Expat has seen ``buffer`` up to ``done`` (``pos``, or all of it).  ``plains``:
+        whether the whole buffer is plain, whether the new text is, and where it starts.
+        """
         stop = buffer.find("<", pos)
         closing = _LIST_END_RE.match(buffer, stop) if stop >= 0 else None
         if closing is not None:
             self.state = "tail"
             self.lines_before += buffer.count("\n", 0, closing.end())
             self.buffer = ""
-            return buffer[closing.end() :]
+            if done < closing.end():
+                self.checker.feed(buffer[done : closing.end()])
+            return buffer[closing.end() :], done >= len(buffer)
         if stop >= 0 and buffer.startswith(("<!", "<?"), stop):
             raise _Unusual  # a comment, CDATA or instruction among the tracks
         waiting = begin >= 0 and stop == begin  # a track that ends in a later block
         if not waiting and stop >= 0 and len(buffer) - stop > 12:
             raise _Unusual  # something else, e.g. <track/> or </track >
-        self.lines_before += buffer.count("\n", 0, pos)
+        counted_to, counted = self.counted
+        self.lines_before += counted if counted_to == pos else buffer.count("\n", 0, pos)
         self.buffer = buffer[pos:]
+        self.pending_fed = max(done - pos, 0)
+        self.pending_plain = plains[1] if pos >= plains[2] else plains[0]
         if waiting:
             self.open_track, self.buffer = [self.buffer], ""
-        return ""
+        return "", False
 
     def track(self, buffer: str, begin: int, end: int) -> Entry:
         markup = buffer[begin:end]
@@ -1219,8 +1320,15 @@ class _FastReader:
 
 
 def _slow_track(root_and_list: str, markup: str, path: str | None) -> Entry:
-    """One track read by ElementTree, inside the playlist's start tags (for namespaces)."""
-    root = ET.fromstring(root_and_list + markup + "</trackList></playlist>")
+    """One track read by ElementTree, inside the playlist's start tags (for namespaces).
+
+    Markup that is not one whole element (a comment opened in it and closed later,
+    say) is left to the general reader, which says what is wrong with the document.
+    """
+    try:
+        root = ET.fromstring(root_and_list + markup + "</trackList></playlist>")
+    except ET.ParseError as error:
+        raise _Unusual from error
     for track_list in root:
         for track in track_list:
             return _read_track(track, path)
