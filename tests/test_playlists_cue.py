@@ -708,7 +708,7 @@ def test_a_file_read_in_pieces_reads_as_its_whole_text(
 ) -> None:
     """load reads a UTF-8 file a piece at a time (pieces cut anywhere a line ends here)."""
     monkeypatch.setattr(cue, "_PIECE", piece)
-    text = _dumps(_with_files(sochi()))
+    text = _RIPPED + _dumps(_with_files(sochi()))
     text += _line_by_line(_dumps(_with_files(sochi()), single_file="all.flac"))
     text += '    REM GENRE Rock\n    POSTGAP 00:01:00\nFILE "end.wav" WAVE\n  TRACK 09 AUDIO\n'
     text += '    TITLE "Last"\n    INDEX 01 00:00:00\n    INDEX 01 00:00:10'  # no final line end
