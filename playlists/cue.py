@@ -735,6 +735,25 @@ writes (as rippers do): the same groups, a subset of its matches, tried first.
 Why: without a ``[ \t]*`` to try before every line, and a space instead of
 ``[ \t]+``, a match takes about half the time (it was a third of reading our exports).
 """
+_RIPPER_BLOCK_RE = re.compile(
+    r'(?:FILE "(.+)" (?:WAVE|MP3|AIFF)\n)?'
+    r"  TRACK \d+ AUDIO\n"
+    r'(?:    TITLE "(.*)"\n)?'
+    r'(?:    PERFORMER "(.*)"\n)?'
+    r"    INDEX 01 (\d\d):([0-5]\d):([0-7]\d)(?:\n|\Z)"
+)
+""":data:`_WRITER_BLOCK_RE` for a ripper's track (``FILE``, ``TRACK``, ``TITLE``,
+``PERFORMER``, ``INDEX 01``), its quoted values matched by ``.*`` (any character but a
+line feed): a match whose values hold no double quote is one :data:`_WRITER_BLOCK_RE`
+matches too, with the same values; one whose values hold one is read by it instead.
+
+Why: ``[^"\n]*`` tests each character against two; ``.*`` runs to the line end and
+steps back to the last quote.  With six groups instead of twenty-one, a match and
+its groups take a third less time (a ripper's sheet is little else).
+"""
+_NO_GROUPS: tuple[None, ...] = (None,) * 21
+"""The groups of a :data:`_WRITER_BLOCK_RE` match for a track without SONGWRITER,
+ISRC or REM lines (those :meth:`_SheetReader.track_of` looks at)."""
 _CREDIT_RE = re.compile(r'CREDIT [ \t]*"([^"\n]*)"[ \t]*"([^"\n]*)"')
 _IDENTIFIER_RE = re.compile(r'IDENTIFIER [ \t]*"([^"\n]*)"')
 _NO_REM: tuple[None, None, None, None] = (None, None, None, None)
@@ -924,7 +943,17 @@ class _SheetReader:
         new_entry = _OpenEntry
         location, last_index = self.location, self.last_index
         block = None
-        while (found := exact(text, position) or lenient(text, position)) is not None:
+        plain = True  # try _RIPPER_BLOCK_RE first (again after a track it would match)
+        while True:
+            if plain and self.open is None and not self.pending:
+                position, count, run = self.plain_blocks(position, count, location, last_index)
+                if run is not None:
+                    block = run
+                    location, last_index = run[1], run[2]
+                plain = False
+            found = exact(text, position) or lenient(text, position)
+            if found is None:
+                break
             groups = found.groups()
             file_name, _number, title, performer, songwriter, isrc, rems = groups[:7]
             mm, ss, ff = groups[18:]
@@ -945,6 +974,7 @@ class _SheetReader:
             block = (first, location, frames, title or "", performer or "", songwriter or "",
                      isrc or "", groups)  # fmt: skip
             if rems is None and not isrc and not songwriter:  # a ripper's track: self.built, inline
+                plain = True
                 entry = new_entry()
                 entry.location = location
                 entry.title = block[3]
@@ -967,6 +997,58 @@ class _SheetReader:
             self.text_target = None
         self.location, self.last_index = location, last_index
         return position, count
+
+    def plain_blocks(
+        self, position: int, count: int, location: str | None, last_index: int
+    ) -> tuple[int, int, tuple[int, str, int, str, str, str, str, tuple[str | None, ...]] | None]:
+        """Read the tracks :data:`_RIPPER_BLOCK_RE` matches from ``position`` on, as
+        :meth:`blocks` reads them (``location`` and ``last_index`` are its); where it
+        stopped, the command lines read by then and the last track's block (None when
+        none was read).  The caller has no open track and no pending text.
+
+        Why: a ripper's sheet is nearly all such tracks; besides the quicker match,
+        the lines of a run of tracks are counted once, at its end, not once a track
+        (only the last track's first line number is kept, for :meth:`reopen`).
+        """
+        text = self.text
+        match = _RIPPER_BLOCK_RE.match
+        add = self.tracks.append
+        new_entry = _OpenEntry
+        counted = position  # the lines before it are in count
+        last = -1  # where the last track read starts
+        while (found := match(text, position)) is not None:
+            file_name, title, performer, mm, ss, ff = found.groups()
+            if ff >= "75" or (title and '"' in title) or (performer and '"' in performer):
+                break
+            frames = (int(mm) * 60 + int(ss)) * CD_FPS + int(ff)
+            if file_name is not None:
+                if '"' in file_name:
+                    break
+                location, last_index = file_name, 0
+            elif location is None or frames < last_index:
+                break
+            last_index = frames
+            entry = new_entry()
+            entry.location = location
+            entry.title = title or ""
+            entry.creator = performer or ""
+            entry.album = entry.annotation = ""
+            entry.identifiers = entry.extras = ()
+            entry.cue = entry.index00_ms = None
+            entry.pregap_ms = entry.postgap_ms = 0
+            entry.start_ms = frames  # INDEX 01 in frames until _entries
+            entry.duration_ms = None
+            add(entry)
+            last = position
+            position = found.end()
+        if last < 0:
+            return position, count, None
+        first = count + text.count("\n", counted, last) + (text[last] == "F")  # after FILE
+        count = first + text.count("\n", last, position) - (text[last] == "F")
+        count += position == len(text) and text[-1] != "\n"
+        assert location is not None  # the last track's, as last_index is its INDEX 01
+        return position, count, (first, location, last_index, entry.title, entry.creator,
+                                 "", "", _NO_GROUPS)  # fmt: skip
 
     def built(
         self,

@@ -665,13 +665,50 @@ def test_an_error_in_the_writers_layout_names_the_line_as_line_by_line() -> None
     assert errors[0] == errors[1] and errors[0][1] is not None
 
 
+_RIPPED = (
+    'FILE "a.wav" WAVE\n  TRACK 01 AUDIO\n    TITLE "One"\n    PERFORMER "X"\n'
+    '    INDEX 01 00:00:00\n  TRACK 02 AUDIO\n    TITLE "Say "hi" now"\n'
+    '    INDEX 01 01:00:00\n  TRACK 03 AUDIO\n    PERFORMER "Y"\n    INDEX 01 02:00:00\n'
+    '  TRACK 04 AUDIO\n    TITLE ""\n    PERFORMER "P "" Q"\n    INDEX 01 03:00:00\n'
+    '    REM GENRE Rock\nFILE "b"c.wav" WAVE\n  TRACK 05 AUDIO\n    INDEX 01 00:00:00\n'
+    'FILE "d.flac" WAVE\n  TRACK 06 AUDIO\n    TITLE "Six"\n    INDEX 01 00:10:00\n'
+    "  TRACK 07 AUDIO\n    INDEX 01 00:20:00\n"
+)
+"""A ripper's sheet: tracks the quick match reads between quotes inside values, a line
+after a track, a FILE name with a quote; the last line end is left to each test."""
+
+
+@pytest.mark.parametrize("end", ["", "\n"])
+def test_a_rippers_sheet_reads_as_it_does_line_by_line(end: str) -> None:
+    text = _RIPPED.rstrip("\n") + end
+    read = cue.loads(text)
+    assert read == cue.loads(_line_by_line(text))
+    assert [e.title for e in read.entries] == ["One", "Say ", "", "", "", "Six", ""]
+    assert read.entries[3].creator == "P " and read.entries[4].location == "b"
+    assert read.entries[0].extras == () and read.entries[3].extras == (("cue", "REM GENRE Rock"),)
+
+
+@pytest.mark.parametrize(
+    "bad",
+    ["    INDEX 01 00:00:75\n", "    INDEX 01 00:00:10\n", "    INDEX 01 00:0:00\n"],
+)
+def test_an_error_after_a_rippers_tracks_names_the_line_as_line_by_line(bad: str) -> None:
+    text = _RIPPED + '  TRACK 08 AUDIO\n    TITLE "Eight"\n' + bad
+    errors = []
+    for sheet in (text, _line_by_line(text)):
+        with pytest.raises(ParseError) as caught:
+            cue.loads(sheet, path="rip.cue")
+        errors.append((str(caught.value).lower(), caught.value.line))
+    assert errors[0] == errors[1] and errors[0][1] == text.count("\n")
+
+
 @pytest.mark.parametrize("piece", [1, 97, 1 << 20])
 def test_a_file_read_in_pieces_reads_as_its_whole_text(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, piece: int
 ) -> None:
     """load reads a UTF-8 file a piece at a time (pieces cut anywhere a line ends here)."""
     monkeypatch.setattr(cue, "_PIECE", piece)
-    text = _dumps(_with_files(sochi()))
+    text = _RIPPED + _dumps(_with_files(sochi()))
     text += _line_by_line(_dumps(_with_files(sochi()), single_file="all.flac"))
     text += '    REM GENRE Rock\n    POSTGAP 00:01:00\nFILE "end.wav" WAVE\n  TRACK 09 AUDIO\n'
     text += '    TITLE "Last"\n    INDEX 01 00:00:00\n    INDEX 01 00:00:10'  # no final line end
