@@ -172,23 +172,6 @@ class OpenCueData:
     segment_usage: str
 
 
-def _unset(cls: type, given: tuple[str, ...]) -> tuple[tuple[str, object], ...]:
-    """The fields of dataclass ``cls`` a builder is not given, with their defaults.
-
-    Every slot must be set before the class is switched: a field added to the
-    model is filled with its default here without touching the builders.
-    """
-    return tuple((f.name, f.default) for f in dataclasses.fields(cls) if f.name not in given)
-
-
-_CUE_DEFAULTS = _unset(
-    CueData,
-    ("segment", "number", "kind", "start_utc_ms", "credits", "isrc", "iswc", "usage",
-     "duration_source"),
-)  # fmt: skip
-_CREDIT_DEFAULTS = _unset(Credit, ("name", "role", "guessed"))
-
-
 class OpenCredit:
     """The very slots of :class:`Credit`, writable (see :class:`OpenEntry`)."""
 
@@ -198,55 +181,15 @@ class OpenCredit:
     guessed: bool
 
 
-def credit(name: str, role: str) -> Credit:
-    """``Credit(name, role)``, built as :func:`entry` is."""
-    built = OpenCredit()
-    built.name = name
-    built.role = role
-    built.guessed = False
-    for field_name, value in _CREDIT_DEFAULTS:
-        setattr(built, field_name, value)
-    built.__class__ = Credit  # type: ignore[assignment]
-    return built  # type: ignore[return-value]
-
-
-def cue_data(
-    segment: str,
-    number: str,
-    kind: str,
-    start_utc_ms: int | None,
-    credits: tuple[Credit, ...],
-    isrc: str,
-    iswc: str,
-    usage: str,
-    duration_source: str,
-) -> CueData:
-    """``CueData(...)`` with every field given, built as :func:`entry` is (a reader's hot path)."""
-    built = OpenCueData()
-    built.segment = segment
-    built.number = number
-    built.kind = kind
-    built.start_utc_ms = start_utc_ms
-    built.credits = credits
-    built.isrc = isrc
-    built.iswc = iswc
-    built.usage = usage
-    built.duration_source = duration_source
-    for name, value in _CUE_DEFAULTS:
-        setattr(built, name, value)
-    built.__class__ = CueData  # type: ignore[assignment]
-    return built  # type: ignore[return-value]
-
-
 def _slot_builder(cls: type, open_cls: type, given: tuple[str, ...]) -> Callable[..., Any]:
     """A function of the fields ``given`` (in that order) building ``cls`` as :func:`entry`
     does, every other slot set to its default by a statement of its own.
 
-    Why: :func:`cue_data` sets the ten slots it is not given in a loop of ``setattr``
-    calls (as long as the rest of building one); a reader building one ``CueData`` a
-    track spends that on every track.  The statements are written from the model's
-    fields when this module is imported (as :mod:`dataclasses` writes ``__init__``),
-    so a field added to the model is still filled with its default.
+    Why: setting the slots a builder is not given in a loop of ``setattr`` calls took
+    as long as the rest of building a ``CueData``; a reader builds one a track.  The
+    statements are written from the model's fields when this module is imported (as
+    :mod:`dataclasses` writes ``__init__``), so a field added to the model is still
+    filled with its default.
     """
     fields = dataclasses.fields(cls)
     namespace: dict[str, Any] = {"_open": open_cls, "_cls": cls}
@@ -263,17 +206,15 @@ def _slot_builder(cls: type, open_cls: type, given: tuple[str, ...]) -> Callable
     return namespace["build"]  # type: ignore[no-any-return]
 
 
-quick_cue_data: Callable[[str, str, str, int | None, tuple[Credit, ...], str, str, str, str],
-                         CueData] = _slot_builder(
-    CueData,
-    OpenCueData,
-    ("segment", "number", "kind", "start_utc_ms", "credits", "isrc", "iswc", "usage",
-     "duration_source"),
-)  # fmt: skip
-""":func:`cue_data` without its loop (see :func:`_slot_builder`), for the CUE reader's
-tracks in the writer's layout."""
-quick_credit: Callable[[str, str], Credit] = _slot_builder(Credit, OpenCredit, ("name", "role"))
-"""``Credit(name, role)``, as :func:`credit` without its loop (see :func:`_slot_builder`)."""
+_CUE_GIVEN = ("segment", "number", "kind", "start_utc_ms", "credits", "isrc", "iswc", "usage",
+              "duration_source")  # fmt: skip
+cue_data: Callable[[str, str, str, int | None, tuple[Credit, ...], str, str, str, str], CueData] = (
+    _slot_builder(CueData, OpenCueData, _CUE_GIVEN)
+)
+"""``CueData(...)`` of the fields a reader reads from a track (the others their defaults),
+built as :func:`entry` is (see :func:`_slot_builder`)."""
+credit: Callable[[str, str], Credit] = _slot_builder(Credit, OpenCredit, ("name", "role"))
+"""``Credit(name, role)``, built as :func:`entry` is (see :func:`_slot_builder`)."""
 
 
 ShowFields = tuple[int, int, int, int | None, int, int, int | None, str, int | None, str, str]
@@ -287,11 +228,9 @@ NO_SHOW = cast(
     ShowFields, tuple([CueData.__dataclass_fields__[name].default for name in SHOW_FIELDS])
 )
 """The defaults of the running-order fields (a cue with no running-order values)."""
-_SHOWN_CUE_DEFAULTS = _unset(
-    CueData,
-    ("segment", "number", "kind", "start_utc_ms", "credits", "isrc", "iswc", "usage",
-     "duration_source", *SHOW_FIELDS),
-)  # fmt: skip
+_cue_data_all: Callable[..., CueData] = _slot_builder(
+    CueData, OpenCueData, (*_CUE_GIVEN, *SHOW_FIELDS)
+)
 
 
 def cue_data_with_show(
@@ -313,20 +252,6 @@ def cue_data_with_show(
     rest of the track); the running-order values repeat for every cue of a segment,
     so the reader decodes them once into a ``show`` tuple and every cue shares it.
     """
-    built = OpenCueData()
-    built.segment = segment
-    built.number = number
-    built.kind = kind
-    built.start_utc_ms = start_utc_ms
-    built.credits = credits
-    built.isrc = isrc
-    built.iswc = iswc
-    built.usage = usage
-    built.duration_source = duration_source
-    (built.gap_ms, built.crossfade_ms, built.in_ms, built.out_ms, built.fade_in_ms,
-     built.fade_out_ms, built.segment_at_ms, built.segment_at_label, built.segment_budget_ms,
-     built.segment_notes, built.segment_usage) = show  # fmt: skip
-    for name, value in _SHOWN_CUE_DEFAULTS:
-        setattr(built, name, value)
-    built.__class__ = CueData  # type: ignore[assignment]
-    return built  # type: ignore[return-value]
+    return _cue_data_all(
+        segment, number, kind, start_utc_ms, credits, isrc, iswc, usage, duration_source, *show
+    )

@@ -1105,12 +1105,12 @@ class _SheetReader:
             if credits or isrc or songwriter or said.count(None) < len(said):
                 if not credits and songwriter:
                     credits = self.composers(songwriter)
-                cue_data = _bulk.quick_cue_data(
+                cue_data = _bulk.cue_data(
                     segment or "", number or "", kind or "", start_ms, credits, isrc,
                     iswc or "", usage or "", source or "",
                 )  # fmt: skip
         elif isrc or songwriter:
-            cue_data = _bulk.quick_cue_data(
+            cue_data = _bulk.cue_data(
                 "", "", "", None, self.composers(songwriter), isrc, "", "", ""
             )
         entry.identifiers = identifiers
@@ -1131,7 +1131,7 @@ class _SheetReader:
         for pair in _CREDIT_RE.findall(lines):
             credit = seen.get(pair)
             if credit is None:
-                credit = seen[pair] = _bulk.quick_credit(pair[1], pair[0])
+                credit = seen[pair] = _bulk.credit(pair[1], pair[0])
             credits.append(credit)
         return tuple(credits)
 
@@ -1146,7 +1146,7 @@ class _SheetReader:
                 pair = ("composer", name)
                 credit = seen.get(pair)
                 if credit is None:
-                    credit = seen[pair] = _bulk.quick_credit(name, "composer")
+                    credit = seen[pair] = _bulk.credit(name, "composer")
                 credits.append(credit)
         return tuple(credits)
 
