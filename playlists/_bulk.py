@@ -13,34 +13,23 @@ from playlists.model import Credit, CueData, Entry
 
 @contextmanager
 def paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a reader builds many objects without cycles.
+    """Pause the cyclic garbage collector while a reader builds many objects without
+    cycles; then count everything built while paused as old.
 
     Readers allocate an entry (and its strings) per line; the collector would
     otherwise walk the ever-growing heap again and again (reading a million
     entries takes 40% longer with it running).  Nothing built holds a cycle, so
     nothing is lost by collecting later.  The collector is resumed only if it ran.
-    """
-    running = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if running:
-            gc.enable()
 
-
-@contextmanager
-def paused_gc_built_old() -> Iterator[None]:
-    """:func:`paused_gc`, then everything built while paused counted as old.
-
-    Why: the collector counts every object built while it was paused as young, and
-    the first allocation after it resumes starts a collection of the young
-    generation that walks them all (0.16 s after reading a 100,000-track cue sheet,
-    7% of reading it), then the same again one generation up.  ``gc.freeze()`` then
-    ``gc.unfreeze()`` moves every tracked object into the oldest generation at once,
-    walking none, and sets the young count back to zero; the objects are examined
-    at the next full collection, as any long-lived ones.  Done only when the program
-    froze nothing itself (what it froze, before forking say, stays frozen).
+    Why the objects are made old: the collector counts every object built while it
+    was paused as young, and the first allocation after it resumes starts a
+    collection of the young generation that walks them all (0.16 s after reading a
+    100,000-track cue sheet, 7% of reading it), then the same again one generation
+    up.  ``gc.freeze()`` then ``gc.unfreeze()`` moves every tracked object into the
+    oldest generation at once, walking none, and sets the young count back to zero;
+    the objects are examined at the next full collection, as any long-lived ones.
+    Done only when the program froze nothing itself (what it froze, before forking
+    say, stays frozen).
     """
     running = gc.isenabled()
     gc.disable()

@@ -809,7 +809,7 @@ def loads(text: str, path: str | None = None) -> Playlist:
         text = text[1:]
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    with _bulk.paused_gc_built_old():
+    with _bulk.paused_gc():
         return _SheetReader(text, path).playlist()
 
 
@@ -1410,7 +1410,7 @@ def load(path: str | os.PathLike[str], *, encoding: str | None = None) -> Playli
     """Read a cue sheet file (encoding found as :func:`playlists.textfile.decode` says)."""
     if encoding is None:
         textfile.require_file(path)
-        with _bulk.paused_gc_built_old():
+        with _bulk.paused_gc():
             read = _load_in_pieces(path)
         if read is not None:
             return read

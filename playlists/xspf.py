@@ -1340,7 +1340,7 @@ def loads(text: str, path: str | None = None) -> Playlist:
     if text.startswith("\ufeff"):
         text = text[1:]
     blocks = (text[i : i + _READ_SIZE] for i in range(0, len(text), _READ_SIZE))
-    with _bulk.paused_gc_built_old():
+    with _bulk.paused_gc():
         try:
             return _parse_fast(blocks, path)
         except _Unusual:
@@ -1354,7 +1354,7 @@ def load(path: str | os.PathLike[str], *, encoding: str | None = None) -> Playli
         text = textfile.read(path, encoding=encoding)
         return loads(text, name)
     textfile.require_file(path)  # a FIFO or a device would block or never end
-    with _bulk.paused_gc_built_old():
+    with _bulk.paused_gc():
         with open(path, "rb") as source:
             try:
                 return _parse_fast(_chunks(source), name)

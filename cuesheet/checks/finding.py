@@ -94,18 +94,17 @@ class Finding(NamedTuple):
             f'{{"code": {text(code)}, "severity": {text(severity)}, '
             f'"segment": {"null" if segment is None else text(segment)}, '
             f'"cue": {"null" if cue is None else text(cue)}, "message": {text(message)}, '
-            f'"segment_index": {_NULL if si is None else si}, '
-            f'"cue_index": {_NULL if ci is None else ci}, '
-            f'"line": {_NULL if line is None else line}, '
+            f'"segment_index": {"null" if si is None else si}, '
+            f'"cue_index": {"null" if ci is None else ci}, '
+            f'"line": {"null" if line is None else line}, '
             f'"on_air": {"true" if on_air else "false"}, '
-            f'"times": {{"at_ms": {_NULL if at is None else at}, '
-            f'"planned_ms": {_NULL if planned is None else planned}, '
-            f'"actual_ms": {_NULL if actual is None else actual}, '
-            f'"delta_ms": {_NULL if delta is None else delta}, '
-            f'"running_ms": {_NULL if running is None else running}}}}}'
+            f'"times": {{"at_ms": {"null" if at is None else at}, '
+            f'"planned_ms": {"null" if planned is None else planned}, '
+            f'"actual_ms": {"null" if actual is None else actual}, '
+            f'"delta_ms": {"null" if delta is None else delta}, '
+            f'"running_ms": {"null" if running is None else running}}}}}'
         )
 
 
 _NUMBERS = frozenset({int, type(None)})
 """The types :meth:`Finding.to_json` writes itself (as ``json`` does); others go to ``json``."""
-_NULL = "null"
