@@ -79,8 +79,11 @@ def main(argv: Sequence[str] | None = None) -> NoReturn:
     The code is 128 + the signal's number when SIGINT or SIGTERM arrived at any
     moment of the run (its line is then written to stderr).
     """
-    code = _run(argv)
-    code = _flush_stdout(code)
+    from cuesheet.quickhelp import quick_answer
+
+    answer = quick_answer(list(argv) if argv is not None else sys.argv[1:])
+    code = _run(argv) if answer is None else 0  # --help, --version: click need not load
+    code = _flush_stdout(code, answer or "")
     with contextlib.suppress(OSError, ValueError):
         sys.stderr.flush()
     _pause("exit")
@@ -113,13 +116,14 @@ def _run(argv: Sequence[str] | None) -> int:
     return 0
 
 
-def _flush_stdout(code: int) -> int:
-    """``code``, or 1 when what the command wrote to stdout could not all be written.
+def _flush_stdout(code: int, text: str = "") -> int:
+    """``code``, or 1 when what the command wrote to stdout (and ``text``) could not all be written.
 
     A reader that went away (``cuesheet ... | head``) is not an error; a full disk
     or a device that refuses the bytes (``> /dev/full``) is: one line, exit 1.
     """
     try:
+        sys.stdout.write(text)
         sys.stdout.flush()
     except BrokenPipeError:
         return code
