@@ -123,7 +123,8 @@ def _flush_stdout(code: int, text: str = "") -> int:
     or a device that refuses the bytes (``> /dev/full``) is: one line, exit 1.
     """
     try:
-        sys.stdout.write(text)
+        if text:
+            sys.stdout.write(text)
         sys.stdout.flush()
     except BrokenPipeError:
         return code
