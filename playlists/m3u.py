@@ -313,19 +313,11 @@ def _pairs(
     if lines.pop() != "":
         return None
     step = 3 if chunk.startswith(_GROUP) else 2
-    count, odd = divmod(len(lines), step)
-    # The lines beginning with "#" must be the entries' #EXTINF and #EXTGRP lines (each
-    # checked below), so no location line is one: counted, not looked at line by line.
-    if odd or chunk[:1] != "#" or chunk.count("\n#") != (step - 1) * count - 1:
+    if len(lines) % step:
         return None
-    raw = lines[step - 1 :: step]
-    locations = list(map(str.strip, raw))
+    locations = list(map(str.strip, lines[step - 1 :: step]))
     if not all(locations):  # a blank line
         return None
-    if locations != raw:  # white space around a location: is it an indented directive?
-        joined = "\n".join(locations)
-        if joined[:1] == "#" or "\n#" in joined:
-            return None
     if step == 2:
         segments: Iterable[CueData | None] = repeat(None)
     else:
@@ -359,6 +351,27 @@ def _segment_cue(segment: str) -> CueData:
     return _bulk.cue_data(segment, "", "", None, (), "", "", "", "")
 
 
+_UNUSUAL = -1
+"""What :func:`_whole_seconds` gives for a head not as we write it (never a duration)."""
+
+
+def _whole_seconds(head: str) -> int | None:
+    """The duration (ms) of an ``#EXTINF`` head as we write it: ``#EXTINF:<digits>``, or
+    ``#EXTINF:-1`` (``None``, unknown); :data:`_UNUSUAL` for any other head."""
+    seconds = head[8:]
+    if head[:8] != "#EXTINF:":
+        return _UNUSUAL
+    if seconds.isdigit() and seconds.isascii():
+        return int(seconds) * 1000
+    return None if seconds == "-1" else _UNUSUAL  # else a fraction, attributes or spaces
+
+
+def _creator_title(display: str) -> tuple[str, str]:
+    """Creator and title of an ``#EXTINF`` line's display text (``creator - title``)."""
+    creator, dash, title = display.lstrip().partition(" - ")
+    return (creator, title) if dash else ("", creator)
+
+
 def _pair_entries(
     extinfs: list[str],
     locations: list[str],
@@ -370,30 +383,34 @@ def _pair_entries(
     entries: list[Entry] = []
     append = entries.append
     new_entry = _bulk.OpenEntry
-    last = ""  # the creator before: a run of entries by one creator is compared, not hashed
+    last = None  # the creator before: a run of entries by one creator is compared, not hashed
     for line, location, cue in zip(extinfs, locations, segments, strict=False):  # repeat(None)
-        head, _, display = line.partition(",")
+        if location[0] == "#":  # a directive (perhaps indented), not a location
+            return None
+        # Split at the first " - " first: as we write them, the head has no " - "
+        # and the display no leading space, and then the title is cut out only once.
+        left, dash, title = line.partition(" - ")
+        head, comma, creator = left.partition(",")
         try:  # the cache holds only heads checked to be "#EXTINF:<digits>" or "#EXTINF:-1"
             duration = durations[head]
         except KeyError:
-            seconds = head[8:]
-            if head[:8] != "#EXTINF:":
-                return None
-            if seconds.isdigit() and seconds.isascii():
-                duration = int(seconds) * 1000
-            elif seconds == "-1":
-                duration = None
-            else:  # a fraction, attributes, or spaces
+            duration = _whole_seconds(head)
+            if duration == _UNUSUAL:
                 return None
             durations[head] = duration
-        creator, dash, title = display.lstrip().partition(" - ")
-        if not dash:
-            title = creator
+        if not dash:  # no creator: all after the comma, if any, is the title
+            title = creator.lstrip()
             creator = ""
-        elif creator == last:
-            creator = last
+        elif creator != last:
+            if not comma:  # the " - " is in the head
+                return None
+            creator = creator.lstrip()
+            if creator:
+                creator = last = names.setdefault(creator, creator)
+            else:  # the " - " begins in the white space after the comma
+                creator, title = _creator_title(line[len(head) + 1 :])
         else:
-            creator = last = names.setdefault(creator, creator)
+            creator = last
         # _bulk.entry(location, title, creator, "", duration, cue), written out: the call
         # alone is about 6% of the time of reading a large file.
         built = new_entry()
