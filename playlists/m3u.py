@@ -322,16 +322,8 @@ def _pairs(
     locations = list(map(str.strip, lines[step - 1 :: step]))
     if not all(locations):  # a blank line
         return None
-    if step == 2:
-        segments: Iterable[CueData | None] = repeat(None)
-    else:
-        heads = lines[0::3]
-        distinct = set(heads)
-        if not all(line.startswith(_GROUP) for line in distinct):
-            return None
-        segment_of = {line: _segment(line, cues) for line in distinct}
-        segments = map(segment_of.__getitem__, heads)
-    entries = _pair_entries(lines[step - 2 :: step], locations, segments, durations, names)
+    groups: Iterable[str] = repeat("") if step == 2 else lines[0::3]
+    entries = _pair_entries(lines[step - 2 :: step], locations, groups, durations, names, cues)
     return None if entries is None else (entries, step)
 
 
@@ -379,16 +371,29 @@ def _creator_title(display: str) -> tuple[str, str]:
 def _pair_entries(
     extinfs: list[str],
     locations: list[str],
-    segments: Iterable[CueData | None],
+    groups: Iterable[str],
     durations: dict[str, int | None],
     names: dict[str, str],
+    cues: dict[str, CueData],
 ) -> list[Entry] | None:
-    """The entries of :func:`_pairs`; None if an ``#EXTINF`` line is not as we write it."""
+    """The entries of :func:`_pairs`; None if a line is not as we write it.
+
+    ``groups`` holds each entry's ``#EXTGRP`` line, or ``""`` for every entry when there
+    are none.  Equal lines in a row (a segment's entries) are compared, not hashed; so are
+    the creators of a run of entries by one creator.
+    """
     entries: list[Entry] = []
     append = entries.append
     new_entry = _bulk.OpenEntry
-    last = None  # the creator before: a run of entries by one creator is compared, not hashed
-    for line, location, cue in zip(extinfs, locations, segments, strict=False):  # repeat(None)
+    last = None  # the creator before
+    last_group = ""
+    cue = None
+    for line, location, group in zip(extinfs, locations, groups, strict=False):  # repeat("")
+        if group != last_group:
+            if not group.startswith(_GROUP):
+                return None
+            cue = _segment(group, cues)
+            last_group = group
         if location[0] == "#":  # a directive (perhaps indented), not a location
             return None
         # Split at the first " - " first: as we write them, the head has no " - "
