@@ -383,7 +383,6 @@ def _pair_entries(
     the creators of a run of entries by one creator.
     """
     entries: list[Entry] = []
-    append = entries.append
     new_entry = _bulk.OpenEntry
     last = None  # the creator before
     last_group = ""
@@ -437,7 +436,7 @@ def _pair_entries(
         built.index00_ms = None
         built.extras = ()
         built.__class__ = Entry  # type: ignore[assignment]
-        append(built)  # type: ignore[arg-type]
+        entries.append(built)  # type: ignore[arg-type]  # (a method call: done inline)
     return entries
 
 
