@@ -32,6 +32,7 @@ keeps entries whose file is missing and reports them with
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import io
 import os
@@ -440,6 +441,43 @@ def _pair_entries(
     return entries
 
 
+class _Lines:
+    """The line of every entry's location, kept as runs of evenly spaced entries.
+
+    Why: a line number is wanted only for the few entries a warning names, so a
+    slice read the quick way adds one run, not a number an entry.
+    """
+
+    __slots__ = ("firsts", "starts", "steps")
+
+    def __init__(self) -> None:
+        self.firsts: list[int] = []  # the index of each run's first entry
+        self.starts: list[int] = []  # the line of that entry's location
+        self.steps: list[int] = []  # lines from an entry's location to the next (0: one yet)
+
+    def run(self, first: int, line: int, step: int) -> None:
+        """Entries from ``first`` on, its location on ``line``, one every ``step`` lines."""
+        self.firsts.append(first)
+        self.starts.append(line)
+        self.steps.append(step)
+
+    def entry(self, index: int, line: int) -> None:
+        """One entry read line by line (in order): the last run takes it when it fits."""
+        if self.firsts:
+            start, step = self.starts[-1], self.steps[-1]
+            if step == 0:  # the run's second entry sets its step
+                self.steps[-1] = line - start
+                return
+            if line == start + (index - self.firsts[-1]) * step:
+                return
+        self.run(index, line, 0)
+
+    def line(self, index: int) -> int:
+        """The line of the location of entry ``index`` (from 0)."""
+        run = bisect.bisect_right(self.firsts, index) - 1
+        return self.starts[run] + (index - self.firsts[run]) * self.steps[run]
+
+
 class _Reader:
     """Reads M3U lines one at a time; what ``#`` lines say waits for the next location."""
 
@@ -454,7 +492,7 @@ class _Reader:
         "extinf_line",
         "extras",
         "group",
-        "lines_of",
+        "line_runs",
         "names",
         "path",
         "title",
@@ -465,7 +503,7 @@ class _Reader:
         self.path = path
         self.want_lines = want_lines
         self.entries: list[Entry] = []
-        self.lines_of: list[int] = []
+        self.line_runs = _Lines()
         self.title = ""
         self.duration: int | None = None
         self.display: str | None = None
@@ -490,7 +528,7 @@ class _Reader:
                 entries, step = quick
                 self.entries += entries
                 if self.want_lines:
-                    self.lines_of += range(before + step, before + step * len(entries) + 1, step)
+                    self.line_runs.run(len(self.entries) - len(entries), before + step, step)
                 return step * len(entries)
         self.lines(chunk, before)
         return chunk.count("\n")
@@ -545,7 +583,7 @@ class _Reader:
             self.entries.append(entry)
             self.duration = self.display = self.group = self.artist = self.album = None
         if self.want_lines:
-            self.lines_of.append(number)
+            self.line_runs.entry(len(self.entries) - 1, number)
 
     def directive(self, line: str, number: int) -> None:
         """A ``#`` line: the ones M3U knows set the next entry's fields; others are comments."""
@@ -579,7 +617,7 @@ class _Reader:
 
 def _parse(
     chunks: Iterable[str], path: str | None, want_lines: bool = False
-) -> tuple[Playlist, list[int]]:
+) -> tuple[Playlist, _Lines]:
     """:func:`_parse_lines`; a duration of thousands of digits is a :class:`ParseError`."""
     try:
         return _parse_lines(chunks, path, want_lines)
@@ -594,7 +632,7 @@ def _parse(
 
 def _parse_lines(
     chunks: Iterable[str], path: str | None, want_lines: bool = False
-) -> tuple[Playlist, list[int]]:
+) -> tuple[Playlist, _Lines]:
     """The playlist and, when asked for, the line number of each entry's location.
 
     ``chunks`` are slices of whole lines (see :func:`_chunks`).
@@ -604,7 +642,7 @@ def _parse_lines(
     with _bulk.paused_gc():
         for chunk in chunks:
             before += reader.chunk(chunk, before)
-    return reader.playlist(), reader.lines_of
+    return reader.playlist(), reader.line_runs
 
 
 def _extinf(line: str, path: str | None, number: int) -> tuple[int | None, str, str]:
@@ -656,9 +694,9 @@ def missing_files(playlist: Playlist, base_dir: str | os.PathLike[str]) -> list[
     return missing
 
 
-def _report_missing(playlist: Playlist, lines: list[int], path: str) -> None:
+def _report_missing(playlist: Playlist, lines: _Lines, path: str) -> None:
     missing = missing_files(playlist, os.path.dirname(os.path.abspath(path)))
-    shown = [f"{path}:{lines[number - 1]}: {location}" for number, location in missing[:20]]
+    shown = [f"{path}:{lines.line(number - 1)}: {location}" for number, location in missing[:20]]
     if len(missing) > 20:
         shown.append(f"... and {len(missing) - 20} more")
     if missing:

@@ -578,6 +578,24 @@ def test_small_slices_read_the_same(
     assert str(caught[0].message) == "20 entries with a missing file (kept): " + "; ".join(reported)
 
 
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 2), st.booleans(), st.booleans()), max_size=40))
+def test_every_entry_knows_its_line(layout: list[tuple[int, bool, bool]]) -> None:
+    """The line kept for each entry's location (runs of entries, see ``_Lines``) is its
+    line, whatever mix of quick slices and lines read one by one the file makes."""
+    lines = ["#EXTM3U"]
+    for number, (comments, grouped, blank) in enumerate(layout):
+        lines += ["#a comment"] * comments + ["#EXTGRP:Part"] * grouped + [""] * blank
+        lines += [f"#EXTINF:{number},T {number}", f"{number}.wav"]
+    text = "".join(f"{line}\n" for line in lines)
+    expected = [number for number, line in enumerate(lines, start=1) if line.endswith(".wav")]
+    for size in (97, 1 << 16):
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(m3u, "_SLICE", size)
+            playlist, found = m3u._parse(m3u._text_chunks(text), None, want_lines=True)
+        assert [found.line(index) for index in range(len(playlist.entries))] == expected
+
+
 def test_segments_share_one_cue_value() -> None:
     text = "#EXTGRP:Opening\n#EXTINF:1,a\na.wav\n#EXTGRP:Opening\n#EXTINF:2,b\nb.wav\n"
     first, second = m3u.loads(text).entries
