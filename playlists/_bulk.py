@@ -6,7 +6,7 @@ import dataclasses
 import gc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from playlists.model import Credit, CueData, Entry
 
@@ -43,26 +43,51 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-class OpenEntry:
-    """The very slots of :class:`Entry`, writable: filled in, then made an ``Entry``.
+def _writable(cls: type) -> type:
+    """A subclass of the frozen dataclass ``cls`` that adds no slot and can be written.
 
-    See :func:`entry`.  Every slot must be set before ``__class__`` becomes ``Entry``.
+    Its instances are filled in slot by slot, then their class is set to ``cls``.
+    Why a subclass: CPython lets ``__class__`` change between two classes of the same
+    layout, and checks that at once when one derives from the other without adding
+    slots (between two unrelated classes it compares their slot names, a tuple
+    comparison on every object built).  ``object``'s own ``__setattr__``,
+    ``__delattr__`` and ``__init__`` undo the frozen dataclass's, so a slot is
+    stored as on any slotted object and making one runs no Python code.
     """
+    namespace = {
+        "__slots__": (),
+        "__setattr__": object.__setattr__,
+        "__delattr__": object.__delattr__,
+        "__init__": object.__init__,
+        "__doc__": f"A writable {cls.__name__} being built (see :func:`_writable`).",
+    }
+    return type(f"Open{cls.__name__}", (cls,), namespace)
 
-    __slots__ = Entry.__slots__
-    location: str | None
-    title: str
-    creator: str
-    album: str
-    duration_ms: int | None
-    start_ms: int | None
-    identifiers: tuple[str, ...]
-    annotation: str
-    cue: CueData | None
-    pregap_ms: int
-    postgap_ms: int
-    index00_ms: int | None
-    extras: tuple[tuple[str, str], ...]
+
+if TYPE_CHECKING:
+
+    class OpenEntry:
+        """What mypy is told of ``_writable(Entry)``: the slots of :class:`Entry`, writable."""
+
+        location: str | None
+        title: str
+        creator: str
+        album: str
+        duration_ms: int | None
+        start_ms: int | None
+        identifiers: tuple[str, ...]
+        annotation: str
+        cue: CueData | None
+        pregap_ms: int
+        postgap_ms: int
+        index00_ms: int | None
+        extras: tuple[tuple[str, str], ...]
+
+else:
+    OpenEntry = _writable(Entry)
+    """A writable :class:`Entry`: filled in, then made an ``Entry`` (see :func:`entry`).
+
+    Every slot must be set before ``__class__`` becomes ``Entry``."""
 
 
 def entry(
@@ -77,10 +102,9 @@ def entry(
 
     Why: a frozen dataclass's ``__init__`` stores each of the twelve fields with
     ``object.__setattr__`` (about 0.9 µs an entry, half the time of reading a
-    large M3U file).  Here the fields go into a plain slotted object with the
-    same layout, whose class is then set to ``Entry`` (CPython allows that only
-    between classes with the same slots, and refuses otherwise): the result is
-    an ordinary frozen ``Entry``, equal to the one the constructor builds
+    large M3U file).  Here the fields go into an :data:`OpenEntry`, whose class
+    is then set to ``Entry`` (see :func:`_writable`): the result is an
+    ordinary frozen ``Entry``, equal to the one the constructor builds
     (``tests/test_playlists_m3u.py`` checks every field against the constructor).
     Only readers use this; the other fields keep the defaults of :class:`Entry`.
     """
@@ -135,42 +159,7 @@ def track(
     return built  # type: ignore[return-value]
 
 
-class OpenCueData:
-    """The very slots of :class:`CueData`, writable (see :class:`OpenEntry`)."""
-
-    __slots__ = CueData.__slots__
-    segment: str
-    number: str
-    kind: str
-    start_utc_ms: int | None
-    credits: tuple[Credit, ...]
-    isrc: str
-    iswc: str
-    usage: str
-    duration_source: str
-    gap_ms: int
-    crossfade_ms: int
-    in_ms: int
-    out_ms: int | None
-    fade_in_ms: int
-    fade_out_ms: int
-    segment_at_ms: int | None
-    segment_at_label: str
-    segment_budget_ms: int | None
-    segment_notes: str
-    segment_usage: str
-
-
-class OpenCredit:
-    """The very slots of :class:`Credit`, writable (see :class:`OpenEntry`)."""
-
-    __slots__ = Credit.__slots__
-    name: str
-    role: str
-    guessed: bool
-
-
-def _slot_builder(cls: type, open_cls: type, given: tuple[str, ...]) -> Callable[..., Any]:
+def _slot_builder(cls: type, given: tuple[str, ...]) -> Callable[..., Any]:
     """A function of the fields ``given`` (in that order) building ``cls`` as :func:`entry`
     does, every other slot set to its default by a statement of its own.
 
@@ -181,7 +170,7 @@ def _slot_builder(cls: type, open_cls: type, given: tuple[str, ...]) -> Callable
     filled with its default.
     """
     fields = dataclasses.fields(cls)
-    namespace: dict[str, Any] = {"_open": open_cls, "_cls": cls}
+    namespace: dict[str, Any] = {"_open": _writable(cls), "_cls": cls}
     body = ["    built = _open()"]
     for field in fields:
         if field.name in given:
@@ -198,11 +187,11 @@ def _slot_builder(cls: type, open_cls: type, given: tuple[str, ...]) -> Callable
 _CUE_GIVEN = ("segment", "number", "kind", "start_utc_ms", "credits", "isrc", "iswc", "usage",
               "duration_source")  # fmt: skip
 cue_data: Callable[[str, str, str, int | None, tuple[Credit, ...], str, str, str, str], CueData] = (
-    _slot_builder(CueData, OpenCueData, _CUE_GIVEN)
+    _slot_builder(CueData, _CUE_GIVEN)
 )
 """``CueData(...)`` of the fields a reader reads from a track (the others their defaults),
 built as :func:`entry` is (see :func:`_slot_builder`)."""
-credit: Callable[[str, str], Credit] = _slot_builder(Credit, OpenCredit, ("name", "role"))
+credit: Callable[[str, str], Credit] = _slot_builder(Credit, ("name", "role"))
 """``Credit(name, role)``, built as :func:`entry` is (see :func:`_slot_builder`)."""
 
 
@@ -217,9 +206,7 @@ NO_SHOW = cast(
     ShowFields, tuple([CueData.__dataclass_fields__[name].default for name in SHOW_FIELDS])
 )
 """The defaults of the running-order fields (a cue with no running-order values)."""
-_cue_data_all: Callable[..., CueData] = _slot_builder(
-    CueData, OpenCueData, (*_CUE_GIVEN, *SHOW_FIELDS)
-)
+_cue_data_all: Callable[..., CueData] = _slot_builder(CueData, (*_CUE_GIVEN, *SHOW_FIELDS))
 
 
 def cue_data_with_show(

@@ -32,6 +32,7 @@ keeps entries whose file is missing and reports them with
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import io
 import os
@@ -228,8 +229,12 @@ def _seconds_to_ms(text: str) -> int | None:
     return int(whole) * 1000 + int((fraction[:3] or "0").ljust(3, "0"))
 
 
-_SLICE = 1 << 20
-"""Characters read at a time (the first read is small, so the header comes with few entries)."""
+_SLICE = 1 << 16
+"""Characters read at a time (the first read is small, so the header comes with few entries).
+
+Why not more: a slice's lines are new strings until its entries are built, and a
+smaller slice keeps that memory small and in the processor's cache (slices of a
+megabyte took 13-19% more memory, each page of it a page fault in a new process)."""
 
 
 def _cut(text: str, at: int) -> int:
@@ -316,19 +321,10 @@ def _pairs(
     if len(lines) % step:
         return None
     locations = list(map(str.strip, lines[step - 1 :: step]))
-    joined = "\n".join(locations)
-    # a blank line, or a location that is a directive (a "#" line, perhaps indented)
-    if not all(locations) or joined[:1] == "#" or "\n#" in joined:
+    if not all(locations):  # a blank line
         return None
-    if step == 2:
-        segments: Iterable[CueData | None] = repeat(None)
-    else:
-        heads = lines[0::3]
-        if chunk.count("\n" + _GROUP) + 1 != len(heads):  # the only #EXTGRP lines: one an entry
-            return None
-        segment_of = {line: _segment(line, cues) for line in set(heads)}
-        segments = map(segment_of.__getitem__, heads)
-    entries = _pair_entries(lines[step - 2 :: step], locations, segments, durations, names)
+    groups: Iterable[str] = repeat("") if step == 2 else lines[0::3]
+    entries = _pair_entries(lines[step - 2 :: step], locations, groups, durations, names, cues)
     return None if entries is None else (entries, step)
 
 
@@ -339,42 +335,91 @@ def _segment(line: str, cues: dict[str, CueData]) -> CueData | None:
         return None
     cue = cues.get(segment)
     if cue is None:
-        cue = cues[segment] = CueData(segment=segment)
+        cue = cues[segment] = _segment_cue(segment)
     return cue
+
+
+def _segment_cue(segment: str) -> CueData:
+    """``CueData(segment=segment)``, built as :mod:`playlists._bulk` builds values.
+
+    Why: the frozen dataclass's ``__init__`` of twenty fields took 11% of reading an
+    export of 100,000 entries in 4,000 segments.
+    """
+    return _bulk.cue_data(segment, "", "", None, (), "", "", "", "")
+
+
+_UNUSUAL = -1
+"""What :func:`_whole_seconds` gives for a head not as we write it (never a duration)."""
+
+
+def _whole_seconds(head: str) -> int | None:
+    """The duration (ms) of an ``#EXTINF`` head as we write it: ``#EXTINF:<digits>``, or
+    ``#EXTINF:-1`` (``None``, unknown); :data:`_UNUSUAL` for any other head."""
+    seconds = head[8:]
+    if head[:8] != "#EXTINF:":
+        return _UNUSUAL
+    if seconds.isdigit() and seconds.isascii():
+        return int(seconds) * 1000
+    return None if seconds == "-1" else _UNUSUAL  # else a fraction, attributes or spaces
+
+
+def _creator_title(display: str) -> tuple[str, str]:
+    """Creator and title of an ``#EXTINF`` line's display text (``creator - title``)."""
+    creator, dash, title = display.lstrip().partition(" - ")
+    return (creator, title) if dash else ("", creator)
 
 
 def _pair_entries(
     extinfs: list[str],
     locations: list[str],
-    segments: Iterable[CueData | None],
+    groups: Iterable[str],
     durations: dict[str, int | None],
     names: dict[str, str],
+    cues: dict[str, CueData],
 ) -> list[Entry] | None:
-    """The entries of :func:`_pairs`; None if an ``#EXTINF`` line is not as we write it."""
+    """The entries of :func:`_pairs`; None if a line is not as we write it.
+
+    ``groups`` holds each entry's ``#EXTGRP`` line, or ``""`` for every entry when there
+    are none.  Equal lines in a row (a segment's entries) are compared, not hashed; so are
+    the creators of a run of entries by one creator.
+    """
     entries: list[Entry] = []
-    append = entries.append
     new_entry = _bulk.OpenEntry
-    for line, location, cue in zip(extinfs, locations, segments, strict=False):  # repeat(None)
-        head, _, display = line.partition(",")
+    last = None  # the creator before
+    last_group = ""
+    cue = None
+    for line, location, group in zip(extinfs, locations, groups, strict=False):  # repeat("")
+        if group != last_group:
+            if not group.startswith(_GROUP):
+                return None
+            cue = _segment(group, cues)
+            last_group = group
+        if location[0] == "#":  # a directive (perhaps indented), not a location
+            return None
+        # Split at the first " - " first: as we write them, the head has no " - "
+        # and the display no leading space, and then the title is cut out only once.
+        left, dash, title = line.partition(" - ")
+        head, comma, creator = left.partition(",")
         try:  # the cache holds only heads checked to be "#EXTINF:<digits>" or "#EXTINF:-1"
             duration = durations[head]
         except KeyError:
-            seconds = head[8:]
-            if head[:8] != "#EXTINF:":
-                return None
-            if seconds.isdigit() and seconds.isascii():
-                duration = int(seconds) * 1000
-            elif seconds == "-1":
-                duration = None
-            else:  # a fraction, attributes, or spaces
+            duration = _whole_seconds(head)
+            if duration == _UNUSUAL:
                 return None
             durations[head] = duration
-        creator, dash, title = display.lstrip().partition(" - ")
-        if not dash:
-            title = creator
+        if not dash:  # no creator: all after the comma, if any, is the title
+            title = creator.lstrip()
             creator = ""
+        elif creator != last:
+            if not comma:  # the " - " is in the head
+                return None
+            creator = creator.lstrip()
+            if creator:
+                creator = last = names.setdefault(creator, creator)
+            else:  # the " - " begins in the white space after the comma
+                creator, title = _creator_title(line[len(head) + 1 :])
         else:
-            creator = names.setdefault(creator, creator)
+            creator = last
         # _bulk.entry(location, title, creator, "", duration, cue), written out: the call
         # alone is about 6% of the time of reading a large file.
         built = new_entry()
@@ -392,8 +437,45 @@ def _pair_entries(
         built.index00_ms = None
         built.extras = ()
         built.__class__ = Entry  # type: ignore[assignment]
-        append(built)  # type: ignore[arg-type]
+        entries.append(built)  # type: ignore[arg-type]  # (a method call: done inline)
     return entries
+
+
+class _Lines:
+    """The line of every entry's location, kept as runs of evenly spaced entries.
+
+    Why: a line number is wanted only for the few entries a warning names, so a
+    slice read the quick way adds one run, not a number an entry.
+    """
+
+    __slots__ = ("firsts", "starts", "steps")
+
+    def __init__(self) -> None:
+        self.firsts: list[int] = []  # the index of each run's first entry
+        self.starts: list[int] = []  # the line of that entry's location
+        self.steps: list[int] = []  # lines from an entry's location to the next (0: one yet)
+
+    def run(self, first: int, line: int, step: int) -> None:
+        """Entries from ``first`` on, its location on ``line``, one every ``step`` lines."""
+        self.firsts.append(first)
+        self.starts.append(line)
+        self.steps.append(step)
+
+    def entry(self, index: int, line: int) -> None:
+        """One entry read line by line (in order): the last run takes it when it fits."""
+        if self.firsts:
+            start, step = self.starts[-1], self.steps[-1]
+            if step == 0:  # the run's second entry sets its step
+                self.steps[-1] = line - start
+                return
+            if line == start + (index - self.firsts[-1]) * step:
+                return
+        self.run(index, line, 0)
+
+    def line(self, index: int) -> int:
+        """The line of the location of entry ``index`` (from 0)."""
+        run = bisect.bisect_right(self.firsts, index) - 1
+        return self.starts[run] + (index - self.firsts[run]) * self.steps[run]
 
 
 class _Reader:
@@ -410,7 +492,7 @@ class _Reader:
         "extinf_line",
         "extras",
         "group",
-        "lines_of",
+        "line_runs",
         "names",
         "path",
         "title",
@@ -421,7 +503,7 @@ class _Reader:
         self.path = path
         self.want_lines = want_lines
         self.entries: list[Entry] = []
-        self.lines_of: list[int] = []
+        self.line_runs = _Lines()
         self.title = ""
         self.duration: int | None = None
         self.display: str | None = None
@@ -446,7 +528,7 @@ class _Reader:
                 entries, step = quick
                 self.entries += entries
                 if self.want_lines:
-                    self.lines_of += range(before + step, before + step * len(entries) + 1, step)
+                    self.line_runs.run(len(self.entries) - len(entries), before + step, step)
                 return step * len(entries)
         self.lines(chunk, before)
         return chunk.count("\n")
@@ -493,7 +575,7 @@ class _Reader:
             if self.group:
                 cue = self.cues.get(self.group)
                 if cue is None:
-                    cue = self.cues[self.group] = CueData(segment=self.group)
+                    cue = self.cues[self.group] = _segment_cue(self.group)
             entry = _bulk.entry(location, title, creator, self.album or "", self.duration, cue)
             if self.extras:
                 entry = replace(entry, extras=tuple(self.extras))
@@ -501,7 +583,7 @@ class _Reader:
             self.entries.append(entry)
             self.duration = self.display = self.group = self.artist = self.album = None
         if self.want_lines:
-            self.lines_of.append(number)
+            self.line_runs.entry(len(self.entries) - 1, number)
 
     def directive(self, line: str, number: int) -> None:
         """A ``#`` line: the ones M3U knows set the next entry's fields; others are comments."""
@@ -535,7 +617,7 @@ class _Reader:
 
 def _parse(
     chunks: Iterable[str], path: str | None, want_lines: bool = False
-) -> tuple[Playlist, list[int]]:
+) -> tuple[Playlist, _Lines]:
     """:func:`_parse_lines`; a duration of thousands of digits is a :class:`ParseError`."""
     try:
         return _parse_lines(chunks, path, want_lines)
@@ -550,7 +632,7 @@ def _parse(
 
 def _parse_lines(
     chunks: Iterable[str], path: str | None, want_lines: bool = False
-) -> tuple[Playlist, list[int]]:
+) -> tuple[Playlist, _Lines]:
     """The playlist and, when asked for, the line number of each entry's location.
 
     ``chunks`` are slices of whole lines (see :func:`_chunks`).
@@ -560,7 +642,7 @@ def _parse_lines(
     with _bulk.paused_gc():
         for chunk in chunks:
             before += reader.chunk(chunk, before)
-    return reader.playlist(), reader.lines_of
+    return reader.playlist(), reader.line_runs
 
 
 def _extinf(line: str, path: str | None, number: int) -> tuple[int | None, str, str]:
@@ -612,9 +694,9 @@ def missing_files(playlist: Playlist, base_dir: str | os.PathLike[str]) -> list[
     return missing
 
 
-def _report_missing(playlist: Playlist, lines: list[int], path: str) -> None:
+def _report_missing(playlist: Playlist, lines: _Lines, path: str) -> None:
     missing = missing_files(playlist, os.path.dirname(os.path.abspath(path)))
-    shown = [f"{path}:{lines[number - 1]}: {location}" for number, location in missing[:20]]
+    shown = [f"{path}:{lines.line(number - 1)}: {location}" for number, location in missing[:20]]
     if len(missing) > 20:
         shown.append(f"... and {len(missing) - 20} more")
     if missing:

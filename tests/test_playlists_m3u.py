@@ -422,6 +422,46 @@ def test_quick_path_reads_as_line_by_line(
     assert m3u.loads(text) == _line_by_line(text)
 
 
+_PIECES = ["a", "é", "Ж", " ", "\t", "\xa0", "\u3000", "-", " - ", ",", "#", "1"]
+_PIECE_TEXT = st.lists(st.sampled_from(_PIECES), max_size=5).map("".join)
+_SECONDS = st.sampled_from(
+    ["1", "-1", "0012", "75"] * 4 + ["1.5", "\u0661", " 1", "1 ", "x", "", "1 - 2", "- 1"]
+)
+_EXTINF_LINE = st.builds(
+    lambda seconds, comma, display: f"#EXTINF:{seconds}{comma}{display}",
+    _SECONDS,
+    st.sampled_from([","] * 8 + [""]),
+    _PIECE_TEXT,
+)
+_LOCATION = st.sampled_from(["a.wav", "b/é.flac", "c d"] * 4) | st.sampled_from(
+    [" a.wav", "a.wav\t", "#x", " #x", "\xa0#x", "", " ", "#EXTGRP:y", "#EXTINF:1,a"]
+)
+_ENTRY_LINES = st.builds(
+    lambda group, extinf, location: [*group, extinf, location],
+    st.sampled_from([["#EXTGRP:Part 1"], ["#EXTGRP: Part 2 "], ["#EXTGRP:"], ["#EXTGRP:-"]]),
+    _EXTINF_LINE,
+    _LOCATION,
+)
+
+
+def _read_with_warnings(text: str) -> tuple[Playlist | str, list[str]]:
+    """What ``loads`` gives (the playlist, or the error's text) and the warnings' texts."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            result: Playlist | str = m3u.loads(text, "x.m3u")
+        except ParseError as error:
+            result = str(error)
+    return result, [str(warning.message) for warning in caught]
+
+
+def _read_line_by_line(text: str) -> tuple[Playlist | str, list[str]]:
+    """:func:`_read_with_warnings` with the quick path switched off."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(m3u, "_pairs", lambda *args: None)
+        return _read_with_warnings(text)
+
+
 def test_quick_path_reads_what_the_line_reader_reads() -> None:
     plain = "#EXTINF:252,A - B\na.wav\n#EXTINF:-1, Stream\n http://x.example/s \n"
     expected = [
@@ -447,10 +487,53 @@ def test_quick_path_reads_what_the_line_reader_reads() -> None:
         "a.wav\nb.wav\n",  # no #EXTINF
         "#EXTINF:1,A\na.wav",  # no line end (the last slice)
         "#EXTINF:1,A\ra.wav\n",  # a lone carriage return
+        "#EXTINF:1 - A\na.wav\n",  # a dash in the head, no comma
+        "#EXTINF:1 - A,B\na.wav\n",
+        "#EXTINF:1, - A\na.wav\n#EXTINF:1, - A\nb.wav\n",  # the dash in the white space
+        "#EXTGRP:a\n#EXTINF:1,x\na.wav\n#EXTINF:2,y\n#EXTINF:3,z\nb.wav\n",  # no #EXTGRP
     ):
-        assert m3u.loads(odd) == _line_by_line(odd), odd
+        assert _read_with_warnings(odd) == _read_line_by_line(odd), odd
     with pytest.raises(ParseError, match=r"^x.m3u:2: #EXTINF is not followed by a location"):
         m3u.loads("#EXTINF:1,A\n#EXTINF:2,B\n#comment\n", "x.m3u")
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(_ENTRY_LINES, min_size=1, max_size=6),
+    st.sampled_from(["none", "all", "some"]),
+    st.sampled_from(["\n", "\n", "\r\n"]),
+)
+def test_quick_path_equals_the_line_reader_on_odd_text(
+    entries: list[list[str]], groups: str, line_end: str
+) -> None:
+    """Lines near what we write (spaces, dashes, commas, ``#`` where a location goes,
+    groups on some entries): the quick path gives the line reader's playlist, warnings
+    and errors, or leaves the slice to it."""
+    if groups == "none":
+        entries = [lines[1:] for lines in entries]
+    elif groups == "some":
+        entries = [lines[number % 2 :] for number, lines in enumerate(entries)]
+    text = "".join(f"{line}{line_end}" for lines in entries for line in lines)
+    assert _read_with_warnings(text) == _read_line_by_line(text)
+
+
+def test_quick_path_takes_our_odd_lines() -> None:
+    """The quick path does read lines with a dash at the start of the display text, white
+    space after the comma, and a run of entries by one creator."""
+    text = (
+        "#EXTINF:1,A - B\na\n#EXTINF:2,A - C - D\nb\n#EXTINF:3, \tA - E\nc\n"
+        "#EXTINF:4,  - F\nd\n#EXTINF:5, - G - H\ne\n#EXTINF:6,- I - J\nf\n#EXTINF:7\ng\n"
+    )
+    lines = text.split("\n")
+    found = m3u._pairs(text, {}, {}, {})
+    assert found is not None
+    entries, step = found
+    assert step == 2
+    assert [(e.creator, e.title) for e in entries] == [
+        ("A", "B"), ("A", "C - D"), ("A", "E"), ("", "- F"), ("- G", "H"), ("- I", "J"), ("", ""),
+    ]  # fmt: skip
+    assert entries[0].creator is entries[1].creator is entries[2].creator
+    assert Playlist(entries=tuple(entries)) == _line_by_line(text) and len(lines) == 15
 
 
 @pytest.mark.parametrize("grouped", [False, True])
@@ -493,6 +576,24 @@ def test_small_slices_read_the_same(
     ]
     reported = [f"{path}:{location_lines[n]}: dir {n}/{n:03d} track.wav" for n in sorted(missing)]
     assert str(caught[0].message) == "20 entries with a missing file (kept): " + "; ".join(reported)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 2), st.booleans(), st.booleans()), max_size=40))
+def test_every_entry_knows_its_line(layout: list[tuple[int, bool, bool]]) -> None:
+    """The line kept for each entry's location (runs of entries, see ``_Lines``) is its
+    line, whatever mix of quick slices and lines read one by one the file makes."""
+    lines = ["#EXTM3U"]
+    for number, (comments, grouped, blank) in enumerate(layout):
+        lines += ["#a comment"] * comments + ["#EXTGRP:Part"] * grouped + [""] * blank
+        lines += [f"#EXTINF:{number},T {number}", f"{number}.wav"]
+    text = "".join(f"{line}\n" for line in lines)
+    expected = [number for number, line in enumerate(lines, start=1) if line.endswith(".wav")]
+    for size in (97, 1 << 16):
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(m3u, "_SLICE", size)
+            playlist, found = m3u._parse(m3u._text_chunks(text), None, want_lines=True)
+        assert [found.line(index) for index in range(len(playlist.entries))] == expected
 
 
 def test_segments_share_one_cue_value() -> None:
