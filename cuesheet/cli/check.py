@@ -15,6 +15,7 @@ from cuesheet.cli.existing import existing_file
 if TYPE_CHECKING:
     from cuesheet.enrich.pipeline import EnrichOptions
     from cuesheet.inputs.sources import SourceOptions
+    from cuesheet.model import Show
 
 EPILOG = """\b
 Examples:
@@ -98,18 +99,18 @@ def check(
     reading: SourceOptions,
 ) -> None:
     """Check SOURCE's running order; with --as-run, compare it with what aired."""
-    from cuesheet.checks import fails
-    from cuesheet.checks.pipeline import ReviewOptions, review
     from cuesheet.checks.registry import select
     from cuesheet.cli.common import enrich, load
-    from cuesheet.enrich.filelengths import probe
     from cuesheet.errors import InputError
+    from playlists._bulk import paused_gc
 
     try:
         select(ignore)
     except InputError as error:
         raise click.BadParameter(error.message, param_hint="--ignore") from None
-    show = enrich(load(source, reading), enrichment, source)
+    with paused_gc():  # see below
+        planned = load(source, reading)
+    show = enrich(planned, enrichment, source)
     if for_profile is not None:
         from cuesheet.checks.rights import completeness_of
 
@@ -123,6 +124,31 @@ def check(
         for line in lines:
             click.echo(line)
         ctx.exit(0 if lines[-1].startswith("0 ") else 1)
+    with paused_gc():  # a shuffled log makes tens of thousands of findings, none in a cycle
+        _report(ctx, show, source, as_run, strict, ignore, as_json, table, log_timezone,
+                cue_sheet, tolerance, reading.encoding)  # fmt: skip
+
+
+def _report(
+    ctx: click.Context,
+    show: Show,
+    source: Path,
+    as_run: Path | None,
+    strict: bool,
+    ignore: tuple[str, ...],
+    as_json: bool,
+    table: bool,
+    log_timezone: str | None,
+    cue_sheet: bool,
+    tolerance: int,
+    encoding: str | None,
+) -> None:
+    """Review ``show`` (against ``as_run``), print the findings and exit with their code."""
+    from cuesheet.checks import fails
+    from cuesheet.checks.pipeline import ReviewOptions, review
+    from cuesheet.cli.common import load
+    from cuesheet.enrich.filelengths import probe
+
     checked = review(
         show,
         ReviewOptions(
@@ -132,7 +158,7 @@ def check(
             ignore,
             strict,
             log_timezone,
-            reading.encoding,
+            encoding,
             cue_sheet or source.suffix.lower() == ".cue",
         ),
         source=source,

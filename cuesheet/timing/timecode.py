@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import re
 
-from playlists import cue
-
-CD_FPS = cue.CD_FPS
-"""CD frames a second; the CUE format owns the number and ``MM:SS:FF`` (:mod:`playlists.cue`)."""
+CD_FPS = 75
+"""CD frames a second: :data:`playlists.cue.CD_FPS`, the CUE format's own number (a test keeps
+them equal), written out so that timing does not import the CUE reader and writer."""
 EBU_FPS = 25
 
 _EBU_RE = re.compile(r"^(\d{2,}):(\d{2}):(\d{2})[:;](\d{2})$")
@@ -31,11 +30,15 @@ def ms_to_cd_frames(ms: int) -> int:
 
     The CUE writer's own conversion, so exported sheets and cuesheet agree to the frame.
     """
+    from playlists import cue
+
     return cue.ms_to_frames(ms)
 
 
 def cd_frames_to_ms(frames: int) -> int:
     """CD frames to the nearest millisecond (the CUE reader's conversion)."""
+    from playlists import cue
+
     return cue.frames_to_ms(frames)
 
 
