@@ -195,6 +195,23 @@ def _slot_builder(cls: type, open_cls: type, given: tuple[str, ...]) -> Callable
     return namespace["build"]  # type: ignore[no-any-return]
 
 
+def frozen_builder(cls: type, given: tuple[str, ...]) -> Callable[..., Any]:
+    """A function of the fields ``given`` (by name or in that order) building the frozen
+    slotted dataclass ``cls`` as :func:`entry` builds an ``Entry``: its slots filled in a
+    plain object of the same layout, every other field its default.
+
+    Why: a frozen dataclass's ``__init__`` stores each field with ``object.__setattr__``,
+    a call each; a reader or a check that builds thousands of values (a cue, a change on
+    air) spends more there than in the rest of the work.  The result is an ordinary
+    instance of ``cls``, equal to what its constructor makes; ``cls`` must not have a
+    ``__post_init__`` (which this would skip).
+    """
+    if not dataclasses.is_dataclass(cls) or hasattr(cls, "__post_init__"):
+        raise TypeError(f"{cls.__name__} is not a dataclass built by its fields alone")
+    open_cls = type(f"Open{cls.__name__}", (), {"__slots__": cls.__dict__["__slots__"]})
+    return _slot_builder(cls, open_cls, given)
+
+
 _CUE_GIVEN = ("segment", "number", "kind", "start_utc_ms", "credits", "isrc", "iswc", "usage",
               "duration_source")  # fmt: skip
 cue_data: Callable[[str, str, str, int | None, tuple[Credit, ...], str, str, str, str], CueData] = (
