@@ -23,7 +23,7 @@ def test_a_built_cue_equals_the_constructed_one_field_by_field() -> None:
         "out_ms": 50_000,
         "cart": 12,
     }
-    built = frozen_builder(Cue, tuple(given))(**given)
+    built = frozen_builder(Cue)(**given)
     made = Cue(**given)  # type: ignore[arg-type]
     assert type(built) is Cue
     assert built == made and hash(built) == hash(made)
@@ -31,6 +31,7 @@ def test_a_built_cue_equals_the_constructed_one_field_by_field() -> None:
         assert getattr(built, field.name) == getattr(made, field.name), field.name
     with pytest.raises(dataclasses.FrozenInstanceError):
         built.title = "other"  # type: ignore[misc]
+    assert frozen_builder(Cue)("1", "Hymn") == Cue("1", "Hymn")  # the defaults, positionally
 
 
 def test_a_class_that_checks_its_fields_after_init_is_refused() -> None:
@@ -42,4 +43,4 @@ def test_a_class_that_checks_its_fields_after_init_is_refused() -> None:
             assert self.value >= 0
 
     with pytest.raises(TypeError):
-        frozen_builder(Checked, ("value",))
+        frozen_builder(Checked)

@@ -56,6 +56,7 @@ from cuesheet.asrun.cells import parse_aired_duration, parse_time_aired
 from cuesheet.asrun.values import AiredItem, AsRun
 from cuesheet.errors import InputError
 from cuesheet.model import Credit, Role, RoleSource, Show
+from playlists._bulk import frozen_builder
 from playlists.model import Entry, Playlist
 
 HEADER_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -181,6 +182,12 @@ def loads_csv(text: str, *, timezone: str, near_ms: int, path: str | None = None
     return AsRun(tuple(items), path)
 
 
+_new_credit: Callable[[str, Role, RoleSource], Credit] = frozen_builder(Credit)
+"""``Credit(...)`` without the frozen ``__init__`` (a log states thousands)."""
+_new_item: Callable[..., AiredItem] = frozen_builder(AiredItem)
+"""``AiredItem(...)`` likewise, one a row."""
+
+
 def split_names(text: str) -> list[str]:
     """The names of a credits cell: ``A / B; C`` -> ``[A, B, C]``."""
     return [name for name in _NAME_SPLIT.split(text.strip()) if name]
@@ -195,9 +202,9 @@ def _stated_roles(
         cell = row[index] if index < len(row) else ""
         for name in split_names(cell):
             if role is None:
-                credits.append(Credit(name, Role.PERFORMER, RoleSource.CONVENTION))
+                credits.append(_new_credit(name, Role.PERFORMER, RoleSource.CONVENTION))
             else:
-                credits.append(Credit(name, role, RoleSource.STATED))
+                credits.append(_new_credit(name, role, RoleSource.STATED))
     return tuple(credits)
 
 
@@ -254,8 +261,8 @@ def _row(
     credits = " / ".join(
         row[i].strip() for i in columns.get("credits", []) if i < len(row) and row[i].strip()
     )
-    return AiredItem(
-        title, credits, start, duration, _cell(row, columns, "number"), line, roles=roles
+    return _new_item(
+        title, credits, start, duration, _cell(row, columns, "number"), line, False, roles
     )
 
 

@@ -47,6 +47,7 @@ from statistics import median
 from cuesheet.asrun.align import Alignment, CueRun, CueStatus
 from cuesheet.asrun.logs import ShowLoader
 from cuesheet.model import Show
+from playlists._bulk import frozen_builder
 
 HOUR_MS = 3_600_000
 _CLOCK_SLACK_MS = 10 * 60_000
@@ -130,6 +131,12 @@ class Silence:
     def overlap_ms(self) -> int:
         """Overlap beyond the planned crossfade, ms (may be <= 0)."""
         return -self.silence_ms - self.crossfade_ms
+
+
+_new_change: Callable[..., Change] = frozen_builder(Change)
+"""``Change(...)`` without the frozen ``__init__``: a shuffled log makes thousands."""
+_new_silence: Callable[..., Silence] = frozen_builder(Silence)
+"""``Silence(...)`` likewise: one between every two aired items."""
 
 
 class Status(str, Enum):
@@ -300,7 +307,7 @@ def _silences(alignment: Alignment) -> list[Silence]:
             gap, fade = cue.gap_ms, cue.crossfade_ms
             if place[1] == 0 and segment.at_ms is not None:
                 hold = max(0, segment.at_ms - end)
-        found.append(Silence(j, j + 1, end, after.start_ms, gap, fade, hold))
+        found.append(_new_silence(j, j + 1, end, after.start_ms, gap, fade, hold))
     return found
 
 
@@ -340,7 +347,7 @@ class _Walk:
         if delta == 0:
             return
         self.running += delta
-        self.changes.append(Change(kind, delta, self.running, at, **fields))  # type: ignore[arg-type]
+        self.changes.append(_new_change(kind, delta, self.running, at, **fields))
 
     def anchors(self) -> list[_Anchor]:
         alignment = self.alignment

@@ -363,11 +363,9 @@ def write(show: Show, emit: Callable[[str], object], timing: Timing | None = Non
     emit("".join(pending))
 
 
-_new_credit: Callable[[str, Role, RoleSource], Credit] = frozen_builder(
-    Credit, ("name", "role", "source")
-)
+_new_credit: Callable[[str, Role, RoleSource], Credit] = frozen_builder(Credit)
 """``Credit(name, role, source)`` without the frozen ``__init__`` (a show has thousands)."""
-_new_cue: Callable[..., Cue] = frozen_builder(Cue, tuple(Cue.__dataclass_fields__))
+_new_cue: Callable[..., Cue] = frozen_builder(Cue)
 """``Cue(...)`` of every field, by name, without the frozen ``__init__``."""
 
 
