@@ -387,24 +387,24 @@ class _Walk:
             self.own_length(self.places[a.plan], a.aired)
         end_plan = len(self.places) if b is None else b.plan
         end_aired = len(alignment.log.items) if b is None else b.aired
-        aired_here = set(range(a.aired + 1, end_aired))
-        planned_here = set(range(a.plan + 1, end_plan))
-        for p in sorted(planned_here):
+        aired_here = range(a.aired + 1, end_aired)
+        planned_here = range(a.plan + 1, end_plan)
+        for p in planned_here:
             place = self.places[p]
             run = alignment.cue(*place)
-            if run.aired_index in aired_here:
+            if run.aired_index is not None and a.aired < run.aired_index < end_aired:
                 continue  # aired in this stretch, only its length counts (below)
             planned = _planned_length(alignment, place)
             if planned is None:
                 continue
             kind = Kind.DROPPED if run.status is CueStatus.MISSING else Kind.MOVED_OUT
             self.add(kind, -planned, run.planned_ms, place=place, planned_ms=planned)
-        for j in sorted(aired_here):
+        for j in aired_here:
             self._aired_between(j, planned_here)
         if b is not None:
             self._silence(a, b)
 
-    def _aired_between(self, j: int, planned_here: set[int]) -> None:
+    def _aired_between(self, j: int, planned_here: range) -> None:
         alignment = self.alignment
         item = alignment.log.items[j]
         place = alignment.aired[j]

@@ -132,7 +132,7 @@ def hhmmss_local(instant_ms: int, tz: str) -> str:
     per day (:func:`steady_offset_ms`), not once per instant.
     """
     instant = (instant_ms + 500) // 1000 * 1000  # nearest_second's rule, halves up
-    offset = steady_offset_ms(tz, instant, instant)
+    offset = _day_offset_ms(tz, instant // _DAY_MS)  # steady_offset_ms(tz, instant, instant)
     if offset is None:  # the offset changes that day, or beyond the calendar: exactly
         return from_ms(instant, tz).strftime("%H:%M:%S")
     minutes, seconds = divmod((instant + offset) // 1000 % 86_400, 60)
