@@ -167,7 +167,8 @@ def _report(
     )
     findings = checked.findings
     if as_json:
-        click.echo(_json_list(f.to_json() for f in findings))
+        # JSON escapes every control character: nothing for click to strip (4 MB of scan)
+        click.echo(_json_list(f.to_json() for f in findings), color=True)
     else:
         from cuesheet.checks.report import render_report
 

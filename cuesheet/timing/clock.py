@@ -18,6 +18,8 @@ from cuesheet.errors import TimingError
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 _HHMM_RE = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?$")
 _DAY_MS = 86_400_000
+_TWO_DIGITS = tuple(f"{n:02d}" for n in range(60))
+"""``"00"`` to ``"59"``, looked up rather than formatted (see :func:`hhmmss_local`)."""
 
 
 _NOT_IANA = frozenset({"localtime", "posixrules", "factory"})
@@ -136,7 +138,7 @@ def hhmmss_local(instant_ms: int, tz: str) -> str:
     if offset is None:  # the offset changes that day, or beyond the calendar: exactly
         return from_ms(instant, tz).strftime("%H:%M:%S")
     minutes, seconds = divmod((instant + offset) // 1000 % 86_400, 60)
-    return f"{minutes // 60:02d}:{minutes % 60:02d}:{seconds:02d}"
+    return f"{_TWO_DIGITS[minutes // 60]}:{_TWO_DIGITS[minutes % 60]}:{_TWO_DIGITS[seconds]}"
 
 
 def hhmm_utc(instant_ms: int) -> str:
