@@ -170,10 +170,18 @@ def steady_offset_ms(tz: str, first_ms: int, last_ms: int) -> int | None:
     costs an addition each, not a :mod:`zoneinfo` conversion each.
     """
     first_day = first_ms // _DAY_MS
-    offset = _day_offset_ms(tz, first_day)
     if last_ms < first_day * _DAY_MS + _DAY_MS:  # one day: the usual question
-        return offset
-    for day in range(first_day + 1, last_ms // _DAY_MS + 1):
+        return _day_offset_ms(tz, first_day)
+    return _days_offset_ms(tz, first_day, last_ms // _DAY_MS)
+
+
+@functools.lru_cache(maxsize=4096)
+def _days_offset_ms(tz: str, first_day: int, last_day: int) -> int | None:
+    """The UTC offset in force through the UTC days ``first_day`` to ``last_day`` (days
+    since the epoch), ms, when it is one offset all along; else ``None`` (remembered: an
+    as-run log asks about the same week for every line)."""
+    offset = _day_offset_ms(tz, first_day)
+    for day in range(first_day + 1, last_day + 1):
         if offset is None or _day_offset_ms(tz, day) != offset:
             return None
     return offset
