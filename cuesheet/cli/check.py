@@ -147,7 +147,6 @@ def _report(
     from cuesheet.checks import fails
     from cuesheet.checks.pipeline import ReviewOptions, review
     from cuesheet.cli.common import load
-    from cuesheet.enrich.filelengths import probe
 
     checked = review(
         show,
@@ -163,7 +162,7 @@ def _report(
         ),
         source=source,
         load_show=load,
-        probe=probe,
+        probe=_probe,
     )
     findings = checked.findings
     if as_json:
@@ -181,6 +180,13 @@ def _report(
             table_lines = render_text(analyse(checked.alignment, tolerance), style=_style)
             click.echo("\n".join(["", *table_lines]))
     ctx.exit(1 if fails(findings, as_run=as_run is not None, strict=strict) else 0)
+
+
+def _probe(path: Path) -> int | None:
+    """:func:`cuesheet.enrich.filelengths.probe`, imported when a cue names a file."""
+    from cuesheet.enrich.filelengths import probe
+
+    return probe(path)
 
 
 def _json_list(items: Iterable[str]) -> str:
