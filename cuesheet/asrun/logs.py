@@ -158,6 +158,7 @@ def loads_csv(text: str, *, timezone: str, near_ms: int, path: str | None = None
             line=header_index + 1,
         )
     roles = [COLUMN_ROLES.get(header_key(header[i])) for i in columns.get("credits", [])]
+    said: dict[tuple[str, ...], tuple[Credit, ...]] = {}  # credits cells already read
     items: list[AiredItem] = []
     reference = near_ms
     last_line = header_index + 1
@@ -172,7 +173,7 @@ def loads_csv(text: str, *, timezone: str, near_ms: int, path: str | None = None
         last_line = header_index + reader.line_num
         if not any(cell.strip() for cell in row) or row[0].lstrip().startswith("#"):
             continue
-        stated = _stated_roles(row, columns, roles) if any(roles) else ()
+        stated = _stated_roles(row, columns, roles, said) if any(roles) else ()
         item = _row(row, columns, first_line, path, timezone, reference, stated)
         if item.start_ms is not None:
             reference = item.start_ms
@@ -194,12 +195,27 @@ def split_names(text: str) -> list[str]:
 
 
 def _stated_roles(
-    row: Sequence[str], columns: dict[str, list[int]], roles: list[Role | None]
+    row: Sequence[str],
+    columns: dict[str, list[int]],
+    roles: list[Role | None],
+    said: dict[tuple[str, ...], tuple[Credit, ...]],
 ) -> tuple[Credit, ...]:
-    """The credits of a row whose credits columns state roles (the others: performers, a guess)."""
+    """The credits of a row whose credits columns state roles (the others: performers, a guess).
+
+    ``said`` remembers the credits of the cells already read (a log names the same people
+    row after row); the values are immutable, so rows with the same cells share them.
+    """
+    cells = tuple(row[index] if index < len(row) else "" for index in columns["credits"])
+    known = said.get(cells)
+    if known is None:
+        known = said[cells] = _credits_of(cells, roles)
+    return known
+
+
+def _credits_of(cells: tuple[str, ...], roles: list[Role | None]) -> tuple[Credit, ...]:
+    """The credits of a row's credits cells, each with its column's role (see above)."""
     credits: list[Credit] = []
-    for index, role in zip(columns["credits"], roles, strict=True):
-        cell = row[index] if index < len(row) else ""
+    for cell, role in zip(cells, roles, strict=True):
         for name in split_names(cell):
             if role is None:
                 credits.append(_new_credit(name, Role.PERFORMER, RoleSource.CONVENTION))
