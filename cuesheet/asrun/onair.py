@@ -275,10 +275,6 @@ def aired_length(alignment: Alignment, index: int) -> tuple[int | None, bool]:
     return None, False
 
 
-def _planned_length(alignment: Alignment, place: tuple[int, int]) -> int | None:
-    return alignment.show.segments[place[0]].cues[place[1]].duration_ms
-
-
 def _length_kind(aired: int, planned: int) -> Kind:
     if aired > planned:
         return Kind.LONG
@@ -336,6 +332,12 @@ class _Walk:
             for ci in range(len(segment.cues))
         ]
         self.position = {place: p for p, place in enumerate(self.places)}
+        self.runs = alignment.runs()
+        """Each planned cue's run, by position in plan order (as :attr:`places`)."""
+        self.lengths = [
+            cue.duration_ms for segment in alignment.show.segments for cue in segment.cues
+        ]
+        """Each planned cue's planned length, ms, by position in plan order."""
         self.silences = _silences(alignment)
         self.silence_after = {s.after: s for s in self.silences}
         self.running = 0
@@ -363,9 +365,10 @@ class _Walk:
             )
         return found
 
-    def own_length(self, place: tuple[int, int], index: int) -> None:
-        """The change a cue's own aired length made."""
-        planned = _planned_length(self.alignment, place)
+    def own_length(self, position: int, index: int) -> None:
+        """The change the cue at ``position`` in plan order made by its own aired length."""
+        place = self.places[position]
+        planned = self.lengths[position]
         aired, _ = aired_length(self.alignment, index)
         if planned is None or aired is None or aired == planned:
             return
@@ -384,17 +387,17 @@ class _Walk:
         """Every change from anchor ``a``'s start to anchor ``b``'s (``None``: the show's end)."""
         alignment = self.alignment
         if a.plan >= 0:
-            self.own_length(self.places[a.plan], a.aired)
+            self.own_length(a.plan, a.aired)
         end_plan = len(self.places) if b is None else b.plan
         end_aired = len(alignment.log.items) if b is None else b.aired
         aired_here = range(a.aired + 1, end_aired)
         planned_here = range(a.plan + 1, end_plan)
         for p in planned_here:
-            place = self.places[p]
-            run = alignment.cue(*place)
+            run = self.runs[p]
             if run.aired_index is not None and a.aired < run.aired_index < end_aired:
                 continue  # aired in this stretch, only its length counts (below)
-            planned = _planned_length(alignment, place)
+            place = self.places[p]
+            planned = self.lengths[p]
             if planned is None:
                 continue
             kind = Kind.DROPPED if run.status is CueStatus.MISSING else Kind.MOVED_OUT
@@ -416,8 +419,9 @@ class _Walk:
             if length is not None:
                 self.add(Kind.EXTRA, length, item.start_ms, aired_index=j, actual_ms=length)
             return
-        if self.position[place] not in planned_here:
-            planned = _planned_length(alignment, place)
+        position = self.position[place]
+        if position not in planned_here:
+            planned = self.lengths[position]
             if planned is not None:
                 self.add(
                     Kind.MOVED_IN,
@@ -427,7 +431,7 @@ class _Walk:
                     aired_index=j,
                     planned_ms=planned,
                 )
-        self.own_length(place, j)
+        self.own_length(position, j)
 
     def _dead_air(self, silence: Silence) -> None:
         self.add(
