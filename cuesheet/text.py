@@ -23,6 +23,8 @@ def normalise(text: str) -> str:
     return _DIGIT_LETTER.sub(" ", fold(text))
 
 
+@functools.lru_cache(maxsize=65_536)
 def tokens(text: str) -> frozenset[str]:
-    """The set of words of ``normalise(text)``."""
+    """The set of words of ``normalise(text)`` (remembered: a log names the same credits
+    again and again)."""
     return frozenset(normalise(text).split())

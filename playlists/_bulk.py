@@ -184,6 +184,41 @@ def _slot_builder(cls: type, given: tuple[str, ...]) -> Callable[..., Any]:
     return namespace["build"]  # type: ignore[no-any-return]
 
 
+def frozen_builder(cls: type) -> Callable[..., Any]:
+    """A function with the signature of ``cls``'s constructor (the frozen slotted dataclass
+    ``cls``) building it as :func:`entry` builds an ``Entry``: the fields stored in a plain
+    object of the same layout, whose class then becomes ``cls``.
+
+    Why: a frozen dataclass's ``__init__`` stores each field with ``object.__setattr__``,
+    a call each; a reader or a check that builds thousands of values (a cue, a change on
+    air) spends more there than in the rest of the work.  The result is an ordinary
+    instance of ``cls``, equal to what its constructor makes.  Refused (``TypeError``) for
+    a class whose constructor does more than store its fields: a ``__post_init__``, a
+    default factory, a keyword-only or an ``init=False`` field.
+    """
+    fields = dataclasses.fields(cls)
+    if (
+        not dataclasses.is_dataclass(cls)
+        or hasattr(cls, "__post_init__")
+        or any(f.default_factory is not dataclasses.MISSING or f.kw_only or not f.init
+               for f in fields)
+    ):  # fmt: skip
+        raise TypeError(f"{cls.__name__} is not a dataclass built by storing its fields")
+    open_cls = type(f"Open{cls.__name__}", (), {"__slots__": cls.__dict__["__slots__"]})
+    namespace: dict[str, Any] = {"_open": open_cls, "_cls": cls}
+    params = []
+    for field in fields:
+        if field.default is dataclasses.MISSING:
+            params.append(field.name)
+        else:
+            namespace[f"_default_{field.name}"] = field.default
+            params.append(f"{field.name}=_default_{field.name}")
+    body = ["    built = _open()", *(f"    built.{f.name} = {f.name}" for f in fields)]
+    body += ["    built.__class__ = _cls", "    return built"]
+    exec(f"def build({', '.join(params)}):\n" + "\n".join(body), namespace)
+    return namespace["build"]  # type: ignore[no-any-return]
+
+
 _CUE_GIVEN = ("segment", "number", "kind", "start_utc_ms", "credits", "isrc", "iswc", "usage",
               "duration_source")  # fmt: skip
 cue_data: Callable[[str, str, str, int | None, tuple[Credit, ...], str, str, str, str], CueData] = (

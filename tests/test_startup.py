@@ -93,6 +93,15 @@ def test_a_command_imports_only_the_heavy_modules_it_uses(
     assert not used or used[0] in modules  # the check sees a heavy import where there is one
 
 
+def test_check_against_a_log_imports_no_cue_reader_file_writer_or_toml_parser(
+    tmp_path: Path, show: Path
+) -> None:
+    log = tmp_path / "asrun.csv"
+    log.write_text("Time aired,Title\n20:00:00,Waltz of the Flowers\n", encoding="utf-8")
+    modules = imported(tmp_path, "check", str(show), "--as-run", str(log), "--no-resolve")
+    assert not modules & {"playlists.cue", "playlists.atomic", "tomllib"}
+
+
 def test_convert_reads_no_yaml_and_no_tags(tmp_path: Path, show: Path) -> None:
     imported(tmp_path, "export", str(show), "--no-resolve", "--placeholders", "-o", "in.m3u8")
     modules = imported(tmp_path, "convert", "in.m3u8", "out.xspf")

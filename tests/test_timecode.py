@@ -104,3 +104,9 @@ def test_parse_seconds(text: str, ms: int) -> None:
 def test_parse_seconds_rejects(bad: str) -> None:
     with pytest.raises(ValueError, match="number of seconds"):
         timecode.parse_seconds(bad)
+
+
+def test_cd_frames_a_second_are_the_cue_formats() -> None:
+    from playlists import cue
+
+    assert timecode.CD_FPS == cue.CD_FPS == 75

@@ -24,7 +24,7 @@ Everything is linear in memory: no N x M table is ever built.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from enum import Enum
 
@@ -33,6 +33,7 @@ from cuesheet.asrun.values import AiredItem, AsRun
 from cuesheet.model import Cue, Show
 from cuesheet.text import normalise, tokens
 from cuesheet.timing.engine import Timing
+from playlists._bulk import frozen_builder
 
 _STOP_WORDS = frozenset({"the", "of", "and", "a", "an", "in", "from", "no", "op", "for", "to"})
 _FUZZY_SHARE = 0.8
@@ -70,6 +71,10 @@ class CueRun:
         if self.planned_ms is None or self.aired_ms is None:
             return None
         return self.aired_ms - self.planned_ms
+
+
+_new_cue_run: Callable[..., CueRun] = frozen_builder(CueRun)
+"""``CueRun(...)`` without the frozen ``__init__`` (one per planned cue)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -311,7 +316,7 @@ def align(show: Show, timing: Timing, log: AsRun) -> Alignment:
     for p, (si, ci) in enumerate(places):
         q = aired_of.get(p)
         rows[si].append(
-            CueRun(
+            _new_cue_run(
                 segment_index=si,
                 cue_index=ci,
                 status=status.get(p, CueStatus.MISSING),

@@ -56,6 +56,7 @@ from cuesheet.asrun.cells import parse_aired_duration, parse_time_aired
 from cuesheet.asrun.values import AiredItem, AsRun
 from cuesheet.errors import InputError
 from cuesheet.model import Credit, Role, RoleSource, Show
+from playlists._bulk import frozen_builder
 from playlists.model import Entry, Playlist
 
 HEADER_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -157,6 +158,7 @@ def loads_csv(text: str, *, timezone: str, near_ms: int, path: str | None = None
             line=header_index + 1,
         )
     roles = [COLUMN_ROLES.get(header_key(header[i])) for i in columns.get("credits", [])]
+    said: dict[tuple[str, ...], tuple[Credit, ...]] = {}  # credits cells already read
     items: list[AiredItem] = []
     reference = near_ms
     last_line = header_index + 1
@@ -171,7 +173,7 @@ def loads_csv(text: str, *, timezone: str, near_ms: int, path: str | None = None
         last_line = header_index + reader.line_num
         if not any(cell.strip() for cell in row) or row[0].lstrip().startswith("#"):
             continue
-        stated = _stated_roles(row, columns, roles) if any(roles) else ()
+        stated = _stated_roles(row, columns, roles, said) if any(roles) else ()
         item = _row(row, columns, first_line, path, timezone, reference, stated)
         if item.start_ms is not None:
             reference = item.start_ms
@@ -181,23 +183,44 @@ def loads_csv(text: str, *, timezone: str, near_ms: int, path: str | None = None
     return AsRun(tuple(items), path)
 
 
+_new_credit: Callable[[str, Role, RoleSource], Credit] = frozen_builder(Credit)
+"""``Credit(...)`` without the frozen ``__init__`` (a log states thousands)."""
+_new_item: Callable[..., AiredItem] = frozen_builder(AiredItem)
+"""``AiredItem(...)`` likewise, one a row."""
+
+
 def split_names(text: str) -> list[str]:
     """The names of a credits cell: ``A / B; C`` -> ``[A, B, C]``."""
     return [name for name in _NAME_SPLIT.split(text.strip()) if name]
 
 
 def _stated_roles(
-    row: Sequence[str], columns: dict[str, list[int]], roles: list[Role | None]
+    row: Sequence[str],
+    columns: dict[str, list[int]],
+    roles: list[Role | None],
+    said: dict[tuple[str, ...], tuple[Credit, ...]],
 ) -> tuple[Credit, ...]:
-    """The credits of a row whose credits columns state roles (the others: performers, a guess)."""
+    """The credits of a row whose credits columns state roles (the others: performers, a guess).
+
+    ``said`` remembers the credits of the cells already read (a log names the same people
+    row after row); the values are immutable, so rows with the same cells share them.
+    """
+    cells = tuple(row[index] if index < len(row) else "" for index in columns["credits"])
+    known = said.get(cells)
+    if known is None:
+        known = said[cells] = _credits_of(cells, roles)
+    return known
+
+
+def _credits_of(cells: tuple[str, ...], roles: list[Role | None]) -> tuple[Credit, ...]:
+    """The credits of a row's credits cells, each with its column's role (see above)."""
     credits: list[Credit] = []
-    for index, role in zip(columns["credits"], roles, strict=True):
-        cell = row[index] if index < len(row) else ""
+    for cell, role in zip(cells, roles, strict=True):
         for name in split_names(cell):
             if role is None:
-                credits.append(Credit(name, Role.PERFORMER, RoleSource.CONVENTION))
+                credits.append(_new_credit(name, Role.PERFORMER, RoleSource.CONVENTION))
             else:
-                credits.append(Credit(name, role, RoleSource.STATED))
+                credits.append(_new_credit(name, role, RoleSource.STATED))
     return tuple(credits)
 
 
@@ -254,8 +277,8 @@ def _row(
     credits = " / ".join(
         row[i].strip() for i in columns.get("credits", []) if i < len(row) and row[i].strip()
     )
-    return AiredItem(
-        title, credits, start, duration, _cell(row, columns, "number"), line, roles=roles
+    return _new_item(
+        title, credits, start, duration, _cell(row, columns, "number"), line, False, roles
     )
 
 

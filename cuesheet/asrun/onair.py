@@ -47,6 +47,7 @@ from statistics import median
 from cuesheet.asrun.align import Alignment, CueRun, CueStatus
 from cuesheet.asrun.logs import ShowLoader
 from cuesheet.model import Show
+from playlists._bulk import frozen_builder
 
 HOUR_MS = 3_600_000
 _CLOCK_SLACK_MS = 10 * 60_000
@@ -130,6 +131,12 @@ class Silence:
     def overlap_ms(self) -> int:
         """Overlap beyond the planned crossfade, ms (may be <= 0)."""
         return -self.silence_ms - self.crossfade_ms
+
+
+_new_change: Callable[..., Change] = frozen_builder(Change)
+"""``Change(...)`` without the frozen ``__init__``: a shuffled log makes thousands."""
+_new_silence: Callable[..., Silence] = frozen_builder(Silence)
+"""``Silence(...)`` likewise: one between every two aired items."""
 
 
 class Status(str, Enum):
@@ -268,10 +275,6 @@ def aired_length(alignment: Alignment, index: int) -> tuple[int | None, bool]:
     return None, False
 
 
-def _planned_length(alignment: Alignment, place: tuple[int, int]) -> int | None:
-    return alignment.show.segments[place[0]].cues[place[1]].duration_ms
-
-
 def _length_kind(aired: int, planned: int) -> Kind:
     if aired > planned:
         return Kind.LONG
@@ -300,7 +303,7 @@ def _silences(alignment: Alignment) -> list[Silence]:
             gap, fade = cue.gap_ms, cue.crossfade_ms
             if place[1] == 0 and segment.at_ms is not None:
                 hold = max(0, segment.at_ms - end)
-        found.append(Silence(j, j + 1, end, after.start_ms, gap, fade, hold))
+        found.append(_new_silence(j, j + 1, end, after.start_ms, gap, fade, hold))
     return found
 
 
@@ -329,6 +332,12 @@ class _Walk:
             for ci in range(len(segment.cues))
         ]
         self.position = {place: p for p, place in enumerate(self.places)}
+        self.runs = alignment.runs()
+        """Each planned cue's run, by position in plan order (as :attr:`places`)."""
+        self.lengths = [
+            cue.duration_ms for segment in alignment.show.segments for cue in segment.cues
+        ]
+        """Each planned cue's planned length, ms, by position in plan order."""
         self.silences = _silences(alignment)
         self.silence_after = {s.after: s for s in self.silences}
         self.running = 0
@@ -340,7 +349,7 @@ class _Walk:
         if delta == 0:
             return
         self.running += delta
-        self.changes.append(Change(kind, delta, self.running, at, **fields))  # type: ignore[arg-type]
+        self.changes.append(_new_change(kind, delta, self.running, at, **fields))
 
     def anchors(self) -> list[_Anchor]:
         alignment = self.alignment
@@ -356,9 +365,10 @@ class _Walk:
             )
         return found
 
-    def own_length(self, place: tuple[int, int], index: int) -> None:
-        """The change a cue's own aired length made."""
-        planned = _planned_length(self.alignment, place)
+    def own_length(self, position: int, index: int) -> None:
+        """The change the cue at ``position`` in plan order made by its own aired length."""
+        place = self.places[position]
+        planned = self.lengths[position]
         aired, _ = aired_length(self.alignment, index)
         if planned is None or aired is None or aired == planned:
             return
@@ -377,27 +387,27 @@ class _Walk:
         """Every change from anchor ``a``'s start to anchor ``b``'s (``None``: the show's end)."""
         alignment = self.alignment
         if a.plan >= 0:
-            self.own_length(self.places[a.plan], a.aired)
+            self.own_length(a.plan, a.aired)
         end_plan = len(self.places) if b is None else b.plan
         end_aired = len(alignment.log.items) if b is None else b.aired
-        aired_here = set(range(a.aired + 1, end_aired))
-        planned_here = set(range(a.plan + 1, end_plan))
-        for p in sorted(planned_here):
-            place = self.places[p]
-            run = alignment.cue(*place)
-            if run.aired_index in aired_here:
+        aired_here = range(a.aired + 1, end_aired)
+        planned_here = range(a.plan + 1, end_plan)
+        for p in planned_here:
+            run = self.runs[p]
+            if run.aired_index is not None and a.aired < run.aired_index < end_aired:
                 continue  # aired in this stretch, only its length counts (below)
-            planned = _planned_length(alignment, place)
+            place = self.places[p]
+            planned = self.lengths[p]
             if planned is None:
                 continue
             kind = Kind.DROPPED if run.status is CueStatus.MISSING else Kind.MOVED_OUT
             self.add(kind, -planned, run.planned_ms, place=place, planned_ms=planned)
-        for j in sorted(aired_here):
+        for j in aired_here:
             self._aired_between(j, planned_here)
         if b is not None:
             self._silence(a, b)
 
-    def _aired_between(self, j: int, planned_here: set[int]) -> None:
+    def _aired_between(self, j: int, planned_here: range) -> None:
         alignment = self.alignment
         item = alignment.log.items[j]
         place = alignment.aired[j]
@@ -409,8 +419,9 @@ class _Walk:
             if length is not None:
                 self.add(Kind.EXTRA, length, item.start_ms, aired_index=j, actual_ms=length)
             return
-        if self.position[place] not in planned_here:
-            planned = _planned_length(alignment, place)
+        position = self.position[place]
+        if position not in planned_here:
+            planned = self.lengths[position]
             if planned is not None:
                 self.add(
                     Kind.MOVED_IN,
@@ -420,7 +431,7 @@ class _Walk:
                     aired_index=j,
                     planned_ms=planned,
                 )
-        self.own_length(place, j)
+        self.own_length(position, j)
 
     def _dead_air(self, silence: Silence) -> None:
         self.add(

@@ -78,7 +78,6 @@ def _plan(ctx: Context) -> Iterator[Finding]:
         if segment.at_ms is not None:
             previous = None  # a fixed time restarts the clock: no crossfade across it
         for ci, cue in enumerate(segment.cues):
-            fields = cue_place(segment, si, cue, ci)
             fade = cue.crossfade_ms
             if (
                 previous is not None
@@ -91,7 +90,7 @@ def _plan(ctx: Context) -> Iterator[Finding]:
                     planned_ms=previous.duration_ms,
                     actual_ms=fade,
                     delta_ms=fade - previous.duration_ms,
-                    **fields,
+                    **cue_place(segment, si, cue, ci),
                 )
             if fade > 0 and cue.duration_ms is not None and fade > cue.duration_ms:
                 yield OVERLAP.finding(
@@ -100,7 +99,7 @@ def _plan(ctx: Context) -> Iterator[Finding]:
                     planned_ms=cue.duration_ms,
                     actual_ms=fade,
                     delta_ms=fade - cue.duration_ms,
-                    **fields,
+                    **cue_place(segment, si, cue, ci),
                 )
             previous = cue
 

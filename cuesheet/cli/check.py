@@ -15,6 +15,7 @@ from cuesheet.cli.existing import existing_file
 if TYPE_CHECKING:
     from cuesheet.enrich.pipeline import EnrichOptions
     from cuesheet.inputs.sources import SourceOptions
+    from cuesheet.model import Show
 
 EPILOG = """\b
 Examples:
@@ -98,18 +99,18 @@ def check(
     reading: SourceOptions,
 ) -> None:
     """Check SOURCE's running order; with --as-run, compare it with what aired."""
-    from cuesheet.checks import fails
-    from cuesheet.checks.pipeline import ReviewOptions, review
     from cuesheet.checks.registry import select
     from cuesheet.cli.common import enrich, load
-    from cuesheet.enrich.filelengths import probe
     from cuesheet.errors import InputError
+    from playlists._bulk import paused_gc
 
     try:
         select(ignore)
     except InputError as error:
         raise click.BadParameter(error.message, param_hint="--ignore") from None
-    show = enrich(load(source, reading), enrichment, source)
+    with paused_gc():  # see below
+        planned = load(source, reading)
+    show = enrich(planned, enrichment, source)
     if for_profile is not None:
         from cuesheet.checks.rights import completeness_of
 
@@ -123,6 +124,30 @@ def check(
         for line in lines:
             click.echo(line)
         ctx.exit(0 if lines[-1].startswith("0 ") else 1)
+    with paused_gc():  # a shuffled log makes tens of thousands of findings, none in a cycle
+        _report(ctx, show, source, as_run, strict, ignore, as_json, table, log_timezone,
+                cue_sheet, tolerance, reading.encoding)  # fmt: skip
+
+
+def _report(
+    ctx: click.Context,
+    show: Show,
+    source: Path,
+    as_run: Path | None,
+    strict: bool,
+    ignore: tuple[str, ...],
+    as_json: bool,
+    table: bool,
+    log_timezone: str | None,
+    cue_sheet: bool,
+    tolerance: int,
+    encoding: str | None,
+) -> None:
+    """Review ``show`` (against ``as_run``), print the findings and exit with their code."""
+    from cuesheet.checks import fails
+    from cuesheet.checks.pipeline import ReviewOptions, review
+    from cuesheet.cli.common import load
+
     checked = review(
         show,
         ReviewOptions(
@@ -132,16 +157,17 @@ def check(
             ignore,
             strict,
             log_timezone,
-            reading.encoding,
+            encoding,
             cue_sheet or source.suffix.lower() == ".cue",
         ),
         source=source,
         load_show=load,
-        probe=probe,
+        probe=_probe,
     )
     findings = checked.findings
     if as_json:
-        click.echo(_json_list(f.to_json() for f in findings))
+        # JSON escapes every control character: nothing for click to strip (4 MB of scan)
+        click.echo(_json_list(f.to_json() for f in findings), color=True)
     else:
         from cuesheet.checks.report import render_report
 
@@ -154,6 +180,13 @@ def check(
             table_lines = render_text(analyse(checked.alignment, tolerance), style=_style)
             click.echo("\n".join(["", *table_lines]))
     ctx.exit(1 if fails(findings, as_run=as_run is not None, strict=strict) else 0)
+
+
+def _probe(path: Path) -> int | None:
+    """:func:`cuesheet.enrich.filelengths.probe`, imported when a cue names a file."""
+    from cuesheet.enrich.filelengths import probe
+
+    return probe(path)
 
 
 def _json_list(items: Iterable[str]) -> str:

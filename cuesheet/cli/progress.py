@@ -9,8 +9,6 @@ from typing import Any
 
 import click
 
-from playlists.atomic import pause
-
 Callback = Callable[[int, int], None]
 
 
@@ -22,6 +20,8 @@ def progress_bar(label: str, *, minimum: int = 1) -> Iterator[Callback]:
 
     def report(done: int, total: int) -> None:
         if done:
+            from playlists.atomic import pause
+
             pause("progress")  # a test hook: see playlists.atomic.pause
         if not shown or total < minimum:
             return

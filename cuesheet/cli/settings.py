@@ -15,7 +15,6 @@ writes a commented file.
 
 from __future__ import annotations
 
-import difflib
 import os
 import sys
 from collections.abc import Callable, Mapping
@@ -131,16 +130,18 @@ def _as_option(value: Value) -> object:
 
 
 def _read(path: Path) -> dict[str, object]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}  # the usual case: no TOML parser imported for it
+    except (OSError, UnicodeDecodeError) as error:
+        raise SettingsError(f"{path}: cannot read the config file: {error}") from error
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover - Python 3.10
         import tomli as tomllib
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return {}
-    except (OSError, UnicodeDecodeError) as error:
-        raise SettingsError(f"{path}: cannot read the config file: {error}") from error
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise SettingsError(f"{path}: {error}") from error
     known = {s.key for s in SETTINGS}
@@ -151,6 +152,8 @@ def _read(path: Path) -> dict[str, object]:
         for name, value in table.items():
             key = f"{section}.{name}"
             if key not in known:
+                import difflib
+
                 close = difflib.get_close_matches(key, sorted(known), n=1)
                 listed = ", ".join(sorted(known))
                 hint = f"did you mean '{close[0]}'?" if close else f"known: {listed}"

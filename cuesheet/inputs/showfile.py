@@ -34,7 +34,6 @@ dropped.
 
 from __future__ import annotations
 
-import difflib
 import re
 import warnings
 from collections.abc import Callable, Iterator, Sequence
@@ -886,6 +885,8 @@ def _parse_date(text: str) -> date:
 
 
 def _unknown_key(key: str, allowed: Sequence[str]) -> str:
+    import difflib  # only for a mistake
+
     close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
     if close:
         return f"unknown key {key!r} (did you mean {close[0]!r}?)"

@@ -18,6 +18,7 @@ from typing import Any
 from cuesheet import __version__
 from cuesheet.errors import InputError
 from cuesheet.model import (
+    NO_IDS,
     Candidate,
     Credit,
     Cue,
@@ -36,6 +37,7 @@ from cuesheet.model import (
 )
 from cuesheet.timing import clock
 from cuesheet.timing.engine import Timing
+from playlists._bulk import frozen_builder
 
 FORMAT = "cuesheet/show"
 FORMAT_VERSION = 1
@@ -361,6 +363,25 @@ def write(show: Show, emit: Callable[[str], object], timing: Timing | None = Non
     emit("".join(pending))
 
 
+_new_credit: Callable[[str, Role, RoleSource], Credit] = frozen_builder(Credit)
+"""``Credit(name, role, source)`` without the frozen ``__init__`` (a show has thousands)."""
+_new_cue: Callable[..., Cue] = frozen_builder(Cue)
+"""``Cue(...)`` of every field, by name, without the frozen ``__init__``."""
+
+
+def _ids(ids: Mapping[str, Any]) -> Identifiers:
+    """The identifiers of a cue's ``ids`` object; the shared :data:`NO_IDS` when it has none."""
+    work, recording, artists = (
+        ids.get("work_mbid"),
+        ids.get("recording_mbid"),
+        ids.get("artist_mbids"),
+    )
+    isrc, iswc = ids.get("isrc"), ids.get("iswc")
+    if work is None and recording is None and not artists and isrc is None and iswc is None:
+        return NO_IDS  # the usual case, equal to Identifiers()
+    return Identifiers(work, recording, tuple(artists or ()), isrc, iswc)
+
+
 class _Reader:
     """Reads a JSON document back into the model with path-named errors."""
 
@@ -412,7 +433,7 @@ class _Reader:
         d = self.obj(data, where)
         ids = self.obj(d.get("ids") or {}, f"{where}.ids")
         credits = tuple(
-            Credit(
+            _new_credit(
                 self.text(self.obj(c, f"{where}.credits"), "name", f"{where}.credits"),
                 self.enum(Role, c.get("role"), f"{where}.credits.role"),
                 self.enum(
@@ -443,20 +464,14 @@ class _Reader:
                     DurationSource, m.get("duration_source"), f"{where}.match.duration_source"
                 ),
             )
-        return Cue(
+        return _new_cue(
             number=self.text(d, "number", where),
             title=self.text(d, "title", where),
             kind=self.enum(CueKind, d.get("kind", "music"), f"{where}.kind"),
             credits=credits,
             duration_ms=self.opt_int(d, "duration_ms", where),
             duration_source=self.enum(DurationSource, d.get("duration_source"), f"{where}"),
-            ids=Identifiers(
-                work_mbid=ids.get("work_mbid"),
-                recording_mbid=ids.get("recording_mbid"),
-                artist_mbids=tuple(ids.get("artist_mbids") or ()),
-                isrc=ids.get("isrc"),
-                iswc=ids.get("iswc"),
-            ),
+            ids=_ids(ids),
             file=d.get("file"),
             usage=self.enum(UsageCode, d.get("usage"), f"{where}.usage"),
             notes=self.text(d, "notes", where),

@@ -18,6 +18,8 @@ from cuesheet.errors import TimingError
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 _HHMM_RE = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?$")
 _DAY_MS = 86_400_000
+_TWO_DIGITS = tuple(f"{n:02d}" for n in range(60))
+"""``"00"`` to ``"59"``, looked up rather than formatted (see :func:`hhmmss_local`)."""
 
 
 _NOT_IANA = frozenset({"localtime", "posixrules", "factory"})
@@ -132,11 +134,11 @@ def hhmmss_local(instant_ms: int, tz: str) -> str:
     per day (:func:`steady_offset_ms`), not once per instant.
     """
     instant = (instant_ms + 500) // 1000 * 1000  # nearest_second's rule, halves up
-    offset = steady_offset_ms(tz, instant, instant)
+    offset = _day_offset_ms(tz, instant // _DAY_MS)  # steady_offset_ms(tz, instant, instant)
     if offset is None:  # the offset changes that day, or beyond the calendar: exactly
         return from_ms(instant, tz).strftime("%H:%M:%S")
     minutes, seconds = divmod((instant + offset) // 1000 % 86_400, 60)
-    return f"{minutes // 60:02d}:{minutes % 60:02d}:{seconds:02d}"
+    return f"{_TWO_DIGITS[minutes // 60]}:{_TWO_DIGITS[minutes % 60]}:{_TWO_DIGITS[seconds]}"
 
 
 def hhmm_utc(instant_ms: int) -> str:
@@ -168,10 +170,18 @@ def steady_offset_ms(tz: str, first_ms: int, last_ms: int) -> int | None:
     costs an addition each, not a :mod:`zoneinfo` conversion each.
     """
     first_day = first_ms // _DAY_MS
-    offset = _day_offset_ms(tz, first_day)
     if last_ms < first_day * _DAY_MS + _DAY_MS:  # one day: the usual question
-        return offset
-    for day in range(first_day + 1, last_ms // _DAY_MS + 1):
+        return _day_offset_ms(tz, first_day)
+    return _days_offset_ms(tz, first_day, last_ms // _DAY_MS)
+
+
+@functools.lru_cache(maxsize=4096)
+def _days_offset_ms(tz: str, first_day: int, last_day: int) -> int | None:
+    """The UTC offset in force through the UTC days ``first_day`` to ``last_day`` (days
+    since the epoch), ms, when it is one offset all along; else ``None`` (remembered: an
+    as-run log asks about the same week for every line)."""
+    offset = _day_offset_ms(tz, first_day)
+    for day in range(first_day + 1, last_day + 1):
         if offset is None or _day_offset_ms(tz, day) != offset:
             return None
     return offset
