@@ -159,64 +159,78 @@ def track(
     return built  # type: ignore[return-value]
 
 
+def _builder(cls: type, params: list[str], stored: dict[str, str], defaults: dict[str, Any]) -> Any:
+    """``def build(PARAMS)`` making a ``cls`` as :func:`entry` does: each field set by a
+    statement of its own to ``stored[name]`` (a parameter, or a name in ``defaults``),
+    then the class changed to ``cls``.
+
+    The statements are written from the model's fields when the module that asks is
+    imported (as :mod:`dataclasses` writes ``__init__``), so a field added to the
+    model is still filled.
+    """
+    namespace: dict[str, Any] = {"_open": _writable(cls), "_cls": cls, **defaults}
+    body = ["    built = _open()"]
+    body += [f"    built.{f.name} = {stored[f.name]}" for f in dataclasses.fields(cls)]
+    body += ["    built.__class__ = _cls", "    return built"]
+    exec(f"def build({', '.join(params)}):\n" + "\n".join(body), namespace)
+    return namespace["build"]
+
+
 def _slot_builder(cls: type, given: tuple[str, ...]) -> Callable[..., Any]:
-    """A function of the fields ``given`` (in that order) building ``cls`` as :func:`entry`
-    does, every other slot set to its default by a statement of its own.
+    """A function of the fields ``given`` (in that order) building ``cls``, every other
+    slot set to its default.
 
     Why: setting the slots a builder is not given in a loop of ``setattr`` calls took
-    as long as the rest of building a ``CueData``; a reader builds one a track.  The
-    statements are written from the model's fields when this module is imported (as
-    :mod:`dataclasses` writes ``__init__``), so a field added to the model is still
-    filled with its default.
+    as long as the rest of building a ``CueData``; a reader builds one a track.
     """
-    fields = dataclasses.fields(cls)
-    namespace: dict[str, Any] = {"_open": _writable(cls), "_cls": cls}
-    body = ["    built = _open()"]
-    for field in fields:
+    stored: dict[str, str] = {}
+    defaults: dict[str, Any] = {}
+    for field in dataclasses.fields(cls):
         if field.name in given:
-            body.append(f"    built.{field.name} = {field.name}")
+            stored[field.name] = field.name
         else:
             assert field.default is not dataclasses.MISSING, field.name
-            namespace[f"_default_{field.name}"] = field.default
-            body.append(f"    built.{field.name} = _default_{field.name}")
-    body += ["    built.__class__ = _cls", "    return built"]
-    exec(f"def build({', '.join(given)}):\n" + "\n".join(body), namespace)
-    return namespace["build"]  # type: ignore[no-any-return]
+            stored[field.name] = f"_default_{field.name}"
+            defaults[f"_default_{field.name}"] = field.default
+    return cast("Callable[..., Any]", _builder(cls, list(given), stored, defaults))
 
 
 def frozen_builder(cls: type) -> Callable[..., Any]:
-    """A function with the signature of ``cls``'s constructor (the frozen slotted dataclass
-    ``cls``) building it as :func:`entry` builds an ``Entry``: the fields stored in a plain
-    object of the same layout, whose class then becomes ``cls``.
+    """A function with the signature of ``cls``'s constructor (a frozen dataclass) that
+    builds it as :func:`entry` builds an ``Entry``.
 
     Why: a frozen dataclass's ``__init__`` stores each field with ``object.__setattr__``,
     a call each; a reader or a check that builds thousands of values (a cue, a change on
     air) spends more there than in the rest of the work.  The result is an ordinary
     instance of ``cls``, equal to what its constructor makes.  Refused (``TypeError``) for
-    a class whose constructor does more than store its fields: a ``__post_init__``, a
-    default factory, a keyword-only or an ``init=False`` field.
+    a class whose constructor does more than store its fields: a ``__post_init__``, an
+    ``__init__`` of its own, a default factory, a keyword-only or an ``init=False`` field.
     """
     fields = dataclasses.fields(cls)
     if (
-        not dataclasses.is_dataclass(cls)
-        or hasattr(cls, "__post_init__")
+        hasattr(cls, "__post_init__")
+        or not _init_by_dataclasses(cls)
         or any(f.default_factory is not dataclasses.MISSING or f.kw_only or not f.init
                for f in fields)
     ):  # fmt: skip
         raise TypeError(f"{cls.__name__} is not a dataclass built by storing its fields")
-    open_cls = type(f"Open{cls.__name__}", (), {"__slots__": cls.__dict__["__slots__"]})
-    namespace: dict[str, Any] = {"_open": open_cls, "_cls": cls}
-    params = []
+    params: list[str] = []
+    defaults: dict[str, Any] = {}
     for field in fields:
         if field.default is dataclasses.MISSING:
             params.append(field.name)
         else:
-            namespace[f"_default_{field.name}"] = field.default
+            defaults[f"_default_{field.name}"] = field.default
             params.append(f"{field.name}=_default_{field.name}")
-    body = ["    built = _open()", *(f"    built.{f.name} = {f.name}" for f in fields)]
-    body += ["    built.__class__ = _cls", "    return built"]
-    exec(f"def build({', '.join(params)}):\n" + "\n".join(body), namespace)
-    return namespace["build"]  # type: ignore[no-any-return]
+    stored = {f.name: f.name for f in fields}
+    return cast("Callable[..., Any]", _builder(cls, params, stored, defaults))
+
+
+def _init_by_dataclasses(cls: type) -> bool:
+    """Whether ``cls.__init__`` is the one :mod:`dataclasses` wrote (it compiles it from a
+    string; one written in a class body comes from a file)."""
+    code = getattr(cls.__dict__.get("__init__"), "__code__", None)
+    return code is not None and code.co_filename == "<string>"
 
 
 _CUE_GIVEN = ("segment", "number", "kind", "start_utc_ms", "credits", "isrc", "iswc", "usage",

@@ -44,3 +44,27 @@ def test_a_class_that_checks_its_fields_after_init_is_refused() -> None:
 
     with pytest.raises(TypeError):
         frozen_builder(Checked)
+
+
+def test_a_class_with_an_init_of_its_own_is_refused() -> None:
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class Validated:
+        value: int
+
+        def __init__(self, value: int) -> None:
+            if value < 0:
+                raise ValueError(value)
+            object.__setattr__(self, "value", value)
+
+    with pytest.raises(TypeError):
+        frozen_builder(Validated)
+
+
+def test_a_dataclass_without_slots_is_built_too() -> None:
+    @dataclasses.dataclass(frozen=True)
+    class Plain:
+        name: str
+        count: int = 0
+
+    assert frozen_builder(Plain)("a") == Plain("a")
+    assert type(frozen_builder(Plain)("a", 2)) is Plain
