@@ -723,6 +723,8 @@ What it matches is well-formed XML but for the characters and references that
 out, whitespace is XML's, and text and attribute values hold no ``<``.  The
 quantifiers are possessive: each is followed by a ``<`` or a quote it cannot match.
 """
+
+
 def _opt(pattern: str) -> str:
     """``pattern`` or nothing, as an alternation: ``(?:x|)`` matches what ``(?:x)?`` does.
 
