@@ -139,7 +139,18 @@ def _file_uri_prefix(directory: str, base_dir: str) -> str:
         path = absolute(directory, base_dir)
         if path == "/":
             return "file:///"
-    return "file://" + quote(path, safe=_URI_SAFE) + "/"
+    return "file://" + _quote_path(path) + "/"
+
+
+def _quote_path(path: str) -> str:
+    """``quote(path, safe=_URI_SAFE)``, quicker: :func:`percent_encode` a component at a time.
+
+    Why: ``quote`` looks every byte up in Python (a tenth of writing a music library
+    as XSPF went into its directories).  Lone surrogates raise ``UnicodeEncodeError``,
+    as they do in ``quote``.
+    """
+    path.encode("utf-8")
+    return "/".join([percent_encode(part) for part in path.split("/")])
 
 
 def file_uri(location: str, base_dir: str) -> str:

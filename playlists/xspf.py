@@ -275,60 +275,73 @@ def write(
     out.write("  </trackList>\n</playlist>\n")
 
 
+def _escaped(values: list[str]) -> list[str]:
+    """``[_esc(value) for value in values]``, escaping them all at once where that is the same.
+
+    Why: one search over the joined column costs a fraction of a search per value
+    (the writer's main cost after the f-strings), and the common column needs no
+    escape at all.  Joined by line breaks, which escaping leaves alone, the column
+    is escaped in one pass and split again, unless a value holds a line break itself
+    or a character XML cannot carry (:func:`_esc` warns once for each value holding one).
+    """
+    joined = "\n".join(values)
+    if _NEEDS_ESCAPE.search(joined) is None:
+        return values
+    if joined.count("\n") != len(values) - 1 or _BAD_XML_CHARS.search(joined):
+        return [_esc(value) for value in values]
+    return (
+        joined.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\r", "&#13;")
+        .split("\n")
+    )
+
+
 def _tracks(batch: Sequence[Entry], first_number: int, base: str) -> Iterator[str]:
-    """The ``<track>`` elements of ``batch``, the first numbered ``first_number``."""
-    needs_escape = _NEEDS_ESCAPE.search
-    esc = _esc
-    for number, entry in enumerate(batch, start=first_number):
-        location, title, creator, album = entry.location, entry.title, entry.creator, entry.album
-        # Each optional element is "" or its line; the common case escapes nothing.
+    """The ``<track>`` elements of ``batch``, the first numbered ``first_number``.
+
+    Each optional element is "" or its lines, and a track is one f-string (one string
+    built, not one for each ``+``); the text columns are escaped a batch at a time.
+    """
+    titles = _escaped([entry.title for entry in batch])
+    creators = _escaped([entry.creator for entry in batch])
+    albums = _escaped([entry.album for entry in batch])
+    for number, entry, title, creator, album in zip(
+        range(first_number, first_number + len(batch)), batch, titles, creators, albums, strict=True
+    ):
+        location = entry.location
+        location = f"      <location>{_uri(location, base)}</location>\n" if location else ""
+        identifiers = (
+            "".join(
+                [f"      <identifier>{_uri(i, base)}</identifier>\n" for i in entry.identifiers]
+            )
+            if entry.identifiers
+            else ""
+        )
+        title = f"      <title>{title}</title>\n" if title else ""
+        creator = f"      <creator>{creator}</creator>\n" if creator else ""
+        annotation = (
+            f"      <annotation>{_esc(entry.annotation)}</annotation>\n" if entry.annotation else ""
+        )
+        album = f"      <album>{album}</album>\n" if album else ""
+        duration = (
+            f"      <duration>{entry.duration_ms}</duration>\n"
+            if entry.duration_ms is not None
+            else ""
+        )
+        block = (
+            _cue_block(entry)
+            if entry.cue is not None
+            or entry.start_ms is not None
+            or entry.pregap_ms
+            or entry.postgap_ms
+            or entry.index00_ms is not None
+            else ""
+        )
         yield (
-            "    <track>\n"
-            + (f"      <location>{_uri(location, base)}</location>\n" if location else "")
-            + (
-                "".join(
-                    [f"      <identifier>{_uri(i, base)}</identifier>\n" for i in entry.identifiers]
-                )
-                if entry.identifiers
-                else ""
-            )
-            + (
-                f"      <title>{title if needs_escape(title) is None else esc(title)}</title>\n"
-                if title
-                else ""
-            )
-            + (
-                f"      <creator>{creator if needs_escape(creator) is None else esc(creator)}"
-                "</creator>\n"
-                if creator
-                else ""
-            )
-            + (
-                f"      <annotation>{esc(entry.annotation)}</annotation>\n"
-                if entry.annotation
-                else ""
-            )
-            + (
-                f"      <album>{album if needs_escape(album) is None else esc(album)}</album>\n"
-                if album
-                else ""
-            )
-            + f"      <trackNum>{number}</trackNum>\n"
-            + (
-                f"      <duration>{entry.duration_ms}</duration>\n"
-                if entry.duration_ms is not None
-                else ""
-            )
-            + (
-                _cue_block(entry)
-                if entry.cue is not None
-                or entry.start_ms is not None
-                or entry.pregap_ms
-                or entry.postgap_ms
-                or entry.index00_ms is not None
-                else ""
-            )
-            + "    </track>\n"
+            f"    <track>\n{location}{identifiers}{title}{creator}{annotation}{album}"
+            f"      <trackNum>{number}</trackNum>\n{duration}{block}    </track>\n"
         )
 
 
