@@ -774,8 +774,8 @@ _WRITTEN_TRACK_RE = re.compile(
     + _opt(_IN + f'<extension application="{EXTENSION}">\n        <c:entry xmlns:c="{EXTENSION}">'
            "(?:(<c:cue/>)|("
            + "".join(_written_item(tag) for tag in ("segment", "number", "kind"))
-           + _opt("<c:start>([0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}):([0-5][0-9]:[0-5][0-9])Z"
-                  "</c:start>")
+           + _opt("<c:start>(?:([0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}):([0-5][0-9]:[0-5][0-9])Z"
+                  "|([^<]*+))</c:start>")
            + "(" + _run('<c:credit role="[^"<\t\n\r]*+"(?: guessed="true"|)'
                         '(?: source="[^"<\t\n\r]*+"|)>[^<]*+</c:credit>') + ")"
            + "".join(_written_item(tag) for tag in ("isrc", "iswc", "usage", "durationSource"))
@@ -788,8 +788,8 @@ _WRITTEN_TRACK_RE = re.compile(
 
 It matches a part of what :data:`_OUR_TRACK_RE` matches, with the same ends (so all
 said there holds): the whitespace is :func:`write`'s, the children and the items
-of the extension block come in its order, numbers are digits and a ``<c:start>``
-is ``YYYY-MM-DDTHH:MM:SSZ``.  Optional parts are branches (:func:`_opt`).
+of the extension block come in its order and numbers are digits.  Optional parts
+are branches (:func:`_opt`).
 """
 
 _OUR_CREDIT_RE = re.compile(
@@ -995,8 +995,8 @@ def _written_track(found: re.Match[str], plain: bool) -> Entry:
     way too, for the error naming the line.
     """
     (location, identifiers, title, creator, annotation, album, duration, empty, items,
-     segment, number, kind, hour, minute_second, credits, isrc, iswc, usage, source, show,
-     start_in_file, pregap, postgap, index00) = found.groups()  # fmt: skip
+     segment, number, kind, hour, minute_second, start, credits, isrc, iswc, usage, source,
+     show, start_in_file, pregap, postgap, index00) = found.groups()  # fmt: skip
     if not plain:
         (location, title, creator, annotation, album, segment, number, kind, isrc, iswc, usage,
          source) = [None if raw is None else _xml_text(raw) for raw in (
@@ -1011,7 +1011,8 @@ def _written_track(found: re.Match[str], plain: bool) -> Entry:
     if items:
         cue = _bulk.cue_data_with_show(
             segment or "", number or "", kind or "",
-            None if hour is None else _HOUR_MS[hour] + _MINUTE_SECOND_MS[minute_second],
+            _HOUR_MS[hour] + _MINUTE_SECOND_MS[minute_second] if hour is not None
+            else None if start is None else _time.parse_iso(start if plain else _xml_text(start)),
             _CREDITS[credits] if credits else (), isrc or "", iswc or "", usage or "",
             source or "", _SHOW[show] if show else _bulk.NO_SHOW,
         )  # fmt: skip
