@@ -6,7 +6,7 @@ import dataclasses
 import gc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from playlists.model import Credit, CueData, Entry
 
@@ -41,6 +41,33 @@ def paused_gc() -> Iterator[None]:
                 gc.freeze()
                 gc.unfreeze()
             gc.enable()
+
+
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+class Memo(dict[_K, _V]):
+    """``memo[key]`` is ``compute(key)``, computed once while at most ``size`` keys are kept.
+
+    Why: readers decode the same few texts again and again (a cue's hour, the
+    credits of a segment, a directory); looking one up here is a plain dict
+    lookup, a quarter of an ``lru_cache`` call.  When full, the memo starts again
+    from empty (the texts come in runs); a ``compute`` that raises stores nothing.
+    """
+
+    __slots__ = ("compute", "size")
+
+    def __init__(self, compute: Callable[[_K], _V], size: int) -> None:
+        super().__init__()
+        self.compute = compute
+        self.size = size
+
+    def __missing__(self, key: _K) -> _V:
+        if len(self) >= self.size:
+            self.clear()
+        value = self[key] = self.compute(key)
+        return value
 
 
 def _writable(cls: type) -> type:
@@ -242,6 +269,10 @@ cue_data: Callable[[str, str, str, int | None, tuple[Credit, ...], str, str, str
 built as :func:`entry` is (see :func:`_slot_builder`)."""
 credit: Callable[[str, str], Credit] = _slot_builder(Credit, ("name", "role"))
 """``Credit(name, role)``, built as :func:`entry` is (see :func:`_slot_builder`)."""
+full_credit: Callable[[str, str, bool, str], Credit] = _slot_builder(
+    Credit, ("name", "role", "guessed", "source")
+)
+"""``Credit(name, role, guessed, source)``, built as :func:`entry` is."""
 
 
 ShowFields = tuple[int, int, int, int | None, int, int, int | None, str, int | None, str, str]

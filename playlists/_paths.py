@@ -13,6 +13,8 @@ from collections.abc import Callable
 from functools import lru_cache
 from urllib.parse import quote, unquote
 
+from playlists._bulk import Memo
+
 _SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")
 _DRIVE_RE = re.compile(r"^[A-Za-z]:[\\/]")
 _URI_SAFE = "/!$&'()*+,;=:@-._~"
@@ -29,11 +31,6 @@ def is_file_uri(location: str) -> bool:
 
 
 _DRIVE_PATH_RE = re.compile(r"^/[A-Za-z]:/")
-
-
-@lru_cache(maxsize=4096)
-def _unquote_dir(directory: str) -> str:
-    return unquote(directory, errors="surrogateescape")
 
 
 _PERCENT_RUN_RE = re.compile("(?:%[0-9A-Fa-f]{2})+")
@@ -61,16 +58,28 @@ def _unquote_name(name: str) -> str:
     return _PERCENT_RUN_RE.sub(_percent_run_text, name)
 
 
+def _decoded_directory(head: str) -> str:
+    """``file://`` and a directory, to its path and a ``/`` (see :data:`_DIRECTORIES`)."""
+    return unquote(head[7:], errors="surrogateescape") + "/"
+
+
+_DIRECTORIES = Memo(_decoded_directory, 4096)
+"""The directories of ``file:///`` URIs, decoded once each (a playlist's files share a few)."""
+
+
 def file_uri_to_path(uri: str) -> str:
-    """The local path of a ``file:`` URI (``file:///a%20b`` -> ``/a b``; host ``localhost`` ok)."""
+    """The local path of a ``file:`` URI (``file:///a%20b`` -> ``/a b``; host ``localhost`` ok).
+
+    The directory and the name are decoded apart, which gives the same text as
+    decoding them together: UTF-8 never joins bytes across the ``/``.
+    """
     if uri.startswith("file:///"):  # the usual form: no host
-        path = uri[7:]
-        if "%" in path:
-            if path.count("%") == path.count("%20"):  # spaces are all there is to decode
-                path = path.replace("%20", " ")
-            else:
-                directory, slash, name = path.rpartition("/")
-                path = _unquote_dir(directory) + slash + _unquote_name(name)
+        head, _, name = uri.rpartition("/")
+        if "%" in name:  # _unquote_name, written out: this runs once a track
+            name = name.replace("%20", " ")
+            if "%" in name:
+                name = _PERCENT_RUN_RE.sub(_percent_run_text, name)
+        path = _DIRECTORIES[head] + name
         if path[2:3] == ":" and _DRIVE_PATH_RE.match(path):
             path = path[1:]
         return path
@@ -81,7 +90,7 @@ def file_uri_to_path(uri: str) -> str:
         if host and host.lower() != "localhost":
             rest = "//" + host + rest
     directory, slash, name = rest.rpartition("/")
-    path = _unquote_dir(directory) + slash + _unquote_name(name)
+    path = unquote(directory, errors="surrogateescape") + slash + _unquote_name(name)
     if path[2:3] == ":" and _DRIVE_PATH_RE.match(path):
         path = path[1:]
     return path
@@ -130,7 +139,18 @@ def _file_uri_prefix(directory: str, base_dir: str) -> str:
         path = absolute(directory, base_dir)
         if path == "/":
             return "file:///"
-    return "file://" + quote(path, safe=_URI_SAFE) + "/"
+    return "file://" + _quote_path(path) + "/"
+
+
+def _quote_path(path: str) -> str:
+    """``quote(path, safe=_URI_SAFE)``, quicker: :func:`percent_encode` a component at a time.
+
+    Why: ``quote`` looks every byte up in Python (a tenth of writing a music library
+    as XSPF went into its directories).  Lone surrogates raise ``UnicodeEncodeError``,
+    as they do in ``quote``.
+    """
+    path.encode("utf-8")
+    return "/".join([percent_encode(part) for part in path.split("/")])
 
 
 def file_uri(location: str, base_dir: str) -> str:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from urllib.parse import quote
+import re
+from urllib.parse import quote, unquote
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from playlists import _paths
+from playlists import _bulk, _paths
 from playlists.locations import rebase
 from playlists.model import Entry, Playlist
 
@@ -30,6 +32,46 @@ def test_percent_encoding_is_urllibs(name: str) -> None:
     assert _paths.percent_encode(name) == quote(
         name, safe="!$&'()*+,;=:@-._~", errors="surrogateescape"
     )
+
+
+_URI_TAILS = st.text(alphabet="ab/%20C3A9FZ:.é아 ", max_size=24)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_URI_TAILS)
+def test_file_uri_to_path_decodes_as_unquote_does(tail: str) -> None:
+    """The directory and the name decoded apart give what ``unquote`` gives of the whole."""
+    expected = unquote("/" + tail, errors="surrogateescape")
+    if re.match(r"^/[A-Za-z]:/", expected):
+        expected = expected[1:]
+    assert _paths.file_uri_to_path("file:///" + tail) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab /%é아\udc80\ud800#?&:@~", max_size=16))
+def test_a_directory_is_encoded_as_quote_encodes_it(path: str) -> None:
+    try:
+        expected = quote(path, safe=_paths._URI_SAFE)
+    except UnicodeEncodeError:
+        with pytest.raises(UnicodeEncodeError):
+            _paths._quote_path(path)
+        return
+    assert _paths._quote_path(path) == expected
+
+
+def test_a_memo_computes_once_keeps_at_most_its_size_and_stores_no_failure() -> None:
+    calls: list[str] = []
+
+    def compute(key: str) -> int:
+        calls.append(key)
+        return int(key)
+
+    memo = _bulk.Memo(compute, 2)
+    assert [memo["1"], memo["1"], memo["2"], memo["3"], memo["3"]] == [1, 1, 2, 3, 3]
+    assert calls == ["1", "2", "3"] and len(memo) <= 2
+    with pytest.raises(ValueError):
+        memo["x"]
+    assert "x" not in memo
 
 
 def test_is_uri() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 import subprocess
+import warnings
 from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -404,42 +405,41 @@ _XML_TEXT = st.text(
 ) | st.sampled_from(['"q" & <t>', "a,b\n\rc", "Рахманинов", "아리랑", "x" * 4000, "]]>"])
 
 
+_ENTRY = st.builds(
+    Entry,
+    location=st.none() | st.from_regex(r"\A/[a-z ü%#?&]{1,12}\.wav\Z"),
+    title=_XML_TEXT,
+    creator=_XML_TEXT,
+    album=_XML_TEXT,
+    annotation=_XML_TEXT,
+    duration_ms=st.none() | st.integers(0, 10**10),
+    identifiers=st.lists(st.from_regex(r"\Aurn:isrc:[A-Z0-9]{12}\Z"), max_size=2).map(tuple),
+    cue=st.none()
+    | st.builds(
+        CueData,
+        segment=_XML_TEXT,
+        number=_XML_TEXT,
+        start_utc_ms=st.none() | st.integers(0, 4 * 10**12),
+        credits=st.lists(
+            st.builds(Credit, _XML_TEXT, _XML_TEXT, st.booleans(), _XML_TEXT), max_size=2
+        ).map(tuple),
+        gap_ms=st.integers(0, 10**9),
+        crossfade_ms=st.integers(0, 10**6),
+        out_ms=st.none() | st.integers(0, 10**9),
+        fade_out_ms=st.integers(0, 10**6),
+        segment_at_ms=st.none() | st.integers(0, 4 * 10**12),
+        segment_at_label=_XML_TEXT,
+        segment_budget_ms=st.none() | st.integers(0, 10**9),
+        segment_notes=_XML_TEXT,
+        segment_usage=st.sampled_from(["", "BV", "MT"]),
+    ),
+)
+"""Any entry XSPF can carry (text, locations, cues with every kind of value)."""
+
+
 @settings(max_examples=60, deadline=None)
 @given(
-    st.lists(
-        st.builds(
-            Entry,
-            location=st.none() | st.from_regex(r"\A/[a-z ü%#?&]{1,12}\.wav\Z"),
-            title=_XML_TEXT,
-            creator=_XML_TEXT,
-            album=_XML_TEXT,
-            annotation=_XML_TEXT,
-            duration_ms=st.none() | st.integers(0, 10**10),
-            identifiers=st.lists(st.from_regex(r"\Aurn:isrc:[A-Z0-9]{12}\Z"), max_size=2).map(
-                tuple
-            ),
-            cue=st.none()
-            | st.builds(
-                CueData,
-                segment=_XML_TEXT,
-                number=_XML_TEXT,
-                start_utc_ms=st.none() | st.integers(0, 4 * 10**12),
-                credits=st.lists(
-                    st.builds(Credit, _XML_TEXT, _XML_TEXT, st.booleans(), _XML_TEXT), max_size=2
-                ).map(tuple),
-                gap_ms=st.integers(0, 10**9),
-                crossfade_ms=st.integers(0, 10**6),
-                out_ms=st.none() | st.integers(0, 10**9),
-                fade_out_ms=st.integers(0, 10**6),
-                segment_at_ms=st.none() | st.integers(0, 4 * 10**12),
-                segment_at_label=_XML_TEXT,
-                segment_budget_ms=st.none() | st.integers(0, 10**9),
-                segment_notes=_XML_TEXT,
-                segment_usage=st.sampled_from(["", "BV", "MT"]),
-            ),
-        ),
-        max_size=4,
-    ),
+    st.lists(_ENTRY, max_size=4),
     _XML_TEXT,
     st.none() | st.integers(0, 4 * 10**12),
 )
@@ -455,6 +455,62 @@ def test_property_round_trip_is_exact_and_valid(
     if SCHEMA is not None:
         schema = etree.RelaxNG(etree.parse(str(SCHEMA)))
         assert schema.validate(etree.fromstring(text.encode("utf-8"))), schema.error_log
+
+
+_POSITIONED = st.builds(
+    replace,
+    _ENTRY,
+    start_ms=st.none() | st.integers(0, 10**9),
+    pregap_ms=st.integers(0, 10**6),
+    postgap_ms=st.integers(0, 10**6),
+    index00_ms=st.none() | st.integers(0, 10**9),
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(_POSITIONED | st.just(Entry(location="/x.wav", cue=CueData())), max_size=4))
+def test_the_pattern_of_our_own_tracks_reads_them_as_the_general_pattern_does(
+    entries: list[Entry],
+) -> None:
+    """Every track we write is matched by the quickest pattern, and read as before."""
+    text = xspf.dumps(Playlist(entries=tuple(entries)), base_dir="/srv")
+    general_reader = xspf._parse(io.StringIO(text), None).entries
+    pos = text.index("<trackList>") + len("<trackList>")
+    for number in range(len(entries)):
+        found = xspf._WRITTEN_TRACK_RE.match(text, pos)
+        assert found is not None, text[pos : pos + 400]
+        general = xspf._OUR_TRACK_RE.match(text, pos)
+        assert general is not None and general.end() == found.end()
+        read = xspf._written_track(found, "&" not in found[0])
+        assert read == xspf._our_track(general) == general_reader[number]
+        pos = found.end()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_XML_TEXT | st.sampled_from(["", "a\nb", "\x01", "\ud800", "&<>\r"]), max_size=6))
+def test_a_column_escaped_at_once_is_each_value_escaped(values: list[str]) -> None:
+    with warnings.catch_warnings(record=True) as column:
+        warnings.simplefilter("always")
+        escaped = xspf._escaped(list(values))
+    with warnings.catch_warnings(record=True) as one_by_one:
+        warnings.simplefilter("always")
+        expected = [xspf._esc(value) for value in values]
+    assert escaped == expected
+    assert len(column) == len(one_by_one)
+
+
+def test_a_track_not_quite_as_we_write_it_is_still_read() -> None:
+    text = xspf.dumps(sochi(), base_dir="/srv")
+    expected = xspf.loads(text)
+    for change in (
+        lambda t: t.replace("\n      <title>", "\n\t<title>"),
+        lambda t: t.replace("<trackNum>2</trackNum>", "<trackNum> 2</trackNum>"),
+        lambda t: t.replace("Z</c:start>", ".000Z</c:start>", 1),
+        lambda t: t.replace("<duration>190000<", "<duration> 190000 <"),
+    ):
+        changed = change(text)
+        assert changed != text
+        assert xspf.loads(changed) == expected
 
 
 def test_relative_locations_are_percent_decoded_and_xml_base_applies() -> None:
