@@ -13,6 +13,7 @@ from cuesheet.cli.common import enrich_options, source_options, tolerance_option
 from cuesheet.cli.existing import existing_file
 
 if TYPE_CHECKING:
+    from cuesheet.checks.pipeline import ReviewOptions
     from cuesheet.enrich.pipeline import EnrichOptions
     from cuesheet.inputs.sources import SourceOptions
     from cuesheet.model import Show
@@ -124,46 +125,37 @@ def check(
         for line in lines:
             click.echo(line)
         ctx.exit(0 if lines[-1].startswith("0 ") else 1)
+    from cuesheet.checks.pipeline import ReviewOptions
+
+    options = ReviewOptions(
+        as_run,
+        True,
+        tolerance,
+        ignore,
+        strict,
+        log_timezone,
+        reading.encoding,
+        cue_sheet or source.suffix.lower() == ".cue",
+    )
     with paused_gc():  # a shuffled log makes tens of thousands of findings, none in a cycle
-        _report(ctx, show, source, as_run, strict, ignore, as_json, table, log_timezone,
-                cue_sheet, tolerance, reading.encoding)  # fmt: skip
+        _report(ctx, show, source, options, as_json=as_json, table=table)
 
 
 def _report(
     ctx: click.Context,
     show: Show,
     source: Path,
-    as_run: Path | None,
-    strict: bool,
-    ignore: tuple[str, ...],
+    options: ReviewOptions,
+    *,
     as_json: bool,
     table: bool,
-    log_timezone: str | None,
-    cue_sheet: bool,
-    tolerance: int,
-    encoding: str | None,
 ) -> None:
-    """Review ``show`` (against ``as_run``), print the findings and exit with their code."""
+    """Review ``show`` as ``options`` say, print the findings and exit with their code."""
     from cuesheet.checks import fails
-    from cuesheet.checks.pipeline import ReviewOptions, review
+    from cuesheet.checks.pipeline import review
     from cuesheet.cli.common import load
 
-    checked = review(
-        show,
-        ReviewOptions(
-            as_run,
-            True,
-            tolerance,
-            ignore,
-            strict,
-            log_timezone,
-            encoding,
-            cue_sheet or source.suffix.lower() == ".cue",
-        ),
-        source=source,
-        load_show=load,
-        probe=_probe,
-    )
+    checked = review(show, options, source=source, load_show=load, probe=_probe)
     findings = checked.findings
     if as_json:
         # JSON escapes every control character: nothing for click to strip (4 MB of scan)
@@ -177,9 +169,12 @@ def _report(
             from cuesheet.asrun.comparison import render_text
             from cuesheet.asrun.onair import analyse
 
-            table_lines = render_text(analyse(checked.alignment, tolerance), style=_style)
+            table_lines = render_text(
+                analyse(checked.alignment, options.tolerance_ms), style=_style
+            )
             click.echo("\n".join(["", *table_lines]))
-    ctx.exit(1 if fails(findings, as_run=as_run is not None, strict=strict) else 0)
+    as_run = options.as_run is not None
+    ctx.exit(1 if fails(findings, as_run=as_run, strict=options.strict) else 0)
 
 
 def _probe(path: Path) -> int | None:
