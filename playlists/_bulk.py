@@ -112,82 +112,13 @@ if TYPE_CHECKING:
 
 else:
     OpenEntry = _writable(Entry)
-    """A writable :class:`Entry`: filled in, then made an ``Entry`` (see :func:`entry`).
+    """A writable :class:`Entry`: filled in, then made an ``Entry`` (see :data:`entry`).
 
     Every slot must be set before ``__class__`` becomes ``Entry``."""
 
 
-def entry(
-    location: str,
-    title: str,
-    creator: str,
-    album: str,
-    duration_ms: int | None,
-    cue: CueData | None,
-) -> Entry:
-    """``Entry(location, title, creator, album, duration_ms, cue=cue)``, five times quicker.
-
-    Why: a frozen dataclass's ``__init__`` stores each of the twelve fields with
-    ``object.__setattr__`` (about 0.9 µs an entry, half the time of reading a
-    large M3U file).  Here the fields go into an :data:`OpenEntry`, whose class
-    is then set to ``Entry`` (see :func:`_writable`): the result is an
-    ordinary frozen ``Entry``, equal to the one the constructor builds
-    (``tests/test_playlists_m3u.py`` checks every field against the constructor).
-    Only readers use this; the other fields keep the defaults of :class:`Entry`.
-    """
-    built = OpenEntry()
-    built.location = location
-    built.title = title
-    built.creator = creator
-    built.album = album
-    built.duration_ms = duration_ms
-    built.start_ms = None
-    built.identifiers = ()
-    built.annotation = ""
-    built.cue = cue
-    built.pregap_ms = 0
-    built.postgap_ms = 0
-    built.index00_ms = None
-    built.extras = ()
-    built.__class__ = Entry  # type: ignore[assignment]
-    return built  # type: ignore[return-value]
-
-
-def track(
-    location: str | None,
-    title: str,
-    creator: str,
-    album: str,
-    duration_ms: int | None,
-    identifiers: tuple[str, ...],
-    annotation: str,
-    cue: CueData | None,
-    start_ms: int | None,
-    pregap_ms: int,
-    postgap_ms: int,
-    index00_ms: int | None,
-) -> Entry:
-    """An :class:`Entry` with every field but ``extras`` given, built as :func:`entry` is."""
-    built = OpenEntry()
-    built.location = location
-    built.title = title
-    built.creator = creator
-    built.album = album
-    built.duration_ms = duration_ms
-    built.start_ms = start_ms
-    built.identifiers = identifiers
-    built.annotation = annotation
-    built.cue = cue
-    built.pregap_ms = pregap_ms
-    built.postgap_ms = postgap_ms
-    built.index00_ms = index00_ms
-    built.extras = ()
-    built.__class__ = Entry  # type: ignore[assignment]
-    return built  # type: ignore[return-value]
-
-
 def _builder(cls: type, params: list[str], stored: dict[str, str], defaults: dict[str, Any]) -> Any:
-    """``def build(PARAMS)`` making a ``cls`` as :func:`entry` does: each field set by a
+    """``def build(PARAMS)`` making a ``cls`` as :data:`entry` does: each field set by a
     statement of its own to ``stored[name]`` (a parameter, or a name in ``defaults``),
     then the class changed to ``cls``.
 
@@ -217,14 +148,25 @@ def _slot_builder(cls: type, given: tuple[str, ...]) -> Callable[..., Any]:
             stored[field.name] = field.name
         else:
             assert field.default is not dataclasses.MISSING, field.name
-            stored[field.name] = f"_default_{field.name}"
-            defaults[f"_default_{field.name}"] = field.default
+            literal = _literal(field.default)
+            if literal is None:
+                literal = f"_default_{field.name}"
+                defaults[literal] = field.default
+            stored[field.name] = literal
     return cast("Callable[..., Any]", _builder(cls, list(given), stored, defaults))
+
+
+def _literal(value: object) -> str | None:
+    """``value`` as a Python literal when it is ``None``, a bool, an int, a str or ``()``
+    (a constant in the builder's code, quicker than a name to look up); else None."""
+    if value is None or type(value) in (bool, int, str) or (type(value) is tuple and not value):
+        return repr(value)
+    return None
 
 
 def frozen_builder(cls: type) -> Callable[..., Any]:
     """A function with the signature of ``cls``'s constructor (a frozen dataclass) that
-    builds it as :func:`entry` builds an ``Entry``.
+    builds it as :data:`entry` builds an ``Entry``.
 
     Why: a frozen dataclass's ``__init__`` stores each field with ``object.__setattr__``,
     a call each; a reader or a check that builds thousands of values (a cue, a change on
@@ -260,19 +202,45 @@ def _init_by_dataclasses(cls: type) -> bool:
     return code is not None and code.co_filename == "<string>"
 
 
+entry: Callable[[str, str, str, str, int | None, CueData | None], Entry] = _slot_builder(
+    Entry, ("location", "title", "creator", "album", "duration_ms", "cue")
+)
+"""``Entry(location, title, creator, album, duration_ms, cue=cue)``, five times quicker.
+
+Why: a frozen dataclass's ``__init__`` stores each of the thirteen fields with
+``object.__setattr__`` (about 0.9 µs an entry, half the time of reading a large
+M3U file).  Here the fields go into an :data:`OpenEntry`, whose class is then set
+to ``Entry`` (see :func:`_writable`): the result is an ordinary frozen ``Entry``,
+equal to the one the constructor builds (``tests/test_playlists_m3u.py`` checks
+every field against the constructor).  Only readers use this; the other fields
+keep the defaults of :class:`Entry`.
+"""
+track: Callable[
+    [str | None, str, str, str, int | None, tuple[str, ...], str, CueData | None, int | None,
+     int, int, int | None],
+    Entry,
+] = _slot_builder(
+    Entry,
+    ("location", "title", "creator", "album", "duration_ms", "identifiers", "annotation", "cue",
+     "start_ms", "pregap_ms", "postgap_ms", "index00_ms"),
+)  # fmt: skip
+"""An :class:`Entry` with every field but ``extras`` given (in that order), built as
+:data:`entry` is."""
+
+
 _CUE_GIVEN = ("segment", "number", "kind", "start_utc_ms", "credits", "isrc", "iswc", "usage",
               "duration_source")  # fmt: skip
 cue_data: Callable[[str, str, str, int | None, tuple[Credit, ...], str, str, str, str], CueData] = (
     _slot_builder(CueData, _CUE_GIVEN)
 )
 """``CueData(...)`` of the fields a reader reads from a track (the others their defaults),
-built as :func:`entry` is (see :func:`_slot_builder`)."""
+built as :data:`entry` is (see :func:`_slot_builder`)."""
 credit: Callable[[str, str], Credit] = _slot_builder(Credit, ("name", "role"))
-"""``Credit(name, role)``, built as :func:`entry` is (see :func:`_slot_builder`)."""
+"""``Credit(name, role)``, built as :data:`entry` is (see :func:`_slot_builder`)."""
 full_credit: Callable[[str, str, bool, str], Credit] = _slot_builder(
     Credit, ("name", "role", "guessed", "source")
 )
-"""``Credit(name, role, guessed, source)``, built as :func:`entry` is."""
+"""``Credit(name, role, guessed, source)``, built as :data:`entry` is."""
 
 
 ShowFields = tuple[int, int, int, int | None, int, int, int | None, str, int | None, str, str]

@@ -754,6 +754,10 @@ its groups take a third less time (a ripper's sheet is little else).
 _NO_GROUPS: tuple[None, ...] = (None,) * 21
 """The groups of a :data:`_WRITER_BLOCK_RE` match for a track without SONGWRITER,
 ISRC or REM lines (those :meth:`_SheetReader.track_of` looks at)."""
+_Block = tuple[int, str, int, str, str, str, str, tuple[str | None, ...]]
+"""A track block as :meth:`_SheetReader.blocks` reads it: the line of its first line,
+location, INDEX 01 in frames, title, performer, songwriter, ISRC and the match's groups
+(:data:`_NO_GROUPS` for a ripper's track)."""
 _CREDIT_RE = re.compile(r'CREDIT [ \t]*"([^"\n]*)"[ \t]*"([^"\n]*)"')
 _IDENTIFIER_RE = re.compile(r'IDENTIFIER [ \t]*"([^"\n]*)"')
 _NO_REM: tuple[None, None, None, None] = (None, None, None, None)
@@ -853,7 +857,7 @@ class _SheetReader:
         """Disc-level lines kept as written (CATALOG, REM GENRE, SONGWRITER...)."""
         self.seen_credits: dict[tuple[str, str], Credit] = {}
         """Every credit built by :meth:`credits`, by ``(role, name)``."""
-        self.last_block: tuple[int, str, int, str, str, str, str, tuple[str | None, ...]]
+        self.last_block: _Block
         """The fields of the last track :meth:`blocks` read (for :meth:`reopen`)."""
 
     def fail(self, message: str, index: int, cause: Exception | None = None) -> ParseError:
@@ -987,7 +991,7 @@ class _SheetReader:
                 entry.duration_ms = None
                 add(entry)
             else:
-                add(self.built(*block))
+                add(self.built(block))
             end = found.end()
             count += text.count("\n", position, end) + (end == size and text[-1] != "\n")
             position = end
@@ -1000,7 +1004,7 @@ class _SheetReader:
 
     def plain_blocks(
         self, position: int, count: int, location: str | None, last_index: int
-    ) -> tuple[int, int, tuple[int, str, int, str, str, str, str, tuple[str | None, ...]] | None]:
+    ) -> tuple[int, int, _Block | None]:
         """Read the tracks :data:`_RIPPER_BLOCK_RE` matches from ``position`` on, as
         :meth:`blocks` reads them (``location`` and ``last_index`` are its); where it
         stopped, the command lines read by then and the last track's block (None when
@@ -1050,18 +1054,8 @@ class _SheetReader:
         return position, count, (first, location, last_index, entry.title, entry.creator,
                                  "", "", _NO_GROUPS)  # fmt: skip
 
-    def built(
-        self,
-        first: int,
-        location: str,
-        frames: int,
-        title: str,
-        performer: str,
-        songwriter: str,
-        isrc: str,
-        groups: tuple[str | None, ...],
-    ) -> _OpenEntry | _Track:
-        """A track block's entry, built straight from the match's ``groups`` (see
+    def built(self, block: _Block) -> _OpenEntry | _Track:
+        """A track block's entry, built straight from the match's groups (see
         :func:`_entries` for its ``start_ms`` and ``duration_ms``); a :class:`_Track` when
         its ``REM START`` is no time (its error then comes where a track read line by line
         gives it).
@@ -1071,6 +1065,7 @@ class _SheetReader:
         objects a track, the first all alive until the end; a block holds every field at
         once, so its entry and cue data are built straight from the match.
         """
+        _first, location, frames, title, performer, songwriter, isrc, groups = block
         entry = _OpenEntry()
         entry.location = location
         entry.title = title
@@ -1091,8 +1086,7 @@ class _SheetReader:
                 try:
                     start_ms = _utc_ms(start)
                 except ValueError:
-                    return self.track_of(first, location, frames, title, performer,
-                                         songwriter, isrc, groups)  # fmt: skip
+                    return self.track_of(block)
             if length_text is not None:
                 length = (int(length_text[:2]) * 60 + int(length_text[3:5])) * CD_FPS + int(
                     length_text[6:]
@@ -1150,18 +1144,9 @@ class _SheetReader:
                 credits.append(credit)
         return tuple(credits)
 
-    def track_of(
-        self,
-        first: int,
-        location: str,
-        frames: int,
-        title: str,
-        performer: str,
-        songwriter: str,
-        isrc: str,
-        groups: tuple[str | None, ...],
-    ) -> _Track:
+    def track_of(self, block: _Block) -> _Track:
         """A track block's record as the lines read one by one would leave it."""
+        first, location, frames, title, performer, songwriter, isrc, groups = block
         rem, length, credited, named = (
             _rem_fields(*groups[7:18]) if groups[6] else _NO_REM  # type: ignore[arg-type]
         )
@@ -1189,7 +1174,7 @@ class _SheetReader:
         """Make the track a block stored closed the open one again (lines follow it)."""
         self.fast_open = False
         last = self.tracks.pop()
-        closed = self.track_of(*self.last_block) if type(last) is _OpenEntry else last
+        closed = self.track_of(self.last_block) if type(last) is _OpenEntry else last
         assert type(closed) is _Track
         track = _OpenTrack(closed.line, "", closed.location, {})
         (track.title, track.performer, track.songwriter, track.isrc, track.rem, track.credits,
