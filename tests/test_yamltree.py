@@ -41,7 +41,7 @@ def _pure(text: str) -> yaml.Node | None:
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
 def test_examples_compose_to_the_same_tree_and_show(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
-    assert _shape(yamltree._compose_events(text)) == _shape(_pure(text))
+    assert _shape(yamltree._compose_events(text).root) == _shape(_pure(text))
     pure = _pure(text)
     assert pure is not None
     assert showfile.loads(text, path) == showfile._Reader(str(path)).show(yamltree._small(pure, {}))
@@ -59,7 +59,7 @@ def test_examples_compose_to_the_same_tree_and_show(path: Path) -> None:
     ],
 )
 def test_tags_values_and_lines_match_pyyaml(text: str) -> None:
-    assert _shape(yamltree.compose(text)) == _shape(_pure(text))
+    assert _shape(yamltree.compose(text).root) == _shape(_pure(text))
 
 
 @pytest.mark.parametrize(
@@ -95,3 +95,48 @@ def test_without_libyaml_the_pure_parser_reads_the_same(monkeypatch: pytest.Monk
     fast = showfile.loads(text)
     monkeypatch.setattr(yaml, "__with_libyaml__", False)
     assert showfile.loads(text) == fast
+
+
+_BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 9)}]\n" for i in range(8)
+)
+"""Nine aliases of nine aliases of...: 9**9 scalars from nine short lines."""
+
+
+@pytest.mark.parametrize("libyaml", [True, False], ids=["libyaml", "pure"])
+def test_aliases_are_counted_by_either_composer(
+    libyaml: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if libyaml and not getattr(yaml, "__with_libyaml__", False):
+        pytest.skip("PyYAML built without libyaml")
+    monkeypatch.setattr(yaml, "__with_libyaml__", libyaml)
+    assert yamltree.compose("a: &x {k: v}\nb: *x\nc: [*x, *x]\n").aliases == 3
+    assert yamltree.compose("a: &x {k: v}\nb: '*x'\n").aliases == 0
+    assert yamltree.compose("").aliases == 0
+
+
+@pytest.mark.parametrize("libyaml", [True, False], ids=["libyaml", "pure"])
+def test_an_alias_bomb_is_refused_with_one_line(
+    libyaml: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if libyaml and not getattr(yaml, "__with_libyaml__", False):
+        pytest.skip("PyYAML built without libyaml")
+    monkeypatch.setattr(yaml, "__with_libyaml__", libyaml)
+    with pytest.raises(InputError) as error:
+        showfile.loads(_BOMB, "bomb.yaml")
+    assert str(error.value).startswith("bomb.yaml: YAML aliases expand to ")
+    assert "an alias bomb?" in str(error.value)
+    assert "\n" not in str(error.value)
+
+
+def test_a_few_aliases_within_the_budget_are_read() -> None:
+    text = (
+        "title: Anthems\ntimezone: Europe/Moscow\nstart: 20:14\nsegments:\n"
+        "  - title: Flags\n    cues:\n"
+        "      - &anthem {music: Alexander Alexandrov - State Anthem, duration: '3:10'}\n"
+        "      - *anthem\n"
+    )
+    assert yamltree.compose(text).aliases == 1
+    cues = [cue for _, cue in showfile.loads(text, "anthems.yaml").cues()]
+    assert [cue.duration_ms for cue in cues] == [190_000, 190_000]
+    assert cues[0].title == cues[1].title

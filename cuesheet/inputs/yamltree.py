@@ -18,7 +18,7 @@ about nulls only.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from yaml import events
@@ -90,10 +90,22 @@ class MappingNode(Node):
     value: list[tuple[Node, Node]]
 
 
-def _small(node: yaml.Node, seen: dict[int, Node]) -> Node:
-    """PyYAML's node tree as small nodes (aliases stay shared)."""
+class Composed(NamedTuple):
+    """A composed document: its root node and how many aliases (``*name``) it uses."""
+
+    root: Node | None
+    """The root node; ``None`` for an empty document."""
+    aliases: int
+    """Alias nodes in the text.  Zero means every node appears once in the tree:
+    nothing is shared, so nothing can expand past what was written."""
+
+
+def _small(node: yaml.Node, seen: dict[int, Node], shared: list[int] | None = None) -> Node:
+    """PyYAML's node tree as small nodes (aliases stay shared, each use counted in ``shared``)."""
     done = seen.get(id(node))
     if done is not None:
+        if shared is not None:
+            shared[0] += 1
         return done
     line = node.start_mark.line
     if isinstance(node, yaml.ScalarNode):
@@ -101,10 +113,10 @@ def _small(node: yaml.Node, seen: dict[int, Node]) -> Node:
         return made
     if isinstance(node, yaml.SequenceNode):
         seen[id(node)] = items = SequenceNode(node.tag, [], line)
-        items.value.extend(_small(item, seen) for item in node.value)
+        items.value.extend(_small(item, seen, shared) for item in node.value)
         return items
     seen[id(node)] = pairs = MappingNode(node.tag, [], line)
-    pairs.value.extend((_small(k, seen), _small(v, seen)) for k, v in node.value)
+    pairs.value.extend((_small(k, seen, shared), _small(v, seen, shared)) for k, v in node.value)
     return pairs
 
 
@@ -112,8 +124,8 @@ class _Refused(Exception):
     """The event composer met what it leaves to PyYAML (its message is PyYAML's)."""
 
 
-def compose(text: str) -> Node | None:
-    """The node tree of the single YAML document ``text``; ``None`` for an empty document.
+def compose(text: str) -> Composed:
+    """The node tree of the single YAML document ``text`` (its root ``None`` when empty).
 
     Raises :class:`yaml.YAMLError` (PyYAML's, with its marks) for text that is not YAML.
     """
@@ -127,10 +139,11 @@ def compose(text: str) -> Node | None:
         node: yaml.Node | None = python.get_single_node()
     finally:
         python.dispose()
-    return None if node is None else _small(node, {})
+    shared = [0]
+    return Composed(None if node is None else _small(node, {}, shared), shared[0])
 
 
-def _compose_events(text: str) -> Node | None:
+def _compose_events(text: str) -> Composed:
     """Compose from libyaml's events (see the module docstring); :class:`_Refused` when unsure."""
     from yaml._yaml import CParser
 
@@ -138,12 +151,13 @@ def _compose_events(text: str) -> Node | None:
     resolve = _Resolver().resolve
     lines: dict[int, int] = {}  # one int object per line number, shared by its nodes
     anchors: dict[str, Node] = {}
+    aliases = 0
     stack: list[list[Any]] = []  # [collection node, key waiting for its value]
     try:
         get: Callable[[], Any] = parser.get_event
         get()  # StreamStartEvent
         if isinstance(get(), events.StreamEndEvent):
-            return None
+            return Composed(None, 0)
         while True:
             event = get()
             kind = type(event)
@@ -152,6 +166,7 @@ def _compose_events(text: str) -> Node | None:
                 if event.anchor not in anchors:
                     raise _Refused("undefined alias")
                 node = anchors[event.anchor]
+                aliases += 1
             elif kind is events.MappingEndEvent or kind is events.SequenceEndEvent:
                 node = stack.pop()[0]
             else:
@@ -179,7 +194,7 @@ def _compose_events(text: str) -> Node | None:
             get(), events.StreamEndEvent
         ):
             raise _Refused("more than one document")
-        return node
+        return Composed(node, aliases)
     finally:
         parser.dispose()
 
