@@ -58,5 +58,6 @@ def timing(
             param_hint="--columns",
         )
     width = shutil.get_terminal_size((120, 24)).columns
-    for line in render_timing(compute(show), utc=utc, width=width, columns=chosen):
-        click.echo(line)
+    lines = render_timing(compute(show), utc=utc, width=width, columns=chosen)
+    if lines:  # one write: an echo a line took a second of a 100,000-cue table
+        click.echo("\n".join(lines))
