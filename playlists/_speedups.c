@@ -15,7 +15,8 @@
  *
  * Fields are read from the slots of entry_type and cue_type (frozen dataclasses
  * with __slots__), at the offsets their member descriptors give; the descriptors
- * are looked up on every call, so nothing is cached between calls.  A slot's
+ * are looked up on every call (by names interned once, the module's only state),
+ * so no layout is remembered between calls.  A slot's
  * value is a borrowed reference, used only while no Python code can run (the
  * batch holds the entries, and the entries are immutable).
  */
@@ -30,20 +31,27 @@
 #include <stdint.h>
 #include <string.h>
 
-/* The fields read from an entry and from its cue, in the order of ENTRY_FIELDS. */
-enum { LOCATION, TITLE, CREATOR, DURATION, CUE, EXTRAS, N_ENTRY_FIELDS };
-static const char *const ENTRY_FIELDS[N_ENTRY_FIELDS] = {
-    "location", "title", "creator", "duration_ms", "cue", "extras",
+/* The fields read from an entry (then the cue's segment), in the order of NAMES. */
+enum { LOCATION, TITLE, CREATOR, DURATION, CUE, EXTRAS, N_ENTRY_FIELDS, SEGMENT = N_ENTRY_FIELDS,
+       N_NAMES };
+static const char *const NAMES[N_NAMES] = {
+    "location", "title", "creator", "duration_ms", "cue", "extras", "segment",
 };
+
+/* The module's state: the names above as interned str, made once.  (A name made
+ * anew on each call would be kept by CPython's type attribute cache for a while.) */
+typedef struct {
+    PyObject *names[N_NAMES];
+} State;
 
 #define SLOT(obj, offset) (*(PyObject **)((char *)(obj) + (offset)))
 
 /* The offset of the slot `name` of `type` in *offset: 1 found, 0 not a plain slot
  * (the caller gives up), -1 error. */
 static int
-slot_offset(PyTypeObject *type, const char *name, Py_ssize_t *offset)
+slot_offset(PyTypeObject *type, PyObject *name, Py_ssize_t *offset)
 {
-    PyObject *descr = PyObject_GetAttrString((PyObject *)type, name);
+    PyObject *descr = PyObject_GetAttr((PyObject *)type, name);
     if (descr == NULL) {
         if (PyErr_ExceptionMatches(PyExc_AttributeError)) {
             PyErr_Clear();
@@ -293,10 +301,14 @@ whole_seconds(PyObject *duration, long long *seconds)
     if (ms == -1 && PyErr_Occurred()) {
         return -1;
     }
-    if (overflow || ms > LLONG_MAX - 500) {
+    if (overflow) {
         return 0;
     }
-    long long shifted = ms + 500;
+    if (ms >= 0) {  /* ms + 500 may not fit a long long, but fits an unsigned one */
+        *seconds = (long long)(((unsigned long long)ms + 500) / 1000);
+        return 1;
+    }
+    long long shifted = ms + 500;  /* negative ms: no overflow */
     long long quotient = shifted / 1000;
     if (shifted % 1000 < 0) {
         quotient -= 1;  /* C truncates toward zero, Python floors */
@@ -416,19 +428,20 @@ put_entry(char **at, const Lines *lines)
 /* The offsets of the fields of entry_type and of cue_type's segment: 1, 0 (not
  * plain slots: give up), -1 error. */
 static int
-layout(PyObject *entry_type, PyObject *cue_type, Py_ssize_t *offsets, Py_ssize_t *segment)
+layout(const State *state, PyObject *entry_type, PyObject *cue_type, Py_ssize_t *offsets,
+       Py_ssize_t *segment)
 {
     if (!PyType_Check(entry_type) || !PyType_Check(cue_type)) {
         PyErr_SetString(PyExc_TypeError, "m3u_batch: entry_type and cue_type must be types");
         return -1;
     }
     for (int f = 0; f < N_ENTRY_FIELDS; f++) {
-        int found = slot_offset((PyTypeObject *)entry_type, ENTRY_FIELDS[f], &offsets[f]);
+        int found = slot_offset((PyTypeObject *)entry_type, state->names[f], &offsets[f]);
         if (found <= 0) {
             return found;
         }
     }
-    return slot_offset((PyTypeObject *)cue_type, "segment", segment);
+    return slot_offset((PyTypeObject *)cue_type, state->names[SEGMENT], segment);
 }
 
 /* The batch's lines in `out` (a bytes object resized as it fills): 1 done, 0 unusual,
@@ -474,14 +487,17 @@ put_batch(PyObject **out, PyObject *const *items, Py_ssize_t count,
 static PyObject *
 m3u_batch(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
-    (void)module;
     if (nargs != 3) {
         PyErr_Format(PyExc_TypeError, "m3u_batch expected 3 arguments, got %zd", nargs);
         return NULL;
     }
     Py_ssize_t offsets[N_ENTRY_FIELDS];
     Py_ssize_t segment_offset = 0;
-    int plain = layout(args[1], args[2], offsets, &segment_offset);
+    const State *state = (const State *)PyModule_GetState(module);
+    if (state == NULL) {
+        return NULL;
+    }
+    int plain = layout(state, args[1], args[2], offsets, &segment_offset);
     if (plain <= 0) {
         if (plain < 0) {
             return NULL;
@@ -522,9 +538,56 @@ static PyMethodDef speedups_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
+static int
+speedups_exec(PyObject *module)
+{
+    State *state = (State *)PyModule_GetState(module);
+    if (state == NULL) {
+        return -1;
+    }
+    for (int i = 0; i < N_NAMES; i++) {
+        state->names[i] = PyUnicode_InternFromString(NAMES[i]);
+        if (state->names[i] == NULL) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static int
+speedups_traverse(PyObject *module, visitproc visit, void *arg)
+{
+    State *state = (State *)PyModule_GetState(module);
+    if (state != NULL) {
+        for (int i = 0; i < N_NAMES; i++) {
+            Py_VISIT(state->names[i]);
+        }
+    }
+    return 0;
+}
+
+static int
+speedups_clear(PyObject *module)
+{
+    State *state = (State *)PyModule_GetState(module);
+    if (state != NULL) {
+        for (int i = 0; i < N_NAMES; i++) {
+            Py_CLEAR(state->names[i]);
+        }
+    }
+    return 0;
+}
+
+static void
+speedups_free(void *module)
+{
+    (void)speedups_clear((PyObject *)module);
+}
+
 static PyModuleDef_Slot speedups_slots[] = {
+    {Py_mod_exec, (void *)speedups_exec},
 #if PY_VERSION_HEX >= 0x030C0000
-    /* No state at all: any interpreter may import it. */
+    /* All its state is per module: any interpreter may import it. */
     {Py_mod_multiple_interpreters, Py_MOD_PER_INTERPRETER_GIL_SUPPORTED},
 #endif
     {0, NULL},
@@ -534,12 +597,12 @@ static struct PyModuleDef speedups_module = {
     PyModuleDef_HEAD_INIT,
     "playlists._speedups",
     "C versions of hot loops of the playlist formats (optional; see playlists/m3u.py).",
-    0,
+    sizeof(State),
     speedups_methods,
     speedups_slots,
-    NULL,
-    NULL,
-    NULL,
+    speedups_traverse,
+    speedups_clear,
+    speedups_free,
 };
 
 PyMODINIT_FUNC
