@@ -46,6 +46,12 @@ typedef struct {
 
 #define SLOT(obj, offset) (*(PyObject **)((char *)(obj) + (offset)))
 
+#if defined(__GNUC__) || defined(__clang__)
+#define PREFETCH(address) __builtin_prefetch(address)  /* never faults */
+#else
+#define PREFETCH(address) ((void)(address))
+#endif
+
 /* The offset of the slot `name` of `type` in *offset: 1 found, 0 not a plain slot
  * (the caller gives up), -1 error. */
 static int
@@ -457,6 +463,19 @@ put_batch(PyObject **out, PyObject *const *items, Py_ssize_t count,
         Lines lines;
         if (!Py_IS_TYPE(items[i], entry_type)) {
             return 0;
+        }
+        /* The entries and their strings lie all over memory, and waiting for them
+         * took much of the time: the entry four ahead and the fields of the one two
+         * ahead are asked for now, so they are in the cache when their turn comes. */
+        if (i + 4 < count) {
+            PREFETCH(items[i + 4]);
+            PREFETCH((char *)items[i + 4] + 64);
+        }
+        if (i + 2 < count && Py_IS_TYPE(items[i + 2], entry_type)) {
+            static const int read[] = {LOCATION, TITLE, CREATOR, CUE, DURATION};
+            for (int r = 0; r < 5; r++) {
+                PREFETCH(SLOT(items[i + 2], offsets[read[r]]));
+            }
         }
         int usual = read_entry(items[i], offsets, cue_type, segment_offset, &lines);
         if (usual <= 0) {
