@@ -128,6 +128,25 @@ def test_usual_batches_are_written_in_c(batch: list[Entry]) -> None:
 
 
 @needs_c
+@pytest.mark.parametrize("mark", ["\n", "\r", " - ", "-", " -", "- ", "é", "Ж", "😀"])
+def test_a_mark_anywhere_in_texts_of_any_length(mark: str) -> None:
+    """Every place in texts of 0-40 characters (the C code looks at 8 or 16 bytes at a
+    time, the last ones overlapping), in every field."""
+    for length in range(41):
+        for at in range(length + 1):
+            text = ("abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGH"[:length][:at] + mark
+                    + "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGH"[at:length])  # fmt: skip
+            for entry in (
+                Entry(location="a.flac", title=text),
+                Entry(location="a.flac", title=text, creator="c"),
+                Entry(location="a.flac", title="t", creator=text),
+                Entry(location="x" + text + "y", title="t"),
+                Entry(location="a.flac", title="t", cue=CueData(segment=text)),
+            ):
+                _assert_same([entry])
+
+
+@needs_c
 @pytest.mark.parametrize(
     ("ms", "seconds"),
     [(None, b"-1"), (0, b"0"), (499, b"0"), (500, b"1"), (1499, b"1"), (1500, b"2"),
