@@ -74,6 +74,9 @@ slot_offset(PyTypeObject *type, PyObject *name, Py_ssize_t *offset)
         PyMemberDescrObject *member = (PyMemberDescrObject *)descr;
         PyMemberDef *def = member->d_member;
         if (def->type == Py_T_OBJECT_EX
+#ifdef Py_RELATIVE_OFFSET
+            && !(def->flags & Py_RELATIVE_OFFSET)  /* 3.12+: an offset from elsewhere */
+#endif
             && PyType_IsSubtype(type, member->d_common.d_type)
             && def->offset >= (Py_ssize_t)sizeof(PyObject)
             && def->offset <= type->tp_basicsize - (Py_ssize_t)sizeof(PyObject *)) {

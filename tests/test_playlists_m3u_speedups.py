@@ -23,16 +23,29 @@ from hypothesis import strategies as st
 from playlists import _bulk, m3u
 from playlists.errors import DroppedEntryWarning, TextChangedWarning
 from playlists.model import CueData, Entry, Playlist
+from tests.tools import in_ci
 
 try:
     from playlists import _speedups
 except ImportError:  # built without a C compiler
     _speedups = None  # type: ignore[assignment]
 
-needs_c = pytest.mark.skipif(
-    _speedups is None,
-    reason="playlists._speedups is not built (no C compiler at install): only Python writes M3U",
-)
+
+
+@pytest.fixture
+def _c_built() -> None:
+    """Skip when the extension is not built (fail in CI, which installs a compiler)."""
+    if _speedups is None:
+        message = (
+            "playlists._speedups is not built (no C compiler or Python headers at install): "
+            "only Python writes M3U"
+        )
+        if in_ci():
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+needs_c = pytest.mark.usefixtures("_c_built")
 
 
 def _c(batch: tuple[Entry, ...] | list[Entry]) -> bytes | None:
