@@ -200,50 +200,54 @@ _SAFE_IN_NAMES = (
 """What :func:`percent_encode` leaves as it is; ``%`` (of ``%20``) and line breaks too."""
 
 
-def file_uris(locations: list[str | None], base_dir: str) -> tuple[list[str], list[str]] | None:
+def uri_prefixes(base_dir: str, finish: Callable[[str], str]) -> Memo[str, str]:
+    """A memo for :func:`file_uris`: directory -> ``finish`` of its part of a ``file:`` URI.
+
+    The part is ``file://`` and the directory (taken from ``base_dir`` when relative),
+    percent-encoded, ending in ``/``; ``finish`` is applied once to each (escaping, say).
+    """
+    return Memo(lambda directory: finish(_file_uri_prefix(directory, base_dir)), 4096)
+
+
+def file_uris(
+    locations: list[str | None], prefixes: Memo[str, str]
+) -> tuple[list[str], list[str]] | None:
     """``file_uri`` of every location, as two columns: its directory's part and its name's.
 
-    ``prefixes[i] + names[i] == file_uri(locations[i], base_dir)``.  None unless every
-    location is a plain path: not empty, no ``:``, ``\\`` or line break, a directory
-    and a name other than ``.`` or ``..`` (the few others go through :func:`file_uri`).
+    ``prefixes`` comes from :func:`uri_prefixes` (its ``finish`` applies to the
+    first column); ``prefixes[directory] + names[i] == file_uri(locations[i], base_dir)``.
+    None unless every location is a plain path: not empty, no ``:`` or ``\\``, a
+    directory and a name other than ``.`` or ``..`` (others go through :func:`file_uri`).
 
     Why: a writer's batch of locations is encoded a column at a time, in C: each
-    distinct directory once, the names joined by line breaks in one pass when
-    spaces are all they hold to encode (a tenth of writing a library as XSPF).
+    directory once for all the batches (``prefixes``), the names joined by line
+    breaks in one pass when spaces are all they hold to encode (a fifth of writing
+    a library as XSPF went into :func:`file_uri`).
     """
     size = len(locations)
     if not size or not all(locations):
         return None
     paths = cast(list[str], locations)
     joined = "\n".join(paths)
-    if (
-        joined.count("\n") != size - 1
-        or ":" in joined
-        or "\\" in joined
-        or "/\n" in joined
-        or ".\n" in joined
-        or joined[-1] in "./"
-    ):
-        return None
+    if ":" in joined or "\\" in joined or "/\n" in joined or ".\n" in joined or joined[-1] in "./":
+        return None  # a line break in a location only sends it the general way
     split = list(map(str.rpartition, paths, repeat("/")))
     directories = list(map(itemgetter(0), split))
     if "" in directories:  # the root, or no directory: file_uri tells them apart
         return None
-    prefixes = dict.fromkeys(directories, "")
-    for directory in prefixes:
-        prefixes[directory] = _file_uri_prefix(directory, base_dir)
     names = list(map(itemgetter(2), split))
     text = "\n".join(names)
     spaced = text.replace(" ", "%20")
+    encoded = None
     if (
         "%" not in text
         and spaced.isascii()
         and not spaced.encode("ascii").translate(None, _SAFE_IN_NAMES)
     ):
-        names = spaced.split("\n")  # what percent_encode does with each
-    else:
-        names = [percent_encode(name) for name in names]
-    return list(map(prefixes.__getitem__, directories)), names
+        encoded = spaced.split("\n")  # what percent_encode does with each
+    if encoded is None or len(encoded) != size:
+        encoded = [percent_encode(name) for name in names]
+    return list(map(prefixes.__getitem__, directories)), encoded
 
 
 def absolute(location: str, base_dir: str) -> str:

@@ -272,8 +272,9 @@ def write(
     head.append("  <trackList>\n")
     out.write("".join(head))
     entries = playlist.entries
+    prefixes = _paths.uri_prefixes(base, _amp_text)
     for first in range(0, len(entries), _CHUNK):
-        out.write(_tracks(entries[first : first + _CHUNK], first + 1, base))
+        out.write(_tracks(entries[first : first + _CHUNK], first + 1, base, prefixes))
     out.write("  </trackList>\n</playlist>\n")
 
 
@@ -330,7 +331,9 @@ def _escaped(values: list[str]) -> list[str]:
     )
 
 
-def _tracks(batch: Sequence[Entry], first_number: int, base: str) -> str:
+def _tracks(
+    batch: Sequence[Entry], first_number: int, base: str, prefixes: _bulk.Memo[str, str]
+) -> str:
     """The ``<track>`` elements of ``batch`` (the first numbered ``first_number``), as one text.
 
     Why: built a column at a time, not a track at a time.  Each element is a column
@@ -344,7 +347,7 @@ def _tracks(batch: Sequence[Entry], first_number: int, base: str) -> str:
     titles = _escaped([entry.title for entry in batch])
     creators = _escaped([entry.creator for entry in batch])
     albums = _escaped([entry.album for entry in batch])
-    parts: list[str | list[str]] = ["    <track>\n", *_location_parts(batch, base)]
+    parts: list[str | list[str]] = ["    <track>\n", *_location_parts(batch, base, prefixes)]
     parts += _identifier_parts([entry.identifiers for entry in batch], base)
     parts += _element("title", titles)
     parts += _element("creator", creators)
@@ -439,13 +442,23 @@ def _urls(values: list[str]) -> list[str] | None:
     return _escaped(values)
 
 
-def _location_parts(batch: Sequence[Entry], base: str) -> list[str | list[str]]:
-    """The parts (see :func:`_weave`) of the ``<location>`` elements of ``batch``."""
+def _amp_text(text: str) -> str:
+    """A percent-encoded URI as XML character data: only ``&`` is left to escape."""
+    return text.replace("&", "&amp;") if "&" in text else text
+
+
+def _location_parts(
+    batch: Sequence[Entry], base: str, prefixes: _bulk.Memo[str, str]
+) -> list[str | list[str]]:
+    """The parts (see :func:`_weave`) of the ``<location>`` elements of ``batch``.
+
+    ``prefixes``: :func:`playlists._paths.uri_prefixes` of ``base``, escaped.
+    """
     locations = [entry.location for entry in batch]
-    columns = _paths.file_uris(locations, base)
-    if columns is not None:  # percent-encoded: only "&" is left to escape (see _uri)
-        prefixes, names = columns
-        return ["      <location>", _amp(prefixes), _amp(names), "</location>\n"]
+    columns = _paths.file_uris(locations, prefixes)
+    if columns is not None:
+        directories, names = columns
+        return ["      <location>", directories, _amp(names), "</location>\n"]
     if not any(locations):
         return []
     return [
