@@ -68,7 +68,10 @@ _BAD_XML_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\ufff
 _NEEDS_ESCAPE = re.compile("[&<>\r\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _ATTR_NEEDS_ESCAPE = re.compile('[&<>"\t\n\r\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]')
 _URL_SAFE = "!#$%&'()*+,/:;=?@[]~-._"
-_CHUNK = 1024
+_CHUNK = 256
+"""Tracks written a batch at a time.  Why not more: the text of 1,024 tracks (about 700 KB
+as UCS-2) made malloc map and unmap fresh pages for every batch (9,400 page faults
+writing 100,000 tracks, against 380 with 256; the same instructions either way)."""
 _READ_SIZE = 1 << 16
 
 
