@@ -1340,7 +1340,7 @@ def _plain_bytes(data: bytes) -> bool:
     return (
         not data.translate(None, _GOOD_BYTES)
         and (b"\xef" not in data or _NONCHARACTER_RE.search(data) is None)
-        and b"]]>" not in data
+        and (b"]" not in data or b"]]>" not in data)  # a byte is found ten times quicker
         and (b"&" not in data or _LOOSE_AMP_RE.search(data) is None)
     )
 
