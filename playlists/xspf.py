@@ -343,8 +343,10 @@ def _tracks(
     of values; a column every track has becomes its constant tags and the bare
     values, one nobody has is left out, and only a mixed one is made track by
     track (``""`` where absent).  The columns are then woven together by
-    :func:`_weave`: the loop over the tracks runs in C (a third of the time of the
-    f-string per track it replaces).  The text is the same, byte for byte.
+    :func:`_weave`: the loop over the tracks runs in C (with the locations as a
+    column, a third fewer instructions than an f-string a track).  The text is the
+    same, byte for byte.  ``prefixes``: :func:`playlists._paths.uri_prefixes` of
+    ``base``, escaped (one for the whole write).
     """
     size = len(batch)
     titles = _escaped([entry.title for entry in batch])
