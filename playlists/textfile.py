@@ -228,3 +228,4 @@ def require_file(path: str | os.PathLike[str]) -> None:
     kind = not_a_file(path)
     if kind is not None:
         raise ParseError(f"is {kind}, not a file", path=os.fspath(path))
+

@@ -22,7 +22,9 @@ def test_the_plan_alone_has_no_errors() -> None:
     # and nothing is wrong with it as a running order.
     assert json.loads(result.stdout) == []
     # Made into a CUE sheet, its long stage directions and quoted titles would not fit.
-    result = CliRunner().invoke(cli, ["check", "--no-resolve", str(PLAN), "--json", "--cue-sheet"])
+    result = CliRunner().invoke(
+        cli, ["check", "--no-resolve", str(PLAN), "--json", "--cue-sheet"]
+    )
     assert result.exit_code == 0, result.output
     assert {f["code"] for f in json.loads(result.stdout)} == {"EXP001", "EXP002"}
 

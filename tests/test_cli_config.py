@@ -39,7 +39,7 @@ def test_init_writes_a_commented_file_that_changes_nothing_and_never_overwrites(
     result = invoke(config, "config", "--init")
     assert result.exit_code == 0, result.stderr
     text = config.read_text()
-    assert '# url = "https://musicbrainz.org"' in text and "[library]" in text
+    assert "# url = \"https://musicbrainz.org\"" in text and "[library]" in text
     shown = invoke(config, "config")
     assert all(line.endswith("default") for line in shown.stdout.splitlines()[1:])
     again = invoke(config, "config", "--init")

@@ -144,9 +144,9 @@ def test_export_reads_a_log_on_another_clock(tmp_path: Path) -> None:
     # the same rows; only the show's notes name each its own log ("As run, from <log>.")
     aired_utc = utc.read_text(encoding="utf-8")
     assert f"As run, from {utc_log}." in aired_utc
-    assert aired_utc.replace(str(utc_log), "<log>") == moscow.read_text(encoding="utf-8").replace(
-        str(LOG), "<log>"
-    )
+    assert aired_utc.replace(str(utc_log), "<log>") == moscow.read_text(
+        encoding="utf-8"
+    ).replace(str(LOG), "<log>")
 
 
 def _documented(args: list[str]) -> bool:

@@ -80,11 +80,8 @@ def test_a_fifo_named_in_a_show_is_reported_as_a_fifo(tmp_path: Path) -> None:
         ("deep.yaml", SHOW_HEAD + "notes: " + "[" * 100_000),
         ("big.json", '{"title": "x", "entries": [], "n": ' + "9" * 5000 + "}"),
         ("big.m3u", "#EXTM3U\n#EXTINF:" + "9" * 5000 + ",t\na.mp3\n"),
-        (
-            "big.yaml",
-            SHOW_HEAD + "segments:\n  - title: S\n    cues:\n      - title: X\n"
-            "        score: " + "9" * 5000 + "\n",
-        ),
+        ("big.yaml", SHOW_HEAD + "segments:\n  - title: S\n    cues:\n      - title: X\n"
+         "        score: " + "9" * 5000 + "\n"),
     ],
 )
 def test_hostile_inputs_get_one_line_naming_the_file(name: str, text: str, tmp_path: Path) -> None:
@@ -123,7 +120,9 @@ def test_a_library_with_a_non_utf8_name_and_a_file_dated_2400_scans(tmp_path: Pa
         assert "caf\\xe9.wav: the file name is not UTF-8" in err
 
 
-def test_running_out_of_memory_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_running_out_of_memory_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from playlists import m3u
 
     def exhausted(*args: object, **kwargs: object) -> None:

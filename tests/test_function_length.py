@@ -12,7 +12,6 @@ PACKAGES = ("cuesheet", "metadata", "playlists")
 LIMIT = 80
 """Lines from ``def`` to the function's last line."""
 
-
 def _long_functions(path: Path, root: Path) -> list[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
     return [

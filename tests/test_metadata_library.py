@@ -191,7 +191,9 @@ def test_two_scans_of_one_library_take_turns(
     assert inner == [6] and len(result.files) == 6
 
 
-def test_a_locked_index_is_waited_for_then_said(tmp_path: Path, templates: dict[str, Path]) -> None:
+def test_a_locked_index_is_waited_for_then_said(
+    tmp_path: Path, templates: dict[str, Path]
+) -> None:
     _library(tmp_path / "lib", templates, 1)
     index = tmp_path / "index.sqlite"
     Library(index).close()
@@ -204,7 +206,8 @@ def test_a_locked_index_is_waited_for_then_said(tmp_path: Path, templates: dict[
         holder.execute("ROLLBACK")
         holder.close()
     assert str(error.value) == (
-        f"{index}: the library index is locked by another program (another scan?); waited 0.05 s"
+        f"{index}: the library index is locked by another program (another scan?); "
+        "waited 0.05 s"
     )
 
 

@@ -143,9 +143,7 @@ def test_generic_header_and_one_fact_per_column(show: Path, tmp_path: Path) -> N
     sande, pictures, anthem = rows
     assert (sande["usage"], pictures["usage"], anthem["usage"]) == ("MT", "VI", "VV")
     assert (sande["start"], sande["timing_in"], sande["duration"]) == (
-        "21:00:00",
-        "00:00:00",
-        "00:04:28",
+        "21:00:00", "00:00:00", "00:04:28",
     )
     assert (pictures["start"], pictures["timing_in"]) == ("21:04:58", "00:04:58")
     assert (sande["iswc"], sande["isrc"]) == ("T-910.935.587-1", "GBAYE1101474")
@@ -154,20 +152,15 @@ def test_generic_header_and_one_fact_per_column(show: Path, tmp_path: Path) -> N
         "Emeli Sandé", "composer", "00497836214", "PRS", "50", "Stellar Songs Ltd", "00293817263",
     ]  # fmt: skip
     assert (sande["writer_2"], sande["writer_2_role"], sande["writer_2_ipi"]) == (
-        "Naughty Boy",
-        "lyricist",
-        "",  # blank to fill
+        "Naughty Boy", "lyricist", "",  # blank to fill
     )
     assert people(sande, "performer") == "Emeli Sandé (performer)"
     assert people(pictures, "writer") == "Modest Mussorgsky (composer); Maurice Ravel (arranger)"
     assert (pictures["public_domain"], pictures["public_domain_basis"]) == (
-        "yes",
-        "writers died by 1881",
+        "yes", "writers died by 1881",
     )
     assert (anthem["writer_1"], anthem["writer_1_society"], anthem["public_domain_basis"]) == (
-        "Traditional",
-        "PD",
-        "traditional",
+        "Traditional", "PD", "traditional",
     )
     assert "missing fact(s)" in result.stderr  # the export warns with the count
 
@@ -187,19 +180,13 @@ def test_prs_profile(show: Path, tmp_path: Path) -> None:
     assert header["Channel"] == "BBC Radio 2"
     first = rows[0]
     assert (first["Title"], first["Composer/Songwriter 1"], first["Composer/Songwriter 2"]) == (
-        "Read All About It, Part III",
-        "Emeli Sandé",
-        "Naughty Boy",
+        "Read All About It, Part III", "Emeli Sandé", "Naughty Boy",
     )
     assert (first["Publisher 1"], first["Performer 1"], first["Duration"]) == (
-        "Stellar Songs Ltd",
-        "Emeli Sandé",
-        "00:04:28",
+        "Stellar Songs Ltd", "Emeli Sandé", "00:04:28",
     )
     assert (first["Date of Use"], first["Time of Use"], first["Number of Plays"]) == (
-        "2024-07-06",
-        "21:00:00",
-        "1",
+        "2024-07-06", "21:00:00", "1",
     )
 
 
@@ -211,9 +198,7 @@ def test_soundexchange_report_of_use(show: Path, tmp_path: Path) -> None:
     first = dict(zip(columns, lines[1].split("\t"), strict=True))
     assert first["NAME_OF_SERVICE"] == "BBC Radio 2"
     assert (first["FEATURED_ARTIST"], first["SOUND_RECORDING_TITLE"], first["ISRC"]) == (
-        "Emeli Sandé",
-        "Read All About It, Part III",
-        "GBAYE1101474",
+        "Emeli Sandé", "Read All About It, Part III", "GBAYE1101474",
     )
     assert first["PLAY_FREQUENCY"] == "1" and lines[-1] == ""
 
@@ -289,11 +274,8 @@ def test_completeness_names_each_missing_field(show: Path) -> None:
 
 def test_an_unresolved_writer_is_named(tmp_path: Path) -> None:
     path = tmp_path / "one.yaml"
-    path.write_text(
-        SHOW.split("works:")[0] + "segments:\n  - title: A\n    cues:\n"
-        "      - song: Somebody - Something\n        duration: 3:00\n",
-        "utf-8",
-    )
+    path.write_text(SHOW.split("works:")[0] + "segments:\n  - title: A\n    cues:\n"
+                    "      - song: Somebody - Something\n        duration: 3:00\n", "utf-8")
     out = run("check", str(path), "--for", "prs").stdout
     assert "cue 1 'Something': writer unresolved" in out
 
@@ -376,9 +358,7 @@ def test_resolve_keeps_the_works_in_the_show_file(pop: MBServer, tmp_path: Path)
     _, rows = read_rights_csv(sheet.read_text("utf-8"))
     assert (rows[0]["iswc"], rows[0]["isrc"]) == ("T-000.000.019-0", "ZZSYN8200001")
     assert (rows[0]["writer_1"], rows[0]["writer_1_role"], rows[0]["writer_1_ipi"]) == (
-        "Chris Foreman",
-        "composer",
-        "00000000019",
+        "Chris Foreman", "composer", "00000000019",
     )
 
 
@@ -410,7 +390,7 @@ def test_every_example_exports_in_every_profile(
         assert got == titles
     else:
         assert "Goodbye, Sochi!" in got and "Thomas Bach declares the Games closed" not in got
-        assert ('Theme from "It\'s a Wonderful Life"' in got) == (source == "sochi")
+        assert ("Theme from \"It's a Wonderful Life\"" in got) == (source == "sochi")
 
 
 def test_works_and_header_keys_round_trip_through_json(show: Path, tmp_path: Path) -> None:
