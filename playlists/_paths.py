@@ -11,6 +11,9 @@ import posixpath
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from itertools import repeat
+from operator import itemgetter
+from typing import cast
 from urllib.parse import quote, unquote
 
 from playlists._bulk import Memo
@@ -25,6 +28,15 @@ def is_uri(location: str) -> bool:
     return _SCHEME_RE.match(location) is not None and not _DRIVE_RE.match(location)
 
 
+def are_uris(locations: list[str]) -> bool:
+    """True when :func:`is_uri` is true of every location.
+
+    A scheme of two letters or more ends past the second character, where a
+    drive's colon would be: the drive's test is not needed.
+    """
+    return all(map(_SCHEME_RE.match, locations))
+
+
 def is_file_uri(location: str) -> bool:
     """True for a ``file:`` URI."""
     return location[:5].lower() == "file:"
@@ -33,7 +45,10 @@ def is_file_uri(location: str) -> bool:
 _DRIVE_PATH_RE = re.compile(r"^/[A-Za-z]:/")
 
 
-_PERCENT_RUN_RE = re.compile("(?:%[0-9A-Fa-f]{2})+")
+_PERCENT_RUN_RE = re.compile("%[0-9A-Fa-f]{2}(?:%[0-9A-Fa-f]{2})*")
+"""A run of ``%XX`` escapes.  Spelt with a literal ``%`` first (not ``(?:%XX)+``): sre
+then skips to each ``%`` instead of trying the pattern at every character (reading
+our own XSPF took 2% fewer instructions)."""
 
 
 def _percent_run_text(found: re.Match[str]) -> str:
@@ -150,7 +165,18 @@ def _quote_path(path: str) -> str:
     as they do in ``quote``.
     """
     path.encode("utf-8")
+    parent, slash, name = path.rpartition("/")
+    if not slash:
+        return percent_encode(path)
+    return _QUOTED_PARENTS[parent] + "/" + percent_encode(name)
+
+
+def _quote_parts(path: str) -> str:
     return "/".join([percent_encode(part) for part in path.split("/")])
+
+
+_QUOTED_PARENTS = Memo(_quote_parts, 4096)
+"""The parents of :func:`_quote_path`'s directories, encoded once each (albums share an artist)."""
 
 
 def file_uri(location: str, base_dir: str) -> str:
@@ -169,6 +195,62 @@ def file_uri(location: str, base_dir: str) -> str:
     if not slash:
         directory = "."
     return _file_uri_prefix(directory, base_dir) + percent_encode(name)
+
+
+_SAFE_IN_NAMES = (
+    b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!$&'()*+,;=:@._~%\n-"
+)
+"""What :func:`percent_encode` leaves as it is; ``%`` (of ``%20``) and line breaks too."""
+
+
+def uri_prefixes(base_dir: str, finish: Callable[[str], str]) -> Memo[str, str]:
+    """A memo for :func:`file_uris`: directory -> ``finish`` of its part of a ``file:`` URI.
+
+    The part is ``file://`` and the directory (taken from ``base_dir`` when relative),
+    percent-encoded, ending in ``/``; ``finish`` is applied once to each (escaping, say).
+    """
+    return Memo(lambda directory: finish(_file_uri_prefix(directory, base_dir)), 4096)
+
+
+def file_uris(
+    locations: list[str | None], prefixes: Memo[str, str]
+) -> tuple[list[str], list[str]] | None:
+    """``file_uri`` of every location, as two columns: its directory's part and its name's.
+
+    ``prefixes`` comes from :func:`uri_prefixes` (its ``finish`` applies to the
+    first column); ``prefixes[directory] + names[i] == file_uri(locations[i], base_dir)``.
+    None unless every location is a plain path: not empty, no ``:`` or ``\\``, a
+    directory and a name other than ``.`` or ``..`` (others go through :func:`file_uri`).
+
+    Why: a writer's batch of locations is encoded a column at a time, in C: each
+    directory once for all the batches (``prefixes``), the names joined by line
+    breaks in one pass when spaces are all they hold to encode (a fifth of writing
+    a library as XSPF went into :func:`file_uri`).
+    """
+    size = len(locations)
+    if not size or not all(locations):
+        return None
+    paths = cast(list[str], locations)
+    joined = "\n".join(paths)
+    if ":" in joined or "\\" in joined or "/\n" in joined or ".\n" in joined or joined[-1] in "./":
+        return None  # a line break in a location only sends it the general way
+    split = list(map(str.rpartition, paths, repeat("/")))
+    directories = list(map(itemgetter(0), split))
+    if "" in directories:  # the root, or no directory: file_uri tells them apart
+        return None
+    names = list(map(itemgetter(2), split))
+    text = "\n".join(names)
+    spaced = text.replace(" ", "%20")
+    encoded = None
+    if (
+        "%" not in text
+        and spaced.isascii()
+        and not spaced.encode("ascii").translate(None, _SAFE_IN_NAMES)
+    ):
+        encoded = spaced.split("\n")  # what percent_encode does with each
+    if encoded is None or len(encoded) != size:
+        encoded = [percent_encode(name) for name in names]
+    return list(map(prefixes.__getitem__, directories)), encoded
 
 
 def absolute(location: str, base_dir: str) -> str:

@@ -87,3 +87,33 @@ def test_rebase_modes() -> None:
     assert same is playlist
     absolute = rebase(playlist, base_dir="/music", playlist_dir="/lists", mode="absolute")
     assert absolute.entries[0].location == "/music/a/b.wav"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        _PATHS | st.sampled_from(["/a b/c.flac", "/a b/d&e.flac", "x/y z.wav"]),
+        min_size=1,
+        max_size=5,
+    ),
+    st.sampled_from(["/base dir", "/", "/x/y/", "/아리랑"]),
+)
+def test_file_uris_of_a_column_are_the_file_uris_of_each(locations: list[str], base: str) -> None:
+    try:
+        expected = [_paths.file_uri(location, base) for location in locations]
+    except UnicodeEncodeError:
+        return
+    columns = _paths.file_uris(list(locations), _paths.uri_prefixes(base, str))
+    if columns is not None:
+        prefixes, names = columns
+        assert [p + n for p, n in zip(prefixes, names, strict=True)] == expected
+
+
+def test_file_uris_take_the_common_column_and_leave_the_odd_one() -> None:
+    prefixes = _paths.uri_prefixes("/b", str)
+    assert _paths.file_uris(["/m/a b.wav", "m/c.wav"], prefixes) == (
+        ["file:///m/", "file:///b/m/"],
+        ["a%20b.wav", "c.wav"],
+    )
+    for odd in ("a.wav", "/m/", "/m/..", "C:\\x.wav", "http://h/x", ""):
+        assert _paths.file_uris(["/m/a.wav", odd], prefixes) is None
