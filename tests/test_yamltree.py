@@ -103,25 +103,23 @@ _BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
 """Nine aliases of nine aliases of...: 9**9 scalars from nine short lines."""
 
 
-@pytest.mark.parametrize("libyaml", [True, False], ids=["libyaml", "pure"])
-def test_aliases_are_counted_by_either_composer(
-    libyaml: bool, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    if libyaml and not getattr(yaml, "__with_libyaml__", False):
+@pytest.fixture(params=[True, False], ids=["libyaml", "pure"])
+def composer(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run the test with libyaml's events, then with PyYAML's pure-Python composer."""
+    if request.param and not getattr(yaml, "__with_libyaml__", False):
         pytest.skip("PyYAML built without libyaml")
-    monkeypatch.setattr(yaml, "__with_libyaml__", libyaml)
+    monkeypatch.setattr(yaml, "__with_libyaml__", request.param)
+
+
+@pytest.mark.usefixtures("composer")
+def test_aliases_are_counted_by_either_composer() -> None:
     assert yamltree.compose("a: &x {k: v}\nb: *x\nc: [*x, *x]\n").aliases == 3
     assert yamltree.compose("a: &x {k: v}\nb: '*x'\n").aliases == 0
     assert yamltree.compose("").aliases == 0
 
 
-@pytest.mark.parametrize("libyaml", [True, False], ids=["libyaml", "pure"])
-def test_an_alias_bomb_is_refused_with_one_line(
-    libyaml: bool, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    if libyaml and not getattr(yaml, "__with_libyaml__", False):
-        pytest.skip("PyYAML built without libyaml")
-    monkeypatch.setattr(yaml, "__with_libyaml__", libyaml)
+@pytest.mark.usefixtures("composer")
+def test_an_alias_bomb_is_refused_with_one_line() -> None:
     with pytest.raises(InputError) as error:
         showfile.loads(_BOMB, "bomb.yaml")
     assert str(error.value).startswith("bomb.yaml: YAML aliases expand to ")
