@@ -148,3 +148,13 @@ def test_every_export_reads_back_as_a_source(tmp_path: Path, fmt: str) -> None:
     after = [(c.number, c.title, c.credits, c.duration_ms) for _, c in again.cues()]
     assert after == before
     assert [s.title for s in again.segments] == [s.title for s in original.segments]
+
+
+def test_a_command_run_in_process_leaves_the_collector_as_it_found_it(tmp_path: Path) -> None:
+    """The loaded show is kept out of the collector's walks only while the command runs."""
+    import gc
+
+    assert gc.get_freeze_count() == 0
+    code, _, _ = run("export", str(SOCHI), "--no-resolve", "-o", str(tmp_path / "s.json"))
+    assert code == 0
+    assert gc.get_freeze_count() == 0  # nothing left frozen: in-process runs leak nothing
