@@ -132,16 +132,17 @@ def write(
     playlist_dir: str | os.PathLike[str] = ".",
 ) -> None:
     """Write ``playlist`` as extended M3U to an open text stream."""
-    _write(playlist, out, False, paths, base_dir, playlist_dir)
+    _write(playlist, out, paths, base_dir, playlist_dir, raw=False)
 
 
 def _write(
     playlist: Playlist,
     out: TextIO,
-    raw: bool,
     paths: str,
     base_dir: str | os.PathLike[str] | None,
     playlist_dir: str | os.PathLike[str],
+    *,
+    raw: bool,
 ) -> None:
     """:func:`write`; with ``raw``, batches formatted in C go as UTF-8 straight to
     ``out.buffer`` (``out`` must then be a UTF-8 text file that changes no line end).
@@ -255,7 +256,7 @@ def dump(
     if paths not in PATH_MODES:
         raise ValueError(f"unknown path mode {paths!r}; known: {', '.join(PATH_MODES)}")
     with atomic_open(path, newline="\n", fsync=fsync) as out:
-        _write(playlist, out, True, paths, base_dir, Path(path).parent)
+        _write(playlist, out, paths, base_dir, Path(path).parent, raw=True)
 
 
 def _seconds_to_ms(text: str) -> int | None:

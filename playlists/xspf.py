@@ -119,8 +119,7 @@ def _uri(location: str, base_dir: str) -> str:
         if not location.isascii() or " " in location:
             location = quote(location, safe=_URL_SAFE)
         return _esc(location)
-    uri = _paths.file_uri(location, base_dir)  # percent-encoded: only "&" is left to escape
-    return uri.replace("&", "&amp;") if "&" in uri else uri
+    return _amp_text(_paths.file_uri(location, base_dir))
 
 
 def _date(playlist: Playlist) -> str | None:
