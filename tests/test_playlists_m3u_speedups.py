@@ -394,3 +394,35 @@ def test_m3u_works_where_the_extension_cannot_be_imported(tmp_path: Path) -> Non
     subprocess.run([sys.executable, "-c", script], check=True, cwd=root)
     with_c, _ = _written(tmp_path, "c.m3u8", _mixed_playlist())
     assert (tmp_path / "py.m3u8").read_bytes() == with_c
+
+
+_FULL_DISK_CHILD = """
+import os, resource, signal, sys
+from playlists import m3u
+from playlists.model import Entry, Playlist
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # past the limit a write fails, as on a full disk
+resource.setrlimit(resource.RLIMIT_FSIZE, (65536, 65536))
+entries = [Entry(location=f"music/{i:05d} Ünïcode track.flac", title=f"Track {i}", creator="Björk",
+                 duration_ms=1000 * i) for i in range(20000)]
+try:
+    m3u.dump(Playlist(entries=entries), sys.argv[1])
+except OSError as error:
+    print(type(error).__name__, error)
+"""
+
+
+@pytest.mark.usefixtures("_c_built")
+def test_a_disk_filling_up_under_the_c_writer_keeps_the_old_file(tmp_path: Path) -> None:
+    """The bytes the C code formats go to the temporary file only: a failed write leaves
+    the old playlist as it was and no temporary file behind."""
+    target = tmp_path / "show.m3u8"
+    target.write_text("#EXTM3U\n#EXTINF:1,Old\nold.flac\n", encoding="utf-8")
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run(
+        [sys.executable, "-c", _FULL_DISK_CHILD, str(target)],
+        capture_output=True, text=True, check=False, cwd=root,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == f"WriteError {target}: cannot write: File too large"
+    assert target.read_text(encoding="utf-8") == "#EXTM3U\n#EXTINF:1,Old\nold.flac\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["show.m3u8"]
